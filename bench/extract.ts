@@ -1,0 +1,51 @@
+// HTML → Extracted throughput: Kabar's extractHtml vs plain @mozilla/readability on linkedom, same
+// pages (the extraction eval pages, unpacked in memory first), same process, one core.
+// Usage: npx tsx bench/extract.ts [maxPages] [rounds]
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import { Readability } from '@mozilla/readability';
+import { decodeBytes } from '../src/extract/decode.ts';
+import { extractHtml, parseDocument } from '../src/extract/html.ts';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const shared = process.env.KABAR_SHARED ?? path.resolve(repoRoot, '../shared');
+const dir = path.join(shared, 'eval', 'extraction', 'html');
+const maxPages = Number(process.argv[2] ?? 300);
+const rounds = Number(process.argv[3] ?? 1);
+
+if (!fs.existsSync(dir)) {
+  console.log(`bench skipped: ${dir} is absent`);
+  process.exit(0);
+}
+
+const pages = fs
+  .readdirSync(dir)
+  .filter((f) => f.endsWith('.gz'))
+  .sort()
+  .slice(0, maxPages)
+  .map((f) => decodeBytes(zlib.gunzipSync(fs.readFileSync(path.join(dir, f)))).text);
+const mb = pages.reduce((n, p) => n + Buffer.byteLength(p), 0) / 1024 / 1024;
+
+function run(name: string, f: (html: string) => unknown): number {
+  f(pages[0]!); // warm-up
+  const t0 = performance.now();
+  for (let r = 0; r < rounds; r++) for (const p of pages) f(p);
+  const s = (performance.now() - t0) / 1000;
+  const rate = (pages.length * rounds) / s;
+  console.log(`${name.padEnd(22)} ${rate.toFixed(1).padStart(7)} docs/s  ${((mb * rounds) / s).toFixed(2)} MB/s  (${s.toFixed(1)} s)`);
+  return rate;
+}
+
+console.log(`${pages.length} pages, ${mb.toFixed(1)} MB of HTML, ${rounds} round(s), one core`);
+const ours = run('kabar extractHtml', (h) => extractHtml(h));
+const base = run('readability+linkedom', (h) => {
+  try {
+    return new Readability(parseDocument(h)).parse();
+  } catch {
+    return null;
+  }
+});
+console.log(`ratio kabar/readability: ${(ours / base).toFixed(2)}x`);
+console.log(`peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);

@@ -1,0 +1,237 @@
+// The `kabar` command line.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Command, Option, InvalidArgumentError } from 'commander';
+import { openStore, defaultDbLocation, type Store } from '../store/db.ts';
+import { ingestInputs, type IngestSummary } from '../ingest/run.ts';
+import { expandInputs, DEFAULT_MAX_BYTES } from '../ingest/sources.ts';
+import { extractStage } from '../pipeline.ts';
+import { identifyLanguage } from '../text/language.ts';
+import { getStory, listStories, searchArticles, type StorySummary } from '../store/queries.ts';
+import { buildExport } from '../export/json.ts';
+import { Progress } from './progress.ts';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const EXAMPLES_DIR = path.join(repoRoot, 'examples');
+
+function intArg(v: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('expected a whole number');
+  return n;
+}
+
+function sizeArg(v: string): number {
+  const m = /^(\d+(?:\.\d+)?)\s*([kmg]?)b?$/i.exec(v.trim());
+  if (!m) throw new InvalidArgumentError('expected a size such as 20MB, 500kB or 1048576');
+  const mult = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[m[2]!.toLowerCase() as '' | 'k' | 'm' | 'g'];
+  return Math.round(Number(m[1]) * mult);
+}
+
+const dbOption = () => new Option('--db <path>', 'store location (SQLite file)').env('KABAR_DB').default(defaultDbLocation(), './kabar.db or $KABAR_DB');
+
+async function withStore<T>(db: string, fn: (s: Store) => Promise<T>): Promise<T> {
+  const store = await openStore(db);
+  try {
+    return await fn(store);
+  } finally {
+    await store.close();
+  }
+}
+
+function fmtSpan(s: StorySummary): string {
+  const a = s.firstPublished?.slice(0, 10) ?? '?';
+  const b = s.lastPublished?.slice(0, 10) ?? '?';
+  return a === b ? a : `${a} – ${b}`;
+}
+
+export function printStories(stories: StorySummary[], out = process.stdout): void {
+  if (stories.length === 0) {
+    out.write('no stories yet: ingest some articles with `kabar ingest <files|folders|urls>`\n');
+    return;
+  }
+  for (const s of stories) {
+    out.write(`${s.id}  ${s.title ?? '(untitled)'}\n`);
+    out.write(`    ${s.articles} article${s.articles === 1 ? '' : 's'} · outlets: ${s.outlets.join(', ') || '?'} · languages: ${s.languages.join(', ')} · ${fmtSpan(s)}\n`);
+  }
+}
+
+async function runIngest(store: Store, inputs: string[], opts: { maxBytes: number; allowPrivate?: boolean; quiet?: boolean }): Promise<IngestSummary> {
+  const progress = new Progress(process.stderr, !opts.quiet && Boolean(process.stderr.isTTY));
+  const summary = await ingestInputs(store, inputs, {
+    maxBytes: opts.maxBytes,
+    fetch: { allowPrivate: opts.allowPrivate },
+    onError: (e) => {
+      progress.clear();
+      process.stderr.write(`error: ${e.input}: ${e.error}\n`);
+    },
+    onProgress: (s) => {
+      const n = s.added + s.present + s.failed;
+      progress.update(`ingesting… ${n} inputs (${s.added} added, ${s.present} present, ${s.failed} failed) ${(n / Math.max(s.seconds, 0.001)).toFixed(0)}/s`);
+    },
+  });
+  progress.clear();
+  if (!opts.quiet) {
+    process.stderr.write(`ingest: ${summary.added} added, ${summary.present} already present, ${summary.failed} failed in ${summary.seconds.toFixed(1)} s\n`);
+  }
+  return summary;
+}
+
+export function buildProgram(): Command {
+  const program = new Command();
+  program
+    .name('kabar')
+    .description('Turn news coverage from many outlets and languages into stories and verified event records.')
+    .version('0.1.0')
+    .showHelpAfterError('(run with --help for usage)');
+
+  program
+    .command('ingest')
+    .description('ingest text dumps, HTML (.html/.htm, also .gz), JSONL, folders (recursive), stdin (-) and http(s) URLs')
+    .argument('<inputs...>', 'files, folders, URLs, or - for standard input')
+    .addOption(dbOption())
+    .option('--max-bytes <size>', 'largest single page accepted', sizeArg, DEFAULT_MAX_BYTES)
+    .option('--allow-private', 'allow URLs on loopback/private networks (intranet use; also KABAR_ALLOW_PRIVATE=1)')
+    .option('-q, --quiet', 'no progress and no summary line')
+    .action(async (inputs: string[], o) => {
+      const summary = await withStore(o.db, (store) => runIngest(store, inputs, o));
+      if (summary.failed > 0) process.exitCode = 1;
+    });
+
+  program
+    .command('stories')
+    .description('list stories: id, title, articles, outlets, languages, date span')
+    .addOption(dbOption())
+    .option('--limit <n>', 'how many', intArg, 50)
+    .option('--json', 'one JSON object per line')
+    .action(async (o) => {
+      const stories = await withStore(o.db, (s) => listStories(s, { limit: o.limit }));
+      if (o.json) for (const s of stories) process.stdout.write(JSON.stringify(s) + '\n');
+      else printStories(stories);
+    });
+
+  program
+    .command('show')
+    .description('show one story with its articles')
+    .argument('<story>', 'story id')
+    .addOption(dbOption())
+    .option('--json', 'as JSON')
+    .action(async (id: string, o) => {
+      const r = await withStore(o.db, (s) => getStory(s, id));
+      if (!r) {
+        process.stderr.write(`error: no story ${id} (list them with \`kabar stories\`)\n`);
+        process.exitCode = 1;
+        return;
+      }
+      if (o.json) {
+        process.stdout.write(JSON.stringify(r, null, 2) + '\n');
+        return;
+      }
+      printStories([r.story]);
+      for (const a of r.articles) {
+        process.stdout.write(`\n  ${a.id}  ${a.title ?? '(untitled)'}\n`);
+        process.stdout.write(`    ${a.outlet ?? '?'} · ${a.published ?? 'no date'} · ${a.language} · ${a.url ?? a.input}\n`);
+        if (a.authors.length) process.stdout.write(`    by ${a.authors.join(', ')}\n`);
+        const first = a.sentences[0];
+        if (first) process.stdout.write(`    ${a.text.slice(first.start, first.end)}\n`);
+      }
+    });
+
+  program
+    .command('search')
+    .description('full-text search over titles and texts')
+    .argument('<query>', 'words to find (all must match; diacritics ignored)')
+    .addOption(dbOption())
+    .option('--limit <n>', 'how many', intArg, 20)
+    .option('--json', 'one JSON object per line')
+    .action(async (q: string, o) => {
+      const hits = await withStore(o.db, (s) => searchArticles(s, q, o.limit));
+      if (o.json) {
+        for (const h of hits) process.stdout.write(JSON.stringify(h) + '\n');
+        return;
+      }
+      if (hits.length === 0) process.stdout.write('no matches\n');
+      for (const h of hits) process.stdout.write(`${h.articleId}  story ${h.storyId ?? '-'}  ${h.outlet ?? '?'} · ${h.published?.slice(0, 10) ?? 'no date'}\n    ${h.title ?? '(untitled)'}\n    ${h.snippet.replace(/\s+/g, ' ')}\n`);
+    });
+
+  program
+    .command('extract')
+    .description('clean pages without storing them: plain text, or one JSON line per input with --json')
+    .argument('<inputs...>', 'files, folders, URLs, or - for standard input')
+    .option('--json', 'one JSON line per input: {input, url, outlet, title, published, language, authors, citedSources, captions, text}')
+    .option('--max-bytes <size>', 'largest single page accepted', sizeArg, DEFAULT_MAX_BYTES)
+    .option('--allow-private', 'allow URLs on loopback/private networks')
+    .action(async (inputs: string[], o) => {
+      let failed = 0;
+      for await (const item of expandInputs(inputs, { maxBytes: o.maxBytes, fetch: { allowPrivate: o.allowPrivate } })) {
+        try {
+          if ('error' in item) throw new Error(item.error);
+          const ex = extractStage(item.raw);
+          if (!ex.text.trim()) throw new Error('no article text found');
+          const lang = identifyLanguage((ex.title ?? '') + '\n\n' + ex.text, item.raw.hints?.language ?? ex.declaredLanguage ?? null);
+          if (o.json) {
+            const { url, outlet, title, published, authors, citedSources, captions, text } = ex;
+            process.stdout.write(JSON.stringify({ input: item.input, url, outlet, title, published, language: lang.lang, authors, citedSources, captions, text }) + '\n');
+          } else {
+            if (inputs.length > 1 || item.input !== inputs[0]) process.stdout.write(`==> ${item.input} <==\n`);
+            if (ex.title) process.stdout.write(ex.title + '\n\n');
+            process.stdout.write(ex.text + '\n\n');
+          }
+        } catch (e) {
+          failed++;
+          process.stderr.write(`error: ${item.input}: ${(e as Error).message}\n`);
+        }
+      }
+      if (failed) process.exitCode = 1;
+    });
+
+  program
+    .command('export')
+    .description('write the documented kabar-export JSON (schema/kabar-export.schema.json)')
+    .addOption(new Option('--format <format>', 'export format').choices(['json']).default('json'))
+    .option('--story <id...>', 'only these stories')
+    .option('--out <file>', 'write to a file instead of standard output')
+    .addOption(dbOption())
+    .action(async (o) => {
+      const doc = await withStore(o.db, (s) => buildExport(s, { storyIds: o.story }));
+      const text = JSON.stringify(doc, null, 2) + '\n';
+      if (o.out) {
+        // Write to a temporary file and rename, so a crash never leaves half an export behind.
+        const tmp = `${o.out}.tmp-${process.pid}`;
+        fs.writeFileSync(tmp, text);
+        fs.renameSync(tmp, o.out);
+        process.stderr.write(`export: ${doc.stories.length} stories, ${doc.articles.length} articles → ${o.out}\n`);
+      } else process.stdout.write(text);
+    });
+
+  program
+    .command('start')
+    .description('the main job: ingest the bundled example corpus into the store and print the stories found')
+    .addOption(dbOption())
+    .action(async (o) => {
+      await withStore(o.db, async (store) => {
+        process.stderr.write(`kabar: store ${path.resolve(store.location)}; ingesting ${path.relative(process.cwd(), EXAMPLES_DIR) || EXAMPLES_DIR}/\n`);
+        const summary = await runIngest(store, [EXAMPLES_DIR], { maxBytes: DEFAULT_MAX_BYTES });
+        if (summary.failed) process.exitCode = 1;
+        process.stdout.write('\n');
+        printStories(await listStories(store));
+      });
+    });
+
+  return program;
+}
+
+export async function main(argv = process.argv): Promise<void> {
+  try {
+    await buildProgram().parseAsync(argv);
+  } catch (e) {
+    process.stderr.write(`error: ${(e as Error).message}\n`);
+    process.exitCode = 2;
+  }
+}
+
+// Run when executed directly (bin/kabar.mjs imports this module; tests import buildProgram).
+const invoked = process.argv[1] ? path.resolve(process.argv[1]) : '';
+if (invoked.endsWith(path.join('src', 'cli', 'main.ts')) || invoked.endsWith(path.join('bin', 'kabar.mjs')) || invoked.endsWith(path.join('.bin', 'kabar'))) {
+  await main();
+}

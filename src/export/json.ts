@@ -1,0 +1,45 @@
+import type { Store } from '../store/db.ts';
+import { listArticles, listStories } from '../store/queries.ts';
+import { listReuse } from '../reuse/detect.ts';
+import { EXPORT_FORMAT, EXPORT_VERSION, type KabarExport } from './schema.ts';
+
+/** Build the kabar-export document for the whole store or some stories. Deterministic for a given store. */
+export async function buildExport(store: Store, opts: { storyIds?: string[] } = {}): Promise<KabarExport> {
+  const stories = (await listStories(store, { ids: opts.storyIds })).sort((a, b) => a.id.localeCompare(b.id));
+  const articles = await listArticles(store, { storyIds: opts.storyIds });
+  const byStory = new Map<string, string[]>();
+  for (const a of articles) {
+    if (!a.storyId) continue;
+    if (!byStory.has(a.storyId)) byStory.set(a.storyId, []);
+    byStory.get(a.storyId)!.push(a.id);
+  }
+  const reuse = await listReuse(store.db, opts.storyIds ? articles.map((a) => a.id) : undefined);
+  return {
+    format: EXPORT_FORMAT,
+    version: EXPORT_VERSION,
+    stories: stories.map((s) => ({
+      id: s.id,
+      title: s.title,
+      articles: byStory.get(s.id) ?? [],
+      firstPublished: s.firstPublished,
+      lastPublished: s.lastPublished,
+    })),
+    articles: articles.map((a) => ({
+      id: a.id,
+      story: a.storyId,
+      input: a.input,
+      url: a.url,
+      outlet: a.outlet,
+      title: a.title,
+      published: a.published,
+      language: a.language,
+      authors: a.authors,
+      citedSources: a.citedSources,
+      captions: a.captions,
+      text: a.text,
+      paragraphs: a.paragraphs,
+      sentences: a.sentences,
+    })),
+    reuse: reuse.map((r) => ({ a: r.a, b: r.b, score: r.score, sentences: r.sentences })),
+  };
+}

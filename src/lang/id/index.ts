@@ -1,0 +1,15 @@
+import type { LanguageData } from '../types.ts';
+import { dates } from './dates.ts';
+import { extract } from './extract.ts';
+import { sentences } from './sentences.ts';
+import { stopwords } from './stopwords.ts';
+
+export const language: LanguageData = {
+  code: 'id',
+  name: 'Indonesian',
+  sentences,
+  extract,
+  dates,
+  stopwords,
+};
+export { clitics, distinctiveWords } from './distinctive.ts';

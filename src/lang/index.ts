@@ -1,0 +1,29 @@
+// Registry of per-language resources. Adding a language = adding a folder and one line here.
+import type { LanguageData } from './types.ts';
+import { language as en } from './en/index.ts';
+import { clitics as idClitics, language as id, distinctiveWords as idDistinctive } from './id/index.ts';
+import { clitics as msClitics, language as ms, distinctiveWords as msDistinctive } from './ms/index.ts';
+import { language as vi } from './vi/index.ts';
+
+export const languages: Record<string, LanguageData> = { id, en, vi, ms };
+
+export const supportedLanguages: string[] = Object.keys(languages);
+
+/** Resources for `code` ("id", "en-US", "ID"); English data for unknown codes. */
+export function getLanguage(code: string): LanguageData {
+  const base = (code ?? '').toLowerCase().split(/[-_]/)[0] ?? '';
+  return languages[base] ?? en;
+}
+
+/** Languages a general detector cannot tell apart, with what separates them. */
+export interface CloseLanguageGroup {
+  /** Per member, the words (lower case, one or two words) that mark it against the others, weighted 1..3. */
+  words: Record<string, Record<string, number>>;
+  /** Suffixes shared by the members that may be stripped to find a listed word ("kualitinya" → "kualiti"). */
+  clitics: string[];
+}
+
+/** Language identification resolves within these groups with word evidence. The first member is the default. */
+export const closeLanguageGroups: CloseLanguageGroup[] = [
+  { words: { id: idDistinctive, ms: msDistinctive }, clitics: [...new Set([...idClitics, ...msClitics])] },
+];

@@ -1,0 +1,88 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { defaultReuseOptions, detectReuse, listReuse } from './detect.ts';
+import { insertArticle, makeDoc, tempStore } from './testutil.ts';
+
+const original =
+  'The provincial council approved a new budget for flood defences along the northern river on Tuesday. ' +
+  'Officials said the embankment works would start before the monsoon season and last two years. ' +
+  'Residents of three villages near the river had petitioned for stronger levees since the floods of last year. ' +
+  'Thank you.';
+
+// Copy with edits: case, punctuation, spacing, one word changed, one sentence dropped, new sentences added.
+const copied =
+  'Local reporters gathered at the hall early in the morning to hear the announcement. ' +
+  'the provincial council approved a NEW budget for flood defences along the northern river on Tuesday! ' +
+  'Officials said the embankment works   would begin before the monsoon season and last two years. ' +
+  'Thank you.';
+
+const unrelated =
+  'The football club signed a young striker from a rival team after weeks of talks with his agent. ' +
+  'The coach said the player would join training next week and could debut in the cup match. ' +
+  'Thank you.';
+
+const shortOnly = 'Thank you. See you soon. Read more news.';
+
+test('reuse: copied sentences with small edits are linked with their span pairs', async () => {
+  const { store, cleanup } = await tempStore();
+  try {
+    const a = makeDoc(original);
+    const b = makeDoc(copied);
+    await insertArticle(store, a);
+    assert.deepEqual(await detectReuse(store.db, a), []);
+    await insertArticle(store, b);
+    const links = await detectReuse(store.db, b);
+    assert.equal(links.length, 1);
+    assert.equal(links[0].a, a.id);
+    assert.equal(links[0].b, b.id);
+    assert.equal(links[0].sentences.length, 2);
+    // two of b's three indexable sentences ("Thank you." is too short to count)
+    assert.ok(Math.abs(links[0].score - 2 / 3) < 1e-3, `score ${links[0].score}`);
+    const first = links[0].sentences[0];
+    assert.match(a.text.slice(first.a.start, first.a.end), /^The provincial council/);
+    assert.match(b.text.slice(first.b.start, first.b.end), /^the provincial council/);
+    assert.deepEqual(await listReuse(store.db), links);
+    assert.deepEqual(await listReuse(store.db, [a.id, b.id]), links);
+    assert.deepEqual(await listReuse(store.db, [b.id]), []);
+  } finally {
+    await cleanup();
+  }
+});
+
+test('reuse: unrelated texts and short generic sentences create no link', async () => {
+  const { store, cleanup } = await tempStore();
+  try {
+    for (const text of [original, unrelated, shortOnly]) {
+      const doc = makeDoc(text);
+      await insertArticle(store, doc);
+      assert.deepEqual(await detectReuse(store.db, doc), [], text.slice(0, 30));
+    }
+    assert.deepEqual(await listReuse(store.db), []);
+    const bands = await store.db.selectFrom('reuse_bands').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    // 3 + 2 indexable sentences, 10 band keys each; the short-only article indexes nothing.
+    assert.equal(Number(bands.n), 50);
+  } finally {
+    await cleanup();
+  }
+});
+
+test('reuse: a boilerplate sentence shared by many articles stops linking them', async () => {
+  const { store, cleanup } = await tempStore();
+  try {
+    const footer = 'All rights reserved by the publisher and reproduction without written permission is prohibited.';
+    const capped = { ...defaultReuseOptions, postingCap: 20 };
+    let linked = 0;
+    for (let i = 0; i < 60; i++) {
+      const doc = makeDoc(`Item number ${i} is about topic ${i * 7919} in district ${i * 104729}. ${footer}`);
+      await insertArticle(store, doc);
+      linked += (await detectReuse(store.db, doc, capped)).length;
+    }
+    // Articles 2..21 link to their predecessors while the footer's keys are under the cap; later ones do not.
+    const last = makeDoc(`Another item about something else entirely here. ${footer}`);
+    await insertArticle(store, last);
+    assert.deepEqual(await detectReuse(store.db, last, capped), []);
+    assert.ok(linked > 0);
+  } finally {
+    await cleanup();
+  }
+});

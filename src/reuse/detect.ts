@@ -1,0 +1,237 @@
+// Reuse detection: sentences shared (verbatim or nearly) between a new article and stored ones.
+// Every sentence long enough to mean something is MinHash-signed over word bigrams and its LSH
+// band keys go into `reuse_bands`; a new article looks up only its own keys (an index lookup,
+// never a scan of the corpus), verifies candidate sentence pairs by exact shingle overlap, and
+// stores one link per earlier article it reuses from.
+import type { Kysely } from 'kysely';
+import type { Tables } from '../store/schema.ts';
+import type { ArticleDoc, Span } from '../types.ts';
+import { bandKeys, containment, jaccard, minhash, reuseWords, shingles } from './minhash.ts';
+
+export interface SentencePair {
+  a: Span;
+  b: Span;
+}
+
+export interface ReuseLink {
+  /** Article already stored. */
+  a: string;
+  /** The new article. */
+  b: string;
+  /** Share of b's indexable sentences found in a, 0..1. */
+  score: number;
+  sentences: SentencePair[];
+}
+
+export interface ReuseOptions {
+  /** Sentences with fewer words are not indexed ("Terima kasih.", datelines, credits). */
+  minWords: number;
+  /** A link needs at least this many words of b in shared sentences: one short common line is no reuse. */
+  minLinkWords: number;
+  /** Word-bigram Jaccard from which two sentences count as the same sentence (small edits tolerated). */
+  minJaccard: number;
+  /** ...or containment of the shorter in the longer (a sentence quoted inside a longer one). */
+  minContainment: number;
+  bands: number;
+  rows: number;
+  /** A band key shared by more sentences than this is boilerplate (site footer, stock phrase): ignored. */
+  postingCap: number;
+  /** At most this many stored articles are verified per new article (the most promising first). */
+  maxCandidates: number;
+}
+
+export const defaultReuseOptions: ReuseOptions = {
+  minWords: 6,
+  minLinkWords: 10,
+  minJaccard: 0.5,
+  minContainment: 0.8,
+  // 10 bands of 2 rows: a pair with Jaccard 0.5 is found with probability 0.94, 0.7 with 0.9996.
+  bands: 10,
+  rows: 2,
+  postingCap: 50,
+  maxCandidates: 40,
+};
+
+interface SentenceSig {
+  index: number;
+  span: Span;
+  words: number;
+  sh: Set<number>;
+}
+
+/** Sentence spans of a text: the stored split, or a plain punctuation split when there is none. */
+export function sentenceSpans(text: string, spans: Span[] | null | undefined): Span[] {
+  if (spans && spans.length > 0) return spans;
+  const out: Span[] = [];
+  const re = /[^.!?\n]+(?:[.!?]+|$)/g;
+  for (const m of text.matchAll(re)) {
+    const start = m.index ?? 0;
+    if (m[0].trim()) out.push({ start, end: start + m[0].length });
+  }
+  return out;
+}
+
+function signSentences(text: string, spans: Span[], opts: ReuseOptions): SentenceSig[] {
+  const out: SentenceSig[] = [];
+  spans.forEach((span, index) => {
+    const words = reuseWords(text.slice(span.start, span.end));
+    if (words.length < opts.minWords) return;
+    out.push({ index, span, words: words.length, sh: shingles(words) });
+  });
+  return out;
+}
+
+/** Indexes `doc`'s sentences, finds earlier articles it shares sentences with, stores and returns the links. */
+export async function detectReuse(
+  trx: Kysely<Tables>,
+  doc: ArticleDoc,
+  opts: ReuseOptions = defaultReuseOptions,
+): Promise<ReuseLink[]> {
+  const sigs = signSentences(doc.text, sentenceSpans(doc.text, doc.sentences), opts);
+  const keysBySentence = sigs.map((s) => bandKeys(minhash(s.sh, opts.bands * opts.rows), opts.bands, opts.rows));
+
+  // key -> new sentences carrying it
+  const wanted = new Map<number, number[]>();
+  keysBySentence.forEach((keys, i) => {
+    for (const k of keys) {
+      const list = wanted.get(k);
+      if (list) list.push(i);
+      else wanted.set(k, [i]);
+    }
+  });
+
+  // candidates: stored article -> new sentence index -> stored sentence indexes
+  const cand = new Map<string, Map<number, Set<number>>>();
+  const postings = await lookupBands(trx, [...wanted.keys()], opts.postingCap + 1);
+  for (const [key, rows] of postings) {
+    if (rows.length > opts.postingCap) continue;
+    for (const row of rows) {
+      if (row.article_id === doc.id) continue;
+      let per = cand.get(row.article_id);
+      if (!per) cand.set(row.article_id, (per = new Map()));
+      for (const i of wanted.get(key) ?? []) {
+        let set = per.get(i);
+        if (!set) per.set(i, (set = new Set()));
+        set.add(row.sentence);
+      }
+    }
+  }
+
+  const ranked = [...cand.entries()]
+    .map(([id, per]) => ({ id, per, hits: per.size }))
+    .sort((x, y) => y.hits - x.hits || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0))
+    .slice(0, opts.maxCandidates);
+
+  const links: ReuseLink[] = [];
+  if (ranked.length > 0) {
+    const stored = await trx
+      .selectFrom('articles')
+      .select(['id', 'text', 'sentences'])
+      .where(
+        'id',
+        'in',
+        ranked.map((r) => r.id),
+      )
+      .execute();
+    const byId = new Map(stored.map((r) => [r.id, r]));
+    for (const { id, per } of ranked) {
+      const row = byId.get(id);
+      if (!row) continue;
+      const spans = sentenceSpans(row.text, parseSpans(row.sentences));
+      const pairs: SentencePair[] = [];
+      let words = 0;
+      for (const [i, js] of [...per.entries()].sort((x, y) => x[0] - y[0])) {
+        const mine = sigs[i];
+        let best: { j: number; sim: number } | null = null;
+        for (const j of [...js].sort((x, y) => x - y)) {
+          const span = spans[j];
+          if (!span) continue;
+          const sh = shingles(reuseWords(row.text.slice(span.start, span.end)));
+          const jac = jaccard(mine.sh, sh);
+          const sim = jac >= opts.minJaccard ? jac : containment(mine.sh, sh) >= opts.minContainment ? opts.minJaccard : 0;
+          if (sim > 0 && (!best || sim > best.sim)) best = { j, sim };
+        }
+        if (best) {
+          pairs.push({ a: spans[best.j], b: mine.span });
+          words += mine.words;
+        }
+      }
+      if (pairs.length === 0 || words < opts.minLinkWords) continue;
+      links.push({ a: id, b: doc.id, score: round(pairs.length / sigs.length), sentences: pairs });
+    }
+  }
+  links.sort((x, y) => y.score - x.score || (x.a < y.a ? -1 : x.a > y.a ? 1 : 0));
+
+  const now = new Date().toISOString();
+  for (const batch of chunks(links, 200)) {
+    await trx
+      .insertInto('reuse_links')
+      .values(batch.map((l) => ({ a: l.a, b: l.b, score: l.score, sentences: JSON.stringify(l.sentences), created_at: now })))
+      .onConflict((oc) => oc.columns(['a', 'b']).doNothing())
+      .execute();
+  }
+  const bandRows = sigs.flatMap((s, i) => keysBySentence[i].map((key) => ({ key, article_id: doc.id, sentence: s.index })));
+  for (const batch of chunks(bandRows, 300)) await trx.insertInto('reuse_bands').values(batch).execute();
+  return links;
+}
+
+/** Postings of each key, at most `limit` per key (a boilerplate key costs `limit` rows, not its full list). */
+async function lookupBands(
+  trx: Kysely<Tables>,
+  keys: number[],
+  limit: number,
+): Promise<Map<number, Array<{ article_id: string; sentence: number }>>> {
+  const out = new Map<number, Array<{ article_id: string; sentence: number }>>();
+  for (const batch of chunks(keys, 100)) {
+    // One statement per batch: a UNION ALL of per-key lookups, each LIMITed inside its subquery.
+    const one = (key: number) =>
+      trx
+        .selectFrom((eb) => eb.selectFrom('reuse_bands').select(['key', 'article_id', 'sentence']).where('key', '=', key).limit(limit).as('p'))
+        .select(['p.key', 'p.article_id', 'p.sentence']);
+    const [first, ...rest] = batch.map(one);
+    const q = rest.length > 0 ? first.unionAll(rest) : first;
+    for (const r of await q.execute()) {
+      const k = Number(r.key);
+      let list = out.get(k);
+      if (!list) out.set(k, (list = []));
+      list.push({ article_id: r.article_id, sentence: r.sentence });
+    }
+  }
+  return out;
+}
+
+/** Links among the given articles (all links when omitted), ordered by (a, b). */
+export async function listReuse(db: Kysely<Tables>, articleIds?: string[]): Promise<ReuseLink[]> {
+  const rows: Array<{ a: string; b: string; score: number; sentences: string }> = [];
+  if (articleIds === undefined) {
+    rows.push(...(await db.selectFrom('reuse_links').select(['a', 'b', 'score', 'sentences']).orderBy('a').orderBy('b').execute()));
+  } else {
+    const ids = new Set(articleIds);
+    // Links touching the set, fetched by b (indexed) in chunks, then kept when both ends are in it.
+    for (const batch of chunks([...ids], 500)) {
+      const part = await db.selectFrom('reuse_links').select(['a', 'b', 'score', 'sentences']).where('b', 'in', batch).execute();
+      rows.push(...part.filter((r) => ids.has(r.a)));
+    }
+    rows.sort((x, y) => (x.a < y.a ? -1 : x.a > y.a ? 1 : x.b < y.b ? -1 : x.b > y.b ? 1 : 0));
+  }
+  return rows.map((r) => ({ a: r.a, b: r.b, score: r.score, sentences: JSON.parse(r.sentences) as SentencePair[] }));
+}
+
+function parseSpans(json: string): Span[] {
+  try {
+    const v = JSON.parse(json);
+    return Array.isArray(v) ? (v as Span[]) : [];
+  } catch {
+    return [];
+  }
+}
+
+function round(x: number): number {
+  return Math.round(x * 1e4) / 1e4;
+}
+
+export function chunks<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}

@@ -1,0 +1,152 @@
+// Read-side queries shared by the CLI, the export and (later) the server.
+import { sql } from 'kysely';
+import type { Selectable } from 'kysely';
+import type { ArticleRow, StoryRow } from './schema.ts';
+import type { Store } from './db.ts';
+import type { Caption, Span } from '../types.ts';
+
+export interface StoredArticle {
+  id: string;
+  input: string;
+  url: string | null;
+  outlet: string | null;
+  title: string | null;
+  published: string | null;
+  language: string;
+  languageConfidence: number;
+  authors: string[];
+  citedSources: string[];
+  captions: Caption[];
+  paragraphs: Array<Span & { lang: string }>;
+  sentences: Span[];
+  text: string;
+  storyId: string | null;
+  ingestedAt: string;
+}
+
+export interface StorySummary {
+  id: string;
+  title: string | null;
+  articles: number;
+  outlets: string[];
+  languages: string[];
+  firstPublished: string | null;
+  lastPublished: string | null;
+  updatedAt: string;
+}
+
+export function rowToArticle(r: Selectable<ArticleRow>): StoredArticle {
+  return {
+    id: r.id,
+    input: r.input,
+    url: r.url,
+    outlet: r.outlet,
+    title: r.title,
+    published: r.published,
+    language: r.language,
+    languageConfidence: r.language_confidence,
+    authors: JSON.parse(r.authors),
+    citedSources: JSON.parse(r.cited_sources),
+    captions: JSON.parse(r.captions),
+    paragraphs: JSON.parse(r.paragraphs),
+    sentences: JSON.parse(r.sentences),
+    text: r.text,
+    storyId: r.story_id,
+    ingestedAt: r.ingested_at,
+  };
+}
+
+/** Articles in ingest order (`seq`), optionally restricted to some stories. */
+export async function listArticles(store: Store, opts: { storyIds?: string[]; ids?: string[] } = {}): Promise<StoredArticle[]> {
+  let q = store.db.selectFrom('articles').selectAll().orderBy('seq');
+  if (opts.storyIds) {
+    if (opts.storyIds.length === 0) return [];
+    q = q.where('story_id', 'in', opts.storyIds);
+  }
+  if (opts.ids) {
+    if (opts.ids.length === 0) return [];
+    q = q.where('id', 'in', opts.ids);
+  }
+  return (await q.execute()).map(rowToArticle);
+}
+
+export async function getArticle(store: Store, id: string): Promise<StoredArticle | null> {
+  const r = await store.db.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst();
+  return r ? rowToArticle(r) : null;
+}
+
+function summarise(s: StoryRow, arts: Array<{ outlet: string | null; language: string }>): StorySummary {
+  return {
+    id: s.id,
+    title: s.title,
+    articles: s.article_count,
+    outlets: [...new Set(arts.map((a) => a.outlet).filter((o): o is string => !!o))].sort(),
+    languages: [...new Set(arts.map((a) => a.language))].sort(),
+    firstPublished: s.first_published,
+    lastPublished: s.last_published,
+    updatedAt: s.updated_at,
+  };
+}
+
+/** Stories, most recently updated first (ties by id, so the order is stable). */
+export async function listStories(store: Store, opts: { limit?: number; offset?: number; ids?: string[] } = {}): Promise<StorySummary[]> {
+  let q = store.db.selectFrom('stories').selectAll().orderBy('updated_at', 'desc').orderBy('id');
+  if (opts.ids) q = q.where('id', 'in', opts.ids.length ? opts.ids : ['']);
+  if (opts.limit !== undefined) q = q.limit(opts.limit).offset(opts.offset ?? 0);
+  const stories = await q.execute();
+  if (stories.length === 0) return [];
+  const arts = await store.db
+    .selectFrom('articles')
+    .select(['story_id', 'outlet', 'language'])
+    .where('story_id', 'in', stories.map((s) => s.id))
+    .execute();
+  const by = new Map<string, Array<{ outlet: string | null; language: string }>>();
+  for (const a of arts) {
+    const k = a.story_id!;
+    if (!by.has(k)) by.set(k, []);
+    by.get(k)!.push(a);
+  }
+  return stories.map((s) => summarise(s, by.get(s.id) ?? []));
+}
+
+export async function getStory(store: Store, id: string): Promise<{ story: StorySummary; articles: StoredArticle[] } | null> {
+  const [story] = await listStories(store, { ids: [id] });
+  if (!story) return null;
+  const articles = await listArticles(store, { storyIds: [id] });
+  return { story, articles };
+}
+
+export async function countRows(store: Store): Promise<{ articles: number; stories: number }> {
+  const a = await store.db.selectFrom('articles').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const s = await store.db.selectFrom('stories').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return { articles: Number(a.n), stories: Number(s.n) };
+}
+
+export interface SearchHit {
+  articleId: string;
+  storyId: string | null;
+  title: string | null;
+  outlet: string | null;
+  published: string | null;
+  snippet: string;
+}
+
+/** Turn free text into a safe FTS5 query: each word quoted, all words required. */
+export function ftsQuery(q: string): string | null {
+  const words = q.normalize('NFKC').match(/[\p{L}\p{N}][\p{L}\p{N}\p{M}'’-]*/gu) ?? [];
+  if (words.length === 0) return null;
+  return words.slice(0, 32).map((w) => `"${w.replace(/"/g, '""')}"`).join(' ');
+}
+
+export async function searchArticles(store: Store, q: string, limit = 20): Promise<SearchHit[]> {
+  const fq = ftsQuery(q);
+  if (!fq) return [];
+  const rows = await sql<{ id: string; story_id: string | null; title: string | null; outlet: string | null; published: string | null; snip: string }>`
+    SELECT a.id, a.story_id, a.title, a.outlet, a.published,
+           snippet(articles_fts, 1, '[', ']', '…', 16) AS snip
+    FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
+    WHERE articles_fts MATCH ${fq}
+    ORDER BY bm25(articles_fts, 5.0, 1.0), a.seq
+    LIMIT ${limit}`.execute(store.db);
+  return rows.rows.map((r) => ({ articleId: r.id, storyId: r.story_id, title: r.title, outlet: r.outlet, published: r.published, snippet: r.snip }));
+}

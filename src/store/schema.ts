@@ -1,0 +1,57 @@
+// Table shapes for Kysely. Core tables are here; stage-owned tables are declared by their stage
+// (stories/, reuse/) and merged into one `Tables` type so one query layer serves every engine.
+import type { Generated } from 'kysely';
+import type { StoryTables } from '../stories/schema.ts';
+import type { ReuseTables } from '../reuse/schema.ts';
+
+export interface ArticleRow {
+  seq: Generated<number>;
+  id: string;
+  text_hash: string;
+  input: string;
+  url: string | null;
+  outlet: string | null;
+  title: string | null;
+  published: string | null;
+  language: string;
+  language_confidence: number;
+  /** JSON arrays/objects, serialised (same bytes on SQLite and PostgreSQL). */
+  authors: string;
+  cited_sources: string;
+  captions: string;
+  paragraphs: string;
+  sentences: string;
+  text: string;
+  story_id: string | null;
+  ingested_at: string;
+}
+
+export interface InputRow {
+  input: string;
+  article_id: string;
+  ingested_at: string;
+}
+
+export interface StoryRow {
+  id: string;
+  title: string | null;
+  article_count: number;
+  first_published: string | null;
+  last_published: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface MetaRow {
+  key: string;
+  value: string;
+}
+
+export interface CoreTables {
+  articles: ArticleRow;
+  inputs: InputRow;
+  stories: StoryRow;
+  meta: MetaRow;
+}
+
+export type Tables = CoreTables & StoryTables & ReuseTables;

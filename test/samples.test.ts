@@ -1,0 +1,109 @@
+// The five sample pages beside the repo (../shared/samples): the kind of input Kabar exists for.
+// Skipped with a message on a clone that has nothing beside it.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { kabar, sharedDir, tmpDir } from './helpers.ts';
+import { kabarExport, type KabarExport } from '../src/export/schema.ts';
+
+const samples = path.join(sharedDir, 'samples');
+const present = fs.existsSync(samples);
+const skip = present ? false : `../shared/samples is absent (${samples}); nothing to check`;
+
+let doc: KabarExport;
+let db: string;
+
+function art(prefix: string) {
+  const a = doc.articles.find((x) => path.basename(x.input).startsWith(prefix));
+  assert.ok(a, `article ${prefix}`);
+  return a;
+}
+
+test('samples: five pages, one story, clean text, metadata, reuse, idempotent', { skip }, async (t) => {
+  db = path.join(tmpDir(), 'samples.db');
+  const r = kabar(['ingest', samples, '--db', db]);
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stderr, /5 added, 0 already present, 0 failed/);
+  doc = kabarExport.parse(JSON.parse(kabar(['export', '--db', db]).stdout));
+
+  await t.test('exactly one story', () => {
+    assert.equal(doc.articles.length, 5);
+    assert.equal(new Set(doc.articles.map((a) => a.story)).size, 1);
+    assert.equal(doc.stories.length, 1);
+  });
+
+  await t.test('no boilerplate left, body kept', () => {
+    for (const a of doc.articles) {
+      const lines = a.text.split('\n').map((l) => l.trim()).filter(Boolean);
+      for (const l of lines) {
+        assert.ok(!/\.(jpe?g|png|gif|webp)$/i.test(l), `image file name left in ${a.input}: ${l}`);
+        assert.ok(!/^Komentar\s*\(\d+\)$/i.test(l), `comment counter left in ${a.input}`);
+        assert.ok(!/^No data$/i.test(l), `widget placeholder left in ${a.input}`);
+        assert.ok(!/^Sumber(-sumber)?\s*:?/i.test(l), `source line left in ${a.input}: ${l}`);
+        assert.ok(!/^[\w.-]+\.(vn|com|id)$/i.test(l), `site banner left in ${a.input}: ${l}`);
+      }
+      assert.ok(!/Apakah Anda menemukan kesalahan/.test(a.text), `report-an-error prompt left in ${a.input}`);
+      assert.ok(!/Nền tảng quảng bá/.test(a.text), `site banner left in ${a.input}`);
+      assert.ok(!/Dalam (topik|kategori) yang sama/.test(a.text), `navigation heading left in ${a.input}`);
+    }
+    // Each page's last body paragraph survives (the part a classifier most easily eats).
+    const raw = (p: string) => fs.readFileSync(path.join(samples, fs.readdirSync(samples).find((f) => f.startsWith(p))!), 'utf8');
+    const keep: Array<[string, RegExp]> = [
+      ['000', /Kunjungan ini telah berkontribusi dalam menciptakan momentum baru/],
+      ['001', /menyelenggarakan resepsi untuk menyambut/],
+      ['002', /Terima kasih banyak, Wakil Menteri!/],
+      ['002', /Bisakah Anda memberi tahu kami tentang arahan/],
+      ['003', /Resolusi ini juga memperkuat salah satu tujuan utama/],
+      ['004', /dukungan historis yang pernah diberikan/],
+    ];
+    for (const [p, re] of keep) {
+      assert.match(raw(p), re);
+      assert.match(art(p).text, re, `body paragraph lost in ${p}`);
+    }
+  });
+
+  await t.test('captions keep their credits and leave the body', () => {
+    const a1 = art('001');
+    assert.ok(a1.captions.length >= 3, JSON.stringify(a1.captions));
+    assert.ok(a1.captions.every((c) => c.credit === 'VNA'));
+    assert.ok(!/Foto: VNA/.test(a1.text));
+    assert.ok(art('003').captions.some((c) => c.credit === 'VNA'));
+  });
+
+  await t.test('outlet and URL from the source lines; dates where stated', () => {
+    assert.equal(art('000').outlet, 'vtv.vn');
+    assert.equal(art('001').outlet, 'vietnamnet.vn');
+    assert.equal(art('002').outlet, 'baotintuc.vn');
+    assert.equal(art('003').outlet, 'tuoitre.vn');
+    assert.match(art('002').url ?? '', /^https:\/\/baotintuc\.vn\//);
+    assert.equal(art('000').published?.slice(0, 10), '2025-10-11');
+    assert.equal(art('002').published?.slice(0, 10), '2025-10-11');
+    assert.equal(art('003').published?.slice(0, 10), '2025-10-10');
+    for (const a of doc.articles) assert.equal(a.language, 'id', a.input);
+  });
+
+  await t.test('byline and cited sources', () => {
+    const a = art('004');
+    assert.ok(a.authors.length === 1 && /\S+ \S+/.test(a.authors[0]!), JSON.stringify(a.authors));
+    assert.equal(a.citedSources.length, 4, JSON.stringify(a.citedSources));
+  });
+
+  await t.test('reuse links between pages that share sentences', () => {
+    const id1 = art('001').id;
+    const id3 = art('003').id;
+    const link = doc.reuse.find((l) => (l.a === id1 && l.b === id3) || (l.a === id3 && l.b === id1));
+    assert.ok(link, 'pages 001 and 003 share sentences');
+    for (const p of link.sentences) {
+      const ta: string = doc.articles.find((a) => a.id === link.a)!.text.slice(p.a.start, p.a.end);
+      const tb: string = doc.articles.find((a) => a.id === link.b)!.text.slice(p.b.start, p.b.end);
+      assert.ok(ta.length > 20 && tb.length > 20);
+    }
+  });
+
+  await t.test('ingesting again adds nothing', () => {
+    const again = kabar(['ingest', samples, '--db', db]);
+    assert.equal(again.status, 0, again.stderr);
+    assert.match(again.stderr, /0 added, 5 already present, 0 failed/);
+  });
+});
