@@ -39,7 +39,12 @@ function run(name: string, f: (html: string) => unknown): number {
 }
 
 console.log(`${pages.length} pages, ${mb.toFixed(1)} MB of HTML, ${rounds} round(s), one core`);
+const rssMb = (): string => `${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`;
+const heapMb = (): string => `${(process.memoryUsage().heapUsed / 1024 / 1024).toFixed(0)} MB`;
+console.log(`pages loaded: peak RSS ${rssMb()}, heap ${heapMb()}`);
 const ours = run('kabar extractHtml', (h) => extractHtml(h));
+// maxRSS only grows: the figure after our run is our peak (pages included); Readability runs after.
+console.log(`  after kabar: peak RSS ${rssMb()}`);
 const base = run('readability+linkedom', (h) => {
   try {
     return new Readability(parseDocument(h)).parse();
@@ -47,5 +52,5 @@ const base = run('readability+linkedom', (h) => {
     return null;
   }
 });
+console.log(`  after readability: peak RSS ${rssMb()}`);
 console.log(`ratio kabar/readability: ${(ours / base).toFixed(2)}x`);
-console.log(`peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);

@@ -83,10 +83,21 @@ interface Tally {
 
 const empty = (): Tally => ({ tp: 0, fp: 0, tn: 0, fn: 0, titleOk: 0, titleN: 0, dateOk: 0, dateN: 0, authorOk: 0, authorN: 0, ms: 0 });
 
-function score(t: Tally, g: GoldPage, r: Result): void {
+/** Per-page misses, printed with -v: missing `with` snippets and present `without` snippets. */
+const misses: string[] = [];
+
+function score(t: Tally, g: GoldPage, r: Result, log?: string): void {
   const text = norm(r.text);
-  for (const s of g.with) if (text.includes(norm(s))) t.tp++; else t.fn++;
-  for (const s of g.without) if (text.includes(norm(s))) t.fp++; else t.tn++;
+  const fnS: string[] = [];
+  const fpS: string[] = [];
+  for (const s of g.with) if (text.includes(norm(s))) t.tp++; else { t.fn++; fnS.push(s); }
+  for (const s of g.without) if (text.includes(norm(s))) { t.fp++; fpS.push(s); } else t.tn++;
+  if (log !== undefined) {
+    if (fnS.length || fpS.length) misses.push(`${log}\tFN ${JSON.stringify(fnS)}\tFP ${JSON.stringify(fpS)}`);
+    if (g.title && !titleMatches(r.title, g.title)) misses.push(`${log}\tTITLE ${JSON.stringify(r.title)} gold ${JSON.stringify(g.title)}`);
+    if (g.date && r.date !== g.date.slice(0, 10)) misses.push(`${log}\tDATE ${r.date} gold ${g.date}`);
+    if (g.author && [g.author].flat().join('').trim() && !authorMatches(r.authors, g.author)) misses.push(`${log}\tAUTHOR ${JSON.stringify(r.authors)} gold ${JSON.stringify(g.author)}`);
+  }
   if (g.title) {
     t.titleN++;
     if (titleMatches(r.title, g.title)) t.titleOk++;
@@ -118,7 +129,7 @@ function row(name: string, pages: number, t: Tally): Row {
   };
 }
 
-export async function evalExtraction(sharedDir: string, opts: { limit?: number } = {}): Promise<Row[]> {
+export async function evalExtraction(sharedDir: string, opts: { limit?: number; verbose?: boolean; noBaseline?: boolean } = {}): Promise<Row[]> {
   const dir = path.join(sharedDir, 'eval', 'extraction');
   const goldFile = path.join(dir, 'evaldata.json');
   if (!fs.existsSync(goldFile)) {
@@ -137,19 +148,26 @@ export async function evalExtraction(sharedDir: string, opts: { limit?: number }
     let t0 = performance.now();
     const k = kabarResult(html, url);
     ours.ms += performance.now() - t0;
-    score(ours, g, k);
+    score(ours, g, k, opts.verbose ? `${g.file}\t${url}` : undefined);
+    if (opts.noBaseline) continue;
     t0 = performance.now();
     const r = readabilityResult(html);
     base.ms += performance.now() - t0;
     score(base, g, r);
   }
-  return [row('kabar (extractHtml)', pages, ours), row('readability+linkedom', pages, base)];
+  if (opts.verbose) for (const m of misses) console.log(m);
+  const rows = [row('kabar (extractHtml)', pages, ours)];
+  if (!opts.noBaseline) rows.push(row('readability+linkedom', pages, base));
+  return rows;
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
   const { table } = await import('./table.ts');
   const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
   const shared = process.env.KABAR_SHARED ?? path.resolve(repoRoot, '../shared');
-  const limit = process.argv[2] ? Number(process.argv[2]) : undefined;
-  process.stdout.write(table(await evalExtraction(shared, { limit })));
+  // Usage: npx tsx eval/extraction.ts [limit] [-v: per-page misses] [--ours: skip the baseline]
+  const args = process.argv.slice(2);
+  const num = args.find((a) => /^\d+$/.test(a));
+  const limit = num ? Number(num) : undefined;
+  process.stdout.write(table(await evalExtraction(shared, { limit, verbose: args.includes('-v'), noBaseline: args.includes('--ours') })));
 }

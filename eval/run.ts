@@ -18,6 +18,8 @@ const suites: Suite[] = [
   { name: 'extraction (trafilatura method)', folder: 'eval/extraction', run: async () => (await import('./extraction.ts')).evalExtraction(sharedDir) },
   { name: 'publication dates', folder: 'eval/dates', run: async () => (await import('./dates.ts')).evalDates(sharedDir) },
   { name: 'language identification', folder: 'eval', run: async () => (await import('./language.ts')).evalLanguage(sharedDir) },
+  { name: 'time expressions (TIMEX3) on indotimex-dev', folder: 'eval/time/indotimex-dev', run: async () => (await import('./time.ts')).evalTime(sharedDir) },
+  { name: 'NER (entity-level P/R/F1, conlleval)', folder: 'eval/ner', run: async () => (await import('./ner.ts')).evalNer(sharedDir) },
   { name: 'stories (B-cubed) on vietnamese-mds-dev', folder: 'eval/clusters/vietnamese-mds-dev', run: async () => (await import('./clusters.ts')).evalClusters(sharedDir) },
 ];
 

@@ -21,6 +21,7 @@ export const stageNames = ['extract', 'language', 'sentences', 'fingerprint'] as
 
 export function extractStage(raw: RawInput): Extracted {
   const ex = raw.format === 'html' ? extractHtml(raw.content, raw.hints) : extractTextDump(raw.content, raw.hints);
+  if (!ex.text.trim() && raw.format === 'text') ex.text = proseFallback(raw.content, ex.title);
   const h = raw.hints ?? {};
   // Container fields (JSONL, HTTP) are explicit metadata: they win over what the page text suggests.
   return {
@@ -50,6 +51,19 @@ export function processRaw(raw: RawInput): ArticleDoc {
     sentences,
     textHash,
   };
+}
+
+/**
+ * Fallback phase for text the line classifier found no body in (a one-line dump, a lone paragraph
+ * it took for a headline): keep the lines that read as prose, else every line.
+ */
+export function proseFallback(content: string, title: string | null): string {
+  const lines = content
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l && l !== title);
+  const prose = lines.filter((l) => /[.!?…"”’)]$/.test(l) || l.split(/\s+/).length >= 12);
+  return (prose.length ? prose : lines).join('\n\n');
 }
 
 export function hostOf(url: string): string | null {

@@ -11,6 +11,8 @@ import { identifyLanguage } from '../text/language.ts';
 import { getStory, listStories, searchArticles, type StorySummary } from '../store/queries.ts';
 import { buildExport } from '../export/json.ts';
 import { Progress } from './progress.ts';
+import { runTimeCommand } from '../time/cli.ts';
+import { runNerConll } from '../entities/ner.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const EXAMPLES_DIR = path.join(repoRoot, 'examples');
@@ -202,6 +204,33 @@ export function buildProgram(): Command {
         fs.renameSync(tmp, o.out);
         process.stderr.write(`export: ${doc.stories.length} stories, ${doc.articles.length} articles → ${o.out}\n`);
       } else process.stdout.write(text);
+    });
+
+  program
+    .command('time')
+    .description('time expressions (TIMEX3) in a text, normalised against an anchor date')
+    .argument('<file>', 'text file, or - for standard input')
+    .option('--anchor <date>', 'the article date (YYYY-MM-DD) relative expressions resolve against')
+    .option('--lang <code>', 'language (id, en, vi, ms); identified from the text when absent')
+    .option('--json', 'a JSON array [{start, end, text, type, value}] (UTF-16 offsets into the text as read)')
+    .action(async (file: string, o) => {
+      process.exitCode = await runTimeCommand(file, { anchor: o.anchor ?? null, lang: o.lang, json: Boolean(o.json) }, { stdin: process.stdin, stdout: process.stdout });
+    });
+
+  program
+    .command('ner')
+    .description('tag a token-per-line file (token, optional TAB gold tag; blank line between sentences) with BIO tags PERSON, PLACE, ORGANISATION')
+    .requiredOption('--conll <file>', 'CoNLL-style input file, or - for standard input')
+    .action(async (o) => {
+      let input: string;
+      try {
+        input = o.conll === '-' ? fs.readFileSync(0, 'utf8') : fs.readFileSync(o.conll, 'utf8');
+      } catch (e) {
+        process.stderr.write(`error: ${o.conll}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}\n`);
+        process.exitCode = 1;
+        return;
+      }
+      process.stdout.write(runNerConll(input));
     });
 
   program

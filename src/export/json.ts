@@ -1,6 +1,7 @@
 import type { Store } from '../store/db.ts';
 import { listArticles, listStories } from '../store/queries.ts';
 import { listReuse } from '../reuse/detect.ts';
+import { tagTimes } from '../time/tag.ts';
 import { EXPORT_FORMAT, EXPORT_VERSION, type KabarExport } from './schema.ts';
 
 /** Build the kabar-export document for the whole store or some stories. Deterministic for a given store. */
@@ -41,5 +42,22 @@ export async function buildExport(store: Store, opts: { storyIds?: string[] } = 
       sentences: a.sentences,
     })),
     reuse: reuse.map((r) => ({ a: r.a, b: r.b, score: r.score, sentences: r.sentences })),
+    // A pure function of text, language and date: computed here rather than stored, so a better
+    // tagger improves old articles too. The whole text is tagged at once so that "a month later"
+    // can anchor on a date stated in an earlier sentence.
+    times: articles.flatMap((a) =>
+      tagTimes(a.text, { lang: a.language, anchor: a.published }).map((t) => ({
+        article: a.id,
+        start: t.start,
+        end: t.end,
+        text: t.text,
+        type: t.type,
+        value: t.value,
+        anchor: t.anchor,
+        ...(t.interval ? { interval: t.interval } : {}),
+        ...(t.mod ? { mod: t.mod } : {}),
+        confidence: t.confidence,
+      })),
+    ),
   };
 }

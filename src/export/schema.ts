@@ -4,7 +4,7 @@
 import { z } from 'zod';
 
 export const EXPORT_FORMAT = 'kabar-export';
-export const EXPORT_VERSION = '1.0.0';
+export const EXPORT_VERSION = '1.1.0';
 
 const span = z.object({ start: z.number().int().min(0), end: z.number().int().min(0) }).describe('UTF-16 code-unit offsets into the article text');
 
@@ -40,12 +40,26 @@ export const exportReuse = z.object({
   sentences: z.array(z.object({ a: span, b: span })),
 });
 
+export const exportTime = z.object({
+  article: z.string(),
+  start: z.number().int().min(0),
+  end: z.number().int().min(0),
+  text: z.string(),
+  type: z.enum(['DATE', 'TIME', 'DURATION', 'SET']),
+  value: z.string().describe('TIMEX3 value: 2025-10-11, 2025-10-11TMO, 2025-10, 198X, P18Y, PAST_REF, XXXX-10-11 …'),
+  anchor: z.string().nullable().describe('the date the value was resolved against (publication date or an earlier date in the text)'),
+  interval: z.object({ start: z.string(), end: z.string() }).optional().describe('for ranges such as "9-11 Oktober 2025"'),
+  mod: z.string().optional().describe('TIMEX3 mod: APPROX, MORE_THAN, LESS_THAN, START, MID, END'),
+  confidence: z.number().min(0).max(1),
+});
+
 export const kabarExport = z.object({
   format: z.literal(EXPORT_FORMAT),
   version: z.string().describe('semantic version of the format'),
   stories: z.array(exportStory),
   articles: z.array(exportArticle),
   reuse: z.array(exportReuse),
+  times: z.array(exportTime).describe('time expressions per article (since 1.1.0)'),
 });
 
 export type KabarExport = z.infer<typeof kabarExport>;

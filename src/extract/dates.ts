@@ -61,6 +61,8 @@ function monthMatcher(langs: readonly ExtractLangData[]): MonthMatcher | null {
 }
 
 const ISO_RE = /(?<!\d)((?:19|20)\d{2})([-/.])(\d{1,2})\2(\d{1,2})(?!\d)/g;
+/** Chinese/Japanese 2020年7月12日 and Korean 2020년 7월 12일. */
+const CJK_RE = /(?<!\d)((?:19|20)\d{2})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]?/g;
 const NUMERIC_RE = /(?<!\d)(\d{1,2})([-/.])(\d{1,2})\2((?:19|20)\d{2})(?!\d)/g;
 
 /**
@@ -83,6 +85,9 @@ export function findDates(
   };
   for (const m of text.matchAll(ISO_RE)) {
     push(isoDate(+m[1]!, +m[3]!, +m[4]!, now), m.index!, m.index! + m[0].length);
+  }
+  for (const m of text.matchAll(CJK_RE)) {
+    push(isoDate(+m[1]!, +m[2]!, +m[3]!, now), m.index!, m.index! + m[0].length);
   }
   for (const m of text.matchAll(NUMERIC_RE)) {
     const a = +m[1]!;

@@ -7,9 +7,28 @@ import { extract as id } from '../lang/id/extract.ts';
 import { extract as en } from '../lang/en/extract.ts';
 import { extract as vi } from '../lang/vi/extract.ts';
 import { extract as ms } from '../lang/ms/extract.ts';
+import { extract as de } from '../lang/de/extract.ts';
+import { extract as fr } from '../lang/fr/extract.ts';
+import { extract as es } from '../lang/es/extract.ts';
+import { extract as pt } from '../lang/pt/extract.ts';
+import { extract as it } from '../lang/it/extract.ts';
+import { extract as nl } from '../lang/nl/extract.ts';
+import { extract as ro } from '../lang/ro/extract.ts';
+import { extract as ar } from '../lang/ar/extract.ts';
+import { extract as pl } from '../lang/pl/extract.ts';
 
+/** Languages of the text-dump classifier (Kabar's input languages). */
 export const LANGS: Readonly<Record<string, ExtractLangData>> = { id, en, vi, ms };
 export const ALL_LANGS: readonly ExtractLangData[] = Object.values(LANGS);
+
+/**
+ * Every language with an extraction lexicon, for HTML pages: markup already separates bylines and
+ * dates from prose, so the wider set (de, fr, es, pt, it, nl…) helps there without the risk it
+ * carries for a bare text dump (Italian "Di …" would read Indonesian "Di …" lines as bylines).
+ * Adding a language: a src/lang/<code>/extract.ts file and one entry here.
+ */
+export const WEB_LANGS_BY_CODE: Readonly<Record<string, ExtractLangData>> = { ...LANGS, de, fr, es, pt, it, nl, ro, ar, pl };
+export const WEB_LANGS: readonly ExtractLangData[] = Object.values(WEB_LANGS_BY_CODE);
 
 export interface MergedLexicon {
   /** `^(prefix)\s*[:：]\s*(rest)$` */
@@ -49,9 +68,11 @@ function build(langs: readonly ExtractLangData[]): MergedLexicon {
 }
 
 export const LEXICON: MergedLexicon = build(ALL_LANGS);
+/** The merged lexicon of all web languages (HTML extraction). */
+export const WEB_LEXICON: MergedLexicon = build(WEB_LANGS);
 
 /** Numeric date order for a language hint ('dmy' when unknown). */
 export function dateOrderFor(lang: string | null | undefined): 'dmy' | 'mdy' {
   const base = (lang ?? '').toLowerCase().split(/[-_]/)[0] ?? '';
-  return LANGS[base]?.numericDateOrder ?? 'dmy';
+  return WEB_LANGS_BY_CODE[base]?.numericDateOrder ?? 'dmy';
 }

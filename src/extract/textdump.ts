@@ -66,7 +66,7 @@ export function hostOf(url: string): string | null {
   }
 }
 
-/** "Tatyana Hurynovich", "A. Rahman dan B. Putri", "JOHN SMITH, Reuters" → names; null if the text is not names. */
+/** "Siti Rahayu", "A. Rahman dan B. Putri", "JOHN SMITH, Reuters" → names; null if the text is not names. */
 function parseNames(rest: string): string[] | null {
   const cleaned = rest.replace(/\s*[|•·]\s*.*$/u, '').replace(/[.;]\s*$/, '').trim();
   if (!cleaned || cleaned.length > 120 || /\d/.test(cleaned)) return null;
@@ -371,7 +371,7 @@ export function extractTextDump(text: string, hints?: RawInput['hints']): Extrac
     }
   }
 
-  // Title: the hinted headline if the dump repeats it, else the first headline-shaped line before the body.
+  // Title: the hinted headline if the dump repeats it, else the last headline-shaped line before the body.
   let title: string | null = null;
   const firstP = units.findIndex((u) => u.kind === 'P');
   const hintIdx = hints?.title ? units.findIndex((u) => sameText(u.text, hints.title!)) : -1;
@@ -379,8 +379,10 @@ export function extractTextDump(text: string, hints?: RawInput['hints']): Extrac
     title = units[hintIdx]!.text;
     units[hintIdx]!.kind = 'boilerplate';
   } else {
+    // The headline is the last headline-shaped line before the body: above it a page dump has the
+    // site banner ("Outlet - tagline") and navigation, below it only date and byline lines.
     const end = firstP < 0 ? Math.min(units.length, 3) : firstP;
-    for (let i = 0; i < end; i++) {
+    for (let i = end - 1; i >= 0; i--) {
       const u = units[i]!;
       if (u.kind === 'S' && words(u.text).length >= 3 && u.text.length <= 250 && !/[›»>|/]/.test(u.text)) {
         title = u.text;

@@ -6,6 +6,7 @@
 import type { Kysely } from 'kysely';
 import type { Tables } from '../store/schema.ts';
 import type { ArticleDoc, Span } from '../types.ts';
+import { bulkInsert, inValues } from '../store/bulk.ts';
 import { bandKeys, containment, jaccard, minhash, reuseWords, shingles } from './minhash.ts';
 
 export interface SentencePair {
@@ -102,7 +103,7 @@ export async function detectReuse(
 
   // candidates: stored article -> new sentence index -> stored sentence indexes
   const cand = new Map<string, Map<number, Set<number>>>();
-  const postings = await lookupBands(trx, [...wanted.keys()], opts.postingCap + 1);
+  const postings = await lookupBands(trx, [...wanted.keys()]);
   for (const [key, rows] of postings) {
     if (rows.length > opts.postingCap) continue;
     for (const row of rows) {
@@ -170,27 +171,22 @@ export async function detectReuse(
       .onConflict((oc) => oc.columns(['a', 'b']).doNothing())
       .execute();
   }
-  const bandRows = sigs.flatMap((s, i) => keysBySentence[i].map((key) => ({ key, article_id: doc.id, sentence: s.index })));
-  for (const batch of chunks(bandRows, 300)) await trx.insertInto('reuse_bands').values(batch).execute();
+  // A key already past the cap is boilerplate: adding to it would only make later lookups longer.
+  const full = (key: number) => (postings.get(key)?.length ?? 0) > opts.postingCap;
+  const bandRows = sigs.flatMap((s, i) => keysBySentence[i].filter((key) => !full(key)).map((key) => ({ key, article_id: doc.id, sentence: s.index })));
+  await bulkInsert(trx, 'reuse_bands', [['key', 'bigint'], ['article_id', 'text'], ['sentence', 'integer']], bandRows.map((r) => [r.key, r.article_id, r.sentence]), 'ON CONFLICT DO NOTHING');
   return links;
 }
 
-/** Postings of each key, at most `limit` per key (a boilerplate key costs `limit` rows, not its full list). */
-async function lookupBands(
-  trx: Kysely<Tables>,
-  keys: number[],
-  limit: number,
-): Promise<Map<number, Array<{ article_id: string; sentence: number }>>> {
+/**
+ * Postings of each key. No key holds more than `postingCap + 1` rows (detectReuse stops adding to a
+ * key once it is known boilerplate), so one IN lookup per batch is bounded without per-key limits.
+ */
+async function lookupBands(trx: Kysely<Tables>, keys: number[]): Promise<Map<number, Array<{ article_id: string; sentence: number }>>> {
   const out = new Map<number, Array<{ article_id: string; sentence: number }>>();
-  for (const batch of chunks(keys, 100)) {
-    // One statement per batch: a UNION ALL of per-key lookups, each LIMITed inside its subquery.
-    const one = (key: number) =>
-      trx
-        .selectFrom((eb) => eb.selectFrom('reuse_bands').select(['key', 'article_id', 'sentence']).where('key', '=', key).limit(limit).as('p'))
-        .select(['p.key', 'p.article_id', 'p.sentence']);
-    const [first, ...rest] = batch.map(one);
-    const q = rest.length > 0 ? first.unionAll(rest) : first;
-    for (const r of await q.execute()) {
+  for (const batch of chunks(keys, 2000)) {
+    const rows = await trx.selectFrom('reuse_bands').select(['key', 'article_id', 'sentence']).where(inValues(trx, 'key', batch, 'bigint')).execute();
+    for (const r of rows) {
       const k = Number(r.key);
       let list = out.get(k);
       if (!list) out.set(k, (list = []));

@@ -8,6 +8,8 @@ import type { Tables } from '../store/schema.ts';
 import type { ArticleDoc } from '../types.ts';
 import type { ReuseLink } from '../reuse/detect.ts';
 import { chunks } from '../reuse/detect.ts';
+import { bulkInsert, inValues } from '../store/bulk.ts';
+import { log } from '../util/log.ts';
 import { articleFeatures, defaultFeatures, kindOf, type FeatureExtractor } from './features.ts';
 import { dayOf } from './text.ts';
 
@@ -34,11 +36,16 @@ export interface StoryOptions {
    * new development than the same story (TDT-style time decay). 0 disables it.
    */
   decayDays: number;
+  /**
+   * Documents assumed in the corpus beyond those stored, where no key occurs: in a young store a
+   * name shared by all of its few articles would otherwise weigh like a stop word.
+   */
+  priorDocs: number;
 }
 
 export const defaultStoryOptions: StoryOptions = {
   features: defaultFeatures,
-  threshold: 0.16,
+  threshold: 0.22,
   windowDays: 14,
   queryKeys: 24,
   indexKeys: 40,
@@ -47,6 +54,7 @@ export const defaultStoryOptions: StoryOptions = {
   vectorKeys: 250,
   reuseWeight: 0.5,
   decayDays: 7,
+  priorDocs: 1000,
 };
 
 export function storyIdFor(articleId: string): string {
@@ -91,7 +99,7 @@ function byKey<T extends string>(a: T, b: T): number {
 async function loadDf(trx: Kysely<Tables>, keys: Iterable<string>): Promise<Map<string, number>> {
   const out = new Map<string, number>();
   for (const batch of chunks([...new Set(keys)], 500)) {
-    const rows = await trx.selectFrom('story_df').select(['key', 'df']).where('key', 'in', batch).execute();
+    const rows = await trx.selectFrom('story_df').select(['key', 'df']).where(inValues(trx, 'key', batch, 'text')).execute();
     for (const r of rows) out.set(r.key, Number(r.df));
   }
   return out;
@@ -158,7 +166,7 @@ export async function assignStory(
   const tf = articleFeatures(doc, opts.features);
   const docs = await docCount(trx);
   const df = await loadDf(trx, tf.keys());
-  const mine = weigh(tf, df, docs, kindWeight);
+  const mine = weigh(tf, df, docs + opts.priorDocs, kindWeight);
   const day = dayOf(doc.published);
 
   // 1. Retrieval: candidate articles sharing discriminative keys, scored by the idf they share.
@@ -195,6 +203,7 @@ export async function assignStory(
       if (s > (storyScore.get(v.story_id) ?? -1)) storyScore.set(v.story_id, s);
     }
   }
+  if (log.isLevelEnabled('debug')) log.debug({ article: doc.id, scores: Object.fromEntries(storyScore), threshold: opts.threshold }, 'story scores');
   let best: { id: string; score: number } | null = null;
   for (const [id, score] of [...storyScore.entries()].sort((a, b) => byKey(a[0], b[0]))) {
     if (score >= opts.threshold && (!best || score > best.score)) best = { id, score };
@@ -209,9 +218,13 @@ export async function assignStory(
     .onConflict((oc) => oc.column('name').doUpdateSet({ value: sql`story_stats.value + 1` }))
     .execute();
   const postRows = topKeys(mine, opts.indexKeys, indexable).map((key) => ({ key, day, article_id: doc.id, story_id: storyId }));
-  for (const batch of chunks(postRows, 200)) {
-    await trx.insertInto('story_postings').values(batch).onConflict((oc) => oc.columns(['key', 'article_id']).doNothing()).execute();
-  }
+  await bulkInsert(
+    trx,
+    'story_postings',
+    [['key', 'text'], ['day', 'integer'], ['article_id', 'text'], ['story_id', 'text']],
+    postRows.map((r) => [r.key, r.day, r.article_id, r.story_id]),
+    'ON CONFLICT (key, article_id) DO NOTHING',
+  );
   // Stored unit-length weights (idf as of now; the norm is over all keys, so dropping the weakest
   // keys only drops their tiny share of any dot product). Frozen weights keep scoring a candidate
   // free of further lookups, whatever its length.
@@ -231,13 +244,7 @@ export async function assignStory(
 }
 
 async function bumpDf(trx: Kysely<Tables>, keys: string[]): Promise<void> {
-  for (const batch of chunks(keys.sort(byKey), 400)) {
-    await trx
-      .insertInto('story_df')
-      .values(batch.map((key) => ({ key, df: 1 })))
-      .onConflict((oc) => oc.column('key').doUpdateSet({ df: sql`story_df.df + 1` }))
-      .execute();
-  }
+  await bulkInsert(trx, 'story_df', [['key', 'text'], ['df', 'integer']], keys.sort(byKey).map((key) => [key, 1]), 'ON CONFLICT (key) DO UPDATE SET df = story_df.df + 1');
 }
 
 /** The stories row from its members: count and date range recomputed (indexed by story_id), title kept once set. */

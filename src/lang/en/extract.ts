@@ -43,6 +43,9 @@ export const extract: ExtractLangData = {
     /^(sign in|log in|register|subscribe)( \/ (register|sign up|log in))?$/i,
     /^(this|the) (article|story) (was|has been) (updated|amended|corrected)\b.*$/i,
     /^(please )?(enable|turn on) javascript\b.*$/i,
+    /^comments (are|were) closed\.?$/i,
+    /^\d+\s+min(ute)?s?\s+read$/i,
+    /^(explore further|like this:?|loading\.{0,3}|like loading\.{0,3})$/i,
   ],
   relatedHeadings: [
     'Read also', 'Read more', 'See also', 'Related', 'Related stories', 'Related articles', 'Related news',

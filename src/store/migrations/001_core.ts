@@ -53,7 +53,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('value', 'text', (c) => c.notNull())
     .execute();
 
-  // unicode61 with remove_diacritics 2 so "To Lam" finds "Tô Lâm".
+  // unicode61 with remove_diacritics 2 so "Ha Noi" finds "Hà Nội".
   await sql`CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, tokenize = 'unicode61 remove_diacritics 2')`.execute(db);
 }
 

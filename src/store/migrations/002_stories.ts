@@ -1,16 +1,20 @@
-import type { Kysely } from 'kysely';
+import { sql, SqliteAdapter, type Kysely } from 'kysely';
 
 // Tables of the story-clustering and reuse stages (see stories/schema.ts and reuse/schema.ts).
 // Schema builder only (no engine-specific SQL) so the same migration runs on SQLite and PostgreSQL.
 export async function up(db: Kysely<any>): Promise<void> {
+  // On SQLite the index-like tables are WITHOUT ROWID: one B-tree ordered by the primary key
+  // instead of a table plus index, so each posting is written once and a lookup is one range.
+  const sqlite = db.getExecutor().adapter instanceof SqliteAdapter;
+  const noRowid = sqlite ? sql`without rowid` : sql``;
   await db.schema
     .createTable('reuse_bands')
     .addColumn('key', 'bigint', (c) => c.notNull())
     .addColumn('article_id', 'text', (c) => c.notNull())
     .addColumn('sentence', 'integer', (c) => c.notNull())
+    .addPrimaryKeyConstraint('reuse_bands_pk', ['key', 'article_id', 'sentence'])
+    .modifyEnd(noRowid)
     .execute();
-  await db.schema.createIndex('reuse_bands_key').on('reuse_bands').column('key').execute();
-  await db.schema.createIndex('reuse_bands_article').on('reuse_bands').column('article_id').execute();
 
   await db.schema
     .createTable('reuse_links')
@@ -27,6 +31,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable('story_df')
     .addColumn('key', 'text', (c) => c.primaryKey())
     .addColumn('df', 'integer', (c) => c.notNull())
+    .modifyEnd(noRowid)
     .execute();
 
   await db.schema
@@ -42,6 +47,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('article_id', 'text', (c) => c.notNull())
     .addColumn('story_id', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('story_postings_pk', ['key', 'article_id'])
+    .modifyEnd(noRowid)
     .execute();
   // (key, day): a key's postings inside a date window are one index range.
   await db.schema.createIndex('story_postings_key_day').on('story_postings').columns(['key', 'day']).execute();

@@ -1,0 +1,144 @@
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { findMentions, type Mention } from './mentions.ts';
+import { resolveDocumentEntities } from './link.ts';
+import { countryCode, foldKey, lookupCity } from './normalise.ts';
+import { articleEntities } from './index.ts';
+import { splitSentences } from '../text/sentences.ts';
+
+const mentionsOf = (text: string, lang = 'id'): Mention[] => findMentions(text, splitSentences(text, lang), lang);
+const entitiesOf = (text: string, lang = 'id') => articleEntities({ text, sentences: splitSentences(text, lang), language: lang });
+
+test('linking keys fold diacritics, đ, hyphens, spaces and case', () => {
+  assert.equal(foldKey('Park Ji-hoon'), foldKey('Park Ji Hoon'));
+  assert.equal(foldKey('Nguyễn Phú Trọng'), foldKey('Nguyen Phu Trong'));
+  assert.equal(foldKey('Đà Nẵng'), 'danang');
+  assert.notEqual(foldKey('Park Ji Hyun'), foldKey('Park Ji Hoon'));
+});
+
+test('countries under short, official, local names and abbreviations in id/en/vi', () => {
+  for (const n of ['Amerika Serikat', 'AS', 'United States', 'USA', 'Hoa Kỳ', 'Mỹ']) assert.equal(countryCode(n), 'US', n);
+  for (const n of ['Korea Utara', 'DPRK', "Democratic People's Republic of Korea", 'Republik Rakyat Demokratik Korea', 'Triều Tiên', 'North Korea'])
+    assert.equal(countryCode(n), 'KP', n);
+  for (const n of ['Tiongkok', 'RRT', 'PRC', 'Trung Quốc', "People's Republic of China"]) assert.equal(countryCode(n), 'CN', n);
+  for (const n of ['Viet Nam', 'Vietnam', 'Việt Nam', 'Republik Sosialis Vietnam', 'Cộng hòa Xã hội Chủ nghĩa Việt Nam']) assert.equal(countryCode(n), 'VN', n);
+  assert.equal(countryCode('Jerman'), 'DE');
+  assert.equal(countryCode('Selandia Baru'), 'NZ');
+  // lower-case "as" (Indonesian/English word) is not the United States
+  assert.equal(countryCode('as'), undefined);
+  assert.equal(countryCode('kerja'), undefined);
+});
+
+test('cities have coordinates and a country', () => {
+  const c = lookupCity('Jakarta');
+  assert.ok(c);
+  assert.equal(c.country, 'ID');
+  assert.ok(Math.abs(c.coordinates[0] - -6.2) < 0.5 && Math.abs(c.coordinates[1] - 106.8) < 0.5);
+});
+
+test('titles are roles, not names; the role takes its organisation or country', () => {
+  const ms = mentionsOf(
+    'Menteri Luar Negeri Jerman Annalena Berger tiba di Jakarta pada Selasa. Ia disambut Sekretaris Jenderal Partai Demokrat Indonesia Budi Santoso di bandara.',
+  );
+  const berger = ms.find((m) => m.text === 'Annalena Berger');
+  assert.ok(berger, JSON.stringify(ms));
+  assert.equal(berger.type, 'PERSON');
+  assert.deepEqual(berger.role, { title: 'Menteri Luar Negeri', org: 'Jerman' });
+  const budi = ms.find((m) => m.text === 'Budi Santoso');
+  assert.ok(budi, JSON.stringify(ms));
+  assert.equal(budi.role?.title, 'Sekretaris Jenderal');
+  assert.equal(budi.role?.org, 'Partai Demokrat Indonesia');
+  // no entity is named after a title
+  for (const m of ms) assert.ok(!/^(Menteri|Sekretaris|Jenderal|Presiden)/.test(m.text), m.text);
+});
+
+test('honorifics become attributes and short later mentions link to the full name', () => {
+  const text =
+    'Profesor Hendrik Vasquez dari Universitas Gadjah Mada mengatakan kunjungan itu penting. ' +
+    'Menurut Vasquez, kedua negara akan menandatangani perjanjian. Tn. Vasquez menambahkan bahwa Dr. Rina Wulandari juga hadir.';
+  const ents = entitiesOf(text);
+  const v = ents.filter((e) => e.type === 'PERSON' && /Vasquez/.test(e.name));
+  assert.equal(v.length, 1, JSON.stringify(ents.map((e) => e.name)));
+  assert.equal(v[0]!.name, 'Hendrik Vasquez');
+  assert.ok(v[0]!.mentions.length >= 2);
+  const ms = mentionsOf(text);
+  assert.ok(ms.some((m) => m.honorific && /Prof|Tn/.test(m.honorific)), JSON.stringify(ms));
+  assert.ok(!ents.some((e) => /^(Tn|Dr|Profesor)\b/.test(e.name)));
+});
+
+test('spellings of one person and one country are one entity; countries are places with codes', () => {
+  const text =
+    'Pemimpin Korea Utara Ri Song-chol menerima delegasi dari Tiongkok di Pyongyang. ' +
+    'Ri Song Chol menegaskan bahwa hubungan DPRK dan RRT sangat erat. Media Republik Rakyat Demokratik Korea melaporkan pertemuan itu.';
+  const ents = entitiesOf(text);
+  const kim = ents.filter((e) => e.type === 'PERSON' && /risongchol/.test(e.key));
+  assert.equal(kim.length, 1, JSON.stringify(ents.map((e) => e.key)));
+  assert.equal(kim[0]!.mentions.length, 2);
+  const kp = ents.filter((e) => e.country === 'KP' && e.key === 'country:KP');
+  assert.equal(kp.length, 1);
+  assert.equal(kp[0]!.type, 'PLACE');
+  assert.ok(kp[0]!.mentions.length >= 3, JSON.stringify(kp[0]));
+  const cn = ents.find((e) => e.key === 'country:CN');
+  assert.ok(cn && cn.mentions.length === 2 && cn.type === 'PLACE');
+  const pyongyang = ents.find((e) => e.name === 'Pyongyang');
+  assert.ok(pyongyang?.coordinates, 'city with coordinates');
+  assert.equal(pyongyang?.country, 'KP');
+});
+
+test('acronym–expansion pairs and later bare acronyms are one organisation', () => {
+  const text =
+    'Kantor berita itu mengutip Badan Tenaga Atom Internasional (IAEA) yang memantau situs tersebut. ' +
+    'Menurut laporan itu, IAEA belum menerima akses penuh.';
+  const ents = entitiesOf(text);
+  const iaea = ents.filter((e) => e.aliases.some((a) => a.text === 'IAEA'));
+  assert.equal(iaea.length, 1, JSON.stringify(ents.map((e) => [e.name, e.aliases])));
+  assert.equal(iaea[0]!.type, 'ORGANISATION');
+  assert.equal(iaea[0]!.name, 'Badan Tenaga Atom Internasional');
+  assert.equal(iaea[0]!.mentions.length, 3);
+});
+
+test('organisation names keep lowercase function words', () => {
+  const ms = mentionsOf('Ketua Kamar Dagang dan Industri Indonesia menghadiri pertemuan di Surabaya kemarin.');
+  assert.ok(ms.some((m) => m.type === 'ORGANISATION' && m.text === 'Kamar Dagang dan Industri Indonesia'), JSON.stringify(ms));
+});
+
+test('ordinals, photo credits and sentence-initial words are not entities', () => {
+  const ms = mentionsOf('Pertama, pemerintah akan membangun jalan. Kedua, anggaran ditambah. Foto: Antara. Sementara itu, harga naik.');
+  for (const m of ms) assert.ok(!['Pertama', 'Kedua', 'Foto', 'Sementara'].includes(m.text), m.text);
+});
+
+test('text with no capitals gives sensible output', () => {
+  const ms = mentionsOf('presiden indonesia bertemu perdana menteri vietnam di hanoi untuk membahas perdagangan beras dan kerja sama maritim.');
+  // country names are still found, nothing is named after a title
+  assert.ok(ms.some((m) => m.key === 'country:VN'));
+  assert.ok(ms.some((m) => m.key === 'country:ID'));
+  for (const m of ms) assert.ok(!/presiden|menteri/.test(m.text), m.text);
+});
+
+test('an all-caps headline is not a run of entities', () => {
+  const ms = mentionsOf('PRESIDEN PERANCIS TIBA DI JAKARTA UNTUK KUNJUNGAN KENEGARAAN');
+  assert.ok(ms.some((m) => m.key === 'country:FR'), JSON.stringify(ms));
+  assert.ok(!ms.some((m) => /PRESIDEN|KUNJUNGAN|TIBA/.test(m.text)), JSON.stringify(ms));
+});
+
+test('a 1 MB single paragraph finishes in bounded time', () => {
+  const unit = 'Menteri Perdagangan Thailand bertemu pengusaha dari Malaysia di Bangkok dan membahas harga karet serta ekspor beras ';
+  const text = unit.repeat(Math.ceil(1_000_000 / unit.length));
+  const t0 = performance.now();
+  const ms = findMentions(text, [{ start: 0, end: text.length }], 'id');
+  const secs = (performance.now() - t0) / 1000;
+  assert.ok(secs < 8, `took ${secs.toFixed(1)} s`);
+  assert.ok(ms.length > 1000);
+  assert.ok(ms.every((m) => m.end - m.start < 200));
+});
+
+test('English and Vietnamese text: roles and honorifics', () => {
+  const en = mentionsOf('Foreign Minister Penelope Hart met Mr. Daniel Ortiz in Canberra on Monday.', 'en');
+  const hart = en.find((m) => /Hart/.test(m.text));
+  assert.ok(hart && hart.type === 'PERSON', JSON.stringify(en));
+  assert.equal(hart.text, 'Penelope Hart');
+  assert.equal(hart.role?.title, 'Foreign Minister');
+  const ents = resolveDocumentEntities(mentionsOf('Thủ tướng Phạm Minh Chính tiếp Đại sứ Nhật Bản tại Hà Nội. Việt Nam và Nhật Bản ký thỏa thuận.', 'vi'), 'vi');
+  assert.ok(ents.some((e) => e.key === 'country:JP' && e.mentions.length === 2), JSON.stringify(ents.map((e) => [e.key, e.mentions.length])));
+  assert.ok(ents.some((e) => e.key === 'country:VN'));
+});

@@ -1,0 +1,108 @@
+// Token-sequence gazetteers for the tagger and the mention rules: every list is matched on token
+// sequences (same tokenizer as the text), longest match first, in one trie per category.
+import { tokenWords } from './tokenize.ts';
+import { calendarWords, entityData, entityLanguages } from './langdata.ts';
+import { cities, countries, countryExtra } from './normalise.ts';
+
+export type GazCategory = 'CTRY' | 'CITY' | 'DEM' | 'TITLE' | 'TMOD' | 'PORT' | 'HON' | 'ORGH' | 'PLH' | 'NONE' | 'CAL';
+
+interface TrieNode {
+  next: Map<string, TrieNode>;
+  end: boolean;
+}
+
+class Trie {
+  root: TrieNode = { next: new Map(), end: false };
+  maxLen = 0;
+  add(words: string[]): void {
+    if (!words.length) return;
+    let n = this.root;
+    for (const w of words) {
+      const k = w.toLowerCase();
+      let m = n.next.get(k);
+      if (!m) n.next.set(k, (m = { next: new Map(), end: false }));
+      n = m;
+    }
+    n.end = true;
+    this.maxLen = Math.max(this.maxLen, words.length);
+  }
+  /** Length of the longest entry starting at `i` (0 if none). */
+  longest(lower: string[], i: number): number {
+    let n: TrieNode | undefined = this.root;
+    let best = 0;
+    for (let j = i; j < lower.length && n; j++) {
+      n = n.next.get(lower[j]!);
+      if (n?.end) best = j - i + 1;
+    }
+    return best;
+  }
+}
+
+export interface Gazetteer {
+  tries: Map<GazCategory, Trie>;
+  /** categories whose matches must start with a capital letter (names, not common words) */
+  needsCap: Set<GazCategory>;
+  /** upper-case abbreviations that only match in capitals ("AS", "UE") */
+  capsOnly: Set<string>;
+}
+
+let gaz: Gazetteer | null = null;
+
+/** Minimum population for a city to count as a gazetteer name (smaller ones collide with common words). */
+export const GAZ_CITY_MIN_POP = 15000;
+
+export function gazetteer(): Gazetteer {
+  if (gaz) return gaz;
+  const tries = new Map<GazCategory, Trie>();
+  const t = (c: GazCategory) => {
+    let x = tries.get(c);
+    if (!x) tries.set(c, (x = new Trie()));
+    return x;
+  };
+  for (const names of countries().names.values()) for (const n of names) t('CTRY').add(tokenWords(n));
+  for (const lang of entityLanguages) {
+    const d = entityData(lang);
+    for (const n of Object.values(d.demonyms ?? {}).flat()) t('DEM').add(tokenWords(n));
+    for (const n of d.titles) t('TITLE').add(tokenWords(n));
+    for (const n of d.titleModifiers) t('TMOD').add(tokenWords(n));
+    for (const n of d.portfolios) t('PORT').add(tokenWords(n));
+    for (const n of d.honorifics) t('HON').add(tokenWords(n));
+    for (const n of d.orgHeads) t('ORGH').add(tokenWords(n));
+    for (const n of d.placeHeads) t('PLH').add(tokenWords(n));
+    for (const n of d.nonEntities) t('NONE').add(tokenWords(n));
+    for (const n of calendarWords(lang)) t('CAL').add(tokenWords(n));
+  }
+  for (const c of cities().values()) if (c.population >= GAZ_CITY_MIN_POP) t('CITY').add(tokenWords(c.name));
+  gaz = { tries, needsCap: new Set(['CTRY', 'CITY', 'DEM']), capsOnly: new Set(countryExtra().caseSensitive) };
+  return gaz;
+}
+
+const isCap = (w: string) => /^\p{Lu}/u.test(w);
+
+/** Per token, the gazetteer marks covering it: "CTRY-B", "CTRY-I", "TITLE-B", ... */
+export function gazetteerMarks(tokens: string[]): string[][] {
+  const g = gazetteer();
+  const lower = tokens.map((w) => w.toLowerCase());
+  const marks: string[][] = tokens.map(() => []);
+  for (const [cat, trie] of g.tries) {
+    for (let i = 0; i < tokens.length; ) {
+      let len = trie.longest(lower, i);
+      if (len && g.needsCap.has(cat) && !isCap(tokens[i]!)) len = 0;
+      if (len === 1 && cat === 'CTRY' && g.capsOnly.has(tokens[i]!.toUpperCase()) && tokens[i] !== tokens[i]!.toUpperCase()) len = 0;
+      if (len === 1 && cat === 'CTRY' && tokens[i]!.length <= 3 && tokens[i] !== tokens[i]!.toUpperCase()) len = 0;
+      if (!len) {
+        i++;
+        continue;
+      }
+      marks[i]!.push(cat + '-B');
+      for (let j = i + 1; j < i + len; j++) marks[j]!.push(cat + '-I');
+      i += len;
+    }
+  }
+  return marks;
+}
+
+/** Longest entry of `cat` starting at token `i` (lower-cased tokens), 0 if none. */
+export function matchAt(cat: GazCategory, lower: string[], i: number): number {
+  return gazetteer().tries.get(cat)?.longest(lower, i) ?? 0;
+}

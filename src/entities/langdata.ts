@@ -1,0 +1,61 @@
+// Per-language resources for the entity stage, gathered from src/lang/<code>/titles.ts and orgs.ts.
+// Adding a language = adding its two files and one line in `registry` below.
+import { getLanguage } from '../lang/index.ts';
+import * as idTitles from '../lang/id/titles.ts';
+import * as idOrgs from '../lang/id/orgs.ts';
+import * as enTitles from '../lang/en/titles.ts';
+import * as enOrgs from '../lang/en/orgs.ts';
+import * as viTitles from '../lang/vi/titles.ts';
+import * as viOrgs from '../lang/vi/orgs.ts';
+import * as msTitles from '../lang/ms/titles.ts';
+import * as msOrgs from '../lang/ms/orgs.ts';
+
+/** What one language file set provides (all lists are written in natural case; matching folds case). */
+export interface EntityTitles {
+  /** Role titles, one or more words: heads of state and government, ministers, party posts, parliament,
+   * diplomats, military and police ranks, academic and clerical titles, officials. */
+  titles: string[];
+  /** Words that modify a title without being one ("Wakil", "Deputy", "Phó", "mantan", "former"). */
+  titleModifiers: string[];
+  /** Portfolio or office words that may follow a title ("Luar Negeri", "Foreign Affairs", "Ngoại giao"). */
+  portfolios: string[];
+  /** Forms of address that become an attribute of a person ("Tn.", "Bapak", "Mr.", "Ông"). */
+  honorifics: string[];
+}
+
+export interface EntityOrgs {
+  /** Words that head an organisation name ("Kementerian", "Partai", "Ministry", "Bộ", "Đảng"). */
+  orgHeads: string[];
+  /** Lower-case words that may stand inside a multi-word name ("dan", "of", "và"). */
+  functionWords: string[];
+  /** Capitalised words that are never an entity on their own (ordinals, discourse words, "Foto"). */
+  nonEntities: string[];
+  /** Place head words ("Provinsi", "Kota", "Laut", "Province", "Tỉnh", "Sông"). */
+  placeHeads: string[];
+  /** Adjectives and demonyms by ISO alpha-2 code ("US": ["American"]). */
+  demonyms?: Record<string, string[]>;
+}
+
+export interface EntityLangData extends EntityTitles, EntityOrgs {
+  code: string;
+}
+
+const registry: Record<string, EntityLangData> = {
+  id: { code: 'id', ...idTitles.titles, ...idOrgs.orgs },
+  en: { code: 'en', ...enTitles.titles, ...enOrgs.orgs },
+  vi: { code: 'vi', ...viTitles.titles, ...viOrgs.orgs },
+  ms: { code: 'ms', ...msTitles.titles, ...msOrgs.orgs },
+};
+
+export const entityLanguages = Object.keys(registry);
+
+export function entityData(code: string): EntityLangData {
+  const base = (code ?? '').toLowerCase().split(/[-_]/)[0] ?? '';
+  return registry[base] ?? registry.en!;
+}
+
+/** Month, weekday and caption-credit words of a language: capitalised, never an entity by themselves. */
+export function calendarWords(code: string): string[] {
+  const l = getLanguage(code);
+  return [...l.dates.months.flat(), ...l.dates.weekdays.flat(), ...l.extract.captionCreditWords];
+}

@@ -1,0 +1,117 @@
+// One entity per real thing inside a document: mentions grouped by key; short person mentions
+// ("Hartono", "Tn. Hartono") linked to the full name that contains them; countries under their ISO code;
+// cities with coordinates.
+import type { EntityType, Mention } from './mentions.ts';
+import { countryName, foldWords, lookupCity } from './normalise.ts';
+
+export interface DocEntity {
+  key: string;
+  type: EntityType;
+  /** canonical name */
+  name: string;
+  aliases: Array<{ text: string; lang: string }>;
+  roles: Array<{ title: string; org?: string }>;
+  mentions: Array<{ start: number; end: number }>;
+  /** ISO alpha-2 (places) */
+  country?: string;
+  /** [lat, lon] (cities) */
+  coordinates?: [number, number];
+}
+
+/** Smallest population for a place name to be read as a city with coordinates. */
+const CITY_MIN_POP = 15000;
+
+export function resolveDocumentEntities(mentions: Mention[], lang: string): DocEntity[] {
+  const sorted = [...mentions].sort((a, b) => a.start - b.start);
+  // person keys: a mention whose words are all inside a longer person name links to it (nearest earlier one first)
+  const persons = sorted.filter((m) => m.type === 'PERSON');
+  const fullNames = new Map<string, string[]>(); // key → words
+  for (const m of persons) {
+    const w = foldWords(m.text);
+    if (w.length >= 2 && !fullNames.has(m.key)) fullNames.set(m.key, w);
+  }
+  // full names by each of their words
+  const byWord = new Map<string, string[]>();
+  for (const [k, fw] of fullNames) for (const x of new Set(fw)) byWord.set(x, [...(byWord.get(x) ?? []), k]);
+  const linkKey = new Map<Mention, string>();
+  const lastSeen = new Map<string, number>();
+  const candCache = new Map<string, string[]>();
+  for (const m of persons) {
+    lastSeen.set(m.key, m.start);
+    const w = foldWords(m.text);
+    if (!w.length || fullNames.get(m.key)?.length === w.length) continue;
+    let cands = candCache.get(m.key);
+    if (!cands) {
+      cands = (byWord.get(w[0]!) ?? []).filter((k) => k !== m.key && fullNames.get(k)!.length > w.length && w.every((x) => fullNames.get(k)!.includes(x)));
+      candCache.set(m.key, cands);
+    }
+    if (!cands.length) continue;
+    // several full names share the word: the one mentioned last before this mention, else the first
+    let best = cands[0]!;
+    for (const k of cands) if ((lastSeen.get(k) ?? -1) > (lastSeen.get(best) ?? -1)) best = k;
+    linkKey.set(m, best);
+  }
+  const groups = new Map<string, { type: EntityType; ms: Mention[] }>();
+  for (const m of sorted) {
+    const key = linkKey.get(m) ?? m.key;
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { type: m.type, ms: [] }));
+    g.ms.push(m);
+  }
+  const out: DocEntity[] = [];
+  for (const [key, g] of groups) {
+    // type by majority of mentions
+    const votes = new Map<EntityType, number>();
+    for (const m of g.ms) votes.set(m.type, (votes.get(m.type) ?? 0) + 1);
+    const type = [...votes].sort((a, b) => b[1] - a[1])[0]![0];
+    const texts = new Map<string, number>();
+    for (const m of g.ms) texts.set(m.text, (texts.get(m.text) ?? 0) + 1);
+    const e: DocEntity = {
+      key,
+      type,
+      name: canonicalName(texts),
+      aliases: [...texts.keys()].map((text) => ({ text, lang })),
+      roles: [],
+      mentions: g.ms.map((m) => ({ start: m.start, end: m.end })),
+    };
+    const seen = new Set<string>();
+    for (const m of g.ms) {
+      if (!m.role) continue;
+      const k = m.role.title.toLowerCase() + '|' + (m.role.org ?? '').toLowerCase();
+      if (seen.has(k)) continue;
+      seen.add(k);
+      e.roles.push(m.role.org ? { title: m.role.title, org: m.role.org } : { title: m.role.title });
+    }
+    // a "person" that is only ever a bare big-city name is the city ("Hanoi" tagged PERSON by the model)
+    if (e.type === 'PERSON' && !e.roles.length && !g.ms.some((m) => m.honorific) && lookupCity(e.name, 100000)) {
+      e.type = 'PLACE';
+      e.key = `place:${e.key.slice(e.key.indexOf(':') + 1)}`;
+    }
+    if (key.startsWith('country:')) {
+      e.country = key.slice('country:'.length);
+      e.type = 'PLACE';
+      e.name = countryName(e.country, 'en');
+    } else if (e.type === 'PLACE') {
+      const city = lookupCity(e.name, CITY_MIN_POP);
+      if (city) {
+        e.country = city.country;
+        e.coordinates = city.coordinates;
+      }
+    }
+    out.push(e);
+  }
+  return out;
+}
+
+/** The most frequent full spelling; ties to the one with diacritics, then the longest. */
+function canonicalName(texts: Map<string, number>): string {
+  const words = (s: string) => s.split(/\s+/).length;
+  return [...texts]
+    .sort(
+      (a, b) =>
+        words(b[0]) - words(a[0]) ||
+        b[1] - a[1] ||
+        Number(/[^\x00-\x7f]/.test(b[0])) - Number(/[^\x00-\x7f]/.test(a[0])) ||
+        b[0].length - a[0].length,
+    )[0]![0];
+}

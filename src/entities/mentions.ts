@@ -1,0 +1,417 @@
+// Mentions of people, organisations and places in an article: tokens with offsets → NER tagger → rules.
+// Titles are roles, not names; honorifics are attributes; acronyms are tied to their expansions;
+// ordinals, titles, calendar words and caption words are never an entity by themselves.
+import type { Span } from '../types.ts';
+import { tokenize, type Token } from './tokenize.ts';
+import { tagTokens } from './ner.ts';
+import { chunks } from './conll.ts';
+import { matchAt } from './gazetteer.ts';
+import { entityData } from './langdata.ts';
+import { countryCode, foldKey, lookupCity } from './normalise.ts';
+
+export type EntityType = 'PERSON' | 'ORGANISATION' | 'PLACE' | 'OTHER';
+
+export interface Mention {
+  start: number;
+  end: number;
+  text: string;
+  type: EntityType;
+  role?: { title: string; org?: string };
+  honorific?: string;
+  /** normalised linking key: "country:VN", "person:tolam", "organisation:partaikomunisvietnam", "place:hanoi" */
+  key: string;
+}
+
+const isCap = (w: string) => /^\p{Lu}/u.test(w);
+const hasLetter = (w: string) => /\p{L}/u.test(w);
+const isAllCaps = (w: string) => hasLetter(w) && w === w.toUpperCase();
+
+/** Linking key of a name of a type (countries under their ISO code whatever the language or form). */
+export function mentionKey(type: EntityType, name: string): string {
+  if (type === 'PLACE' || type === 'ORGANISATION') {
+    const cc = countryCode(name);
+    if (cc) return `country:${cc}`;
+  }
+  return `${type.toLowerCase()}:${foldKey(name)}`;
+}
+
+interface Ctx {
+  text: string;
+  toks: Token[];
+  words: string[];
+  lower: string[];
+  lang: string;
+}
+
+/** Length of a title phrase (modifiers + title + portfolio words) starting at token i, 0 if none. */
+function titleAt(c: Ctx, i: number): number {
+  let j = i;
+  for (let m = matchAt('TMOD', c.lower, j); m && j < c.words.length; m = matchAt('TMOD', c.lower, j)) j += m;
+  const t = matchAt('TITLE', c.lower, j);
+  if (!t) return 0;
+  j += t;
+  // portfolio words ("Luar Negeri"), possibly chained with "dan"/"and"/"và"
+  for (;;) {
+    const p = matchAt('PORT', c.lower, j);
+    if (!p) break;
+    j += p;
+    if (j + 1 < c.words.length && ['dan', 'and', 'và'].includes(c.lower[j]!) && matchAt('PORT', c.lower, j + 1)) j++;
+  }
+  return j - i;
+}
+
+/** A title phrase ending exactly at token `end` (exclusive): its start, or -1. */
+function titleEndingAt(c: Ctx, end: number): number {
+  for (let s = Math.max(0, end - 8); s < end; s++) if (titleAt(c, s) === end - s) return s;
+  return -1;
+}
+
+function honorificEndingAt(c: Ctx, end: number): number {
+  for (let s = Math.max(0, end - 4); s < end; s++) {
+    const h = matchAt('HON', c.lower, s);
+    if (h === end - s) return s;
+    // "Tn." = "Tn" "." tokens
+    if (h > 0 && h === end - s - 1 && c.words[end - 1] === '.') return s;
+  }
+  return -1;
+}
+
+const spanText = (c: Ctx, s: number, e: number) => c.text.slice(c.toks[s]!.start, c.toks[e - 1]!.end);
+
+/** Never an entity on its own: single tokens that are ordinals, calendar, caption or discourse words, titles, honorifics. */
+function notAnEntity(c: Ctx, s: number, e: number): boolean {
+  const n = e - s;
+  for (const cat of ['NONE', 'CAL', 'HON', 'TITLE', 'TMOD', 'PORT', 'ORGH', 'PLH'] as const) if (matchAt(cat, c.lower, s) === n) return true;
+  if (titleAt(c, s) === n) return true;
+  if (!c.words.slice(s, e).some(hasLetter)) return true;
+  if (n === 1 && c.words[s]!.length < 2) return true;
+  return false;
+}
+
+function tagSentence(c: Ctx, s: number, e: number): string[] {
+  const words = c.words.slice(s, e);
+  const letters = words.filter(hasLetter);
+  // an all-caps line (headline) carries no case information: tag it in lower case, gazetteers find the places
+  const caps = letters.length > 2 && letters.every(isAllCaps);
+  return tagTokens(caps ? words.map((w) => w.toLowerCase()) : words);
+}
+
+/** People, organisations and places mentioned in `text` (sentence spans from the sentences stage). */
+export function findMentions(text: string, sentences: Span[], lang: string): Mention[] {
+  const toks = tokenize(text);
+  const c: Ctx = { text, toks, words: toks.map((t) => t.text), lower: toks.map((t) => t.text.toLowerCase()), lang };
+  const fn = new Set(entityData(lang).functionWords);
+  /** index of the token starting at character offset `off` (binary search), -1 if none */
+  const tokenAt = (off: number): number => {
+    let lo = 0;
+    let hi = toks.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const v = toks[mid]!.start;
+      if (v === off) return mid;
+      if (v < off) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
+  };
+  // sentence boundaries as token ranges
+  const spans = sentences.length ? [...sentences].sort((a, b) => a.start - b.start) : [{ start: 0, end: text.length }];
+  const ranges: Array<[number, number]> = [];
+  let ti = 0;
+  for (const sp of spans) {
+    while (ti < toks.length && toks[ti]!.start < sp.start) ti++;
+    const s = ti;
+    while (ti < toks.length && toks[ti]!.end <= sp.end) ti++;
+    if (ti > s) ranges.push([s, ti]);
+  }
+  const raw: Array<{ s: number; e: number; type: EntityType }> = [];
+  for (const [s, e] of ranges) {
+    const tags = tagSentence(c, s, e);
+    for (const ch of chunks(tags)) raw.push({ s: s + ch.start, e: s + ch.end, type: ch.type as EntityType });
+  }
+  const isFn = (k: number) => fn.has(c.lower[k]!);
+  // no entity runs across a line break or a comma/semicolon
+  const sameLine = (a: number, b: number) => !/\n/.test(text.slice(toks[a]!.end, toks[b]!.start));
+  const splitRaw: typeof raw = [];
+  for (const r of raw) {
+    let s = r.s;
+    for (let k = r.s; k < r.e; k++) {
+      const brk = [',', ';', '|', '•', ':'].includes(c.words[k]!) || (k > r.s && !sameLine(k - 1, k));
+      if (!brk) continue;
+      if (k > s && !['-'].includes(c.words[s]!)) splitRaw.push({ s, e: k, type: r.type });
+      s = [',', ';', '|', '•', ':'].includes(c.words[k]!) ? k + 1 : k;
+    }
+    if (r.e > s) splitRaw.push({ s, e: r.e, type: r.type });
+  }
+  raw.length = 0;
+  for (const x of splitRaw) raw.push(x);
+  // hyphenated names the tagger cut at the hyphen: "Park Ji-hoon", "Asia-Pasifik"
+  const glued = (a: number, b: number) => toks[a]!.end === toks[b]!.start;
+  for (const r of raw) {
+    // but "Vietnam-Korea" (two countries) stays two places
+    while (
+      r.e + 1 < toks.length && c.words[r.e] === '-' && glued(r.e - 1, r.e) && glued(r.e, r.e + 1) && hasLetter(c.words[r.e + 1]!) &&
+      !matchAt('CTRY', c.lower, r.e + 1) && !countryCode(spanText(c, r.s, r.e))
+    ) r.e += 2;
+  }
+  // an organisation head word with its capitalised tail is one organisation, lower-case function words included:
+  // "Kamar Dagang dan Industri Indonesia", "Kementerian Luar Negeri"
+  {
+    const startsPerson = new Uint8Array(toks.length + 1);
+    const inRaw = new Int32Array(toks.length + 1).fill(-1);
+    raw.forEach((r, idx) => {
+      if (r.type === 'PERSON') startsPerson[r.s] = 1;
+      for (let k = r.s; k < r.e; k++) inRaw[k] = idx;
+    });
+    const drop = new Set<number>();
+    const added: typeof raw = [];
+    for (let i = 0; i < toks.length; i++) {
+      if (!isCap(c.words[i]!) || isAllCaps(c.words[i]!)) continue;
+      const h = matchAt('ORGH', c.lower, i);
+      if (!h) continue;
+      if (inRaw[i] >= 0 && raw[inRaw[i]!]!.s !== i) continue;
+      let e = i + h;
+      while (e < toks.length && sameLine(e - 1, e) && !startsPerson[e]) {
+        if (isCap(c.words[e]!)) e++;
+        else if (isFn(e) && e + 1 < toks.length && isCap(c.words[e + 1]!) && !startsPerson[e + 1]) e += 2;
+        else if (c.words[e] === '-' && glued(e - 1, e) && e + 1 < toks.length && glued(e, e + 1)) e += 2;
+        else break;
+      }
+      if (e - i < 2 || (e - i === h && h < 2)) continue;
+      // the run must not cut a tagged chunk in two
+      if (inRaw[e - 1]! >= 0 && raw[inRaw[e - 1]!]!.e > e) continue;
+      for (let k = i; k < e; k++) if (inRaw[k]! >= 0) drop.add(inRaw[k]!);
+      added.push({ s: i, e, type: 'ORGANISATION' });
+      i = e - 1;
+    }
+    if (added.length) {
+      const kept = raw.filter((_, idx) => !drop.has(idx));
+      raw.length = 0;
+      for (const x of kept) raw.push(x);
+      for (const x of added) raw.push(x);
+      raw.sort((a, b) => a.s - b.s);
+    }
+  }
+  // "International Atomic Energy Agency (IAEA)": the capitalised run before an all-caps word in parentheses is its
+  // expansion, one organisation (or a country: "Amerika Serikat (AS)"), whatever the tagger split it into
+  const expansions: Array<{ s: number; e: number; type: EntityType; acr: number }> = [];
+  for (let i = 2; i + 1 < toks.length; i++) {
+    if (c.words[i - 1] !== '(' || c.words[i + 1] !== ')' || !isAllCaps(c.words[i]!) || c.words[i]!.length < 2) continue;
+    if (countryCode(c.words[i]!)) continue; // "(AS)" after a place names the country, not the place
+    let s = i - 1;
+    const joins = (k: number) => (isFn(k) || c.words[k] === '-') && k - 1 >= 0 && isCap(c.words[k - 1]!) && sameLine(k - 1, k + 1);
+    while (s > 0 && (isCap(c.words[s - 1]!) || joins(s - 1)) && sameLine(s - 1, s) && i - 1 - s < 12) s--;
+    while (s < i - 1 && isFn(s)) s++;
+    // leading titles are not part of the expansion
+    for (let t = titleAt(c, s); t && s + t < i - 1; t = titleAt(c, s)) s += t;
+    if (i - 1 - s < 2 && !countryCode(spanText(c, s, i - 1) || '')) continue;
+    if (i - 1 - s < 1) continue;
+    const type: EntityType = countryCode(spanText(c, s, i - 1)) ? 'PLACE' : 'ORGANISATION';
+    expansions.push({ s, e: i - 1, type, acr: i });
+  }
+  if (expansions.length) {
+    const blocked = new Uint8Array(toks.length + 1);
+    for (const x of expansions) for (let k = x.s; k <= x.acr; k++) blocked[k] = 1;
+    const kept = raw.filter((r) => {
+      for (let k = r.s; k < r.e; k++) if (blocked[k]) return false;
+      return true;
+    });
+    raw.length = 0;
+    for (const x of kept) raw.push(x);
+    for (const { s, e, type } of expansions) raw.push({ s, e, type });
+    raw.sort((a, b) => a.s - b.s);
+  }
+  // a country name at the start of a longer chunk after a title is its own place: "Menteri Luar Negeri [AS] [Marco Rubio]"
+  const splitCountry: typeof raw = [];
+  for (const r of raw) {
+    const n = matchAt('CTRY', c.lower, r.s);
+    if (n && r.s + n < r.e && isCap(c.words[r.s + n]!) && (titleEndingAt(c, r.s) >= 0 || r.type === 'PERSON')) {
+      splitCountry.push({ s: r.s, e: r.s + n, type: 'PLACE' }, { s: r.s + n, e: r.e, type: 'PERSON' });
+    } else splitCountry.push(r);
+  }
+  raw.length = 0;
+  for (const x of splitCountry) raw.push(x);
+  const out: Mention[] = [];
+  const covered = new Uint8Array(toks.length);
+  // owner[k] = 1 + index in `out` of the mention covering token k (0: none)
+  const owner = new Int32Array(toks.length);
+  const acronyms = new Map<string, { key: string; type: EntityType }>();
+  const push = (s: number, e: number, type: EntityType, extra: Partial<Mention> = {}) => {
+    const name = spanText(c, s, e);
+    let t = type;
+    const cc = countryCode(name);
+    if (cc && t !== 'PERSON') t = 'PLACE';
+    const m: Mention = { start: toks[s]!.start, end: toks[e - 1]!.end, text: name, type: t, key: mentionKey(t, name), ...extra };
+    out.push(m);
+    for (let k = s; k < e; k++) (covered[k] = 1), (owner[k] = out.length);
+    return m;
+  };
+
+  for (const r of raw) {
+    let { s, e, type } = r;
+    let honorific: string | undefined;
+    let title: string | undefined;
+    let org: string | undefined;
+    // titles and honorifics inside the chunk, at its start; leading discourse words ("Negara", "Sementara")
+    for (let moved = true; moved && s < e; ) {
+      moved = false;
+      const lead = (matchAt('NONE', c.lower, s) === 1 || matchAt('CAL', c.lower, s) === 1) && !matchAt('TITLE', c.lower, s) && !matchAt('ORGH', c.lower, s) && !matchAt('PLH', c.lower, s);
+      if (s + 1 < e && (lead || !isCap(c.words[s]!))) {
+        s++;
+        moved = true;
+        continue;
+      }
+      const h = matchAt('HON', c.lower, s);
+      if (h && s + h < e) {
+        const he = c.words[s + h] === '.' ? s + h + 1 : s + h;
+        honorific = spanText(c, s, he);
+        s = he;
+        moved = true;
+        continue;
+      }
+      const t = titleAt(c, s);
+      if (t && s + t < e) {
+        title = spanText(c, s, s + t);
+        s += t;
+        moved = true;
+      }
+    }
+    if (s >= e || covered[s]) continue;
+    // a country name the tagger cut short ("KOREA" of "KOREA UTARA")
+    const cn = matchAt('CTRY', c.lower, s);
+    if (cn > e - s && countryCode(spanText(c, s, s + cn))) e = s + cn;
+    if ((title || titleEndingAt(c, s) >= 0) && type !== 'PERSON' && matchAt('ORGH', c.lower, s)) {
+      if (!title) title = spanText(c, titleEndingAt(c, s), s);
+      // "Sekretaris Jenderal Partai Buruh Norwegia Ola Berg" tagged as one chunk: the organisation runs
+      // through its last country/place word; what follows is the person
+      let orgEnd = -1;
+      for (let k = s + 1; k < e; k++) if (matchAt('CTRY', c.lower, k) && k + matchAt('CTRY', c.lower, k) < e) orgEnd = k + matchAt('CTRY', c.lower, k);
+      if (orgEnd > 0 && isCap(c.words[orgEnd]!) && !matchAt('CTRY', c.lower, orgEnd)) {
+        org = spanText(c, s, orgEnd);
+        push(s, orgEnd, 'ORGANISATION');
+        s = orgEnd;
+        type = 'PERSON';
+      }
+    }
+    if (notAnEntity(c, s, e)) continue;
+    if (e - s === 1 && s > 0 && isAllCaps(c.words[s]!) && c.words[s]!.length > 1 && acronyms.has(c.words[s]!)) {
+      const a = acronyms.get(c.words[s]!)!;
+      out.push({ start: toks[s]!.start, end: toks[s]!.end, text: c.words[s]!, type: a.type, key: a.key });
+      covered[s] = 1;
+      continue;
+    }
+    if (type === 'PERSON') {
+      // roles and honorifics standing just before the name: "Menteri Luar Negeri X", "Sekretaris Jenderal <ORG> X"
+      // the organisation or country of the role: "Sekretaris Jenderal <Partai Komunis Vietnam> X", "Menteri Luar Negeri <AS> X"
+      const prevIdx = s > 0 ? owner[s - 1]! : 0;
+      const prevOrg = prevIdx && out[prevIdx - 1]!.type !== 'PERSON' ? out[prevIdx - 1]! : undefined;
+      let k = s;
+      if (!honorific) {
+        const hs = honorificEndingAt(c, k);
+        if (hs >= 0) {
+          honorific = spanText(c, hs, k);
+          k = hs;
+        }
+      }
+      if (!title) {
+        const ts = titleEndingAt(c, k);
+        if (ts >= 0) title = spanText(c, ts, k);
+        else if (prevOrg && k === s && toks[k - 1] && prevOrg.end === toks[k - 1]!.end) {
+          const os = tokenAt(prevOrg.start);
+          const ts2 = os >= 0 ? titleEndingAt(c, os) : -1;
+          if (ts2 >= 0) {
+            title = spanText(c, ts2, os);
+            org = prevOrg.text;
+          }
+        }
+      }
+    }
+    const extra: Partial<Mention> = {};
+    if (title && type === 'PERSON') extra.role = org ? { title, org } : { title };
+    if (honorific && type === 'PERSON') extra.honorific = honorific;
+    const m = push(s, e, type, extra);
+    // "International Atomic Energy Agency (IAEA)": the acronym names the same thing
+    if (c.words[e] === '(' && c.words[e + 2] === ')' && isAllCaps(c.words[e + 1]!) && c.words[e + 1]!.length >= 2 && m.type !== 'PERSON' && !countryCode(c.words[e + 1]!)) {
+      const acr = c.words[e + 1]!;
+      acronyms.set(acr, { key: m.key, type: m.type });
+      out.push({ start: toks[e + 1]!.start, end: toks[e + 1]!.end, text: acr, type: m.type, key: m.key });
+      covered[e + 1] = 1;
+    }
+  }
+  // bare acronyms after their expansion, and country names the tagger missed
+  for (let i = 0; i < toks.length; i++) {
+    if (covered[i]) continue;
+    const w = c.words[i]!;
+    const a = acronyms.get(w);
+    if (a) {
+      out.push({ start: toks[i]!.start, end: toks[i]!.end, text: w, type: a.type, key: a.key });
+      continue;
+    }
+    // "Tn. Hartono", "Ông Minh": an honorific before a capitalised name the tagger missed
+    const h = matchAt('HON', c.lower, i);
+    if (h && isCap(w)) {
+      let s = i + h;
+      if (c.words[s] === '.') s++;
+      let e = s;
+      while (e < toks.length && !covered[e] && isCap(c.words[e]!) && !isAllCaps(c.words[e]!) && e - s < 4 && (e === s || sameLine(e - 1, e))) e++;
+      if (e > s && !notAnEntity(c, s, e) && !countryCode(spanText(c, s, e))) {
+        push(s, e, 'PERSON', { honorific: spanText(c, i, s) });
+        i = e - 1;
+        continue;
+      }
+    }
+    // a capitalised name right after a role phrase the tagger left untagged: "Sekretaris Jenderal <ORG> Ola Berg"
+    if (isCap(w) && !isAllCaps(w) && !matchAt('CTRY', c.lower, i) && !matchAt('TITLE', c.lower, i) && !matchAt('ORGH', c.lower, i) && !matchAt('NONE', c.lower, i)) {
+      let e = i;
+      while (e < toks.length && !covered[e] && isCap(c.words[e]!) && !isAllCaps(c.words[e]!) && e - i < 4 && (e === i || sameLine(e - 1, e))) e++;
+      let role: Mention['role'];
+      const ts = titleEndingAt(c, i);
+      if (ts >= 0) role = { title: spanText(c, ts, i) };
+      else {
+        const prev = i > 0 && owner[i - 1] ? out[owner[i - 1]! - 1] : undefined;
+        if (prev && prev.type !== 'PERSON' && prev.end === toks[i - 1]!.end) {
+          const os = tokenAt(prev.start);
+          const ts2 = os >= 0 ? titleEndingAt(c, os) : -1;
+          if (ts2 >= 0) role = { title: spanText(c, ts2, os), org: prev.text };
+        }
+      }
+      if (role && e > i && !notAnEntity(c, i, e)) {
+        push(i, e, 'PERSON', { role });
+        i = e - 1;
+        continue;
+      }
+    }
+    const n = matchAt('CTRY', c.lower, i);
+    if (n) {
+      let free = true;
+      for (let k = i; k < i + n; k++) if (covered[k]) free = false;
+      const name = spanText(c, i, i + n);
+      // in lower-case text only unambiguous long names count ("vietnam", not "as")
+      if (free && countryCode(name) && (isCap(w) || name.length >= 5)) {
+        out.push({ start: toks[i]!.start, end: toks[i + n - 1]!.end, text: name, type: 'PLACE', key: mentionKey('PLACE', name) });
+        for (let k = i; k < i + n; k++) covered[k] = 1;
+        i += n - 1;
+      }
+    }
+  }
+  void fn;
+  void lookupCity;
+  out.sort((a, b) => a.start - b.start);
+  // the tagger sometimes splits a name the document also spells whole ("Ri | Song Chol" after "Ri Song-chol"):
+  // adjacent pieces whose joined key is a person of this document are that person
+  const personKeys = new Set(out.filter((m) => m.type === 'PERSON' && /\s|-/.test(m.text)).map((m) => m.key));
+  const merged: Mention[] = [];
+  for (const m of out) {
+    const prev = merged[merged.length - 1];
+    if (prev && /^[ \t]+$/.test(text.slice(prev.end, m.start)) && !prev.key.startsWith('country:') && !m.key.startsWith('country:')) {
+      const joined = text.slice(prev.start, m.end);
+      const k = mentionKey('PERSON', joined);
+      if (personKeys.has(k)) {
+        merged[merged.length - 1] = { ...prev, ...(m.role ? { role: m.role } : {}), end: m.end, text: joined, type: 'PERSON', key: k };
+        continue;
+      }
+    }
+    merged.push(m);
+  }
+  return merged;
+}

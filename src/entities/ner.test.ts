@@ -1,0 +1,77 @@
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { chunks, readConll, scoreChunks } from './conll.ts';
+import { runNerConll, tagTokens } from './ner.ts';
+import { trainPerceptron } from './train.ts';
+import { repoRoot } from './normalise.ts';
+
+test('conll reading, chunking and conlleval-style scores', () => {
+  const s = readConll('Joko\tB-PERSON\nWidodo\tI-PERSON\nke\tO\nBali\tB-PLACE\n\nBank\tB-ORGANISATION\n');
+  assert.equal(s.length, 2);
+  assert.deepEqual(chunks(s[0]!.tags), [
+    { type: 'PERSON', start: 0, end: 2 },
+    { type: 'PLACE', start: 3, end: 4 },
+  ]);
+  // an I- after O opens a chunk, as conlleval reads it
+  assert.deepEqual(chunks(['O', 'I-PLACE', 'I-PLACE']), [{ type: 'PLACE', start: 1, end: 3 }]);
+  const r = scoreChunks([['B-PERSON', 'I-PERSON', 'O', 'B-PLACE']], [['B-PERSON', 'O', 'O', 'B-PLACE']]);
+  const all = r.find((x) => x.type === 'ALL')!;
+  assert.equal(all.tp, 1);
+  assert.equal(all.fp, 1);
+  assert.equal(all.fn, 1);
+  assert.equal(all.f1, 0.5);
+});
+
+test('the shipped tagger finds people, places and organisations in new sentences', () => {
+  const toks = 'Menurut Ridwan Santoso , jembatan di Bandung itu dibangun oleh Kementerian Pekerjaan Umum .'.split(' ');
+  const tags = tagTokens(toks);
+  assert.equal(tags.length, toks.length);
+  const got = chunks(tags).map((c) => `${c.type}:${toks.slice(c.start, c.end).join(' ')}`);
+  assert.ok(got.includes('PLACE:Bandung'), got.join(', '));
+  assert.ok(got.some((g) => g.startsWith('PERSON:') && g.includes('Santoso')), got.join(', '));
+  // BIO is well-formed
+  tags.forEach((t, i) => {
+    if (t.startsWith('I-')) assert.equal(tags[i - 1]!.slice(2), t.slice(2));
+  });
+});
+
+test('kabar ner --conll keeps the layout and replaces/sets the tag column', () => {
+  const out = runNerConll('Presiden\tO\nPrabowo\tB-PERSON\ndi\tO\nJakarta\tB-PLACE\n\nIa\nsenang\n');
+  const blocks = out.trimEnd().split('\n\n');
+  assert.equal(blocks.length, 2);
+  const lines = blocks[0]!.split('\n');
+  assert.equal(lines.length, 4);
+  assert.deepEqual(lines.map((l) => l.split('\t')[0]), ['Presiden', 'Prabowo', 'di', 'Jakarta']);
+  assert.ok(lines.every((l) => /^[^\t]+\t(O|[BI]-(PERSON|PLACE|ORGANISATION))$/.test(l)));
+  assert.equal(lines[3], 'Jakarta\tB-PLACE');
+  assert.equal(runNerConll(''), '');
+});
+
+test('training is deterministic and learns a small fixture', () => {
+  const data = readConll(
+    [
+      'Andi\tB-PERSON\npergi\tO\nke\tO\nMedan\tB-PLACE\n',
+      'Budi\tB-PERSON\ntinggal\tO\ndi\tO\nMedan\tB-PLACE\n',
+      'Andi\tB-PERSON\nbekerja\tO\ndi\tO\nBank\tB-ORGANISATION\nSentosa\tI-ORGANISATION\n',
+    ].join('\n'),
+  );
+  const a = trainPerceptron(data, { epochs: 5, seed: 1 });
+  const b = trainPerceptron(data, { epochs: 5, seed: 1 });
+  assert.deepEqual(a.toJSON(), b.toJSON());
+  assert.deepEqual(tagTokens(['Budi', 'pergi', 'ke', 'Medan'], a), ['B-PERSON', 'O', 'O', 'B-PLACE']);
+});
+
+test('the shipped model is small and scores on NERGrit valid (skips without ../shared)', (t) => {
+  const size = fs.statSync(path.join(repoRoot, 'data/ner-model.json')).size;
+  assert.ok(size < 5e6, `model is ${size} bytes`);
+  const file = path.resolve(repoRoot, '../shared/eval/ner/nergrit/valid_preprocess.txt');
+  if (!fs.existsSync(file)) {
+    t.skip(`${file} is absent: NERGrit valid score not checked`);
+    return;
+  }
+  const valid = readConll(fs.readFileSync(file, 'utf8'));
+  const all = scoreChunks(valid.map((s) => s.tags), valid.map((s) => tagTokens(s.tokens))).find((r) => r.type === 'ALL')!;
+  assert.ok(all.f1 > 0.7, `F1 ${all.f1}`);
+});

