@@ -240,7 +240,10 @@ export function buildProgram(): Command {
     .action(async (o) => {
       await withStore(o.db, async (store) => {
         process.stderr.write(`kabar: store ${path.resolve(store.location)}; ingesting ${path.relative(process.cwd(), EXAMPLES_DIR) || EXAMPLES_DIR}/\n`);
-        const summary = await runIngest(store, [EXAMPLES_DIR], { maxBytes: DEFAULT_MAX_BYTES });
+        // Relative when run from the repo, so stored inputs read "examples/001.txt" wherever it lives.
+        const rel = path.relative(process.cwd(), EXAMPLES_DIR);
+        const dir = rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : EXAMPLES_DIR;
+        const summary = await runIngest(store, [dir], { maxBytes: DEFAULT_MAX_BYTES });
         if (summary.failed) process.exitCode = 1;
         process.stdout.write('\n');
         printStories(await listStories(store));

@@ -322,16 +322,6 @@ function pickContainer(body: El): { top: El; scores: Map<El, number> } | null {
   return { top, scores };
 }
 
-const COUSIN_LCA = process.env.KABAR_COUSIN_LCA === '1';
-
-/** Lowest common ancestor. */
-function lca(a: El, b: El): El | null {
-  const seen = new Set<El>();
-  for (let p: El | null = a; p; p = p.parent) seen.add(p);
-  for (let p: El | null = b; p; p = p.parent) if (seen.has(p)) return p;
-  return null;
-}
-
 function contains(a: El, b: El): boolean {
   for (let p: El | null = b; p; p = p.parent) if (p === a) return true;
   return false;
@@ -371,6 +361,7 @@ interface Block {
   heading: boolean;
 }
 
+const LISTLD = 0.6;
 const URLISH = /^(?:https?:\/\/|www\.)\S+$/i;
 
 function emitBlocks(roots: El[]): Block[] {
@@ -409,7 +400,7 @@ function emitBlocks(roots: El[]): Block[] {
     if (e.drop) return;
     if (e.tag === 'ul' || e.tag === 'ol' || e.tag === 'dl' || e.tag === 'menu') {
       const tl = e.textLen ?? 0;
-      if (tl > 0 && (e.linkLen ?? 0) / tl > 0.6) return; // a list of links is navigation
+      if (tl > 0 && (e.linkLen ?? 0) / tl > LISTLD) return; // a list of links is navigation
     }
     if (e.tag === 'tr' && !elements(e).some((x) => x !== e && !x.drop && BLOCK_TAGS.has(x.tag) && x.tag !== 'td' && x.tag !== 'th' && x.tag !== 'br')) {
       // A data row: one block, cells separated by spaces.
@@ -443,6 +434,8 @@ function emitBlocks(roots: El[]): Block[] {
 /** A block that is only a date and/or a time ("23.10.2018", "19:49", "12. März 2019, 10:00 Uhr"). */
 const DATE_ONLY = /^[\p{L}]{0,12}[,.]?\s*(?:\d{1,4}[./-]\s?\d{1,2}[./-]\s?\d{2,4}|\d{1,2}\.?\s+\p{L}{3,12}\.?\s+\d{4}|\p{L}{3,12}\.?\s+\d{1,2},?\s+\d{4})?(?:\s*[,|–-]?\s*(?:um\s+|at\s+|à\s+|pukul\s+|lúc\s+)?\d{1,2}[:.h]\d{2}(?::\d{2})?\s*(?:uhr|h|am|pm|wib|wita|wit|gmt|utc|cet|cest|[+-]\d{2}:?\d{2})?)?$/iu;
 
+/** Short paragraphs that are (almost) all link text: teasers and "read more" lines. */
+const LINKP = 0.8;
 let creditLine: RegExp | null = null;
 /** "Abbildung 4: …", "(Credit: …)", "Crédits photos : …": a caption left in the flow. */
 let captionLine: RegExp | null = null;
@@ -459,7 +452,10 @@ function isDateline(t: string): boolean {
 /** "Impressum | Datenschutz | Kontakt": a line of short items separated by bars or bullets. */
 function isPipeMenu(t: string): boolean {
   const parts = t.split(/\s+[|•·]\s+/);
-  return parts.length >= 3 && parts.every((p) => p.length <= 40);
+  if (parts.length >= 3 && parts.every((p) => p.length <= 40)) return true;
+  // Breadcrumbs: "Home > Blog > Region > Headline".
+  const crumbs = t.replace(/^[>»›]\s*/, '').split(/\s+[>»›]\s+/);
+  return crumbs.length >= 3 && crumbs.slice(0, -1).every((p) => p.length <= 40);
 }
 
 /** Drop link lists, boilerplate lines and "read also" runs; keep paragraph structure. */
@@ -483,6 +479,7 @@ function filterBlocks(blocks: Block[]): string[] {
     if (t.length < 200 && LEXICON.boilerplate.some((re) => re.test(t))) continue;
     if (ld > 0.5 && b.inList) continue;
     if (ld > 0.8 && b.tag !== 'p' && t.length < 300) continue;
+    if (LINKP && b.tag === 'p' && ld > LINKP && t.length < 150 && !/^(?:https?:|www.)/i.test(t)) continue;
     if (b.inList && ld > 0.35 && t.length < 60) continue;
     if (t.length <= 40 && DATE_ONLY.test(t) && /\d/.test(t)) continue;
     if (creditLine.test(t)) continue;
@@ -493,10 +490,11 @@ function filterBlocks(blocks: Block[]): string[] {
   // Bylines and date lines sit at the top or the bottom of the text; inside it they are content ("Termin: 29.02.2020").
   const edge = (i: number, n: number): boolean => i < 3 || i >= n - 2;
   for (let i = out.length - 1; i >= 0; i--) if (out[i]!.dateline && edge(i, out.length)) out.splice(i, 1);
-  // Calls to action after the text: newsletter, subscription, follow-us boxes.
-  for (let k = 0; k < 3 && out.length > 1; k++) {
+  // After the text: calls to action (newsletter, subscription, follow us) and lead-ins whose list
+  // was removed ("More on this topic:").
+  for (let k = 0; k < 4 && out.length > 1; k++) {
     const last = out[out.length - 1]!;
-    if (last.text.length < 300 && CTA.test(last.text)) out.pop();
+    if ((last.text.length < 300 && CTA.test(last.text)) || (last.text.length < 100 && /[:：]$/.test(last.text)) || last.heading) out.pop();
     else break;
   }
   // Headings with nothing after them (the titles of the blocks that were removed) go too.
@@ -557,7 +555,6 @@ function addCousins(roots: El[], scores: Map<El, number>, best: number, body: El
     const tl = e.textLen ?? 0;
     if (tl < 150 || (e.linkLen ?? 0) / tl > 0.15) continue;
     if (paragraphText(e) < COUSIN_PARA * tl) continue;
-    if (COUSIN_LCA && lca(e, roots[0]!) === body) continue;
     chosen.push(e);
   }
   if (chosen.length === roots.length) return roots;
