@@ -412,7 +412,8 @@ function pickPublished(m: PageMeta, ld: LdArticle, url: string | null, hintUrl: 
   const machine = machineRaw ? parseMachineDate(machineRaw) : null;
   // A full date in the URL is the outlet's own local publication day; metadata times are often UTC.
   const fromUrl = (hintUrl ? dateFromUrl(hintUrl) : null) ?? (url ? dateFromUrl(url) : null);
-  if (fromUrl) return fromUrl;
+  // …unless a stamp in the outlet's own offset says the neighbouring day (URL made before midnight).
+  if (fromUrl && !(machine && machineRaw && !isUtcStamp(machineRaw) && /[+-]\d{2}:?\d{2}$/.test(machineRaw.trim()) && Math.abs(dayDiff(fromUrl, machine)) === 1)) return fromUrl;
   if (machine && machineRaw) {
     // A UTC stamp near midnight names the neighbouring day; a visible date one day off is the local one.
     const hour = /T?(\d{1,2}):\d{2}/.exec(machineRaw.slice(10))?.[1];

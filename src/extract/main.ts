@@ -41,7 +41,7 @@ const STRONG_NEG = new RegExp(
       'newsletter', 'subscribe', 'subscription', 'signup', 'cookies?', 'consent', 'gdpr', 'popup', 'modal', 'overlay', 'lightbox',
       'breadcrumbs?', 'pagination', 'pager', 'paging', 'advert(?:isement)?s?', 'ads?', 'adsense', 'adslot', 'ad[-_]?(?:slot|unit|container|wrapper|box|banner)', 'dfp', 'gpt-ad', 'sponsor(?:ed)?', 'outbrain', 'taboola',
       'tags', 'tag[-_]?(?:list|cloud|links)', 'tagcloud', 'post[-_]?tags', 'article[-_]?tags', 'keywords', 'categories',
-      'author[-_]?(?:bio|box|info|card|profile)', 'authorbox', 'about[-_]?(?:the[-_]?)?author', 'skip[-_]?(?:link|to-content|nav)', 'print[-_]?only', 'screen[-_]?reader[-_]?text', 'sr-only', 'visually[-_]?hidden',
+      'author[-_]?(?:bio|box|info|card|profile)', 'authorbox', 'about[-_]?(?:the[-_]?)?author', 'skip[-_]?(?:link|to-content|nav)', 'screen[-_]?reader[-_]?text', 'sr-only', 'visually[-_]?hidden',
       'post[-_]?navigation', 'nav[-_]?links', 'prev[-_]?next', 'next[-_]?prev', 'postmeta', 'entry[-_]?meta', 'post[-_]?meta', 'article[-_]?meta', 'meta[-_]?info', 'byline', 'noprint', 'alert', 'notification', 'next[-_]?(?:post|story|article|entry)s?', 'nextstory', 'prev[-_]?(?:post|story|article|entry)s?', 'post[-_]?nav', 'author[-_]?(?:section|details)', 'article[-_]?author', 'post[-_]?author', 'entry[-_]?author',
       'rating', 'ratings', 'vote', 'poll', 'login', 'signin', 'copyright', 'disclaimer', 'credits',
     ].join('|') +
@@ -50,7 +50,7 @@ const STRONG_NEG = new RegExp(
 );
 const WEAK_NEG = /(?:^|[\s_-])(?:sidebar|side[-_]?bar|nav|navbar|navigation|menu|menus|footer|site[-_]?footer|page[-_]?footer|banner|masthead|site[-_]?header|topbar|toolbar|popular|trending|most[-_]?(?:read|viewed|popular)|promo|promos|aside|rail|right[-_]?col(?:umn)?|left[-_]?col(?:umn)?|bottom|links|linkbox|blogroll|archive|archives|calendar|search|widget[-_]?area|extra|secondary|supplementary)(?:$|[\s_-])/i;
 /** Boxes that sit inside articles without being the article (author boxes, feedback, contact): dropped when small. */
-const SMALL_NEG = /(?:^|[\s_-])(?:author|authors|autor|autoren|about|bio|biography|profile|vcard|contact|kontakt|infobox|info[-_]?box|disclaimer|legal|impressum|feedback|survey|helpful|usefulness|rate|rating|newsletter[-_]?teaser|cta|call[-_]?to[-_]?action|subscribe[-_]?box|donate|donation|spende|shop|product[-_]?teaser|embed[-_]?teaser|promo[-_]?box|box[-_]?promo|meta|metadata|date|time|timestamp|caption)(?:$|[\s_-])/i;
+const SMALL_NEG = /(?:^|[\s_-])(?:author|authors|autor|autoren|about|bio|biography|profile|vcard|contact|kontakt|disclaimer|legal|impressum|feedback|survey|helpful|usefulness|rate|rating|newsletter[-_]?teaser|cta|call[-_]?to[-_]?action|subscribe[-_]?box|donate|donation|spende|shop|product[-_]?teaser|embed[-_]?teaser|promo[-_]?box|box[-_]?promo|meta|metadata|date|time|timestamp|caption)(?:$|[\s_-])/i;
 /** Names of the article body itself. */
 const STRONG_POS = /(?:^|[\s_-])(?:article[-_]?body|articlebody|article__body|article[-_]?content|article__content|article[-_]?text|articletext|article[-_]?main|entry[-_]?content|entry[-_]?body|entry[-_]?text|post[-_]?content|post[-_]?body|postbody|post[-_]?text|post[-_]?entry|postentry|story[-_]?body|storybody|story[-_]?content|story[-_]?text|news[-_]?content|news[-_]?body|news[-_]?text|content[-_]?body|body[-_]?text|bodytext|text[-_]?content|detail[-_]?content|content[-_]?detail|the[-_]?content|single[-_]?content|main[-_]?text|maintext|artikel|article[-_]?detail|td-post-content|field[-_]?name[-_]?body|rich[-_]?text|richtext|page[-_]?content|blog[-_]?content|blog[-_]?post|blogpost|post[-_]?inner|entry[-_]?inner|inner[-_]?content|itemfulltext|item[-_]?page|cuerpo|texto|contenido|corpo|testo|tekst|inhalt|haupttext|artikeltext|fliesstext|detail__body|detail[-_]?text|content__body|article__text)(?:$|[\s_-])/i;
 const WEAK_POS = /(?:^|[\s_-])(?:article|content|main|post|entry|story|text|body|blog|news|hentry|h-entry|page|column|detail|single)(?:$|[\s_-])/i;
@@ -58,7 +58,11 @@ const WEAK_POS = /(?:^|[\s_-])(?:article|content|main|post|entry|story|text|body
 /** class/id without state modifiers ("has-sidebar", "o-section--has-ads", "js-…"), which say nothing about the element's role. */
 function roleNames(e: El): string {
   const ci = classId(e);
-  return ci ? ci.replace(/(?:^|[\s_-])(?:has|no|with|is|show|js|enable|disable|hide)[-_][\w-]*/g, ' ') : ci;
+  if (!ci) return ci;
+  return ci
+    .replace(/(?:^|[\s_-])(?:has|no|with|is|show|js|enable|disable|hide)[-_][\w-]*/g, ' ')
+    // Utility classes (spacing, colours, grid) describe looks: "margin-bottom", "pb-2", "text-center".
+    .replace(/(?:^|\s)(?:margin|padding|m[tblrxy]?|p[tblrxy]?|text|bg|border|align|float|offset|visible|hidden|d|flex|w|h|font|color|rounded|shadow)[-_][\w-]*/g, ' ');
 }
 
 const CLASS_DROP_TAGS = new Set(['div', 'section', 'aside', 'ul', 'ol', 'dl', 'table', 'header', 'footer', 'form', 'nav', 'li', 'article', 'figure', 'center', 'details']);
@@ -156,7 +160,9 @@ function clean(body: El, all: El[]): El[] {
         // Post wrappers carry taxonomy classes ("category-news", "tag-google"): only comments drop them.
         if (ci && CLASS_DROP_TAGS.has(c.tag) && !((c.tag === 'article' || POST_WRAPPER.test(ci)) && !/comment/.test(ci))) {
           // Most of the page's text under a name like "social-scroll" is the page, unless it is a comment thread.
-          if (STRONG_NEG.test(ci) && ((c.textLen ?? 0) < 0.5 * total || /comment|disqus|respond|repl/.test(ci))) {
+          // A body name beside an ad marker ("cuerpo-ad") on a large block is the body.
+          const bodyNamed = STRONG_POS.test(ci) && (c.textLen ?? 0) > 0.2 * total;
+          if (!bodyNamed && STRONG_NEG.test(ci) && ((c.textLen ?? 0) < 0.5 * total || /comment|disqus|respond|repl/.test(ci))) {
             c.drop = true;
             continue;
           }

@@ -1,28 +1,13 @@
 import type { TimeLexicon } from '../../time/lexicon.ts';
+import { dates } from './dates.ts';
 
 // English temporal lexicon.
 export const time: TimeLexicon = {
   code: 'en',
-  months: [
-    ['january', 'jan'],
-    ['february', 'feb'],
-    ['march', 'mar'],
-    ['april', 'apr'],
-    ['may'],
-    ['june', 'jun'],
-    ['july', 'jul'],
-    ['august', 'aug'],
-    ['september', 'sept', 'sep'],
-    ['october', 'oct'],
-    ['november', 'nov'],
-    ['december', 'dec'],
-  ],
+  months: dates.months,
   ambiguousMonths: ['may', 'march', 'jan', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'feb'],
-  weekdays: [
-    ['monday', 'mon'], ['tuesday', 'tues', 'tue'], ['wednesday', 'wed'], ['thursday', 'thurs', 'thu'], ['friday', 'fri'],
-    ['saturday', 'sat'], ['sunday', 'sun'],
-  ],
-  ambiguousWeekdays: ['mon', 'tue', 'tues', 'wed', 'thu', 'thurs', 'fri', 'sat', 'sun'],
+  weekdays: dates.weekdays,
+  ambiguousWeekdays: ['mon', 'tue', 'tues', 'wed', 'thu', 'thur', 'thurs', 'fri', 'sat', 'sun'],
   numericDateOrder: 'mdy',
   monthFirstText: true,
   dayOrdinalSuffixes: ['st', 'nd', 'rd', 'th'],

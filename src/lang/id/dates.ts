@@ -10,7 +10,7 @@ export const dates: DateLangData = {
     ['mei'],
     ['juni', 'jun'],
     ['juli', 'jul'],
-    ['agustus', 'agu', 'agt', 'ags', 'agust'],
+    ['agustus', 'agu', 'agt', 'agst', 'agus', 'ags', 'agust'],
     ['september', 'sep', 'sept'],
     ['oktober', 'okt'],
     ['november', 'nopember', 'nov', 'nop'],

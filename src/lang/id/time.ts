@@ -1,25 +1,13 @@
 import type { TimeLexicon } from '../../time/lexicon.ts';
+import { dates } from './dates.ts';
 
 // Indonesian temporal lexicon: months, weekdays, units, number words, relative and deictic words,
 // parts of the day, approximators, sets, seasons, decades, centuries, ranges and anniversaries.
 export const time: TimeLexicon = {
   code: 'id',
-  months: [
-    ['januari', 'jan'],
-    ['februari', 'pebruari', 'feb', 'peb'],
-    ['maret', 'mar'],
-    ['april', 'apr'],
-    ['mei'],
-    ['juni', 'jun'],
-    ['juli', 'jul'],
-    ['agustus', 'agu', 'agt', 'agst', 'agus', 'ags'],
-    ['september', 'sept', 'sep'],
-    ['oktober', 'okt'],
-    ['november', 'nopember', 'nov', 'nop'],
-    ['desember', 'des'],
-  ],
+  months: dates.months,
   // abbreviations that are ordinary words or names when standing alone
-  ambiguousMonths: ['jan', 'feb', 'peb', 'mar', 'apr', 'jun', 'jul', 'agu', 'agt', 'agst', 'agus', 'ags', 'sept', 'sep', 'okt', 'nov', 'nop', 'des'],
+  ambiguousMonths: ['jan', 'feb', 'peb', 'mar', 'apr', 'jun', 'jul', 'agu', 'agt', 'agst', 'agus', 'ags', 'agust', 'sept', 'sep', 'okt', 'nov', 'nop', 'des'],
   weekdays: [['senin'], ['selasa'], ['rabu'], ['kamis'], ['jumat', "jum'at", 'jum’at'], ['sabtu'], ['minggu', 'ahad']],
   ambiguousWeekdays: ['minggu'],
   numericDateOrder: 'dmy',
