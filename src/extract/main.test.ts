@@ -111,3 +111,31 @@ test('captions read with credits from the article, out of the body; headline not
   assert.deepEqual(r.captions, [{ text: 'The council chamber on Tuesday.', credit: 'Jane Roe/Example' }]);
   assert.deepEqual(r.text.split('\n\n'), P.slice(0, 2));
 });
+
+test('module-built page: prose blocks that are not siblings of the winner join, in page order', () => {
+  const hero = 'The new budget, approved on Tuesday after a long session, raises spending on schools, roads and public transport, and sets aside reserves for the coming winter.';
+  const html = page(`<main>
+    <section class="module hero"><div class="inner"><div class="text"><p>${hero}</p></div></div></section>
+    <section class="module teaser-links"><ul><li><a href="/a">Offers</a></li><li><a href="/b">Prices</a></li></ul></section>
+    <section class="module text-image"><div class="row"><div class="col"><div class="text"><p>${P[1]}</p><p>${P[2]}</p><p>${P[3]}</p></div></div></div></section>
+  </main>`);
+  assert.deepEqual(main(html), [hero, ...P.slice(1)]);
+});
+
+test('short link-only paragraphs, breadcrumbs and trailing lead-ins are dropped; URLs as text stay', () => {
+  const html = page(`<div class="article-body">
+    <p>Home &gt; News &gt; City &gt; Budget approved</p>
+    ${paras(2)}
+    <p><a href="/other">Ten surprising facts about the city budget</a></p>
+    <p>The full plan: <a href="https://city.example/plan">https://city.example/plan</a></p>
+    <p>More on this topic:</p>
+  </div>`);
+  assert.deepEqual(main(html), [...P.slice(0, 2), 'The full plan: https://city.example/plan']);
+});
+
+test('a list of signatories (many commas) does not outscore the letter above it', () => {
+  const names = Array.from({ length: 120 }, (_, i) => `Person Number${i}, University ${i}`).join(', ');
+  const html = page(`<div class="page"><div class="letter">${paras()}</div><div class="names"><p>${names}</p></div></div>`);
+  const got = main(html);
+  assert.ok(P.every((p) => got.includes(p)));
+});

@@ -4,10 +4,15 @@
 //      dropped, unless they hold the article body;
 //   2. captions (figcaption and caption classes) are read with their credits and taken out;
 //   3. scoring: every paragraph-like element (any element with enough text of its own) adds a score
-//      (length, commas, link density) to its ancestors, weighted by class/id hints; the best
-//      container wins and its siblings join when they score close to it;
+//      (length, commas capped, link density) to its ancestors, weighted by class/id hints; the best
+//      container wins; an ancestor holding several strong candidates or named as the article body
+//      replaces it; siblings that score close to it or read as link-free prose join; the container
+//      climbs to a wrapper that only adds a lead/intro; strong link-free prose blocks elsewhere on
+//      the page (module-built pages) join in document order;
 //   4. output: blocks in document order (paragraphs, headings, list items, quotes, table rows),
-//      with link-dense blocks, boilerplate lines and related-link runs removed;
+//      with link-dense blocks, boilerplate lines (all web languages' lexicons), "read also" runs,
+//      bylines/date lines at the edges, breadcrumbs, captions left in the flow and trailing calls
+//      to action removed;
 //   5. fallback when the container yields too little: all paragraph text of the page.
 
 import type { Caption } from '../types.ts';
@@ -118,6 +123,8 @@ export interface MainText {
   captions: Caption[];
   /** How the text was found: the scored container, or the page-wide fallback. */
   method: 'container' | 'fallback' | 'none';
+  /** Visible text of the whole page after cleaning (characters, whitespace runs counted once). */
+  pageChars: number;
 }
 
 /** Cleaning pass: marks boilerplate subtrees `drop`; returns caption elements (also dropped). */
@@ -541,10 +548,9 @@ function expand(roots: El[], body: El): El | null {
   return chosen;
 }
 
-const COUSINS = process.env.KABAR_COUSINS !== '0';
-const COUSIN_RATIO = Number(process.env.KABAR_COUSIN_RATIO ?? 0.2);
-const COUSIN_FLOOR = Number(process.env.KABAR_COUSIN_FLOOR ?? 10);
-const COUSIN_PARA = Number(process.env.KABAR_COUSIN_PARA ?? 0.7);
+const COUSIN_RATIO = 0.2;
+const COUSIN_FLOOR = 10;
+const COUSIN_PARA = 0.7;
 
 /**
  * Pages built from modules (landing pages, magazine layouts) spread their text over blocks that are
@@ -613,7 +619,7 @@ export function extractMain(root: El): MainText {
     const expanded = expand(roots, body);
     if (expanded) container = expanded;
     let final = expanded ? [expanded] : roots;
-    if (COUSINS) final = addCousins(final, scores, best, body);
+    final = addCousins(final, scores, best, body);
     paragraphs = filterBlocks(emitBlocks(final));
     method = 'container';
   }
@@ -639,5 +645,5 @@ export function extractMain(root: El): MainText {
     const cap = readCaption(c);
     if (cap && !captions.some((x) => x.text === cap.text)) captions.push(cap);
   }
-  return { paragraphs, captions, method };
+  return { paragraphs, captions, method, pageChars: body.textLen ?? 0 };
 }

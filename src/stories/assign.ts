@@ -96,6 +96,26 @@ function byKey<T extends string>(a: T, b: T): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/**
+ * Word pairs are most of an article's keys and nearly all occur once in the corpus: counting them
+ * would be most of the index's writes. Their document frequency is bounded by their rarer word's
+ * instead (an upper bound, so a pair never weighs more than its rarer word alone would).
+ */
+function hasOwnDf(key: string): boolean {
+  return !key.startsWith('p:');
+}
+
+function estimatePairDf(tf: Vector, df: Map<string, number>): void {
+  for (const k of tf.keys()) {
+    if (hasOwnDf(k)) continue;
+    const sp = k.indexOf(' ', 2);
+    if (sp < 0) continue;
+    const a = df.get(`w:${k.slice(2, sp)}`) ?? 0;
+    const b = df.get(`w:${k.slice(sp + 1)}`) ?? 0;
+    df.set(k, Math.min(a, b));
+  }
+}
+
 async function loadDf(trx: Kysely<Tables>, keys: Iterable<string>): Promise<Map<string, number>> {
   const out = new Map<string, number>();
   for (const batch of chunks([...new Set(keys)], 500)) {
@@ -165,7 +185,8 @@ export async function assignStory(
   const indexable = new Set(opts.features.filter((f) => f.index).map((f) => f.kind));
   const tf = articleFeatures(doc, opts.features);
   const docs = await docCount(trx);
-  const df = await loadDf(trx, tf.keys());
+  const df = await loadDf(trx, [...tf.keys()].filter(hasOwnDf));
+  estimatePairDf(tf, df);
   const mine = weigh(tf, df, docs + opts.priorDocs, kindWeight);
   const day = dayOf(doc.published);
 
@@ -211,7 +232,7 @@ export async function assignStory(
   const storyId = best ? best.id : storyIdFor(doc.id);
 
   // 3. Index this article: document frequencies, postings, vector, story.
-  await bumpDf(trx, [...tf.keys()]);
+  await bumpDf(trx, [...tf.keys()].filter(hasOwnDf));
   await trx
     .insertInto('story_stats')
     .values({ name: 'docs', value: 1 })
