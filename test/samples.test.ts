@@ -101,6 +101,18 @@ test('samples: five pages, one story, clean text, metadata, reuse, idempotent', 
     }
   });
 
+  await t.test('time expressions normalised against each article\'s date', () => {
+    const times = (p: string) => doc.times.filter((x) => x.article === art(p).id);
+    const at = (p: string, re: RegExp) => times(p).find((x) => re.test(x.text));
+    assert.equal(at('000', /^Pagi-pagi sekali/)?.value, '2025-10-11TMO');
+    assert.equal(at('000', /tahun 1950/)?.value, '1950');
+    assert.equal(at('000', /^18 tahun$/)?.value, 'P18Y');
+    const range = at('002', /9-11 Oktober 2025/);
+    assert.deepEqual(range?.interval, { start: '2025-10-09', end: '2025-10-11' });
+    assert.equal(at('004', /Agustus 2025/)?.value, '2025-08');
+    assert.equal(at('002', /ulang tahun ke-80/)?.anniversary?.ordinal, 80);
+  });
+
   await t.test('ingesting again adds nothing', () => {
     const again = kabar(['ingest', samples, '--db', db]);
     assert.equal(again.status, 0, again.stderr);

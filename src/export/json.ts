@@ -57,6 +57,7 @@ export async function buildExport(store: Store, opts: { storyIds?: string[] } = 
         ...(t.interval ? { interval: t.interval } : {}),
         ...(t.mod ? { mod: t.mod } : {}),
         confidence: t.confidence,
+        ...(t.anniversary ? { anniversary: t.anniversary } : {}),
       })),
     ),
   };

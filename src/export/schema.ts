@@ -51,6 +51,10 @@ export const exportTime = z.object({
   interval: z.object({ start: z.string(), end: z.string() }).optional().describe('for ranges such as "9-11 Oktober 2025"'),
   mod: z.string().optional().describe('TIMEX3 mod: APPROX, MORE_THAN, LESS_THAN, START, MID, END'),
   confidence: z.number().min(0).max(1),
+  anniversary: z
+    .object({ ordinal: z.number().int(), of: z.string().optional(), since: z.string().optional() })
+    .optional()
+    .describe('for "ulang tahun ke-75 hubungan diplomatik": the ordinal, what it is of, and the founding year when the text states it'),
 });
 
 export const kabarExport = z.object({

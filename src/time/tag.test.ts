@@ -184,3 +184,10 @@ test('offsets are UTF-16 code units into the text as given, CRLF included', () =
   for (const t of tags(text, 'id')) assert.equal(text.slice(t.start, t.end), t.text);
   assert.equal(find(text, 'id', 'tanggal 10 Oktober 2025').start, text.indexOf('tanggal'));
 });
+
+test('without a publication date, a year-less date takes the year of the last full date, not of a recalled year', () => {
+  const text = 'Menteri tiba di Manila pada 3 Maret 2024. Kunjungan serupa terakhir terjadi pada tahun 2009. Pada 4 Maret kedua menteri bertemu.';
+  assert.equal(value(text, 'id', '4 Maret', null), '2024-03-04');
+  const en = 'The minister arrived on March 3, 2024. The last such visit was in 2009. On March 4 the two ministers met.';
+  assert.equal(value(en, 'en', 'March 4', null), '2024-03-04');
+});

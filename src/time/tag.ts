@@ -183,9 +183,11 @@ interface Ref {
 }
 
 /** Year for a month/day without one: the previous date's stated year, else the anchor's, looking mostly back. */
-function inferYear(m: number, d: number | undefined, dir: Direction | undefined, anchor: YMD | null, prev: Ref | null): { y: number; conf: number } | null {
+function inferYear(m: number, d: number | undefined, dir: Direction | undefined, anchor: YMD | null, prev: Ref | null, lastDated: Ref | null): { y: number; conf: number } | null {
   if (prev?.explicitYear && prev.gran !== 'Y' && (!anchor || prev.date.y !== anchor.y) && dir !== 'future' && dir !== 'this') return { y: prev.date.y, conf: 0.7 };
-  if (!anchor) return prev ? { y: prev.date.y, conf: 0.5 } : null;
+  // Without a publication date, the year comes from the last day or month the text dated, not from
+  // a bare year: "in 2007" is usually history recalled in passing, not the story's own time.
+  if (!anchor) return lastDated ? { y: lastDated.date.y, conf: 0.5 } : null;
   const cand = (y: number): YMD => ({ y, m, d: d ?? 1 });
   const here = cand(anchor.y);
   const cmp = d === undefined ? m - anchor.m : compare(here, anchor);
@@ -238,7 +240,7 @@ function resolveWeekday(wd: number, base: YMD, dir: Direction | undefined): YMD 
   return addDays(base, dir === 'past' ? -(back || 7) : -back);
 }
 
-function resolve(sem: Sem, anchor: YMD | null, prev: Ref | null, ambiguousOrderConf: number): Resolved | null {
+function resolve(sem: Sem, anchor: YMD | null, prev: Ref | null, ambiguousOrderConf: number, lastDated: Ref | null = null): Resolved | null {
   const A = anchor ? fmtDay(anchor) : null;
   let conf = sem.conf ?? 0.9;
   if (sem.dur) return { value: sem.dur, type: 'DURATION', anchor: null, conf };
@@ -296,7 +298,7 @@ function resolve(sem: Sem, anchor: YMD | null, prev: Ref | null, ambiguousOrderC
     if (m !== undefined && sem.d !== undefined && !validDay(y, m, sem.d)) return null;
     if (sem.d2 !== undefined && (m === undefined || sem.d2 <= sem.d! || !validDay(y, m, sem.d2))) return null;
     if (y === undefined && m !== undefined) {
-      const inf = inferYear(m, sem.d, sem.dir, anchor, prev);
+      const inf = inferYear(m, sem.d, sem.dir, anchor, prev, lastDated);
       if (!inf) {
         const v = sem.d !== undefined ? `XXXX-${pad(m)}-${pad(sem.d)}` : `XXXX-${pad(m)}`;
         return { value: v, type: 'DATE', anchor: null, conf: 0.5 };
@@ -359,12 +361,14 @@ export function tagTimes(text: string, opts: TagOptions): Timex[] {
   const exprs = compound(text, findAtoms(text, c), c);
   const out: Timex[] = [];
   let prev: Ref | null = null;
+  let lastDated: Ref | null = null;
   const years: Array<{ y: number; text: string }> = [];
   for (const e of exprs) {
     if (e.sem.anniv) continue;
-    const r = resolve(e.sem, anchor, prev, c.lex.numericDateOrder === 'mdy' ? 0.6 : 0.8);
+    const r = resolve(e.sem, anchor, prev, c.lex.numericDateOrder === 'mdy' ? 0.6 : 0.8, lastDated);
     if (!r) continue;
     if (r.ref && r.type !== 'DURATION') prev = r.ref;
+    if (r.ref && r.type !== 'DURATION' && r.ref.gran !== 'Y' && r.ref.explicitYear) lastDated = r.ref;
     if (/^\d{4}$/.test(r.value)) years.push({ y: +r.value, text: r.value });
     out.push({
       start: e.start, end: e.end, text: text.slice(e.start, e.end), type: r.type, value: r.value, anchor: r.anchor,
