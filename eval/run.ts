@@ -20,6 +20,7 @@ const suites: Suite[] = [
   { name: 'language identification', folder: 'eval', run: async () => (await import('./language.ts')).evalLanguage(sharedDir) },
   { name: 'time expressions (TIMEX3) on indotimex-dev', folder: 'eval/time/indotimex-dev', run: async () => (await import('./time.ts')).evalTime(sharedDir) },
   { name: 'NER (entity-level P/R/F1, conlleval)', folder: 'eval/ner', run: async () => (await import('./ner.ts')).evalNer(sharedDir) },
+  { name: 'events (PLOVER) on PLOVER_GSR_dev', folder: 'eval/events', run: async () => (await import('./events.ts')).evalEvents(sharedDir) },
   { name: 'stories (B-cubed) on vietnamese-mds-dev', folder: 'eval/clusters/vietnamese-mds-dev', run: async () => (await import('./clusters.ts')).evalClusters(sharedDir) },
 ];
 

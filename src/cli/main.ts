@@ -13,6 +13,7 @@ import { buildExport } from '../export/json.ts';
 import { Progress } from './progress.ts';
 import { runTimeCommand } from '../time/cli.ts';
 import { runNerConll } from '../entities/ner.ts';
+import { eventsJsonl } from '../events/jsonl.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const EXAMPLES_DIR = path.join(repoRoot, 'examples');
@@ -231,6 +232,20 @@ export function buildProgram(): Command {
         return;
       }
       process.stdout.write(runNerConll(input));
+    });
+
+  program
+    .command('events')
+    .description('code sentences outside the store: reads {id, text, lang?, published?} per line, writes {id, events: [...]} per line (PLOVER types)')
+    .requiredOption('--jsonl <file>', 'JSONL input file, or - for standard input')
+    .action(async (o) => {
+      if (o.jsonl !== '-' && !fs.existsSync(o.jsonl)) {
+        process.stderr.write(`error: ${o.jsonl}: no such file\n`);
+        process.exitCode = 1;
+        return;
+      }
+      const input = o.jsonl === '-' ? process.stdin : fs.createReadStream(o.jsonl);
+      process.exitCode = await eventsJsonl(input, process.stdout);
     });
 
   program

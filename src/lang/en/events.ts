@@ -18,9 +18,9 @@ const triggers: TriggerEntry[] = [
   // CONSULT
   ...T('CONSULT', [
     'visit|visits|visited|visiting', 'travel|travels|travelled|traveled|travelling|traveling to', 'arrive|arrives|arrived|arriving in|at',
-    'fly|flies|flew to', 'tour|toured|touring', 'pay|paid|pays ... visit', 'make|made|makes ... visit', 'land|landed in',
+    'fly|flies|flew to', 'return|returned|returns|returning to', 'tour|toured|touring', 'pay|paid|pays ... visit', 'make|made|makes ... visit', 'land|landed in',
   ], { mode: 'visit', context: 'diplomatic' }),
-  ...T('CONSULT', [['visit|trip|tour', { noun: true }], 'state|official|working visit'], { mode: 'visit', context: 'diplomatic' }),
+  ...T('CONSULT', [['visit|trip|tour', { noun: true }], ['state|official|working visit', { noun: true }]], { mode: 'visit', context: 'diplomatic' }),
   ...T('CONSULT', ['host|hosts|hosted|hosting', 'welcome|welcomed|welcomes|welcoming', 'receive|received|receives|receiving', 'greet|greeted|greets'], {
     mode: 'visit', context: 'diplomatic', host: true,
   }),
@@ -30,7 +30,7 @@ const triggers: TriggerEntry[] = [
   ...T('CONSULT', [
     'meet|meets|met|meeting with', 'meet|meets|met', 'hold|holds|held ... talks|meeting|discussions|consultations|negotiations',
     'talk|talks|talked with', 'discuss|discusses|discussed', 'consult|consults|consulted', 'negotiat*', 'confer|conferred',
-    ['talks|meeting|discussions|consultations|dialogue|summit', { noun: true }], 'mediat*', 'broker|brokered',
+    ['talk|talks|meeting|meetings|discussions|consultations|dialogue|summit|negotiations', { noun: true }], 'mediat*', 'broker|brokered',
   ], { sym: true, context: 'diplomatic' }),
   ...T('CONSULT', ['attend|attends|attended|attending', 'summit|conference|forum|assembly', 'participat*', 'took|take|takes|taking part'], {
     mode: 'multilateral', context: 'diplomatic',
@@ -75,7 +75,7 @@ const triggers: TriggerEntry[] = [
   ...T('REQUEST', [
     'demand|demands|demanded|demanding', 'call|calls|called|calling for|on|upon', 'urge|urges|urged|urging', 'ask|asks|asked|asking', 'request|requests|requested',
     'appeal|appealed|appeals', 'insist|insisted|insists', 'order|ordered|orders', 'press|pressed|pressing', 'plead|pleaded|pled', 'seek|seeks|sought',
-    'must', 'petition*', 'invite|invited|invites', ['demand|request|appeal|plea|ultimatum', { noun: true, frame: false }],
+    ['must', { deontic: true }], 'petition*', 'invite|invited|invites', ['demand|request|appeal|plea|ultimatum', { noun: true, frame: false }],
   ], { frame: true }),
   // ACCUSE (incl. disapprove, investigate)
   ...T('ACCUSE', [
@@ -103,7 +103,7 @@ const triggers: TriggerEntry[] = [
   // MOBILIZE
   ...T('MOBILIZE', [
     'mobili*', 'deploy|deployed|deploys|deploying', 'mass|massed|massing troops|forces', 'put|placed ... on alert', ['alert', { noun: true }], 'reinforc*', ['patrol|patrols', { noun: true }],
-    'military exercise|exercises|drill|drills', 'test|tested|fired ... missile|missiles', 'build|built up', ['troops', { noun: true }], 'prepare|prepared|prepares to', 'send|sent|sends ... troops|warships|forces',
+    'military exercise|exercises|drill|drills', 'test|tested|fired ... missile|missiles', 'build|built up', 'prepare|prepared|prepares to', 'send|sent|sends ... troops|warships|forces',
   ]),
   // SANCTION
   ...T('SANCTION', [
@@ -190,7 +190,7 @@ export const events: EventLexicon = {
     culture: ['culture', 'cultural', 'arts', 'heritage', 'sport', 'sports', 'tourism'],
     science: ['science', 'scientific', 'technology', 'research', 'innovation', 'digital'],
     energy: ['energy', 'oil', 'gas', 'electricity', 'power', 'nuclear', 'mining', 'minerals'],
-    agriculture: ['agriculture', 'agricultural', 'farming', 'fisheries', 'fishery', 'forestry', 'food'],
+    agriculture: ['agriculture', 'agricultural', 'farming', 'fisheries', 'fishery', 'fishing', 'aquaculture', 'forestry', 'food', 'rice', 'livestock'],
     transport: ['transport', 'transportation', 'aviation', 'shipping', 'maritime', 'railway', 'infrastructure'],
     justice: ['legal', 'judicial', 'justice', 'extradition', 'crime', 'police', 'law enforcement'],
     labour: ['labour', 'labor', 'employment', 'workers', 'migrant'],
@@ -204,7 +204,8 @@ export const events: EventLexicon = {
   answerLabels: ['a', 'answer'],
   conditional: ['if', 'unless', 'until', 'provided'],
   determiners: ['the', 'a', 'an', 'its', 'his', 'her', 'their', 'our', 'this', 'that'],
-  actorNouns: ['government', 'governments', 'forces', 'force', 'troops', 'army', 'police', 'military', 'navy', 'rebels', 'rebel', 'leaders', 'leader', 'officials', 'official', 'authorities', 'soldiers', 'militia', 'militiamen', 'guerrillas', 'guerrilla', 'party', 'parliament', 'delegation', 'side', 'sides', 'people', 'demonstrators', 'protesters', 'activists', 'workers', 'students', 'militants', 'diplomats', 'negotiators', 'ministry', 'court', 'judge', 'president', 'minister', 'groups', 'group', 'authority', 'regime', 'administration', 'nationals', 'citizens', 'refugees', 'civilians', 'farmers', 'youths', 'doctors', 'officers'],
+  actorNouns: ['prime minister', 'foreign minister', 'defence minister', 'defense minister', 'foreign secretary', 'secretary of state', 'secretary', 'spokesman', 'spokeswoman', 'spokesperson', 'ambassador', 'envoy', 'chancellor', 'king', 'queen', 'emir', 'embassy', 'navy', 'air force', 'coast guard', 'government', 'governments', 'forces', 'force', 'troops', 'army', 'police', 'military', 'navy', 'rebels', 'rebel', 'leaders', 'leader', 'officials', 'official', 'authorities', 'soldiers', 'militia', 'militiamen', 'guerrillas', 'guerrilla', 'party', 'parliament', 'delegation', 'side', 'sides', 'people', 'demonstrators', 'protesters', 'activists', 'workers', 'students', 'militants', 'diplomats', 'negotiators', 'ministry', 'court', 'judge', 'president', 'minister', 'groups', 'group', 'authority', 'regime', 'administration', 'nationals', 'citizens', 'refugees', 'civilians', 'farmers', 'youths', 'doctors', 'officers'],
   actorNounsBefore: false,
+  stemExclude: /(?:ors?|ers?|ists?)$/,
   interviewCues: ['interview with', 'interviewed', 'spoke to', 'talked to', 'in an interview'],
 };

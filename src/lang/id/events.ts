@@ -13,7 +13,7 @@ const triggers: TriggerEntry[] = [
   ...T('AGREE', [['kesepakatan|persetujuan|janji|komitmen|konsensus|tawaran', { noun: true }]]),
   ...T('CONSULT', [
     'berkunjung|mengunjungi|dikunjungi|berkunjungnya', 'bertandang|menyambangi|disambangi', 'melawat', 'bertolak|berangkat|terbang ke', 'tiba|mendarat di',
-    'melakukan ... kunjungan|lawatan', ['kunjungan|lawatan|muhibah', { noun: true }], 'kunjungan kenegaraan|resmi|kerja',
+    'melakukan ... kunjungan|lawatan', ['kunjungan|lawatan|muhibah', { noun: true }], ['kunjungan|lawatan kenegaraan|resmi|kerja', { noun: true }],
   ], { mode: 'visit', context: 'diplomatic' }),
   ...T('CONSULT', ['menyambut|disambut', 'menerima|diterima ... kunjungan|kehormatan', 'menjamu|dijamu', 'upacara|seremoni penyambutan', 'penyambutan', 'menerima'], {
     mode: 'visit', context: 'diplomatic', host: true,
@@ -27,7 +27,7 @@ const triggers: TriggerEntry[] = [
   ...T('CONSULT', ['menghadiri|dihadiri|hadir', 'berpartisipasi|berpartisipasinya', 'ikut serta', 'mengikuti ... ktt|konferensi|sidang|forum|upacara|perayaan|peringatan|parade'], { mode: 'multilateral', context: 'diplomatic' }),
   ...T('CONSULT', ['kembali|pulang ke tanah_air', 'bertolak|bertolak_pulang ... tanah_air', 'mengakhiri|menutup ... kunjungan|lawatan', 'meninggalkan ... kembali ke'], { mode: 'visit-end', context: 'diplomatic' }),
   ...T('SUPPORT', [
-    'hubungan ... dijalin|terjalin|dibuka|dipulihkan|ditingkatkan|dinormalisasi', 'menandatangani|ditandatangani|ditandatanganinya|menandatangan|ditandatangan|bertanda_tangan', 'penandatanganan', 'meneken|diteken|meneken', 'meratifikasi|diratifikasi|ratifikasi', 'mendukung|didukung',
+    'hubungan ... dijalin|terjalin|dibuka|dipulihkan|ditingkatkan|dinormalisasi', 'menandatangani|ditandatangani|ditandatanganinya|menandatangan|ditandatangan|bertanda_tangan', 'penandatanganan', 'teken|meneken|diteken', 'meratifikasi|diratifikasi|ratifikasi', 'mendukung|didukung',
     'memuji|dipuji', 'mengapresiasi|diapresiasi', 'menyambut baik|positif', 'mengakui|diakui ... kedaulatan|kemerdekaan|negara', 'meminta maaf', 'memaafkan', 'mengucapkan|menyampaikan ... selamat|terima kasih|belasungkawa|dukungan|apresiasi|penghargaan',
     'berterima kasih', 'menjalin|membuka|meningkatkan|memulihkan|mempererat|memperkuat ... hubungan', 'bersolidaritas', ['dukungan|pujian|apresiasi|pengakuan|solidaritas', { noun: true }],
   ], { context: 'diplomatic' }),
@@ -51,7 +51,7 @@ const triggers: TriggerEntry[] = [
   ]),
   ...T('REQUEST', [
     'menuntut|dituntut', 'mendesak|didesak', 'meminta|diminta', 'memohon', 'menyerukan', 'mengimbau|diimbau', 'memerintahkan|diperintahkan', 'mengajak|diajak',
-    'mengundang|diundang', 'harus', 'mengusulkan|diusulkan', ['tuntutan|desakan|permintaan|permohonan|seruan|imbauan|perintah|undangan|usulan', { noun: true, frame: false }],
+    'mengundang|diundang', ['harus', { deontic: true }], 'mengusulkan|diusulkan', ['tuntutan|desakan|permintaan|permohonan|seruan|imbauan|perintah|undangan|usulan', { noun: true, frame: false }],
   ], { frame: true }),
   ...T('ACCUSE', [
     'menuduh|dituduh', 'menuding|dituding', 'menyalahkan|disalahkan', 'mengkritik|dikritik', 'mengecam|dikecam', 'mengutuk|dikutuk', 'menyesalkan|menyayangkan',
@@ -148,7 +148,7 @@ export const events: EventLexicon = {
     culture: ['kebudayaan', 'budaya', 'seni', 'olahraga', 'pariwisata', 'warisan'],
     science: ['ilmu pengetahuan', 'sains', 'teknologi', 'riset', 'penelitian', 'inovasi', 'digital'],
     energy: ['energi', 'minyak', 'gas', 'listrik', 'nuklir', 'pertambangan', 'mineral'],
-    agriculture: ['pertanian', 'perikanan', 'kehutanan', 'pangan', 'peternakan'],
+    agriculture: ['pertanian', 'perikanan', 'kelautan', 'budidaya', 'kehutanan', 'pangan', 'beras', 'peternakan', 'perkebunan'],
     transport: ['transportasi', 'perhubungan', 'penerbangan', 'pelayaran', 'maritim', 'kereta api', 'infrastruktur'],
     justice: ['hukum', 'peradilan', 'ekstradisi', 'kejahatan', 'kepolisian', 'bantuan hukum timbal balik'],
     labour: ['ketenagakerjaan', 'tenaga kerja', 'pekerja migran'],
@@ -164,5 +164,7 @@ export const events: EventLexicon = {
   determiners: ['sebuah', 'suatu', 'para'],
   actorNouns: ['pemerintah', 'pasukan', 'tentara', 'militer', 'polisi', 'kepolisian', 'pemberontak', 'pemimpin', 'pejabat', 'otoritas', 'delegasi', 'parlemen', 'partai', 'warga', 'rakyat', 'kementerian', 'angkatan', 'aparat', 'milisi', 'kelompok', 'massa', 'mahasiswa', 'buruh', 'pengunjuk rasa', 'demonstran', 'aktivis', 'diplomat', 'perwakilan', 'pihak', 'rezim'],
   actorNounsBefore: true,
+  // circumfixed derivations: berdasarkan, kehadiran, pertemuan, kebijakan, penandatanganan, menyampaikan
+  commonWordPattern: /^(ber|per|ter|me|mem|men|meng|meny|di|ke|pe|pem|pen|peng|peny|se)\p{L}{3,}(an|kan|nya)$/u,
   interviewCues: ['wawancara dengan', 'wawancara bersama', 'wawancara khusus dengan', 'diwawancarai', 'wawancara eksklusif dengan'],
 };

@@ -1,0 +1,224 @@
+// Agreements as records: the title as written, its kind (agreement, memorandum of understanding, protocol, letter of
+// intent, minutes, joint statement, treaty, contract), parties, fields, signing date and place, evidence, and the
+// count an article claims ("five documents", "lima dokumen", "năm văn kiện") next to the items it lists.
+import type { ArticleDoc, Span } from '../types.ts';
+import { findMentions } from '../entities/mentions.ts';
+import { tagTimes, type Timex } from '../time/tag.ts';
+import { splitSentences } from '../text/sentences.ts';
+import { codeArticle, inName, sentenceParties, type CodedEvent } from './code.ts';
+import { findPhrases, matchPhrase, type EventLexicon } from './lexicon.ts';
+import { eventLexicon } from './lexicons.ts';
+import { tokens, type Tok } from './tokens.ts';
+
+export interface AgreementRecord {
+  title: string;
+  kind: string;
+  parties: string[];
+  fields: string[];
+  date: { value: string | null; start: string | null; end: string | null };
+  place: string | null;
+  /** signed (or agreed) in the sentence that names it, as opposed to merely mentioned */
+  signed: boolean;
+  evidence: { sentence: number; start: number; end: number };
+  /** index into the article's coded events of the signing/agreeing event */
+  event?: number;
+  /** the number of documents the article claims when this record is one of the items it lists */
+  count?: number;
+}
+
+export interface CountClaim {
+  count: number;
+  text: string;
+  evidence: { sentence: number; start: number; end: number };
+}
+
+const STOP_PUNCT = /^[,;.:!?()"“”«»\[\]]$/;
+
+function kindIndex(lex: EventLexicon): Array<{ p: string; kind: string }> {
+  const out: Array<{ p: string; kind: string }> = [];
+  for (const [kind, names] of Object.entries(lex.agreementKinds)) for (const n of names) out.push({ p: n.trim().split(/\s+/).join(' '), kind });
+  return out;
+}
+
+function numberAt(lex: EventLexicon, toks: Tok[], i: number): { value: number; e: number } | null {
+  const t = toks[i]!;
+  if (/^\d{1,3}$/.test(t.text)) return { value: Number(t.text), e: i + 1 };
+  let best: { value: number; e: number } | null = null;
+  lex.numbers.forEach((forms, k) => {
+    for (const f of forms) {
+      if (f.length < 2) continue;
+      const e = matchPhrase(lex, f, toks, i);
+      if (e > i && (!best || e > best.e)) best = { value: k + 1, e };
+    }
+  });
+  return best;
+}
+
+/** "five documents", "lima dokumen", "5 văn kiện": the counts an article claims. */
+export function countClaims(text: string, sentences: Span[], lang: string): CountClaim[] {
+  const lex = eventLexicon(lang);
+  const out: CountClaim[] = [];
+  sentences.forEach((sp, si) => {
+    const toks = tokens(text, sp.start, sp.end);
+    for (let i = 0; i < toks.length; i++) {
+      const n = numberAt(lex, toks, i);
+      if (!n || n.value < 2) continue;
+      for (let j = n.e; j <= Math.min(toks.length - 1, n.e + 2); j++) {
+        const e = Math.max(...lex.documentNouns.map((d) => matchPhrase(lex, d, toks, j)));
+        if (e > j) {
+          out.push({ count: n.value, text: text.slice(toks[i]!.start, toks[e - 1]!.end), evidence: { sentence: si, start: toks[i]!.start, end: toks[e - 1]!.end } });
+          i = e;
+          break;
+        }
+      }
+    }
+  });
+  return out;
+}
+
+interface Ctx {
+  text: string;
+  lang: string;
+  lex: EventLexicon;
+  mentions: ReturnType<typeof findMentions>;
+  times: Timex[];
+  events: CodedEvent[];
+}
+
+function sentenceAgreements(c: Ctx, sp: Span, si: number): AgreementRecord[] {
+  const { lex, text } = c;
+  const toks = tokens(text, sp.start, sp.end);
+  const kinds = kindIndex(lex);
+  const matches = findPhrases(lex, kinds.map((k) => k.p), toks);
+  if (!matches.length) return [];
+  const evs = c.events.map((e, i) => ({ e, i })).filter((x) => x.e.evidence.start === sp.start);
+  const fieldPhrases = Object.values(lex.agreementFields).flat();
+  const isField = (k: number) => fieldPhrases.some((f) => matchPhrase(lex, f, toks, k) > k);
+  const isKind = (k: number) => matches.some((m) => m.s === k);
+  const verbAt = (k: number) => lex.triggers.some((tr) => !tr.noun && (tr.t === 'SUPPORT' || tr.t === 'AGREE') && matchPhrase(lex, tr.p, toks, k) > k);
+  const stopWords = new Set(['between', 'antara', 'giữa', 'tại', 'ở', 'di', 'which', 'that', 'yang', 'mà', 'by', 'oleh', 'bởi', 'with', 'dengan', 'với', 'signed', 'ditandatangani', 'được', 'was', 'were', 'is', 'are', 'will', 'akan', 'sẽ', 'đã', 'telah', 'sudah', 'on', 'pada', 'vào']);
+  const out: AgreementRecord[] = [];
+  const used = new Set<number>();
+  for (const m of matches) {
+    if (used.has(m.s)) continue;
+    const kind = kinds.find((k) => k.p === m.phrase)!.kind;
+    // English modifiers precede the kind ("Free Trade Agreement", "defence cooperation agreement")
+    let s = m.s;
+    if (!lex.actorNounsBefore) {
+      while (s > 0 && !STOP_PUNCT.test(toks[s - 1]!.text) && !lex.determiners.includes(toks[s - 1]!.lower) && (inName(toks, s - 1) || isField(s - 1) || /^(cooperation|joint|bilateral|free|peace|friendship|framework|partnership|strategic|comprehensive)$/.test(toks[s - 1]!.lower))) s--;
+    }
+    // the title continues through links ("on", "tentang", "về"), fields and capitalised words up to the parties or a verb
+    let e = m.e;
+    let linked = false;
+    for (let k = m.e; k < toks.length && k - m.e < 16; k++) {
+      const t = toks[k]!;
+      if (STOP_PUNCT.test(t.text) || isKind(k) || verbAt(k)) break;
+      if (c.times.some((x) => x.start <= t.start && x.end > t.start)) break;
+      const link = lex.titleLinks.includes(t.lower);
+      const next = toks[k + 1];
+      if (t.lower === 'on' && next && (inName(toks, k + 1) || isField(k + 1) || /^(the|cooperation|mutual)$/.test(next.lower))) {
+        linked = true;
+        continue;
+      }
+      const linkNext = next && lex.titleLinks.includes(next.lower);
+      // "and" continues a title only into another field or name ("Trade and Investment"), not into a new item
+      if (lex.and.includes(t.lower) && !(next && !isKind(k + 1) && (isField(k + 1) || inName(toks, k + 1)))) break;
+      if (stopWords.has(t.lower) && !linkNext) break;
+      if ((lex.placePreps.includes(t.lower) || lex.agentPreps.includes(t.lower)) && !linkNext) break;
+      if (link) {
+        if (inName(toks, k)) e = k + 1;
+        linked = true;
+        continue;
+      }
+      if (lex.actorNounsBefore || linked || inName(toks, k) || isField(k)) {
+        e = k + 1;
+        continue;
+      }
+      break;
+    }
+    const title = text.slice(toks[s]!.start, toks[e - 1]!.end);
+    // the signing or agreeing event of this record: not the agreement noun itself
+    const inKind = (x: { e: CodedEvent }) => matches.some((m) => x.e.trigger.start < toks[m.e - 1]!.end && x.e.trigger.end > toks[m.s]!.start);
+    const outside = evs.filter((x) => (x.e.trigger.end <= toks[s]!.start || x.e.trigger.start >= toks[e - 1]!.end) && !inKind(x));
+    const signEv = outside.find((x) => x.e.type === 'SUPPORT' || (x.e.type === 'AGREE' && !x.e.negated)) ?? outside.find((x) => x.e.type === 'AGREE');
+    const titleToks = toks.slice(s, e);
+    const fields: string[] = [];
+    for (const [field, cues] of Object.entries(lex.agreementFields)) if (findPhrases(lex, cues, titleToks).length) fields.push(field);
+    const specific = e > m.e || s < m.s || fields.length > 0 || inName(toks, m.s) || toks[m.s]!.text === toks[m.s]!.text.toUpperCase();
+    if (!signEv && !specific) continue;
+    for (let k = s; k < e; k++) used.add(k);
+    // parties: "between X and Y", else the signing event's actors and recipients
+    let parties: string[] = [];
+    const betweenIdx = toks.findIndex((t, k) => k >= e && /^(between|antara|giữa)$/.test(t.lower));
+    const cands = sentenceParties(text, sp, c.lang, c.mentions);
+    if (betweenIdx >= 0) parties = cands.filter((x) => x.start >= toks[betweenIdx]!.end).slice(0, 4).map((x) => x.text);
+    if (!parties.length && signEv) parties = [...signEv.e.actors, ...signEv.e.recipients].map((p) => p.text);
+    const kindNames = kinds.map((k) => k.p);
+    parties = [...new Set(parties.filter((p) => !title.includes(p) && !findPhrases(lex, kindNames, tokens(p)).length))];
+    const tx = c.times.filter((t) => t.start >= sp.start && t.end <= sp.end && (t.type === 'DATE' || t.type === 'TIME') && /^\d{4}/.test(t.value))[0];
+    const date = signEv?.e.date.value ? signEv.e.date : tx ? { value: tx.value, start: tx.interval?.start ?? tx.value, end: tx.interval?.end ?? tx.value } : { value: null, start: null, end: null };
+    const rec: AgreementRecord = {
+      title,
+      kind,
+      parties,
+      fields,
+      date,
+      place: signEv?.e.location?.text ?? null,
+      signed: !!signEv && signEv.e.type === 'SUPPORT' && !signEv.e.negated && signEv.e.modality === 'asserted',
+      evidence: { sentence: si, start: toks[s]!.start, end: toks[e - 1]!.end },
+    };
+    if (signEv) rec.event = signEv.i;
+    out.push(rec);
+  }
+  return out;
+}
+
+/** Agreement records of an article, with the counts it claims attached to the items listed after them. */
+export function findAgreements(doc: Pick<ArticleDoc, 'id' | 'text' | 'sentences' | 'language' | 'published'>, events?: CodedEvent[]): AgreementRecord[] {
+  const lang = doc.language && doc.language !== 'und' ? doc.language : 'en';
+  const sentences = doc.sentences?.length ? doc.sentences : splitSentences(doc.text, lang);
+  const anchor = doc.published ? doc.published.slice(0, 10) : null;
+  const c: Ctx = {
+    text: doc.text,
+    lang,
+    lex: eventLexicon(lang),
+    mentions: findMentions(doc.text, sentences, lang),
+    times: tagTimes(doc.text, { lang, anchor }),
+    events: events ?? codeArticle({ ...doc, sentences }),
+  };
+  const recs: AgreementRecord[] = [];
+  sentences.forEach((sp, si) => recs.push(...sentenceAgreements(c, sp, si)));
+  // the count claimed in a sentence covers the records in it and in the list that follows, up to the next claim
+  const claims = countClaims(doc.text, sentences, lang);
+  claims.forEach((cl, k) => {
+    const until = claims[k + 1]?.evidence.sentence ?? cl.evidence.sentence + Math.max(cl.count + 2, 4);
+    const items = recs.filter((r) => r.evidence.sentence >= cl.evidence.sentence && r.evidence.sentence < until && r.count === undefined);
+    // the listed items were signed by the parties, on the date and at the place of the sentence that counts them
+    const claimEv = c.events.map((e, i) => ({ e, i })).find((x) => x.e.evidence.sentence === cl.evidence.sentence && (x.e.type === 'SUPPORT' || x.e.type === 'AGREE'));
+    for (const r of items) {
+      r.count = cl.count;
+      if (!claimEv || r.event !== undefined) continue;
+      r.event = claimEv.i;
+      if (!r.parties.length) r.parties = [...claimEv.e.actors, ...claimEv.e.recipients].map((p) => p.text);
+      if (!r.date.value) r.date = claimEv.e.date;
+      r.place ??= claimEv.e.location?.text ?? null;
+      r.signed = claimEv.e.type === 'SUPPORT' && !claimEv.e.negated && claimEv.e.modality === 'asserted';
+    }
+  });
+  // one record per title
+  const seen = new Map<string, AgreementRecord>();
+  const out: AgreementRecord[] = [];
+  for (const r of recs) {
+    const key = `${r.kind}|${r.title.toLowerCase()}`;
+    const prev = seen.get(key);
+    if (prev && r.title.split(/\s+/).length > 2) {
+      prev.parties = [...new Set([...prev.parties, ...r.parties])];
+      prev.signed ||= r.signed;
+      prev.date = prev.date.value ? prev.date : r.date;
+      continue;
+    }
+    seen.set(key, r);
+    out.push(r);
+  }
+  return out;
+}

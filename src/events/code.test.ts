@@ -1,0 +1,140 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { codeArticle, codeSentence, type CodedEvent } from './code.ts';
+import { keywordType } from './baseline.ts';
+import { matchPhrase } from './lexicon.ts';
+import { tokens } from './tokens.ts';
+
+const main = (evs: CodedEvent[]) => evs.find((e) => e.main) ?? evs[0];
+const P = '2024-05-10';
+
+test('phrase matcher: alternatives, stems, gaps and joined tokens', () => {
+  const owner = {};
+  const t = tokens('They held two days of talks and bekerja sama');
+  assert.equal(matchPhrase(owner, 'hold|held ... talks', t, 1), 6);
+  assert.equal(matchPhrase(owner, 'hold|held ... talks', t, 0), -1);
+  assert.equal(matchPhrase(owner, 'bekerja_sama|bekerjasama', t, 7), 9);
+  assert.equal(matchPhrase(owner, 'ta*', t, 5), 6);
+  assert.equal(matchPhrase(owner, 'ta*', t, 6), -1);
+});
+
+test('en: a visit, its visitor and host, place and date', () => {
+  const e = main(codeSentence('Japanese Prime Minister Fumio Kishida visited Indonesia on Monday and met President Joko Widodo in Jakarta.', { lang: 'en', published: P }))!;
+  assert.equal(e.type, 'CONSULT');
+  assert.equal(e.mode, 'visit');
+  assert.match(e.actors[0]!.text, /Kishida/);
+  assert.equal(e.actors[0]!.country, 'JP');
+  assert.equal(e.recipients[0]!.text, 'Indonesia');
+  assert.equal(e.date.value, '2024-05-06');
+  assert.equal(e.negated, false);
+  assert.equal(e.modality, 'asserted');
+});
+
+test('en: the host welcomes the visitor: the visitor is the actor', () => {
+  const e = codeSentence('President Joko Widodo welcomed Prime Minister Anthony Albanese at the palace.', { lang: 'en', published: P }).find((x) => x.type === 'CONSULT')!;
+  assert.match(e.actors[0]!.text, /Albanese/);
+  assert.match(e.recipients[0]!.text, /Widodo/);
+});
+
+test('en: negated, future and reported events', () => {
+  const neg = main(codeSentence('Japan did not sign the agreement with South Korea.', { lang: 'en', published: P }))!;
+  assert.equal(neg.negated, true);
+  const fut = main(codeSentence('Malaysia will sign a trade agreement with Brazil next month.', { lang: 'en', published: P }))!;
+  assert.equal(fut.type, 'AGREE');
+  assert.equal(fut.intent, 'SUPPORT');
+  assert.equal(fut.modality, 'future');
+  assert.equal(fut.negated, false);
+  const rep = main(codeSentence('Rebel fighters reportedly attacked a police post in Mindanao.', { lang: 'en', published: P }))!;
+  assert.equal(rep.type, 'ASSAULT');
+  assert.equal(rep.modality, 'reported');
+});
+
+test('en: framing verbs and conditional promises', () => {
+  assert.equal(main(codeSentence('Chile refused to extradite the former minister to Peru.', { lang: 'en' }))!.type, 'REJECT');
+  assert.equal(main(codeSentence('Ghana threatened to expel the ambassador of Togo.', { lang: 'en' }))!.type, 'THREATEN');
+  assert.equal(main(codeSentence('Egypt will withdraw its observers from Libya unless the fighting stops.', { lang: 'en' }))!.type, 'THREATEN');
+  assert.equal(main(codeSentence('Norway urged Sri Lanka to resume talks with the rebels.', { lang: 'en' }))!.type, 'REQUEST');
+});
+
+test('en: history recalled in passing is background with its own date', () => {
+  const e = main(codeSentence('Diplomatic relations between the two countries were established in 1950.', { lang: 'en', published: P }))!;
+  assert.equal(e.background, true);
+  assert.equal(e.date.value, '1950');
+  const v = main(codeSentence('The last such visit was in 2007.', { lang: 'en', published: P }))!;
+  assert.equal(v.type, 'CONSULT');
+  assert.equal(v.background, true);
+  assert.equal(v.date.value, '2007');
+  const now = main(codeSentence('Chile and Peru signed a fisheries accord today.', { lang: 'en', published: P }))!;
+  assert.equal(now.background, false);
+  assert.equal(now.date.value, P);
+});
+
+test('id: negated, future and reported events', () => {
+  const neg = main(codeSentence('Menteri Luar Negeri Thailand tidak bertemu dengan Menteri Luar Negeri Kamboja di Bangkok.', { lang: 'id', published: P }))!;
+  assert.equal(neg.type, 'CONSULT');
+  assert.equal(neg.negated, true);
+  const fut = main(codeSentence('Presiden Filipina akan menandatangani perjanjian pertahanan dengan Jepang pekan depan.', { lang: 'id', published: P }))!;
+  assert.equal(fut.type, 'AGREE');
+  assert.equal(fut.modality, 'future');
+  assert.equal(fut.actors[0]!.country, 'PH');
+  assert.equal(fut.recipients[0]!.country, 'JP');
+  const rep = main(codeSentence('Pasukan Myanmar dikabarkan menyerang desa di perbatasan.', { lang: 'id', published: P }))!;
+  assert.equal(rep.type, 'ASSAULT');
+  assert.equal(rep.modality, 'reported');
+});
+
+test('id: a nominalised visit with its possessor, a passive welcome, background', () => {
+  const v = main(codeSentence('Kunjungan Presiden Chile ke Argentina berlangsung pada 3 Mei 2024.', { lang: 'id', published: P }))!;
+  assert.equal(v.type, 'CONSULT');
+  assert.equal(v.actors[0]!.country, 'CL');
+  assert.equal(v.recipients[0]!.text, 'Argentina');
+  const w = codeSentence('Perdana Menteri Kanada disambut oleh Presiden Meksiko di Mexico City.', { lang: 'id', published: P }).find((e) => e.type === 'CONSULT')!;
+  assert.equal(w.actors[0]!.country, 'CA');
+  assert.equal(w.recipients[0]!.country, 'MX');
+  const b = main(codeSentence('Hubungan diplomatik kedua negara dijalin pada tahun 1962.', { lang: 'id', published: P }))!;
+  assert.equal(b.background, true);
+  assert.equal(b.date.value, '1962');
+});
+
+test('vi: negated, future and reported events', () => {
+  const neg = main(codeSentence('Bộ trưởng Quốc phòng Ba Lan không gặp người đồng cấp Đức tại Berlin.', { lang: 'vi', published: P }))!;
+  assert.equal(neg.type, 'CONSULT');
+  assert.equal(neg.negated, true);
+  const fut = main(codeSentence('Thủ tướng Nhật Bản sẽ thăm chính thức Ấn Độ vào tháng tới.', { lang: 'vi', published: P }))!;
+  assert.equal(fut.type, 'AGREE');
+  assert.equal(fut.intent, 'CONSULT');
+  assert.equal(fut.modality, 'future');
+  const rep = main(codeSentence('Quân đội Sudan được cho là đã tấn công một ngôi làng ở Darfur.', { lang: 'vi', published: P }))!;
+  assert.equal(rep.type, 'ASSAULT');
+  assert.equal(rep.modality, 'reported');
+  const b = main(codeSentence('Hai nước thiết lập quan hệ ngoại giao năm 1955.', { lang: 'vi', published: P }))!;
+  assert.equal(b.background, true);
+});
+
+test('codeArticle: evidence points into the article and dates use the publication date', () => {
+  const text = 'Ministers from Peru and Chile met in Lima on Tuesday. They signed a memorandum of understanding on fisheries.';
+  const evs = codeArticle({ id: 'a', text, sentences: [], language: 'en', published: '2024-05-10' });
+  const meet = evs.find((e) => e.type === 'CONSULT')!;
+  assert.equal(meet.evidence.sentence, 0);
+  assert.equal(text.slice(meet.trigger.start, meet.trigger.end), 'met');
+  assert.equal(meet.date.value, '2024-05-07');
+  const sign = evs.find((e) => e.type === 'SUPPORT')!;
+  assert.equal(sign.evidence.sentence, 1);
+});
+
+test('keyword baseline takes the first trigger word, blind to framing', () => {
+  assert.equal(keywordType('Chile refused to extradite the former minister.', 'en'), 'REJECT');
+  assert.equal(keywordType('The weather was fine.', 'en'), null);
+});
+
+test('arriving in one\'s own country is the end of a visit; "X said Y must …" is a request of X to Y', () => {
+  const text = 'Presiden Chile Gabriel Boric tiba di Santiago pada Minggu (5/5/2024) setelah kunjungan ke Argentina.';
+  const evs = codeArticle({ id: 'r', text, sentences: [], language: 'id', published: P });
+  const back = evs.find((e) => e.trigger.text.startsWith('tiba'))!;
+  assert.equal(back.mode, 'visit-end');
+  assert.equal(back.date.value, '2024-05-05');
+  const req = main(codeSentence('Russia said on Tuesday that Georgia must return the seized cargo.', { lang: 'en' }))!;
+  assert.equal(req.type, 'REQUEST');
+  assert.equal(req.actors[0]!.text, 'Russia');
+  assert.equal(req.recipients[0]!.text, 'Georgia');
+});

@@ -1,0 +1,690 @@
+// Sentence-level PLOVER event coder: trigger lexicons (src/lang/<code>/events.ts) + meaning rules
+// (framing verbs, negation, modality, passive, host/visitor, background history) + entity and time stages.
+import type { ArticleDoc, Span } from '../types.ts';
+import { findMentions, type Mention } from '../entities/mentions.ts';
+import { resolveDocumentEntities } from '../entities/link.ts';
+import { countryCode, demonymCountry, lookupCity } from '../entities/normalise.ts';
+import { tagTimes, type Timex } from '../time/tag.ts';
+import { splitSentences } from '../text/sentences.ts';
+import { getLanguage } from '../lang/index.ts';
+import { COOPERATIVE, findPhrases, matchPhrase, type EventLexicon, type PloverType, type TriggerEntry } from './lexicon.ts';
+import { eventLexicon } from './lexicons.ts';
+import { entityData } from '../entities/langdata.ts';
+import { tokens, type Tok } from './tokens.ts';
+
+export type { PloverType } from './lexicon.ts';
+
+export interface Party {
+  text: string;
+  start: number;
+  end: number;
+  country?: string;
+}
+
+export type Modality = 'asserted' | 'future' | 'planned' | 'hypothetical' | 'reported';
+
+export interface CodedEvent {
+  type: PloverType;
+  mode: string | null;
+  context: string[];
+  actors: Party[];
+  recipients: Party[];
+  location: { text: string; country?: string } | null;
+  date: { start: string | null; end: string | null; value: string | null };
+  background: boolean;
+  negated: boolean;
+  modality: Modality;
+  trigger: { text: string; start: number; end: number };
+  evidence: { sentence: number; start: number; end: number };
+  /** for an AGREE/THREATEN/REQUEST/REJECT that frames another event ("agreed to withdraw"): that event's type */
+  intent?: PloverType;
+  /** the main event of its sentence (the first asserted, verbal one) */
+  main?: boolean;
+}
+
+interface Hit {
+  s: number;
+  e: number;
+  entry: TriggerEntry;
+  consumed: boolean;
+  intent?: Hit;
+}
+
+interface Cand extends Party {
+  s: number;
+  e: number;
+  type: Mention['type'] | 'CHUNK';
+}
+
+const CLAUSE_END = /^[.;!?]$/;
+/** Acts aimed at a place: with no one named, the place is the target ("lifted the curfew in Algiers"). */
+const PLACE_TARGET: ReadonlySet<PloverType> = new Set(['CONCEDE', 'RETREAT', 'SANCTION', 'COERCE', 'ASSAULT', 'THREATEN', 'MOBILIZE', 'PROTEST', 'AID']);
+const isPunct = (t: Tok) => !/[\p{L}\p{N}]/u.test(t.text);
+const isCap = (t: Tok) => /^\p{Lu}/u.test(t.text);
+
+function inList(owner: object, list: string[], toks: Tok[], i: number): number {
+  let best = -1;
+  for (const p of list) {
+    const e = matchPhrase(owner, p, toks, i);
+    if (e > best) best = e;
+  }
+  return best;
+}
+
+/** Does a cue from `list` end within `win` tokens before token `i` (same clause)? */
+function cueBefore(lex: EventLexicon, list: string[], toks: Tok[], i: number, win: number): boolean {
+  for (let s = i - 1; s >= Math.max(0, i - win - 2); s--) {
+    if (CLAUSE_END.test(toks[s]!.lower) || toks[s]!.lower === ',') break;
+    const e = inList(lex, list, toks, s);
+    if (e > s && e <= i && i - e <= win) return true;
+  }
+  return false;
+}
+
+/** A capitalised word after the sentence start is part of a name ("National Assembly", "United States"), never a cue. */
+export function inName(toks: Tok[], i: number): boolean {
+  if (i === 0 || !isCap(toks[i]!)) return false;
+  const prev = toks[i - 1]!;
+  if (/^["“'‘(:\-–—]$/.test(prev.text)) return false;
+  // an all-caps or title-case sentence (headline) has no case information
+  return !headline(toks);
+}
+
+const headlineCache = new WeakMap<Tok[], boolean>();
+/** All caps, or most words capitalised and no full stop ("Minister Signs Five Agreements in Lima"). */
+export function headline(toks: Tok[]): boolean {
+  let h = headlineCache.get(toks);
+  if (h !== undefined) return h;
+  const words = toks.filter((t) => /^\p{L}/u.test(t.text) && t.text.length > 3);
+  const caps = words.filter((t) => /^\p{Lu}/u.test(t.text)).length;
+  const last = toks[toks.length - 1]?.text ?? '';
+  // a headline ends without a full stop; a sentence full of names does not make one
+  h = toks.every((t) => !/\p{Ll}/u.test(t.text)) || (words.length >= 4 && caps / words.length >= 0.75 && !/^[.!?]$/.test(last));
+  headlineCache.set(toks, h);
+  return h;
+}
+
+/** Token index where the sentence proper starts after a dateline ("JAKARTA, Outlet - …", "HANOI (Reuters) —"). */
+export function afterDateline(toks: Tok[]): number {
+  const first = toks[0];
+  if (!first || first.text.length < 3 || first.text !== first.text.toUpperCase() || !/\p{Lu}/u.test(first.text)) return 0;
+  for (let k = 1; k < Math.min(toks.length, 12); k++) if (/^[-–—]$/.test(toks[k]!.text)) return k + 1;
+  return 0;
+}
+
+function findTriggers(lex: EventLexicon, toks: Tok[]): Hit[] {
+  const hits: Hit[] = [];
+  for (let i = 0; i < toks.length; i++) {
+    if (inName(toks, i)) continue;
+    let best: Hit | null = null;
+    for (const entry of lex.triggers) {
+      const e = matchPhrase(lex, entry.p, toks, i);
+      if (e <= i) continue;
+      // prefer the longer phrase, then a verb over a noun
+      if (!best || e > best.e || (e === best.e && best.entry.noun && !entry.noun)) best = { s: i, e, entry, consumed: false };
+    }
+    // after a determiner a verb form is a noun ("the signing", "a visit")
+    if (best && !best.entry.noun && i > 0 && lex.determiners.includes(toks[i - 1]!.lower)) best = { ...best, entry: { ...best.entry, noun: true, frame: false } };
+    if (best) hits.push(best);
+  }
+  // overlaps: an earlier, longer match wins
+  const out: Hit[] = [];
+  for (const h of hits) {
+    const last = out[out.length - 1];
+    if (last && h.s < last.e) {
+      if (h.e - h.s > last.e - last.s && h.s === last.s) out[out.length - 1] = h;
+      continue;
+    }
+    out.push(h);
+  }
+  return out;
+}
+
+/** Index of the token that ends the clause containing token i (exclusive). */
+function clauseEnd(toks: Tok[], i: number): number {
+  for (let j = i; j < toks.length; j++) if (CLAUSE_END.test(toks[j]!.lower)) return j;
+  return toks.length;
+}
+
+/** Frames consume the events of their complement; verbs consume the nouns they govern ("held talks", "signed a pact"). */
+function structure(lex: EventLexicon, toks: Tok[], hits: Hit[]): void {
+  for (let k = 0; k < hits.length; k++) {
+    const h = hits[k]!;
+    if (h.consumed) continue;
+    const end = clauseEnd(toks, h.e);
+    for (let m = k + 1; m < hits.length; m++) {
+      const o = hits[m]!;
+      if (o.s >= end || o.consumed) break;
+      // a comma followed by an attribution ends the complement
+      const between = toks.slice(h.e, o.s);
+      if (between.some((t) => t.lower === ',')) break;
+      if (h.entry.frame && !h.entry.noun && o.s - h.e <= 12) {
+        o.consumed = true;
+        if (!h.intent) h.intent = o;
+        continue;
+      }
+      if (!h.entry.noun && o.entry.noun && o.s - h.e <= 4) {
+        o.consumed = true;
+        continue;
+      }
+      break;
+    }
+  }
+}
+
+const unPossessive = (w: string) => w.replace(/['’]s$/, '');
+
+function countryOf(text: string, toks: Tok[]): string | undefined {
+  const cc = countryCode(unPossessive(text));
+  if (cc) return cc;
+  for (const t of toks) {
+    if (!isCap(t)) continue;
+    const w = unPossessive(t.text);
+    const c = countryCode(w) ?? demonymCountry(w);
+    if (c) return c;
+  }
+  for (let n = 3; n >= 2; n--)
+    for (let i = 0; i + n <= toks.length; i++) {
+      const c = countryCode(unPossessive(toks.slice(i, i + n).map((t) => t.text).join(' ')));
+      if (c) return c;
+    }
+  return undefined;
+}
+
+const lowerCache = new Map<string, Set<string>>();
+/** The words a text writes in lower case (a few texts cached: an article's sentences share one). */
+function lowerWords(text: string): Set<string> {
+  let s = lowerCache.get(text);
+  if (s) return s;
+  s = new Set(text.match(/(?<![\p{L}\p{N}])\p{Ll}[\p{L}\p{M}]*/gu) ?? []);
+  if (lowerCache.size > 8) lowerCache.delete(lowerCache.keys().next().value!);
+  lowerCache.set(text, s);
+  return s;
+}
+
+const commonCache = new WeakMap<EventLexicon, (w: string) => boolean>();
+/** Words of the lexicon's context, field and actor lists (exact or by stem): common words, not names. */
+function commonWords(lex: EventLexicon): (w: string) => boolean {
+  let f = commonCache.get(lex);
+  if (f) return f;
+  const exact = new Set<string>();
+  const stems: string[] = [];
+  const words = [...Object.values(lex.contexts).flat(), ...Object.values(lex.agreementFields).flat(), ...lex.actorNouns, ...lex.background];
+  for (const p of words) for (const w of p.toLowerCase().split(/[\s|_]+/)) if (w.endsWith('*')) stems.push(w.slice(0, -1));
+  else exact.add(w);
+  f = (w: string) => exact.has(w) || stems.some((s) => w.startsWith(s));
+  commonCache.set(lex, f);
+  return f;
+}
+
+/** Entity candidates in a sentence: the entity stage's mentions, plus capitalised chunks it missed. */
+function candidates(lang: string, text: string, toks: Tok[], mentions: Mention[], times: Timex[]): Cand[] {
+  const ld = getLanguage(lang);
+  const stop = new Set(ld.stopwords);
+  const cal = new Set([...ld.dates.months.flat(), ...ld.dates.weekdays.flat()]);
+  const tokIndex = (off: number, side: 'start' | 'end') => {
+    for (let i = 0; i < toks.length; i++) if (side === 'start' ? toks[i]!.end > off : toks[i]!.end >= off) return i;
+    return toks.length - 1;
+  };
+  const out: Cand[] = [];
+  for (const m of mentions) {
+    if (m.type === 'OTHER') continue;
+    const s = tokIndex(m.start, 'start');
+    const e = tokIndex(m.end, 'end') + 1;
+    out.push({ text: m.text, start: m.start, end: m.end, s, e, type: m.type });
+  }
+  const covered = (i: number) => out.some((c) => i >= c.s && i < c.e) || times.some((t) => toks[i]!.start >= t.start && toks[i]!.end <= t.end);
+  const linkers = new Set(['of', 'de', 'bin', 'al', 'el', 'van', 'von', 'la', 'du', 'der', 'binti', "'s", 'for']);
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!;
+    if (!isCap(t) || covered(i) || stop.has(t.lower) || cal.has(t.lower)) continue;
+    let j = i + 1;
+    while (j < toks.length && !covered(j)) {
+      const w = toks[j]!;
+      if (isCap(w) && !cal.has(w.lower)) j++;
+      else if (linkers.has(w.lower) && j + 1 < toks.length && isCap(toks[j + 1]!)) j += 2;
+      else if ((w.text === "'" || w.text === '’') && toks[j + 1]?.lower === 's') break;
+      else break;
+    }
+    // an all-stopword chunk ("The", "In") is no entity; a chunk may start with one ("The United States" → "United States")
+    let s = i;
+    while (s < j && stop.has(toks[s]!.lower)) s++;
+    if (s < j) {
+      const a = toks[s]!;
+      const b = toks[j - 1]!;
+      out.push({ text: text.slice(a.start, b.end), start: a.start, end: b.end, s, e: j, type: 'CHUNK' });
+    }
+    i = j - 1;
+  }
+  // "Indonesia and Vietnam" tagged as one name: two countries
+  const lexC = eventLexicon(lang);
+  for (let k = out.length - 1; k >= 0; k--) {
+    const c = out[k]!;
+    const parts: Array<[number, number]> = [];
+    let st = c.s;
+    for (let i = c.s; i < c.e; i++) if (lexC.and.includes(toks[i]!.lower)) (parts.push([st, i]), (st = i + 1));
+    if (!parts.length) continue;
+    parts.push([st, c.e]);
+    const countries = parts.every(([a, b]) => b > a && countryCode(text.slice(toks[a]!.start, toks[b - 1]!.end)));
+    // "Kementerian Pertanian Chile dan Kementerian Pertanian Peru": the same head repeated after "and" starts a second name
+    const repeated = parts.length === 2 && parts.every(([a, b]) => b - a >= 2) && toks[parts[0]![0]]!.lower === toks[parts[1]![0]]!.lower;
+    if (!countries && !repeated) continue;
+    out.splice(k, 1, ...parts.map(([a, b]) => ({ text: text.slice(toks[a]!.start, toks[b - 1]!.end), start: toks[a]!.start, end: toks[b - 1]!.end, s: a, e: b, type: countries ? ('PLACE' as const) : c.type })));
+  }
+  // a capitalised word opening the sentence ("Diplomatic relations …", "Berdasarkan …") that the entity stage did not
+  // take for a name and that is a known common word (lexicon, stopword, derivational pattern) is no name
+  const common = commonWords(lexC);
+  const titleWords = new Set(entityData(lang).titles.flatMap((t: string) => t.toLowerCase().split(/\s+/)));
+  const honorifics = new Set(entityData(lang).honorifics.map((h: string) => h.toLowerCase().replace(/\.$/, '')));
+  // words the article itself writes in lower case are common words ("Suasana …" opening a sentence, "suasana" elsewhere)
+  const articleWords = lowerWords(text);
+  for (let k = out.length - 1; k >= 0; k--) {
+    const c = out[k]!;
+    if (c.type !== 'CHUNK') continue;
+    const first = toks[c.s]!;
+    const domain = /\.(com|net|org|vn|id|my|co|gov|info|news)$/i.test(c.text);
+    const known = (w: string) => !!countryCode(w) || !!demonymCountry(w) || !!lookupCity(w, 100000) || (w.length > 1 && w === w.toUpperCase());
+    const actorNoun = inList(lexC, lexC.actorNouns, toks, c.s) === c.e;
+    const commonWord = (w: string) => !actorNoun && (common(w) || stop.has(w) || !!lexC.commonWordPattern?.test(w));
+    const honorific = c.e - c.s === 1 && honorifics.has(first.lower);
+    if (domain || honorific || (c.s === 0 && c.e === 1 && (commonWord(first.lower) || articleWords.has(first.lower)) && !known(c.text))) {
+      out.splice(k, 1);
+      continue;
+    }
+    // a multi-word chunk opening with a common word: drop the word ("Kehadiran Sekretaris …" → "Sekretaris …")
+    if (c.s === 0 && c.e > 1 && !known(first.text) && commonWord(first.lower)) {
+      c.s = 1;
+      c.start = toks[1]!.start;
+      c.text = text.slice(c.start, c.end);
+    }
+  }
+  // number words opening a sentence are no names ("Hai bên", "Two sides"); elsewhere they may be ("di Lima")
+  const numberWords = new Set(lexC.numbers.flat());
+  for (let k = out.length - 1; k >= 0; k--) if (out[k]!.s === 0 && toks.slice(out[k]!.s, out[k]!.e).every((t) => numberWords.has(t.lower) || stop.has(t.lower))) out.splice(k, 1);
+  out.sort((a, b) => a.s - b.s);
+  // join a chunk and a mention that touch or are joined by title words ("Palestinian leader" + "Yasser Arafat")
+  const merged: Cand[] = [];
+  for (const c of out) {
+    const prev = merged[merged.length - 1];
+    const gap = prev ? toks.slice(prev.e, c.s) : [];
+    const lastPrev = prev ? toks[prev.e - 1]! : undefined;
+    // "Russian President" + "Boris Yeltsin", "Palestinian leader" + "Yasser Arafat": a title or a country joins the name after it
+    const joins = prev && lastPrev && c.s >= prev.e && c.s - prev.e <= 3 && gap.every((t) => (titleWords.has(t.lower) && !lexC.and.includes(t.lower)) || t.lower === "'s") &&
+      (gap.length > 0 || titleWords.has(lastPrev.lower) || !!countryCode(lastPrev.text) || !!demonymCountry(lastPrev.text));
+    if (prev && joins) {
+      merged[merged.length - 1] = { ...prev, text: text.slice(prev.start, c.end), end: c.end, e: c.e, type: c.type === 'CHUNK' ? prev.type : c.type };
+      continue;
+    }
+    if (prev && c.s < prev.e) continue;
+    merged.push({ ...c });
+  }
+  // common nouns heading the name ("Turkish police", "pemerintah Indonesia")
+  const lex = eventLexicon(lang);
+  for (const c of merged) {
+    if (lex.actorNounsBefore) {
+      for (let k = c.s - 1; k >= 0 && c.s - k <= 2; k--) {
+        const e = inList(lex, lex.actorNouns, toks, k);
+        if (e === c.s) {
+          c.s = k;
+          c.start = toks[k]!.start;
+          c.text = text.slice(c.start, c.end);
+          break;
+        }
+      }
+    } else {
+      const e = c.e < toks.length ? inList(lex, lex.actorNouns, toks, c.e) : -1;
+      if (e > c.e && !merged.some((o) => o !== c && o.s < e && o.s >= c.e)) {
+        c.e = e;
+        c.end = toks[e - 1]!.end;
+        c.text = text.slice(c.start, c.end);
+      }
+    }
+  }
+  out.length = 0;
+  out.push(...merged);
+  // a lone title is no name ("Presiden" that joined no name)
+  for (let k = out.length - 1; k >= 0; k--) if (out[k]!.type === 'CHUNK' && out[k]!.e - out[k]!.s === 1 && titleWords.has(toks[out[k]!.s]!.lower)) out.splice(k, 1);
+  for (const c of out) {
+    const cc = countryOf(c.text, toks.slice(c.s, c.e));
+    // a person's country from a demonym or country right before the name ("Russian" + "Boris Yeltsin")
+    let before: string | undefined;
+    if (!cc && c.type !== 'PLACE' && c.s > 0 && isCap(toks[c.s - 1]!)) before = countryCode(toks[c.s - 1]!.text) ?? demonymCountry(toks[c.s - 1]!.text);
+    const city = !cc && !before && c.type !== 'PERSON' ? lookupCity(c.text, 100000)?.country : undefined;
+    const country = cc ?? before ?? city;
+    if (country) c.country = country;
+  }
+  return out.sort((a, b) => a.s - b.s);
+}
+
+const party = (c: Cand): Party => (c.country ? { text: c.text, start: c.start, end: c.end, country: c.country } : { text: c.text, start: c.start, end: c.end });
+
+/** The candidate at `i` and the ones coordinated with it ("X and Y", "X, Y and Z"). */
+function coordinated(lex: EventLexicon, toks: Tok[], cands: Cand[], first: Cand, limit: number): Cand[] {
+  const group = [first];
+  let cur = first;
+  for (;;) {
+    const next = cands.find((c) => c.s >= cur.e && c.s < limit);
+    if (!next) break;
+    const gap = toks.slice(cur.e, next.s);
+    const ok = gap.length >= 1 && gap.length <= 3 && gap.some((t) => lex.and.includes(t.lower) || t.lower === ',') && gap.every((t) => lex.and.includes(t.lower) || t.lower === ',' || /^(the|its|his|her|their)$/.test(t.lower));
+    if (!ok) break;
+    group.push(next);
+    cur = next;
+  }
+  return group;
+}
+
+const prepBefore = (lex: EventLexicon, toks: Tok[], c: Cand, preps: string[]): boolean => {
+  for (let k = c.s - 1; k >= Math.max(0, c.s - 3); k--) {
+    const w = toks[k]!.lower;
+    if (preps.includes(w)) return true;
+    if (!/^(the|a|an|its|his|her|their)$/.test(w) && !lex.and.includes(w)) return false;
+  }
+  return false;
+};
+
+interface Ctx {
+  lex: EventLexicon;
+  lang: string;
+  text: string;
+  toks: Tok[];
+  cands: Cand[];
+  times: Timex[];
+  anchor: string | null;
+  sentence: number;
+  span: Span;
+  sayAt: number[];
+  sayAll: number[];
+}
+
+function yearOf(v: string | null | undefined): number | null {
+  const m = v ? /^(\d{4})/.exec(v) : null;
+  return m ? Number(m[1]) : null;
+}
+
+function codeHit(c: Ctx, h: Hit): CodedEvent {
+  const { lex, toks, cands } = c;
+  const target = h.intent ?? h;
+  let type: PloverType = h.entry.t;
+  let mode: string | null = h.entry.mode ?? null;
+  let intent: PloverType | undefined = h.intent ? h.intent.entry.t : undefined;
+  // the clause ends at ";" or "." or at a trailing attribution (", officials said")
+  let end = clauseEnd(toks, h.e);
+  for (let k = h.e; k < end; k++) {
+    if (toks[k]!.lower !== ',') continue;
+    if (c.sayAll.some((q) => q > k && q < end)) {
+      end = k;
+      break;
+    }
+  }
+  // passive: "was attacked by X", "ditandatangani oleh", "bị … bởi"
+  const agentIdx = (() => {
+    for (const from of new Set([h.e, target.e])) for (let k = from; k < Math.min(end, from + 3); k++) if (lex.agentPreps.includes(toks[k]!.lower)) return k;
+    return -1;
+  })();
+  const passive = agentIdx >= 0 || (h.s > 0 && lex.passive.includes(toks[h.s - 1]!.lower) && (c.lang !== 'en' || /(ed|en)$/.test(toks[h.s]!.lower)));
+  // the window of the subject: after the dateline, after the last attribution verb / "that" before the trigger
+  let from = afterDateline(toks);
+  for (const k of c.sayAt) if (k < h.s) from = k + 1;
+  const before = cands.filter((x) => x.e <= h.s && x.s >= from && !prepBefore(lex, toks, x, [...lex.placePreps, ...lex.recipientPreps, ...lex.agentPreps, 'of']));
+  const beforeAny = cands.filter((x) => x.e <= h.s && x.s >= from);
+  const after = cands.filter((x) => x.s >= h.e && x.s < end && (agentIdx < 0 || x.s < agentIdx));
+  let subj: Cand[] = [];
+  if (before.length) subj = coordinated(lex, toks, cands, before[0]!, h.s);
+  else if (beforeAny.length) subj = coordinated(lex, toks, cands, beforeAny[beforeAny.length - 1]!, h.s);
+  else if (c.sayAt.length) {
+    // "X said it will …": the speaker is the subject
+    const sp = cands.filter((x) => x.e <= c.sayAt[0]!);
+    if (sp.length) subj = [sp[sp.length - 1]!];
+  }
+  // no name before the trigger: a common actor phrase ("the prime minister", "police", "para demonstran")
+  if (!subj.length && !c.sayAt.length) {
+    for (let k = h.s - 1; k >= from && h.s - k <= 6; k--) {
+      const e = inList(lex, lex.actorNouns, toks, k);
+      if (e > k && e <= h.s) {
+        let s0 = k;
+        while (s0 > from && !isPunct(toks[s0 - 1]!) && !lex.determiners.includes(toks[s0 - 1]!.lower) && h.s - s0 < 6 && !cands.some((x) => x.e === s0)) s0--;
+        const a = toks[s0]!;
+        const b = toks[e - 1]!;
+        subj = [{ text: c.text.slice(a.start, b.end), start: a.start, end: b.end, s: s0, e, type: 'CHUNK' }];
+        break;
+      }
+    }
+  }
+  // a nominalisation's possessor follows it: "kunjungan Presiden X ke Y", "chuyến thăm của X", "the visit of X"
+  if (h.entry.noun && h === target) {
+    const poss = cands.find((x) => x.s >= h.e && x.s - h.e <= 2 && x.s < end && !prepBefore(lex, toks, x, [...lex.placePreps, ...lex.recipientPreps, ...lex.destinationPreps]));
+    const genitive = poss && (poss.s === h.e || toks.slice(h.e, poss.s).every((t) => /^(of|của|dari)$/.test(t.lower) || !isPunct(t)));
+    if (poss && genitive && (lex.actorNounsBefore || toks[poss.s - 1]!.lower === 'of')) subj = coordinated(lex, toks, cands, poss, end);
+  }
+  let obj: Cand[] = [];
+  let place: Cand | null = null;
+  const visit = (h.entry.mode === 'visit' || target.entry.mode === 'visit') && !h.entry.host;
+  if (agentIdx >= 0) {
+    const p = cands.find((x) => x.s > agentIdx && x.s < end && prepBefore(lex, toks, x, lex.placePreps));
+    if (p) place = p;
+  }
+  for (const x of after) {
+    if (subj.includes(x) || obj.includes(x)) continue;
+    const isPlacePrep = prepBefore(lex, toks, x, lex.placePreps);
+    if (isPlacePrep && !(visit && !obj.length)) {
+      if (!place) place = x;
+      continue;
+    }
+    if (!obj.length) obj = coordinated(lex, toks, cands, x, end);
+  }
+  let actors = subj;
+  let recipients = obj;
+  const agent = agentIdx >= 0 ? cands.find((x) => x.s > agentIdx && x.s < end) : undefined;
+  const agents = agent ? coordinated(lex, toks, cands, agent, end) : [];
+  if (h.entry.host) {
+    // the host receives the visitor: "X welcomed Y" → Y visits X; "Y was welcomed by X" → the same
+    if (passive) (actors = subj), (recipients = agents);
+    else (actors = obj), (recipients = subj);
+  } else if (passive && agentIdx >= 0) {
+    actors = agents;
+    recipients = subj;
+  }
+  if (h.entry.deontic) {
+    // "Russia said Sudan must return …": Sudan is asked, the speaker asks
+    const speaker = c.sayAt.length ? cands.filter((x) => x.e <= c.sayAt[0]!) : [];
+    if (speaker.length) {
+      recipients = actors;
+      actors = coordinated(lex, toks, cands, speaker[0]!, c.sayAt[0]!);
+    }
+  }
+  // no recipient named: the place the act is aimed at ("lifted the curfew in Algiers") receives it
+  if (!recipients.length && place && !actors.includes(place) && PLACE_TARGET.has(type)) recipients = [place];
+  if (!recipients.length && actors.length > 1 && (h.entry.sym || target.entry.sym || type === 'AGREE' || type === 'SUPPORT' || type === 'COOPERATE')) recipients = actors;
+  if (visit && recipients.length && !place) {
+    const r = recipients[0]!;
+    if (prepBefore(lex, toks, r, lex.destinationPreps)) place = r;
+  }
+  // negation and denial
+  let negated = cueBefore(lex, lex.negation, toks, h.s, 3);
+  if (!negated) for (let k = 0; k < h.s; k++) if (inList(lex, lex.denial, toks, k) > k) negated = true;
+  // modality
+  let modality: Modality = 'asserted';
+  if (cueBefore(lex, lex.hypothetical, toks, h.s, 4)) modality = 'hypothetical';
+  if (cueBefore(lex, lex.planned, toks, h.s, 4)) modality = 'planned';
+  else if (cueBefore(lex, lex.future, toks, h.s, 3)) modality = 'future';
+  if (modality === 'asserted' && (cueBefore(lex, lex.reported, toks, h.s, 4) || toks.slice(0, h.s).some((t, k) => inList(lex, lex.reported, toks, k) > k && inList(lex, lex.reported, toks, k) <= h.s))) modality = 'reported';
+  if (modality === 'asserted' && c.sayAt.some((k) => k < h.s) && actors.length && cands.some((x) => x.e <= c.sayAt[0]! && !actors.includes(x))) modality = 'reported';
+  // a promise or plan of a cooperative act is an AGREE, of a hostile act a THREATEN (PLOVER)
+  const conditional = toks.slice(h.e, end).some((_, k) => inList(lex, lex.conditional, toks, h.e + k) > h.e + k);
+  if ((modality === 'future' || modality === 'planned') && !negated && !['AGREE', 'THREATEN', 'REQUEST'].includes(type) && !(type === 'REJECT' && h.entry.frame)) {
+    intent = type;
+    // a promise conditioned on the other side's behaviour ("will withdraw unless …") is a threat
+    type = COOPERATIVE.has(type) && !conditional ? 'AGREE' : 'THREATEN';
+    mode = type === 'THREATEN' ? mode : null;
+  } else if (type === 'AGREE' && h.intent && conditional && !COOPERATIVE.has(h.intent.entry.t)) {
+    type = 'THREATEN';
+  }
+  // dates: the time expression nearest the trigger, within the sentence
+  let best: Timex | null = null;
+  let bestD = Infinity;
+  for (const t of c.times) {
+    if ((t.type !== 'DATE' && t.type !== 'TIME') || !/^\d{4}/.test(t.value)) continue;
+    const d = t.start >= toks[h.s]!.end ? t.start - toks[h.s]!.end : toks[h.s]!.start - t.end;
+    if (Math.abs(d) < bestD) (best = t), (bestD = Math.abs(d));
+  }
+  const date = best
+    ? { start: best.interval?.start ?? best.value, end: best.interval?.end ?? best.value, value: best.value }
+    : { start: null, end: null, value: null };
+  // background: history recalled in passing
+  const ay = yearOf(c.anchor);
+  const dy = yearOf(best?.value);
+  const cue = toks.some((t, k) => inList(lex, lex.background, toks, k) > k);
+  const background = dy != null && ((ay != null && dy < ay - 1) || (ay != null && dy < ay && cue) || (ay == null && cue && /^\d{4}$/.test(best!.value)));
+  // context
+  const context = new Set<string>();
+  if (h.entry.context) context.add(h.entry.context);
+  if (target !== h && target.entry.context) context.add(target.entry.context);
+  for (const [label, cues] of Object.entries(lex.contexts)) if (toks.some((_, k) => inList(lex, cues, toks, k) > k)) context.add(label);
+  const tt = toks[h.s]!;
+  const te = toks[h.e - 1]!;
+  const mk = (xs: Cand[]) => xs.map(party);
+  let location: CodedEvent['location'] = null;
+  if (place) {
+    const country = place.country ?? lookupCity(place.text, 10000)?.country;
+    location = country ? { text: place.text, country } : { text: place.text };
+  }
+  // a meeting's mode from where it happens: in the recipient's country a visit, in the actor's a hosting, elsewhere a third party
+  if (type === 'CONSULT' && !mode) {
+    const A = new Set(actors.map((a) => a.country).filter(Boolean));
+    const R = new Set(recipients.filter((r) => !actors.includes(r)).map((r) => r.country).filter(Boolean));
+    const L = location?.country;
+    const all = new Set([...A, ...R]);
+    if (all.size >= 3) mode = 'multilateral';
+    else if (L && A.size && R.size) mode = R.has(L) && !A.has(L) ? 'visit' : A.has(L) && !R.has(L) ? 'host' : !A.has(L) && !R.has(L) ? 'third-party' : null;
+  }
+  const ev: CodedEvent = {
+    type,
+    mode: mode ?? (target !== h ? (target.entry.mode ?? null) : null),
+    context: [...context],
+    actors: mk(actors),
+    recipients: mk(recipients),
+    location,
+    date,
+    background,
+    negated,
+    modality: background ? 'asserted' : modality,
+    trigger: { text: c.text.slice(tt.start, te.end), start: tt.start, end: te.end },
+    evidence: { sentence: c.sentence, start: c.span.start, end: c.span.end },
+  };
+  if (intent) ev.intent = intent;
+  return ev;
+}
+
+/** Token indices of attribution verbs (and the "that" after them) in a sentence; a leading "According to X," counts. */
+function sayPositions(lex: EventLexicon, toks: Tok[]): number[] {
+  const out: number[] = [];
+  const src = inList(lex, lex.sourcePreps, toks, 0);
+  if (src > 0) {
+    const comma = toks.findIndex((t, k) => k >= src && t.text === ',');
+    if (comma > 0 && comma < 15) out.push(comma);
+  }
+  for (let k = 0; k < toks.length; k++) {
+    if (inName(toks, k)) continue;
+    const e = inList(lex, lex.sayVerbs, toks, k);
+    if (e > k) out.push(e - 1 + (toks[e]?.lower === 'that' || toks[e]?.lower === 'bahwa' || toks[e]?.lower === 'rằng' || toks[e]?.lower === ',' ? 1 : 0));
+  }
+  return [...new Set(out)].sort((a, b) => a - b);
+}
+
+interface SentenceInput {
+  text: string;
+  span: Span;
+  sentence: number;
+  lang: string;
+  anchor: string | null;
+  mentions: Mention[];
+  times: Timex[];
+}
+
+function codeSpan(inp: SentenceInput): CodedEvent[] {
+  const lex = eventLexicon(inp.lang);
+  const toks = tokens(inp.text, inp.span.start, inp.span.end);
+  if (!toks.length) return [];
+  const times = inp.times.filter((t) => t.start >= inp.span.start && t.end <= inp.span.end);
+  const mentions = inp.mentions.filter((m) => m.start >= inp.span.start && m.end <= inp.span.end);
+  const cands = candidates(lex.code === inp.lang ? inp.lang : lex.code, inp.text, toks, mentions, times);
+  const raw = findTriggers(lex, toks);
+  // a capitalised chunk that opens with a trigger ("Kunjungan Presiden Chile …" at the sentence start) starts after it
+  for (const c of cands) {
+    const h = raw.find((x) => x.s === c.s && x.e < c.e);
+    if (!h) continue;
+    c.s = h.e;
+    c.start = toks[h.e]!.start;
+    c.text = inp.text.slice(c.start, c.end);
+    const cc = countryOf(c.text, toks.slice(c.s, c.e));
+    if (cc) c.country = cc;
+  }
+  // a noun inside a name or an actor phrase ("Chinese troops") is no event
+  const hits = raw.filter((h) => !(h.entry.noun && cands.some((c) => h.s >= c.s && h.e <= c.e)));
+  if (!hits.length) return [];
+  structure(lex, toks, hits);
+  // attributions at the end of a sentence (", officials said") do not bound the subject
+  const sayAt = sayPositions(lex, toks).filter((k) => k < hits.find((h) => !h.consumed)!.s || true);
+  const ctx: Ctx = { lex, lang: inp.lang, text: inp.text, toks, cands, times, anchor: inp.anchor, sentence: inp.sentence, span: inp.span, sayAt: [], sayAll: sayAt };
+  const events: CodedEvent[] = [];
+  for (const h of hits) {
+    if (h.consumed) continue;
+    ctx.sayAt = sayAt.filter((k) => k < h.s);
+    events.push(codeHit(ctx, h));
+  }
+  // the main event: the first verbal one, else the first
+  const idx = hits.filter((h) => !h.consumed);
+  let mi = idx.findIndex((h) => !h.entry.noun);
+  if (mi < 0) mi = 0;
+  if (events[mi]) events[mi]!.main = true;
+  return events;
+}
+
+/** Events in one sentence (or short text) in language `lang`; `published` anchors relative dates. */
+export function codeSentence(text: string, opts: { lang: string; published?: string | null }): CodedEvent[] {
+  const anchor = opts.published ?? null;
+  const span = { start: 0, end: text.length };
+  return codeSpan({ text, span, sentence: 0, lang: opts.lang, anchor, mentions: findMentions(text, [span], opts.lang), times: tagTimes(text, { lang: opts.lang, anchor }) });
+}
+
+/** Events in every sentence of an article, with entity mentions and times from the other stages. */
+export function codeArticle(doc: Pick<ArticleDoc, 'id' | 'text' | 'sentences' | 'language' | 'published'>): CodedEvent[] {
+  const lang = doc.language && doc.language !== 'und' ? doc.language : 'en';
+  const sentences = doc.sentences?.length ? doc.sentences : splitSentences(doc.text, lang);
+  const anchor = doc.published ? doc.published.slice(0, 10) : null;
+  const mentions = findMentions(doc.text, sentences, lang);
+  const times = tagTimes(doc.text, { lang, anchor });
+  const out: CodedEvent[] = [];
+  sentences.forEach((span, i) => out.push(...codeSpan({ text: doc.text, span, sentence: i, lang, anchor, mentions, times })));
+  // a person's country from the rest of the article: their role's organisation ("Menteri Pertanian Kementerian
+  // Pertanian Chile") or another mention of the same entity
+  const ents = resolveDocumentEntities(mentions, lang).map((e) => {
+    let country = e.country;
+    for (const r of e.roles) if (!country && r.org) country = countryOf(r.org, tokens(r.org));
+    for (const a of e.aliases) if (!country) country = countryCode(a.text);
+    return { e, country };
+  });
+  for (const ev of out)
+    for (const p of [...ev.actors, ...ev.recipients]) {
+      if (p.country) continue;
+      const hit = ents.find((x) => x.country && x.e.mentions.some((m) => m.start < p.end && m.end > p.start));
+      if (hit) p.country = hit.country;
+    }
+  // a "visit" that arrives in the visitor's own country is the return home
+  for (const ev of out) {
+    if (ev.type !== 'CONSULT' || ev.mode !== 'visit' || !ev.location?.country || !ev.actors.length) continue;
+    if (ev.actors.every((a) => a.country === ev.location!.country) && ev.recipients.every((r) => r.country === ev.location!.country)) {
+      ev.mode = 'visit-end';
+      ev.recipients = [];
+    }
+  }
+  return out;
+}
+
+/** People, organisations and places in a sentence span (mentions from the entity stage plus capitalised chunks it missed). */
+export function sentenceParties(text: string, span: Span, lang: string, mentions: Mention[]): Array<Party & { type: Mention['type'] | 'CHUNK' }> {
+  const toks = tokens(text, span.start, span.end);
+  const ms = mentions.filter((m) => m.start >= span.start && m.end <= span.end);
+  return candidates(lang, text, toks, ms, []).map((c) => ({ ...party(c), type: c.type }));
+}

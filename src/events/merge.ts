@@ -1,0 +1,113 @@
+// One event per happening: the same event told by several articles of a story (or several times in one article) —
+// same type, compatible mode, overlapping actors or recipients, compatible dates and places — becomes one event
+// with many mentions.
+import { createHash } from 'node:crypto';
+import { foldKey } from '../entities/normalise.ts';
+import type { CodedEvent, Party } from './code.ts';
+
+export interface EventMention {
+  article: string;
+  sentence: number;
+  start: number;
+  end: number;
+}
+
+export interface MergedEvent extends Omit<CodedEvent, 'evidence' | 'trigger' | 'main'> {
+  id: string;
+  story: string | null;
+  triggers: string[];
+  evidence: EventMention[];
+}
+
+const partyKey = (p: Party) => foldKey(p.text);
+
+/** Parties overlap when they share a country or one name contains the other ("Tô Lâm" in "Tổng Bí thư Tô Lâm"). */
+export function partiesOverlap(a: Party[], b: Party[]): boolean {
+  for (const x of a)
+    for (const y of b) {
+      if (x.country && x.country === y.country) return true;
+      const kx = partyKey(x);
+      const ky = partyKey(y);
+      if (kx && ky && (kx.includes(ky) || ky.includes(kx))) return true;
+    }
+  return false;
+}
+
+/** Dates agree when either is unknown, or one value is a prefix of the other ("2025-10" and "2025-10-09"), or intervals overlap. */
+export function datesCompatible(a: CodedEvent['date'], b: CodedEvent['date']): boolean {
+  if (!a.value || !b.value) return true;
+  if (a.value.startsWith(b.value) || b.value.startsWith(a.value)) return true;
+  const as = (a.start ?? a.value).slice(0, 10);
+  const ae = (a.end ?? a.value).slice(0, 10);
+  const bs = (b.start ?? b.value).slice(0, 10);
+  const be = (b.end ?? b.value).slice(0, 10);
+  return as <= be && bs <= ae && /^\d{4}/.test(as) && /^\d{4}/.test(bs);
+}
+
+/** The first mention's parties: comparing with them (not with the growing union) keeps clusters from chaining. */
+const seeds = new WeakMap<MergedEvent, { actors: Party[]; recipients: Party[] }>();
+
+function compatible(merged: MergedEvent, e: CodedEvent): boolean {
+  const m = { ...merged, ...seeds.get(merged)! };
+  if (m.type !== e.type || m.negated !== e.negated || m.background !== e.background) return false;
+  if ((m.intent ?? null) !== (e.intent ?? null)) return false;
+  // a visit and the talks held during it are two happenings
+  if ((m.mode ?? null) !== (e.mode ?? null)) return false;
+  if (!datesCompatible(m.date, e.date)) return false;
+  if (m.location?.country && e.location?.country && m.location.country !== e.location.country) return false;
+  const all = (x: { actors: Party[]; recipients: Party[] }) => [...x.actors, ...x.recipients];
+  // an event without parties joins only one with the same exact date
+  if (!all(e).length || !all(m).length) return !!e.date.value && e.date.value === m.date.value;
+  return partiesOverlap(m.actors, e.actors) || (partiesOverlap(m.recipients, e.recipients) && (!m.actors.length || !e.actors.length || partiesOverlap(all(m), all(e))));
+}
+
+function addParties(into: Party[], from: Party[]): void {
+  for (const p of from) {
+    const same = into.find((q) => partyKey(q) === partyKey(p) || (partyKey(q).includes(partyKey(p)) && (!p.country || q.country === p.country)));
+    if (!same) into.push({ ...p });
+    else if (!same.country && p.country) same.country = p.country;
+  }
+  // a person's country known from one mention is theirs in all (a short name inside a longer one that carries it)
+  for (const q of into) {
+    if (q.country) continue;
+    const k = partyKey(q);
+    const w = into.find((o) => o.country && k.length > 3 && partyKey(o).includes(k));
+    if (w) q.country = w.country;
+  }
+}
+
+function moreSpecific(a: CodedEvent['date'], b: CodedEvent['date']): CodedEvent['date'] {
+  if (!a.value) return b;
+  if (!b.value) return a;
+  return b.value.length > a.value.length && b.value.startsWith(a.value.slice(0, 4)) ? b : a;
+}
+
+/** Merge the coded events of the articles of one or more stories; events of different stories never merge. */
+export function mergeEvents(items: Array<{ article: string; story?: string | null; events: CodedEvent[] }>): MergedEvent[] {
+  const out: MergedEvent[] = [];
+  for (const it of items) {
+    const story = it.story ?? null;
+    for (const e of it.events) {
+      const mention: EventMention = { article: it.article, sentence: e.evidence.sentence, start: e.trigger.start, end: e.trigger.end };
+      const m = out.find((x) => x.story === story && compatible(x, e));
+      if (m) {
+        addParties(m.actors, e.actors);
+        addParties(m.recipients, e.recipients.filter((r) => !m.actors.some((a) => partyKey(a) === partyKey(r))));
+        m.date = moreSpecific(m.date, e.date);
+        m.location ??= e.location;
+        for (const c of e.context) if (!m.context.includes(c)) m.context.push(c);
+        if (!m.triggers.includes(e.trigger.text)) m.triggers.push(e.trigger.text);
+        m.evidence.push(mention);
+        continue;
+      }
+      const { evidence: _ev, trigger, main: _main, ...rest } = e;
+      const id = createHash('sha1').update(`${story}|${it.article}|${e.type}|${e.trigger.start}`).digest('hex').slice(0, 16);
+      const created: MergedEvent = { ...rest, actors: [], recipients: [], context: [...e.context], id, story, triggers: [trigger.text], evidence: [mention] };
+      addParties(created.actors, e.actors);
+      addParties(created.recipients, e.recipients);
+      seeds.set(created, { actors: e.actors, recipients: e.recipients });
+      out.push(created);
+    }
+  }
+  return out;
+}

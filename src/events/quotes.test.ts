@@ -1,0 +1,59 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { findQuotes } from './quotes.ts';
+import { splitSentences } from '../text/sentences.ts';
+
+const quotes = (text: string, lang: string) => findQuotes(text, splitSentences(text, lang), lang);
+
+test('id: direct quotes with "ujarnya" / "kata X", reported speech with "mengatakan" and "menurut"', () => {
+  const text =
+    'Menteri Perdagangan Budi Santoso mengatakan ekspor ke Brasil naik tajam. ' +
+    '"Kami akan memperluas kerja sama dengan mitra di kawasan," ujarnya di Jakarta, Senin. ' +
+    'Menurut Direktur Jenderal Pajak Suryo Utomo, penerimaan negara meningkat. ' +
+    '"Target tahun ini sudah tercapai," kata Suryo Utomo.';
+  const qs = quotes(text, 'id');
+  const find = (s: string) => qs.find((q) => q.text.includes(s))!;
+  assert.match(find('ekspor ke Brasil').speaker!.text, /Budi Santoso/);
+  assert.equal(find('ekspor ke Brasil').kind, 'reported');
+  assert.match(find('memperluas kerja sama').speaker!.text, /Budi Santoso/);
+  assert.equal(find('memperluas kerja sama').kind, 'direct');
+  assert.match(find('penerimaan negara').speaker!.text, /Suryo Utomo/);
+  assert.match(find('Target tahun ini').speaker!.text, /Suryo Utomo/);
+});
+
+test('en: "X said", trailing attribution and "according to"', () => {
+  const text =
+    '“We will open a new chapter in our relations,” Foreign Minister Penny Wong said on Monday. ' +
+    'The talks were productive, the minister told reporters. ' +
+    'According to Chilean officials, the accord covers trade and education. ' +
+    'President Gabriel Boric said that Chile would send more aid.';
+  const qs = quotes(text, 'en');
+  const find = (s: string) => qs.find((q) => q.text.includes(s))!;
+  assert.match(find('new chapter').speaker!.text, /Penny Wong/);
+  assert.match(find('talks were productive').speaker!.text, /Penny Wong/);
+  assert.equal(find('talks were productive').text, 'The talks were productive');
+  assert.match(find('accord covers').speaker!.text, /Chilean officials/);
+  assert.match(find('send more aid').speaker!.text, /Gabriel Boric/);
+  assert.equal(find('send more aid').text, 'Chile would send more aid');
+});
+
+test('vi: "X cho biết" and "Theo X"', () => {
+  const text = 'Thủ tướng Phạm Minh Chính cho biết Việt Nam sẽ mở rộng hợp tác với Brazil. Theo Bộ trưởng Công Thương Nguyễn Hồng Diên, kim ngạch thương mại tăng mạnh.';
+  const qs = quotes(text, 'vi');
+  assert.match(qs.find((q) => q.text.includes('mở rộng'))!.speaker!.text, /Phạm Minh Chính/);
+  assert.match(qs.find((q) => q.text.includes('kim ngạch'))!.speaker!.text, /Nguyễn Hồng Diên/);
+});
+
+test('interviews: answers belong to the interviewee', () => {
+  const text =
+    'Berikut wawancara dengan Duta Besar Brasil untuk Indonesia, George Monteiro Prata.\n' +
+    'Tanya: Bagaimana hubungan kedua negara saat ini?\n' +
+    'Jawab: Hubungan kita sangat baik dan terus berkembang.\n' +
+    'Tanya: Apa rencana tahun depan?\n' +
+    'Jawab: Kami ingin meningkatkan perdagangan komoditas.';
+  const qs = quotes(text, 'id').filter((q) => q.kind === 'interview');
+  assert.equal(qs.length, 2);
+  for (const q of qs) assert.match(q.speaker!.text, /George Monteiro Prata/);
+  assert.ok(qs[0]!.text.startsWith('Hubungan kita'));
+  assert.ok(!qs.some((q) => q.text.includes('Bagaimana')));
+});

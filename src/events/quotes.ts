@@ -1,0 +1,237 @@
+// Quotes: direct speech in quotation marks, reported speech ("X said that …", "…, kata X", "Menurut X, …",
+// "Theo X, …") and interviews in question-and-answer form, each with its speaker resolved to a named party.
+// Pronouns and "-nya" attributions ("ujarnya", "katanya") resolve to the last named speaker.
+import type { Span } from '../types.ts';
+import { findMentions } from '../entities/mentions.ts';
+import { sentenceParties, type Party } from './code.ts';
+import { eventLexicon } from './lexicons.ts';
+import { findPhrases, matchPhrase, type EventLexicon } from './lexicon.ts';
+import { tokens, type Tok } from './tokens.ts';
+
+export interface Quote {
+  speaker: { text: string; start: number; end: number } | null;
+  text: string;
+  start: number;
+  end: number;
+  kind: 'direct' | 'reported' | 'interview';
+}
+
+type Cand = Party & { type: string };
+
+const OPEN_CLOSE: Record<string, string> = { '“': '”', '"': '"', '«': '»', '„': '“', '‘': '’', '「': '」' };
+
+/** Quotation-mark pairs with at least three words inside. */
+function quotePairs(text: string): Span[] {
+  const out: Span[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const close = OPEN_CLOSE[text[i]!];
+    if (!close) continue;
+    // a straight ' inside a word is an apostrophe
+    if (text[i] === '‘' && /\p{L}/u.test(text[i - 1] ?? '')) continue;
+    let j = text.indexOf(close, i + 1);
+    if (close === '’') while (j > 0 && /\p{L}/u.test(text[j + 1] ?? '')) j = text.indexOf(close, j + 1);
+    if (j < 0) continue;
+    const inner = text.slice(i + 1, j);
+    if (inner.split(/\s+/).filter(Boolean).length >= 3 && !/\n\s*\n/.test(inner)) {
+      out.push({ start: i + 1, end: j });
+      i = j;
+    }
+  }
+  return out;
+}
+
+function sayAt(lex: EventLexicon, toks: Tok[]): Array<{ s: number; e: number }> {
+  return findPhrases(lex, lex.sayVerbs, toks)
+    .filter((m) => !(m.s > 0 && /^\p{Lu}/u.test(toks[m.s]!.text) && !/^["“”,(:]$/.test(toks[m.s - 1]!.text)))
+    .map((m) => ({ s: m.s, e: m.e }));
+}
+
+const speakerOf = (c: Cand | undefined) => (c ? { text: c.text, start: c.start, end: c.end } : null);
+
+/** Quotes in an article's text with the sentence spans from the sentences stage. */
+export function findQuotes(text: string, sentences: Span[], lang: string): Quote[] {
+  const lex = eventLexicon(lang);
+  const mentions = findMentions(text, sentences, lang);
+  const spans = sentences.length ? sentences : [{ start: 0, end: text.length }];
+  const persons = (sp: Span): Cand[] => sentenceParties(text, sp, lang, mentions).filter((c) => c.type !== 'PLACE');
+  const out: Quote[] = [];
+  const unresolved = new Set<Quote>();
+  const pronoun = (t: Tok | undefined) => !!t && (lex.pronouns.includes(t.lower) || /nya$/.test(t.lower));
+  const sentenceOf = (off: number) => spans.find((s) => off >= s.start && off < s.end) ?? { start: off, end: off };
+
+  // interviews: labelled turns, or question paragraphs followed by answers when the article says it is an interview
+  const interview = interviewQuotes(text, lex, mentions, spans, persons);
+  const inInterview = (off: number) => interview.some((q) => off >= q.start && off <= q.end);
+
+  // direct quotes
+  const directSentences = new Set<Span>();
+  for (const q of quotePairs(text)) {
+    if (inInterview(q.start)) continue;
+    const sp = sentenceOf(q.start);
+    const spEnd = sentenceOf(Math.max(q.start, q.end - 1));
+    // the attribution after the closing mark (to the end of its sentence) or before the opening one
+    const afterSpan = { start: q.end + 1, end: Math.max(spEnd.end, Math.min(text.length, q.end + 1)) };
+    const beforeSpan = { start: sp.start, end: Math.max(sp.start, q.start - 1) };
+    let speaker: Quote['speaker'] = null;
+    for (const [side, span] of [['after', afterSpan], ['before', beforeSpan]] as const) {
+      if (speaker || span.end <= span.start) continue;
+      const toks = tokens(text, span.start, span.end);
+      const says = sayAt(lex, toks);
+      if (!says.length) continue;
+      const cands = persons(span);
+      const v = side === 'after' ? says[0]! : says[says.length - 1]!;
+      const vs = toks[v.s]!.start;
+      const ve = toks[v.e - 1]!.end;
+      const afterV = cands.find((c) => c.start >= ve && c.start - ve <= 40);
+      const beforeV = [...cands].reverse().find((c) => c.end <= vs);
+      const pick = side === 'after' ? (afterV ?? beforeV) : (beforeV ?? afterV);
+      if (pick) speaker = speakerOf(pick);
+    }
+    const dq: Quote = { speaker, text: text.slice(q.start, q.end), start: q.start, end: q.end, kind: 'direct' };
+    if (!speaker) unresolved.add(dq);
+    out.push(dq);
+    directSentences.add(sp);
+    if (spEnd !== sp) directSentences.add(spEnd);
+  }
+
+  // reported speech
+  for (const sp of spans) {
+    if (directSentences.has(sp) || inInterview(sp.start)) continue;
+    const toks = tokens(text, sp.start, sp.end);
+    if (toks.length < 4) continue;
+    const cands = persons(sp);
+    const trimEnd = (e: number) => (e > 0 && /^[.!?]$/.test(toks[e - 1]!.text) ? e - 1 : e);
+    // "Menurut X, …" / "According to X, …" / "Theo X, …" at the start
+    let src = -1;
+    for (const p of lex.sourcePreps) {
+      const e = matchPhrase(lex, p, toks, 0);
+      if (e > 0) src = Math.max(src, e);
+    }
+    if (src > 0) {
+      const comma = toks.findIndex((t, k) => k >= src && t.text === ',');
+      const who = cands.find((c) => c.start >= toks[src]!.start && (comma < 0 || c.end <= toks[comma]!.start));
+      if (comma > 0 && comma + 1 < toks.length) {
+        const sStart = toks[comma + 1]!.start;
+        const sEnd = toks[trimEnd(toks.length) - 1]!.end;
+        const rq: Quote = { speaker: speakerOf(who), text: text.slice(sStart, sEnd), start: sStart, end: sEnd, kind: 'reported' };
+        if (!rq.speaker && (pronoun(toks[src]) || pronoun(toks[src - 1]))) unresolved.add(rq);
+        out.push(rq);
+        continue;
+      }
+    }
+    const says = sayAt(lex, toks);
+    if (!says.length) continue;
+    const v = says[0]!;
+    const vs = toks[v.s]!.start;
+    const ve = toks[v.e - 1]!.end;
+    // the speaker before the verb: a person if one is near ("Bà X, Phó Chủ tịch Hiệp hội …, cho biết"), else the nearest party
+    const subj = [...cands].reverse().find((c) => c.type === 'PERSON' && c.end <= vs && vs - c.end <= 120) ?? [...cands].reverse().find((c) => c.end <= vs && vs - c.end <= 40);
+    let commaBefore = v.s > 0 && toks[v.s - 1]!.text === ',';
+    // "X, the minister, said (that) …": an apposition, not a trailing attribution, when a clause follows the verb
+    const rest = toks.slice(v.e).filter((t) => /[\p{L}\p{N}]/u.test(t.text));
+    const nameAfter = cands.find((c) => c.start >= ve && c.start - ve <= 3);
+    if (commaBefore && subj && !nameAfter && rest.length > 5) commaBefore = false;
+    if (commaBefore || (!subj && v.s > 3)) {
+      // "…, said X" / "…, kata X" / "…, X said"
+      const who = cands.find((c) => c.start >= ve && c.start - ve <= 40) ?? subj;
+      const cut = commaBefore ? v.s - 1 : v.s;
+      let qEnd = cut;
+      // "…, X said" / "…, the minister said": the speaker sits between the comma and the verb
+      if (!commaBefore) {
+        qEnd = -1;
+        for (let k = v.s - 1; k >= 0 && v.s - k <= 6; k--) if (toks[k]!.text === ',') (qEnd = k), (k = -1);
+      }
+      if (qEnd <= 0) continue;
+      const rq: Quote = { speaker: speakerOf(who), text: text.slice(toks[0]!.start, toks[qEnd - 1]!.end), start: toks[0]!.start, end: toks[qEnd - 1]!.end, kind: 'reported' };
+      if (!rq.speaker) unresolved.add(rq);
+      out.push(rq);
+      continue;
+    }
+    // "X said (that) …" / "X mengatakan bahwa …" / "X cho biết …"
+    let k = v.e;
+    while (k < toks.length && /^(that|bahwa|rằng|,|:|on|pada|hôm|today|yesterday)$/.test(toks[k]!.lower)) k++;
+    // skip a time phrase right after the verb ("said on Monday that")
+    if (k < toks.length && toks.slice(v.e, Math.min(toks.length, v.e + 4)).some((t) => t.lower === 'that' || t.lower === 'bahwa' || t.lower === 'rằng')) {
+      const th = toks.findIndex((t, j) => j >= v.e && (t.lower === 'that' || t.lower === 'bahwa' || t.lower === 'rằng'));
+      k = th + 1;
+    }
+    const e = trimEnd(toks.length);
+    if (k >= e) continue;
+    if (!subj && !pronoun(toks[v.s - 1])) continue;
+    const rq: Quote = { speaker: speakerOf(subj), text: text.slice(toks[k]!.start, toks[e - 1]!.end), start: toks[k]!.start, end: toks[e - 1]!.end, kind: 'reported' };
+    if (!rq.speaker) unresolved.add(rq);
+    out.push(rq);
+  }
+  out.push(...interview);
+  out.sort((a, b) => a.start - b.start);
+  // attributions without a name ("ujarnya", "he said", "the minister told reporters") take the last named speaker before them
+  let prev: Quote | null = null;
+  for (const q of out) {
+    if (!q.speaker && unresolved.has(q) && prev?.speaker && q.start - prev.end < 1500) q.speaker = prev.speaker;
+    if (q.speaker) prev = q;
+  }
+  return out;
+}
+
+/** Interview turns: "Q:"/"A:" labels (or "Name:"), or, in an article that says it is an interview, answers after question paragraphs. */
+function interviewQuotes(text: string, lex: EventLexicon, mentions: ReturnType<typeof findMentions>, spans: Span[], persons: (sp: Span) => Cand[]): Quote[] {
+  const paras: Span[] = [];
+  const re = /[^\n]+/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) if (m[0].trim()) paras.push({ start: m.index, end: m.index + m[0].length });
+  const label = (p: Span): { kind: 'q' | 'a' | 'name'; end: number; name?: string } | null => {
+    const m = /^\s*([^:\n]{1,40}?)\s*[:：]\s+/u.exec(text.slice(p.start, p.end));
+    if (!m) return null;
+    const l = m[1]!.toLowerCase().replace(/[.*_]/g, '').trim();
+    const end = p.start + m[0].length;
+    if (lex.questionLabels.includes(l)) return { kind: 'q', end };
+    if (lex.answerLabels.includes(l)) return { kind: 'a', end };
+    const person = mentions.find((x) => x.type === 'PERSON' && x.start >= p.start && x.end <= p.start + m[1]!.length + 1);
+    return person ? { kind: 'name', end, name: person.text } : null;
+  };
+  // the interviewee: the party after an interview cue, else the most mentioned person
+  let interviewee: Quote['speaker'] = null;
+  const allToks = tokens(text);
+  const cue = findPhrases(lex, lex.interviewCues, allToks)[0];
+  if (cue) {
+    const off = allToks[cue.e - 1]!.end;
+    const sp = spans.find((s) => off >= s.start && off <= s.end);
+    const c = sp ? persons(sp).find((x) => x.start >= off && x.type === 'PERSON') ?? persons(sp).find((x) => x.start >= off) : undefined;
+    if (c) interviewee = { text: c.text, start: c.start, end: c.end };
+  }
+  if (!interviewee) {
+    const counts = new Map<string, { n: number; m: (typeof mentions)[number] }>();
+    for (const m of mentions) if (m.type === 'PERSON') counts.set(m.key, { n: (counts.get(m.key)?.n ?? 0) + 1, m: counts.get(m.key)?.m ?? m });
+    const top = [...counts.values()].sort((a, b) => b.n - a.n)[0];
+    if (top) interviewee = { text: top.m.text, start: top.m.start, end: top.m.end };
+  }
+  const labels = paras.map(label);
+  const out: Quote[] = [];
+  const labelled = labels.filter((l) => l?.kind === 'q').length >= 1 && labels.some((l) => l?.kind === 'a' || l?.kind === 'name');
+  if (labelled) {
+    let inAnswer = false;
+    let speaker: Quote['speaker'] = null;
+    paras.forEach((p, i) => {
+      const l = labels[i];
+      if (l?.kind === 'q') inAnswer = false;
+      else if (l?.kind === 'a' || l?.kind === 'name') {
+        inAnswer = true;
+        speaker = l.kind === 'name' ? (mentions.find((m) => m.text === l.name) ? { text: l.name!, start: p.start, end: p.start + l.name!.length } : interviewee) : interviewee;
+      }
+      if (inAnswer) {
+        const s = l ? l.end : p.start;
+        out.push({ speaker, text: text.slice(s, p.end).trim(), start: s, end: p.end, kind: 'interview' });
+      }
+    });
+    return out;
+  }
+  if (!cue) return out;
+  // unlabelled: a paragraph ending in "?" is a question, the paragraphs up to the next question are its answer
+  const isQ = paras.map((p) => /\?\s*$/.test(text.slice(p.start, p.end)));
+  if (isQ.filter(Boolean).length < 2) return out;
+  let answering = false;
+  paras.forEach((p, i) => {
+    if (isQ[i]) answering = true;
+    else if (answering) out.push({ speaker: interviewee, text: text.slice(p.start, p.end).trim(), start: p.start, end: p.end, kind: 'interview' });
+  });
+  return out;
+}
