@@ -14,6 +14,7 @@ import { Progress } from './progress.ts';
 import { runTimeCommand } from '../time/cli.ts';
 import { runNerConll } from '../entities/ner.ts';
 import { eventsJsonl } from '../events/jsonl.ts';
+import { registerFollowCommands } from '../follow/cli.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const EXAMPLES_DIR = path.join(repoRoot, 'examples');
@@ -265,6 +266,7 @@ export function buildProgram(): Command {
       });
     });
 
+  registerFollowCommands(program);
   return program;
 }
 

@@ -40,7 +40,8 @@ export class FetchError extends Error {
   }
 }
 
-export const DEFAULT_USER_AGENT = 'Kabar/0.1 (news event extraction; +https://github.com/kabar-news/kabar)';
+/** Names Kabar and the operator's contact (KABAR_CONTACT: an e-mail or URL), so site owners can reach whoever runs it. */
+export const DEFAULT_USER_AGENT = `Kabar/0.1 (news event extraction; contact: ${process.env.KABAR_CONTACT?.trim() || 'unset, see KABAR_CONTACT'})`;
 const DEFAULT_ACCEPT = ['text/html', 'application/xhtml+xml', 'text/plain', 'application/xml', 'text/xml', 'application/json', 'application/rss+xml', 'application/atom+xml', 'application/feed+json'];
 
 export function allowPrivateFromEnv(): boolean {

@@ -7,6 +7,7 @@ import { Kysely, Migrator, SqliteDialect, type Migration, type MigrationProvider
 import type { Tables } from './schema.ts';
 import * as m001 from './migrations/001_core.ts';
 import * as m002 from './migrations/002_stories.ts';
+import * as m003 from './migrations/003_sources.ts';
 
 export type Db = Kysely<Tables>;
 export type Engine = 'sqlite' | 'postgres';
@@ -24,6 +25,7 @@ export interface Store {
 const migrations: Record<string, Migration> = {
   '001_core': m001,
   '002_stories': m002,
+  '003_sources': m003,
 };
 
 class StaticProvider implements MigrationProvider {
