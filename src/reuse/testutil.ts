@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openStore, type Store } from '../store/db.ts';
+import { articleRow } from '../store/ingest.ts';
 import type { ArticleDoc, Span } from '../types.ts';
 import { sha256Hex } from '../text/normalise.ts';
 
@@ -53,26 +54,5 @@ export function makeDoc(text: string, opts: { title?: string; published?: string
 
 /** Inserts the article row the way ingest does before the reuse and story stages run. */
 export async function insertArticle(store: Store, doc: ArticleDoc): Promise<void> {
-  await store.db
-    .insertInto('articles')
-    .values({
-      id: doc.id,
-      text_hash: doc.textHash,
-      input: doc.input,
-      url: doc.url,
-      outlet: doc.outlet,
-      title: doc.title,
-      published: doc.published,
-      language: doc.language,
-      language_confidence: doc.languageConfidence,
-      authors: '[]',
-      cited_sources: '[]',
-      captions: '[]',
-      paragraphs: JSON.stringify(doc.paragraphs),
-      sentences: JSON.stringify(doc.sentences),
-      text: doc.text,
-      story_id: null,
-      ingested_at: new Date().toISOString(),
-    })
-    .execute();
+  await store.db.insertInto('articles').values(articleRow(doc, new Date().toISOString())).execute();
 }

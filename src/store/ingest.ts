@@ -1,7 +1,8 @@
 // Storing one processed article: one transaction per article, so a crash mid-ingest loses
 // nothing committed and leaves nothing half-written (article, FTS row, reuse links, story
 // assignment and input record commit together or not at all).
-import { sql } from 'kysely';
+import { sql, type Insertable } from 'kysely';
+import type { ArticleRow } from './schema.ts';
 import type { ArticleDoc } from '../types.ts';
 import type { Store } from './db.ts';
 import { detectReuse } from '../reuse/detect.ts';
@@ -11,6 +12,29 @@ export interface IngestResult {
   status: 'added' | 'present';
   articleId: string;
   storyId: string | null;
+}
+
+/** The `articles` row of a processed document (story assigned later in the same transaction). */
+export function articleRow(doc: ArticleDoc, now: string): Insertable<ArticleRow> {
+  return {
+    id: doc.id,
+    text_hash: doc.textHash,
+    input: doc.input,
+    url: doc.url,
+    outlet: doc.outlet,
+    title: doc.title,
+    published: doc.published,
+    language: doc.language,
+    language_confidence: doc.languageConfidence,
+    authors: JSON.stringify(doc.authors),
+    cited_sources: JSON.stringify(doc.citedSources),
+    captions: JSON.stringify(doc.captions),
+    paragraphs: JSON.stringify(doc.paragraphs),
+    sentences: JSON.stringify(doc.sentences),
+    text: doc.text,
+    story_id: null,
+    ingested_at: now,
+  };
 }
 
 export async function ingestDoc(store: Store, doc: ArticleDoc): Promise<IngestResult> {
@@ -32,25 +56,7 @@ export async function ingestDoc(store: Store, doc: ArticleDoc): Promise<IngestRe
     }
     const inserted = await trx
       .insertInto('articles')
-      .values({
-        id: doc.id,
-        text_hash: doc.textHash,
-        input: doc.input,
-        url: doc.url,
-        outlet: doc.outlet,
-        title: doc.title,
-        published: doc.published,
-        language: doc.language,
-        language_confidence: doc.languageConfidence,
-        authors: JSON.stringify(doc.authors),
-        cited_sources: JSON.stringify(doc.citedSources),
-        captions: JSON.stringify(doc.captions),
-        paragraphs: JSON.stringify(doc.paragraphs),
-        sentences: JSON.stringify(doc.sentences),
-        text: doc.text,
-        story_id: null,
-        ingested_at: now,
-      })
+      .values(articleRow(doc, now))
       .returning('seq')
       .executeTakeFirstOrThrow();
     if (store.engine === 'sqlite') {
