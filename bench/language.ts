@@ -9,20 +9,10 @@ import { identifyLanguage, paragraphLanguages } from '../src/text/language.ts';
 import { splitSentences } from '../src/text/sentences.ts';
 import { english, indonesian, malay, vietnamese } from '../src/text/language.fixtures.ts';
 import { iso6393to1, loadLanguageSet, type LabelledText } from '../eval/language.ts';
+import { rate } from './rate.ts';
 
 interface EldLike { detect(text: string): { language: string } }
 
-/** Runs `fn` over `items` repeatedly for about `budgetMs`; returns items per second. */
-function rate<T>(items: T[], fn: (item: T) => unknown, budgetMs = 300): number {
-  for (const it of items.slice(0, 20)) fn(it); // warm-up
-  let n = 0;
-  const t0 = performance.now();
-  while (performance.now() - t0 < budgetMs) {
-    for (const it of items) fn(it);
-    n += items.length;
-  }
-  return Math.round((n / (performance.now() - t0)) * 1000);
-}
 
 function timeOnce(fn: () => unknown): number {
   const t0 = performance.now();

@@ -8,6 +8,7 @@ import * as chrono from 'chrono-node';
 import { tagTimes } from '../src/time/tag.ts';
 import { splitSentences } from '../src/text/sentences.ts';
 import { loadTimeML } from '../eval/time.ts';
+import { rate } from './rate.ts';
 
 const FIXTURES: Record<string, string[]> = {
   id: [
@@ -25,16 +26,6 @@ const FIXTURES: Record<string, string[]> = {
   ],
 };
 
-function rate<T>(items: T[], fn: (item: T) => unknown, budgetMs = 500): number {
-  for (const it of items.slice(0, 20)) fn(it);
-  let n = 0;
-  const t0 = performance.now();
-  while (performance.now() - t0 < budgetMs) {
-    for (const it of items) fn(it);
-    n += items.length;
-  }
-  return Math.round((n / (performance.now() - t0)) * 1000);
-}
 
 export async function benchTime(sharedDir: string): Promise<Array<Record<string, string | number>>> {
   const dir = path.join(sharedDir, 'eval', 'time', 'indotimex-dev');
@@ -46,8 +37,8 @@ export async function benchTime(sharedDir: string): Promise<Array<Record<string,
   const rows: Array<Record<string, string | number>> = [];
   for (const [lang, sentences] of Object.entries(sets)) {
     const parser = (chrono as unknown as Record<string, { parse(t: string, r: Date): unknown[] }>)[lang === 'en' ? 'casual' : lang]!;
-    const ours = rate(sentences, (s) => tagTimes(s, { lang, anchor: '2014-12-29' }));
-    const base = rate(sentences, (s) => parser.parse(s, ref));
+    const ours = rate(sentences, (s) => tagTimes(s, { lang, anchor: '2014-12-29' }), 500);
+    const base = rate(sentences, (s) => parser.parse(s, ref), 500);
     rows.push({ lang, sentences: sentences.length, 'tagTimes sent/s': ours, 'chrono-node sent/s': base, ratio: +(ours / base).toFixed(2) });
   }
   // one long article: cost grows with the text, not with the square of it
