@@ -1,4 +1,4 @@
-// `npm test`: every *.test.ts under src/ and test/ through node's built-in runner (Node 20 has no
+// `npm test`: the typecheck, then every *.test.ts under src/ and test/ through node's built-in runner (Node 20 has no
 // glob support in --test, so the files are listed here). Extra arguments filter by path substring.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -25,6 +25,15 @@ const files = [...walk(path.join(root, 'src'), []), ...walk(path.join(root, 'tes
 if (files.length === 0) {
   console.error('no test files matched');
   process.exit(1);
+}
+// The whole suite starts with the strict typecheck (a couple of seconds with TypeScript 7).
+if (filters.length === 0) {
+  const tsc = spawnSync(path.join(root, 'node_modules/.bin/tsc'), ['--noEmit', '-p', root], { cwd: root, stdio: 'inherit' });
+  if (tsc.status !== 0) {
+    console.error('typecheck failed (tsc --noEmit)');
+    process.exit(tsc.status ?? 1);
+  }
+  console.log('typecheck: ok');
 }
 const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-reporter=spec', ...files], { cwd: root, stdio: 'inherit' });
 process.exit(r.status ?? 1);
