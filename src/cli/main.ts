@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { Command, Option, InvalidArgumentError } from 'commander';
 import { openStore, defaultDbLocation, type Store } from '../store/db.ts';
 import { ingestInputs, type IngestSummary } from '../ingest/run.ts';
-import { expandInputs, DEFAULT_MAX_BYTES } from '../ingest/sources.ts';
+import { countInputs, expandInputs, DEFAULT_MAX_BYTES } from '../ingest/sources.ts';
 import { extractStage } from '../pipeline.ts';
 import { identifyLanguage } from '../text/language.ts';
 import { getStory, listStories, searchArticles, type StorySummary } from '../store/queries.ts';
@@ -62,6 +62,8 @@ export function printStories(stories: StorySummary[], out = process.stdout): voi
 
 async function runIngest(store: Store, inputs: string[], opts: { maxBytes: number; allowPrivate?: boolean; quiet?: boolean }): Promise<IngestSummary> {
   const progress = new Progress(process.stderr, !opts.quiet && Boolean(process.stderr.isTTY));
+  // The total is only worth a directory walk when someone is watching the bar.
+  const total = !opts.quiet && process.stderr.isTTY ? await countInputs(inputs) : null;
   const summary = await ingestInputs(store, inputs, {
     maxBytes: opts.maxBytes,
     fetch: { allowPrivate: opts.allowPrivate },
@@ -71,7 +73,7 @@ async function runIngest(store: Store, inputs: string[], opts: { maxBytes: numbe
     },
     onProgress: (s) => {
       const n = s.added + s.present + s.failed;
-      progress.update(`ingesting… ${n} inputs (${s.added} added, ${s.present} present, ${s.failed} failed) ${(n / Math.max(s.seconds, 0.001)).toFixed(0)}/s`);
+      progress.update(`ingesting ${Progress.bar(n, total)}${n}${total ? `/${total}` : ''} inputs (${s.added} added, ${s.present} present, ${s.failed} failed) ${(n / Math.max(s.seconds, 0.001)).toFixed(0)}/s`);
     },
   });
   progress.clear();

@@ -17,6 +17,14 @@ export class Progress {
     this.shown = true;
   }
 
+  /** `[████░░░░]  40% ` when the total is known, else nothing. */
+  static bar(done: number, total: number | null, width = 20): string {
+    if (!total) return '';
+    const share = Math.min(1, done / total);
+    const full = Math.round(share * width);
+    return `[${'█'.repeat(full)}${'░'.repeat(width - full)}] ${String(Math.floor(share * 100)).padStart(3)}% `;
+  }
+
   /** Clear the line before printing something else (an error line, the summary). */
   clear(): void {
     if (this.enabled && this.shown) {

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import zlib from 'node:zlib';
-import { boundedLines, expandInputs, jsonlItem, type SourceItem } from './sources.ts';
+import { boundedLines, countInputs, expandInputs, jsonlItem, type SourceItem } from './sources.ts';
 
 const opts = { maxBytes: 1000 };
 
@@ -50,4 +50,9 @@ test('folders: recursive, sorted, symlink loops followed once, oversize and miss
   assert.match((byName('big.txt') as { error: string }).error, /over the .* limit/);
   assert.match((byName('nope.txt') as { error: string }).error, /no such file/);
   assert.ok('raw' in byName('feed.jsonl.gz#1'));
+  // The progress bar's total walks the same way: one per item the expansion yields.
+  assert.equal(await countInputs([dir, path.join(dir, 'nope.txt')]), items.length);
+  fs.writeFileSync(path.join(dir, 'sub', 'three.jsonl'), '{"text":"a"}\n{"text":"b"}\n{"text":"c"}');
+  assert.equal(await countInputs([path.join(dir, 'sub', 'three.jsonl'), 'https://x.example/a']), 4);
+  assert.equal(await countInputs(['-']), null);
 });
