@@ -16,20 +16,11 @@ import { bandKeys, minhash, reuseWords, shingles } from '../src/reuse/minhash.ts
 import { assignStory, defaultStoryOptions, storyIdFor } from '../src/stories/assign.ts';
 import { articleFeatures, kindOf } from '../src/stories/features.ts';
 import { dayOf } from '../src/stories/text.ts';
+import { rng } from '../src/util/common.ts';
 
 const DAY0 = Date.UTC(2024, 0, 1);
 const SPAN_DAYS = 365;
 
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SYL = ['ba', 'ko', 'ri', 'tan', 'mel', 'su', 'dar', 'pe', 'lin', 'go', 'ram', 'ti', 'nu', 'sek', 'wa', 'jo', 'hal', 'mi', 'ter', 'ka', 'bu', 'dan', 'le', 'sa'];
 

@@ -12,6 +12,7 @@ import type { ArticleDoc, RawInput, Span } from '../src/types.ts';
 import { sha256Hex } from '../src/text/normalise.ts';
 import { stopwordsFor } from '../src/stories/stopwords.ts';
 import { tokenize } from '../src/stories/text.ts';
+import { rng } from '../src/util/common.ts';
 
 export interface EvalArticle {
   file: string;
@@ -60,14 +61,7 @@ function isoTime(v: string | null): string | null {
 
 /** Seeded Fisher-Yates (mulberry32), so an order can be replayed. */
 export function shuffled<T>(items: T[], seed: number): T[] {
-  let s = seed >>> 0;
-  const rand = () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const rand = rng(seed);
   const out = items.slice();
   for (let i = out.length - 1; i > 0; i--) {
     const j = Math.floor(rand() * (i + 1));

@@ -6,6 +6,7 @@ import { extractTextDump } from './extract/textdump.ts';
 import { identifyLanguage, paragraphLanguages } from './text/language.ts';
 import { splitSentences } from './text/sentences.ts';
 import { articleIdFor, normaliseForHash, sha256Hex } from './text/normalise.ts';
+import { hostOf } from './util/common.ts';
 
 export class InputError extends Error {
   constructor(
@@ -66,13 +67,6 @@ export function proseFallback(content: string, title: string | null): string {
   return (prose.length ? prose : lines).join('\n\n');
 }
 
-export function hostOf(url: string): string | null {
-  try {
-    return new URL(url).hostname.replace(/^www\./, '') || null;
-  } catch {
-    return null;
-  }
-}
 
 /** Accept ISO dates/datetimes (and anything Date can read unambiguously); keep a plain date as a date. */
 export function normalisePublished(value: string | null | undefined): string | null {

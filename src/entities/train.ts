@@ -1,7 +1,8 @@
 // Training the NER perceptron (used by scripts/train-ner.ts and the k-fold rows of eval/ner.ts).
 import { commonWordsOf, sentenceFeatures } from './features.ts';
-import { Perceptron, rng, tagIndex } from './perceptron.ts';
+import { Perceptron, tagIndex } from './perceptron.ts';
 import type { ConllSentence } from './conll.ts';
+import { rng } from '../util/common.ts';
 
 export interface TrainOptions {
   epochs?: number;

@@ -14,6 +14,7 @@
 import type { Caption, Extracted, RawInput } from '../types.ts';
 import { ALL_LANGS, LEXICON, dateOrderFor } from './lexicon.ts';
 import { dateFromUrl, findDates } from './dates.ts';
+import { hostOf } from '../util/common.ts';
 
 type Kind =
   | 'P' // body paragraph
@@ -56,15 +57,6 @@ function sentenceLike(s: string): boolean {
   return s.length >= 160 && words(s).length >= 20;
 }
 
-/** Host without "www.", lower case; null when `url` is not a URL. */
-export function hostOf(url: string): string | null {
-  try {
-    const h = new URL(url).hostname.toLowerCase();
-    return h.replace(/^www\d?\./, '') || null;
-  } catch {
-    return null;
-  }
-}
 
 /** "Siti Rahayu", "A. Rahman dan B. Putri", "JOHN SMITH, Reuters" → names; null if the text is not names. */
 function parseNames(rest: string): string[] | null {

@@ -8,6 +8,7 @@ import type { Tables } from '../store/schema.ts';
 import type { ArticleDoc, Span } from '../types.ts';
 import { bulkInsert, inValues } from '../store/bulk.ts';
 import { bandKeys, containment, jaccard, minhash, reuseWords, shingles } from './minhash.ts';
+import { chunks } from '../util/common.ts';
 
 export interface SentencePair {
   a: Span;
@@ -226,8 +227,3 @@ function round(x: number): number {
   return Math.round(x * 1e4) / 1e4;
 }
 
-export function chunks<T>(items: T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}

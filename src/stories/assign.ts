@@ -7,7 +7,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Tables } from '../store/schema.ts';
 import type { ArticleDoc } from '../types.ts';
 import type { ReuseLink } from '../reuse/detect.ts';
-import { chunks } from '../reuse/detect.ts';
+import { chunks } from '../util/common.ts';
 import { bulkInsert, inValues } from '../store/bulk.ts';
 import { log } from '../util/log.ts';
 import { articleFeatures, defaultFeatures, kindOf, type FeatureExtractor } from './features.ts';
