@@ -1,14 +1,6 @@
 // Per-language resources for the entity stage, gathered from src/lang/<code>/titles.ts and orgs.ts.
-// Adding a language = adding its two files and one line in `registry` below.
-import { getLanguage } from '../lang/index.ts';
-import * as idTitles from '../lang/id/titles.ts';
-import * as idOrgs from '../lang/id/orgs.ts';
-import * as enTitles from '../lang/en/titles.ts';
-import * as enOrgs from '../lang/en/orgs.ts';
-import * as viTitles from '../lang/vi/titles.ts';
-import * as viOrgs from '../lang/vi/orgs.ts';
-import * as msTitles from '../lang/ms/titles.ts';
-import * as msOrgs from '../lang/ms/orgs.ts';
+// They reach the stage through the language registry (src/lang/index.ts).
+import { findLanguage, getLanguage, languages } from '../lang/index.ts';
 
 /** What one language file set provides (all lists are written in natural case; matching folds case). */
 export interface EntityTitles {
@@ -40,18 +32,11 @@ export interface EntityLangData extends EntityTitles, EntityOrgs {
   code: string;
 }
 
-const registry: Record<string, EntityLangData> = {
-  id: { code: 'id', ...idTitles.titles, ...idOrgs.orgs },
-  en: { code: 'en', ...enTitles.titles, ...enOrgs.orgs },
-  vi: { code: 'vi', ...viTitles.titles, ...viOrgs.orgs },
-  ms: { code: 'ms', ...msTitles.titles, ...msOrgs.orgs },
-};
-
-export const entityLanguages = Object.keys(registry);
+export const entityLanguages = Object.keys(languages).filter((code) => languages[code]!.entities);
 
 export function entityData(code: string): EntityLangData {
-  const base = (code ?? '').toLowerCase().split(/[-_]/)[0] ?? '';
-  return registry[base] ?? registry.en!;
+  const l = findLanguage(code)?.entities ? findLanguage(code)! : languages.en!;
+  return { code: l.code, ...l.entities! };
 }
 
 /** Month, weekday and caption-credit words of a language: capitalised, never an entity by themselves. */

@@ -14,9 +14,10 @@ import { Readability } from '@mozilla/readability';
 import type { Extracted, RawInput } from '../types.ts';
 import { WEB_LANGS as ALL_LANGS, WEB_LEXICON as LEXICON, dateOrderFor } from './lexicon.ts';
 import { dateFromUrl, findDates, parseMachineDate } from './dates.ts';
-import { hostOf } from './textdump.ts';
+import { hostOf } from '../util/common.ts';
 import { collapse, parseTree, textOf, type El } from './tree.ts';
 import { extractMain } from './main.ts';
+import { baseCode } from '../lang/index.ts';
 
 /** Everything phase 1 reads from the markup. */
 export interface PageMeta {
@@ -442,7 +443,7 @@ function resolveUrl(href: string | null, base: string | null): string | null {
 
 function primaryLang(tag: string | null): string | null {
   if (!tag) return null;
-  const p = tag.trim().toLowerCase().split(/[-_]/)[0] ?? '';
+  const p = baseCode(tag.trim());
   return /^[a-z]{2,3}$/.test(p) ? p : null;
 }
 

@@ -16,6 +16,7 @@ import { extract as nl } from '../lang/nl/extract.ts';
 import { extract as ro } from '../lang/ro/extract.ts';
 import { extract as ar } from '../lang/ar/extract.ts';
 import { extract as pl } from '../lang/pl/extract.ts';
+import { baseCode } from '../lang/index.ts';
 
 /** Languages of the text-dump classifier (Kabar's input languages). */
 export const LANGS: Readonly<Record<string, ExtractLangData>> = { id, en, vi, ms };
@@ -73,6 +74,5 @@ export const WEB_LEXICON: MergedLexicon = build(WEB_LANGS);
 
 /** Numeric date order for a language hint ('dmy' when unknown). */
 export function dateOrderFor(lang: string | null | undefined): 'dmy' | 'mdy' {
-  const base = (lang ?? '').toLowerCase().split(/[-_]/)[0] ?? '';
-  return WEB_LANGS_BY_CODE[base]?.numericDateOrder ?? 'dmy';
+  return WEB_LANGS_BY_CODE[baseCode(lang)]?.numericDateOrder ?? 'dmy';
 }

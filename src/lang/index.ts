@@ -9,10 +9,19 @@ export const languages: Record<string, LanguageData> = { id, en, vi, ms };
 
 export const supportedLanguages: string[] = Object.keys(languages);
 
+/** The language part of a tag, lower case: "en-US" → "en", "ms_MY" → "ms". */
+export function baseCode(code: string | null | undefined): string {
+  return (code ?? '').toLowerCase().split(/[-_]/)[0] ?? '';
+}
+
+/** Resources for `code` ("id", "en-US", "ID"); undefined when Kabar has none for it. */
+export function findLanguage(code: string | null | undefined): LanguageData | undefined {
+  return languages[baseCode(code)];
+}
+
 /** Resources for `code` ("id", "en-US", "ID"); English data for unknown codes. */
 export function getLanguage(code: string): LanguageData {
-  const base = (code ?? '').toLowerCase().split(/[-_]/)[0] ?? '';
-  return languages[base] ?? en;
+  return findLanguage(code) ?? en;
 }
 
 /** Languages a general detector cannot tell apart, with what separates them. */

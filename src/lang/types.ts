@@ -1,3 +1,7 @@
+import type { TimeLexicon } from '../time/lexicon.ts';
+import type { EventLexicon } from '../events/lexicon.ts';
+import type { EntityOrgs, EntityTitles } from '../entities/langdata.ts';
+
 // Per-language resources. Algorithms live in their stage folders and read these;
 // adding a language is adding a folder under src/lang/ and registering it in index.ts.
 
@@ -45,4 +49,10 @@ export interface LanguageData {
   extract: ExtractLangData;
   dates: DateLangData;
   stopwords: string[];
+  /** Temporal lexicon (time stage); a language without one is not time-tagged. */
+  time?: TimeLexicon;
+  /** Event verbs, cues, agreement and quote words (events stage). */
+  events?: EventLexicon;
+  /** Titles, honorifics, organisation and place heads (entities stage). */
+  entities?: EntityTitles & EntityOrgs;
 }

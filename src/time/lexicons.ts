@@ -1,14 +1,12 @@
-// Registry of temporal lexicons (data in src/lang/<code>/time.ts). Adding a language = one line here.
+// Temporal lexicons come from the language registry (src/lang/<code>/time.ts via src/lang/index.ts).
 import type { TimeLexicon } from './lexicon.ts';
-import { time as en } from '../lang/en/time.ts';
-import { time as id } from '../lang/id/time.ts';
-import { time as ms } from '../lang/ms/time.ts';
-import { time as vi } from '../lang/vi/time.ts';
+import { findLanguage, languages } from '../lang/index.ts';
 
-export const timeLexicons: Record<string, TimeLexicon> = { id, en, vi, ms };
+export const timeLexicons: Record<string, TimeLexicon> = Object.fromEntries(
+  Object.entries(languages).flatMap(([code, l]) => (l.time ? [[code, l.time]] : [])),
+);
 
 /** The lexicon for `code` ("id", "en-US"); null when the language has none. */
 export function getTimeLexicon(code: string): TimeLexicon | null {
-  const base = (code ?? '').toLowerCase().split(/[-_]/)[0] ?? '';
-  return timeLexicons[base] ?? null;
+  return findLanguage(code)?.time ?? null;
 }

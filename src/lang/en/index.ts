@@ -3,6 +3,10 @@ import { dates } from './dates.ts';
 import { extract } from './extract.ts';
 import { sentences } from './sentences.ts';
 import { stopwords } from './stopwords.ts';
+import { time } from './time.ts';
+import { events } from './events.ts';
+import { titles } from './titles.ts';
+import { orgs } from './orgs.ts';
 
 export const language: LanguageData = {
   code: 'en',
@@ -11,4 +15,7 @@ export const language: LanguageData = {
   extract,
   dates,
   stopwords,
+  time,
+  events,
+  entities: { ...titles, ...orgs },
 };

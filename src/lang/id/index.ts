@@ -3,6 +3,10 @@ import { dates } from './dates.ts';
 import { extract } from './extract.ts';
 import { sentences } from './sentences.ts';
 import { stopwords } from './stopwords.ts';
+import { time } from './time.ts';
+import { events } from './events.ts';
+import { titles } from './titles.ts';
+import { orgs } from './orgs.ts';
 
 export const language: LanguageData = {
   code: 'id',
@@ -11,5 +15,8 @@ export const language: LanguageData = {
   extract,
   dates,
   stopwords,
+  time,
+  events,
+  entities: { ...titles, ...orgs },
 };
 export { clitics, distinctiveWords } from './distinctive.ts';
