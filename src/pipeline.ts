@@ -18,8 +18,6 @@ export class InputError extends Error {
   }
 }
 
-export const stageNames = ['extract', 'language', 'sentences', 'fingerprint'] as const;
-
 export function extractStage(raw: RawInput): Extracted {
   const ex = raw.format === 'html' ? extractHtml(raw.content, raw.hints) : extractTextDump(raw.content, raw.hints);
   if (!ex.text.trim() && raw.format === 'text') ex.text = proseFallback(raw.content, ex.title);

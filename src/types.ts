@@ -70,9 +70,3 @@ export interface ArticleDoc extends Extracted {
   /** Hash of the normalised text used for exact-duplicate detection. */
   textHash: string;
 }
-
-/** A stage takes the record so far and returns it with its annotation added. */
-export interface Stage<In, Out> {
-  name: string;
-  run(doc: In): Out;
-}

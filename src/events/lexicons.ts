@@ -2,8 +2,6 @@
 import type { EventLexicon } from './lexicon.ts';
 import { findLanguage, languages } from '../lang/index.ts';
 
-export const eventLanguages = Object.keys(languages).filter((code) => languages[code]!.events);
-
 /** The event lexicon of a language; English when the language has none. */
 export function eventLexicon(lang: string): EventLexicon {
   return findLanguage(lang)?.events ?? languages.en!.events!;

@@ -140,15 +140,6 @@ export function metadataScanner(): { handler: Partial<Handler>; meta: PageMeta }
   return { handler, meta: m };
 }
 
-/** Phase 1 alone: one htmlparser2 pass over the page. */
-export function scanMetadata(html: string): PageMeta {
-  const { handler, meta } = metadataScanner();
-  const parser = new Parser(handler, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
-  parser.write(html);
-  parser.end();
-  return meta;
-}
-
 // ---- JSON-LD ---------------------------------------------------------------------------------
 
 interface LdArticle {

@@ -70,11 +70,6 @@ export async function listArticles(store: Store, opts: { storyIds?: string[]; id
   return (await q.execute()).map(rowToArticle);
 }
 
-export async function getArticle(store: Store, id: string): Promise<StoredArticle | null> {
-  const r = await store.db.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst();
-  return r ? rowToArticle(r) : null;
-}
-
 function summarise(s: StoryRow, arts: Array<{ outlet: string | null; language: string }>): StorySummary {
   return {
     id: s.id,
@@ -114,12 +109,6 @@ export async function getStory(store: Store, id: string): Promise<{ story: Story
   if (!story) return null;
   const articles = await listArticles(store, { storyIds: [id] });
   return { story, articles };
-}
-
-export async function countRows(store: Store): Promise<{ articles: number; stories: number }> {
-  const a = await store.db.selectFrom('articles').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const s = await store.db.selectFrom('stories').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  return { articles: Number(a.n), stories: Number(s.n) };
 }
 
 export interface SearchHit {
