@@ -43,6 +43,10 @@ export interface MergedLexicon {
   /** Caption credit words alternation, for building the caption pattern. */
   creditAlt: string;
   updated: RegExp;
+  /** Splits a byline list into names: commas, "&", "/", and each language's "and". */
+  nameList: RegExp;
+  /** Lower-case particles allowed inside a name ("bin", "van", "de"). */
+  nameParticles: ReadonlySet<string>;
 }
 
 function escapeRe(s: string): string {
@@ -51,6 +55,11 @@ function escapeRe(s: string): string {
 
 function alt(words: Iterable<string>): string {
   return [...new Set(words)].sort((a, b) => b.length - a.length).map(escapeRe).join('|');
+}
+
+/** Name-list words of every web language: a byline can list names written in another language ("X und Y"). */
+function nameWords(k: 'nameListConjunctions' | 'nameParticles'): string[] {
+  return WEB_LANGS.flatMap((l) => l[k] ?? []);
 }
 
 function build(langs: readonly ExtractLangData[]): MergedLexicon {
@@ -65,6 +74,8 @@ function build(langs: readonly ExtractLangData[]): MergedLexicon {
     boilerplate: langs.flatMap((l) => l.boilerplateLines),
     creditAlt: alt(all('captionCreditWords')),
     updated: new RegExp(`(?<![\\p{L}])(?:${alt(all('updatedWords'))})(?![\\p{L}])`, 'iu'),
+    nameList: new RegExp(`\\s*(?:,|&|\\/|\\s(?:${alt(nameWords('nameListConjunctions'))})\\s)\\s*`, 'iu'),
+    nameParticles: new Set(['&', ...nameWords('nameParticles'), ...nameWords('nameListConjunctions')].map((w) => w.toLowerCase())),
   };
 }
 

@@ -45,7 +45,6 @@ const BARE_DOMAIN = /^(?:www\.)?[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.[a-z]{2,12}\/?$/i
 const DOMAIN_PREFIX = /^((?:www\.)?[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.[a-z]{2,12})\s*[-–—|:]\s*(.+)$/iu;
 const BULLET = /^(?:[•·▪►●◦○■□✓✔➤➢→*]|[-–—](?=\s)|\d{1,2}[.)](?=\s))\s*/u;
 const TIME_RE = /(?<!\d)\d{1,2}[:.h]\d{2}(?::\d{2})?(?:\s*(?:am|pm|wib|wita|wit|gmt|utc|ict))?(?:\s*\(?(?:gmt|utc)\s*[+-]\s*\d{1,2}\)?)?/giu;
-const NAME_JOINERS = new Set(['dan', 'and', 'và', '&', 'bin', 'binti', 'van', 'de', 'der', 'von', 'al', 'el', 'da', 'di', 'dos', 'la', 'le']);
 
 function words(s: string): string[] {
   return s.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
@@ -64,7 +63,7 @@ function parseNames(rest: string): string[] | null {
   if (!cleaned || cleaned.length > 120 || /\d/.test(cleaned)) return null;
   if (/[!?:;"“”]/.test(cleaned)) return null;
   const parts = cleaned
-    .split(/\s*(?:,|&|\/|\s(?:dan|and|và|und|et|y)\s)\s*/iu)
+    .split(LEXICON.nameList)
     .map((p) => p.trim())
     .filter(Boolean);
   if (parts.length === 0 || parts.length > 6) return null;
@@ -72,7 +71,7 @@ function parseNames(rest: string): string[] | null {
     const ws = p.split(/\s+/);
     if (ws.length > 5) return null;
     for (const w of ws) {
-      if (NAME_JOINERS.has(w.toLowerCase())) continue;
+      if (LEXICON.nameParticles.has(w.toLowerCase())) continue;
       // Every name word is capitalised (or an initial): "karena itu" after "Oleh" is prose, not a name.
       if (!/^[\p{Lu}][\p{L}'’.-]*$/u.test(w)) return null;
     }

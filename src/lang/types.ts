@@ -33,6 +33,10 @@ export interface ExtractLangData {
   numericDateOrder?: 'dmy' | 'mdy';
   /** Words that mark a date as a later update, not the publication ("Diperbarui", "Updated", "Cập nhật"). */
   updatedWords?: string[];
+  /** Words that join names in a byline list ("dan", "and", "và"): "A dan B" is two authors. */
+  nameListConjunctions?: string[];
+  /** Lower-case particles inside personal names ("bin", "van", "de"): allowed in an otherwise capitalised name. */
+  nameParticles?: string[];
 }
 
 export interface DateLangData {

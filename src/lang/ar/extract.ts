@@ -24,4 +24,5 @@ export const extract: ExtractLangData = {
   ],
   numericDateOrder: 'dmy',
   updatedWords: ['تحديث', 'آخر تحديث', 'محدث'],
+  nameParticles: ['al', 'el'],
 };

@@ -50,4 +50,6 @@ export const extract: ExtractLangData = {
   ],
   numericDateOrder: 'dmy',
   updatedWords: ['aktualisiert', 'zuletzt aktualisiert', 'geändert', 'zuletzt geändert', 'bearbeitet', 'update'],
+  nameListConjunctions: ['und'],
+  nameParticles: ['von', 'der', 'van'],
 };

@@ -60,4 +60,5 @@ export const extract: ExtractLangData = {
   ],
   numericDateOrder: 'mdy',
   updatedWords: ['updated', 'last updated', 'modified', 'last modified', 'revised', 'edited'],
+  nameListConjunctions: ['and'],
 };

@@ -35,4 +35,6 @@ export const extract: ExtractLangData = {
   ],
   numericDateOrder: 'dmy',
   updatedWords: ['actualizado', 'actualizada', 'actualización', 'modificado', 'última actualización'],
+  nameListConjunctions: ['y'],
+  nameParticles: ['de', 'la', 'el', 'dos'],
 };

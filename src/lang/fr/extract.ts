@@ -37,4 +37,6 @@ export const extract: ExtractLangData = {
   ],
   numericDateOrder: 'dmy',
   updatedWords: ['mis à jour', 'mise à jour', 'modifié', 'actualisé', 'màj'],
+  nameListConjunctions: ['et'],
+  nameParticles: ['de', 'le', 'la'],
 };

@@ -60,4 +60,6 @@ export const extract: ExtractLangData = {
   ],
   numericDateOrder: 'dmy',
   updatedWords: ['diperbarui', 'diupdate', 'update', 'pembaruan', 'diperbaharui', 'terakhir diubah'],
+  nameListConjunctions: ['dan'],
+  nameParticles: ['bin', 'binti'],
 };

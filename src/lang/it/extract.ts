@@ -32,4 +32,5 @@ export const extract: ExtractLangData = {
   ],
   numericDateOrder: 'dmy',
   updatedWords: ['aggiornato', 'aggiornata', 'aggiornamento', 'modificato', 'ultima modifica'],
+  nameParticles: ['di', 'da', 'de'],
 };

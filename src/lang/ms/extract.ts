@@ -32,4 +32,6 @@ export const extract: ExtractLangData = {
   ],
   numericDateOrder: 'dmy',
   updatedWords: ['dikemas kini', 'kemas kini', 'dikemaskini', 'dikemas kini pada'],
+  nameListConjunctions: ['dan'],
+  nameParticles: ['bin', 'binti', 'al'],
 };

@@ -32,4 +32,5 @@ export const extract: ExtractLangData = {
   ],
   numericDateOrder: 'dmy',
   updatedWords: ['bijgewerkt', 'laatst bijgewerkt', 'gewijzigd', 'aangepast', 'update'],
+  nameParticles: ['van', 'de', 'der'],
 };

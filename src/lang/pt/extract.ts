@@ -35,4 +35,5 @@ export const extract: ExtractLangData = {
   ],
   numericDateOrder: 'dmy',
   updatedWords: ['atualizado', 'atualizada', 'actualizado', 'atualização', 'modificado', 'editado'],
+  nameParticles: ['da', 'dos', 'de'],
 };

@@ -40,4 +40,5 @@ export const extract: ExtractLangData = {
   ],
   numericDateOrder: 'dmy',
   updatedWords: ['cập nhật', 'sửa đổi', 'chỉnh sửa'],
+  nameListConjunctions: ['và'],
 };
