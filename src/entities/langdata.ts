@@ -20,6 +20,8 @@ export interface EntityOrgs {
   orgHeads: string[];
   /** Lower-case words that may stand inside a multi-word name ("dan", "of", "và"). */
   functionWords: string[];
+  /** "and" words that chain two portfolios of one title ("Menteri Perindustrian dan Perdagangan"). */
+  conjunctions: string[];
   /** Capitalised words that are never an entity on their own (ordinals, discourse words, "Foto"). */
   nonEntities: string[];
   /** Place head words ("Provinsi", "Kota", "Laut", "Province", "Tỉnh", "Sông"). */
@@ -38,6 +40,9 @@ export function entityData(code: string): EntityLangData {
   const l = findLanguage(code)?.entities ? findLanguage(code)! : languages.en!;
   return { code: l.code, ...l.entities! };
 }
+
+/** The "and" words of every language with entity data. */
+export const allConjunctions: ReadonlySet<string> = new Set(entityLanguages.flatMap((code) => entityData(code).conjunctions.map((w) => w.toLowerCase())));
 
 /** Month, weekday and caption-credit words of a language: capitalised, never an entity by themselves. */
 export function calendarWords(code: string): string[] {

@@ -6,7 +6,7 @@ import { tokenize, type Token } from './tokenize.ts';
 import { tagTokens } from './ner.ts';
 import { chunks } from './conll.ts';
 import { matchAt } from './gazetteer.ts';
-import { entityData } from './langdata.ts';
+import { allConjunctions, entityData } from './langdata.ts';
 import { countryCode, foldKey, lookupCity } from './normalise.ts';
 
 export type EntityType = 'PERSON' | 'ORGANISATION' | 'PLACE' | 'OTHER';
@@ -50,12 +50,12 @@ function titleAt(c: Ctx, i: number): number {
   const t = matchAt('TITLE', c.lower, j);
   if (!t) return 0;
   j += t;
-  // portfolio words ("Luar Negeri"), possibly chained with "dan"/"and"/"và"
+  // portfolio words ("Luar Negeri"), possibly chained with an "and" word of any language
   for (;;) {
     const p = matchAt('PORT', c.lower, j);
     if (!p) break;
     j += p;
-    if (j + 1 < c.words.length && ['dan', 'and', 'và'].includes(c.lower[j]!) && matchAt('PORT', c.lower, j + 1)) j++;
+    if (j + 1 < c.words.length && allConjunctions.has(c.lower[j]!) && matchAt('PORT', c.lower, j + 1)) j++;
   }
   return j - i;
 }

@@ -13,6 +13,7 @@ export const orgs: EntityOrgs = {
     'Herald', 'Journal', 'Broadcasting', 'Television', 'Radio', 'Network', 'Hospital', 'Church', 'Mosque', 'Club', 'Team',
     'Chamber', 'Chamber of Commerce', 'Society', 'Trust', 'Service', 'Services', 'Programme', 'Program', 'Task Force', 'Forum',
   ],
+  conjunctions: ['and'],
   functionWords: ['of', 'and', 'for', 'the', 'on', 'in', 'at', 'de', 'du', 'des', 'van', 'von', 'der', 'bin', 'al', 'el', 'la', 'le', 'da', 'dos', 'del', '&'],
   nonEntities: [
     'First', 'Second', 'Third', 'Fourth', 'Fifth', 'Sixth', 'Seventh', 'Eighth', 'Ninth', 'Tenth', 'Last', 'Finally', 'Photo',

@@ -16,6 +16,7 @@ export const orgs: EntityOrgs = {
     'Masjid', 'Gereja', 'Pura', 'Vihara', 'Klub', 'Tim', 'Tim Nasional', 'Timnas', 'Otoritas', 'Kamar Dagang', 'Grup', 'Kelompok',
     'Perum', 'Dinas', 'Biro', 'Satgas', 'Satuan Tugas', 'Panitia', 'Forum', 'Program', 'Dana', 'Pengurus Besar', 'Pengurus Pusat',
   ],
+  conjunctions: ['dan'],
   functionWords: ['dan', 'untuk', 'bagi', 'atas', 'serta', 'tentang', 'de', 'van', 'der', 'bin', 'binti', 'al', 'el', 'la', 'le', 'von', 'da', 'dos', 'del'],
   nonEntities: [
     'Pertama', 'Kedua', 'Ketiga', 'Keempat', 'Kelima', 'Keenam', 'Ketujuh', 'Kedelapan', 'Kesembilan', 'Kesepuluh', 'Terakhir',

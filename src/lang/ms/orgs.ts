@@ -4,6 +4,7 @@ import { orgs as id } from '../id/orgs.ts';
 // Malay organisation and place heads: the Indonesian list plus Malaysian forms.
 export const orgs: EntityOrgs = {
   orgHeads: [...id.orgHeads, 'Jabatan', 'Suruhanjaya', 'Pertubuhan', 'Persatuan', 'Syarikat', 'Kerajaan', 'Dewan Rakyat', 'Dewan Negara', 'Angkatan Tentera', 'Polis', 'Pejabat', 'Majlis', 'Lembaga', 'Institut', 'Kolej'],
+  conjunctions: [...id.conjunctions],
   functionWords: [...id.functionWords],
   nonEntities: [...id.nonEntities, 'Walau bagaimanapun', 'Tetapi', 'Selain itu', 'Gambar'],
   placeHeads: [...id.placeHeads, 'Negeri', 'Bandar', 'Daerah', 'Mukim', 'Jalan', 'Lapangan Terbang'],

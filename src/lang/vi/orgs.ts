@@ -12,6 +12,7 @@ export const orgs: EntityOrgs = {
     'Trung đoàn', 'Tiểu đoàn', 'Hải quân', 'Không quân', 'Lục quân', 'Công an', 'Sở', 'Phòng', 'Tổ chức', 'Quỹ', 'Câu lạc bộ',
     'Hiệp hội', 'Tổng liên đoàn', 'Nhà xuất bản', 'Thượng viện', 'Hạ viện', 'Nghị viện', 'Nội các', 'Chính quyền', 'Nhà Trắng',
   ],
+  conjunctions: ['và'],
   functionWords: ['và', 'của', 'về', 'cho', 'các', 'những', 'với', 'tại', 'nhân', 'dân', 'de', 'van', 'von', 'der', 'bin', 'al'],
   nonEntities: [
     'Thứ nhất', 'Thứ hai', 'Thứ ba', 'Thứ tư', 'Thứ năm', 'Thứ sáu', 'Thứ bảy', 'Chủ nhật', 'Ảnh', 'Video', 'Nguồn', 'Theo', 'Xem',
