@@ -9,6 +9,9 @@ import { codeArticle, inName, sentenceParties, type CodedEvent } from './code.ts
 import { findPhrases, matchPhrase, type EventLexicon } from './lexicon.ts';
 import { eventLexicon } from './lexicons.ts';
 import { tokens, type Tok } from './tokens.ts';
+import { allLanguagesWords } from './lexicons.ts';
+
+const SPAN_BOUNDARIES = allLanguagesWords('spanBoundaries');
 
 export interface AgreementRecord {
   title: string;
@@ -96,7 +99,7 @@ function sentenceAgreements(c: Ctx, sp: Span, si: number): AgreementRecord[] {
   const isField = (k: number) => fieldPhrases.some((f) => matchPhrase(lex, f, toks, k) > k);
   const isKind = (k: number) => matches.some((m) => m.s === k);
   const verbAt = (k: number) => lex.triggers.some((tr) => !tr.noun && (tr.t === 'SUPPORT' || tr.t === 'AGREE') && matchPhrase(lex, tr.p, toks, k) > k);
-  const stopWords = new Set(['between', 'antara', 'giữa', 'tại', 'ở', 'di', 'which', 'that', 'yang', 'mà', 'by', 'oleh', 'bởi', 'with', 'dengan', 'với', 'signed', 'ditandatangani', 'được', 'was', 'were', 'is', 'are', 'will', 'akan', 'sẽ', 'đã', 'telah', 'sudah', 'on', 'pada', 'vào']);
+  const stopWords = SPAN_BOUNDARIES;
   const out: AgreementRecord[] = [];
   const used = new Set<number>();
   for (const m of matches) {

@@ -11,6 +11,12 @@ import { COOPERATIVE, findPhrases, matchPhrase, type EventLexicon, type PloverTy
 import { eventLexicon } from './lexicons.ts';
 import { entityData } from '../entities/langdata.ts';
 import { tokens, type Tok } from './tokens.ts';
+import { allLanguagesWords } from './lexicons.ts';
+
+const DETERMINERS = allLanguagesWords('actorDeterminers');
+const GENITIVES = allLanguagesWords('genitives');
+/** Indefinite articles: allowed before a trigger's argument, not between coordinated actors (as before). */
+const ARTICLES = new Set(['a', 'an']);
 
 export type { PloverType } from './lexicon.ts';
 
@@ -366,7 +372,7 @@ function coordinated(lex: EventLexicon, toks: Tok[], cands: Cand[], first: Cand,
     const next = cands.find((c) => c.s >= cur.e && c.s < limit);
     if (!next) break;
     const gap = toks.slice(cur.e, next.s);
-    const ok = gap.length >= 1 && gap.length <= 3 && gap.some((t) => lex.and.includes(t.lower) || t.lower === ',') && gap.every((t) => lex.and.includes(t.lower) || t.lower === ',' || /^(the|its|his|her|their)$/.test(t.lower));
+    const ok = gap.length >= 1 && gap.length <= 3 && gap.some((t) => lex.and.includes(t.lower) || t.lower === ',') && gap.every((t) => lex.and.includes(t.lower) || t.lower === ',' || (DETERMINERS.has(t.lower) && !ARTICLES.has(t.lower)));
     if (!ok) break;
     group.push(next);
     cur = next;
@@ -378,7 +384,7 @@ const prepBefore = (lex: EventLexicon, toks: Tok[], c: Cand, preps: string[]): b
   for (let k = c.s - 1; k >= Math.max(0, c.s - 3); k--) {
     const w = toks[k]!.lower;
     if (preps.includes(w)) return true;
-    if (!/^(the|a|an|its|his|her|their)$/.test(w) && !lex.and.includes(w)) return false;
+    if (!DETERMINERS.has(w) && !lex.and.includes(w)) return false;
   }
   return false;
 };
@@ -454,7 +460,7 @@ function codeHit(c: Ctx, h: Hit): CodedEvent {
   // a nominalisation's possessor follows it: "kunjungan Presiden X ke Y", "chuyến thăm của X", "the visit of X"
   if (h.entry.noun && h === target) {
     const poss = cands.find((x) => x.s >= h.e && x.s - h.e <= 2 && x.s < end && !prepBefore(lex, toks, x, [...lex.placePreps, ...lex.recipientPreps, ...lex.destinationPreps]));
-    const genitive = poss && (poss.s === h.e || toks.slice(h.e, poss.s).every((t) => /^(of|của|dari)$/.test(t.lower) || !isPunct(t)));
+    const genitive = poss && (poss.s === h.e || toks.slice(h.e, poss.s).every((t) => GENITIVES.has(t.lower) || !isPunct(t)));
     if (poss && genitive && (lex.actorNounsBefore || toks[poss.s - 1]!.lower === 'of')) subj = coordinated(lex, toks, cands, poss, end);
   }
   let obj: Cand[] = [];

@@ -34,6 +34,12 @@ export interface TriggerEntry {
 
 export interface EventLexicon {
   code: string;
+  /** Articles and possessives that may stand before an actor ("the", "its"), between coordinated ones too. */
+  actorDeterminers: string[];
+  /** Words marking a possessor after a nominalisation ("of", "của", "dari"). */
+  genitives: string[];
+  /** Words that end an agreement's title or party span ("between", "yang", "được", "signed"). */
+  spanBoundaries: string[];
   triggers: TriggerEntry[];
   /** cue words immediately before a trigger (≤3 tokens) that negate it */
   negation: string[];

@@ -2,7 +2,13 @@
 import type { EventLexicon } from './lexicon.ts';
 import { findLanguage, languages } from '../lang/index.ts';
 
+
 /** The event lexicon of a language; English when the language has none. */
 export function eventLexicon(lang: string): EventLexicon {
   return findLanguage(lang)?.events ?? languages.en!.events!;
+}
+
+/** One word field of every language's event lexicon, lower case: cues that mixed-language text may carry. */
+export function allLanguagesWords(field: 'actorDeterminers' | 'genitives' | 'spanBoundaries'): ReadonlySet<string> {
+  return new Set(Object.values(languages).flatMap((l) => (l.events?.[field] ?? []).map((w) => w.toLowerCase())));
 }

@@ -149,6 +149,9 @@ export const events: EventLexicon = {
   recipientPreps: ['with', 'to', 'against', 'on', 'upon', 'from', 'toward', 'towards', 'for', 'between'],
   placePreps: ['in', 'at', 'near', 'inside', 'outside'],
   destinationPreps: ['to', 'in'],
+  actorDeterminers: ['the', 'a', 'an', 'its', 'his', 'her', 'their'],
+  genitives: ['of'],
+  spanBoundaries: ['between', 'which', 'that', 'by', 'with', 'signed', 'was', 'were', 'is', 'are', 'will', 'on'],
   and: ['and', '&', 'as well as'],
   pronouns: ['he', 'she', 'they', 'it', 'we', 'i'],
   contexts: {

@@ -107,6 +107,9 @@ export const events: EventLexicon = {
   recipientPreps: ['dengan', 'kepada', 'ke', 'terhadap', 'pada', 'untuk', 'bagi', 'atas', 'antara', 'dari', 'bersama'],
   placePreps: ['di', 'dalam'],
   destinationPreps: ['ke', 'di'],
+  actorDeterminers: [],
+  genitives: ['dari'],
+  spanBoundaries: ['antara', 'di', 'yang', 'oleh', 'dengan', 'ditandatangani', 'akan', 'telah', 'sudah', 'pada'],
   and: ['dan', 'serta', 'beserta'],
   pronouns: ['dia', 'ia', 'beliau', 'mereka', 'kami', 'kita', 'saya', 'aku'],
   contexts: {

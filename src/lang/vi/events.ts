@@ -55,6 +55,9 @@ export const events: EventLexicon = {
   recipientPreps: ['với', 'cho', 'tới', 'đến', 'chống', 'giữa', 'về', 'từ'],
   placePreps: ['tại', 'ở', 'trong'],
   destinationPreps: ['đến', 'tới', 'sang', 'thăm'],
+  actorDeterminers: [],
+  genitives: ['của'],
+  spanBoundaries: ['giữa', 'tại', 'ở', 'mà', 'bởi', 'với', 'được', 'sẽ', 'đã', 'vào'],
   and: ['và', 'cùng', 'cùng với', 'cũng như'],
   pronouns: ['ông', 'bà', 'anh', 'chị', 'họ', 'chúng tôi', 'tôi'],
   contexts: {
