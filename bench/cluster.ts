@@ -12,8 +12,9 @@ import { openStore, type Store } from '../src/store/db.ts';
 import type { ArticleDoc, Span } from '../src/types.ts';
 import { sha256Hex } from '../src/text/normalise.ts';
 import { detectReuse, defaultReuseOptions, sentenceSpans } from '../src/reuse/detect.ts';
-import { bandKeys, minhash, reuseWords, shingles } from '../src/reuse/minhash.ts';
-import { assignStory, defaultStoryOptions, storyIdFor } from '../src/stories/assign.ts';
+import { reuseWords, sketchKeys } from '../src/reuse/minhash.ts';
+import { assignStory, defaultStoryOptions, flushStoryBatch, storyIdFor, StoryBatch } from '../src/stories/assign.ts';
+import { directSql } from '../src/store/bulk.ts';
 import { articleFeatures, kindOf } from '../src/stories/features.ts';
 import { dayOf } from '../src/stories/text.ts';
 import { rng } from '../src/util/common.ts';
@@ -167,8 +168,7 @@ function prefill(store: Store, corpus: Corpus, count: number, dfAcc: Map<string,
         d.sentences.forEach((s, si) => {
           const words = reuseWords(d.text.slice(s.start, s.end));
           if (words.length < defaultReuseOptions.minWords) return;
-          const r = defaultReuseOptions;
-          for (const key of bandKeys(minhash(shingles(words), r.bands * r.rows), r.bands, r.rows)) insBand.run(key, d.id, si);
+          for (const key of sketchKeys(words, defaultReuseOptions.keysPerSentence)) insBand.run(key, d.id, si);
         });
         const w = [...tfs[i]].map(([k, n]) => [k, (kindWeight.get(kindOf(k)) ?? 1) * (1 + Math.log(n)) * Math.log((state.docs + 1) / (dfAcc.get(k)! + 0.5))] as const);
         w.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
@@ -208,7 +208,10 @@ async function measure(store: Store, corpus: Corpus, count: number): Promise<{ r
       const a = performance.now();
       const reuse = await detectReuse(trx, doc);
       const b = performance.now();
-      const res = await assignStory(trx, doc, reuse);
+      // As ingestDocs runs it: the store's direct lookups, increments written at the end.
+      const batch = new StoryBatch(directSql(store.sqlite));
+      const res = await assignStory(trx, doc, reuse, defaultStoryOptions, batch);
+      await flushStoryBatch(trx, batch);
       const c = performance.now();
       reuseMs += b - a;
       storyMs += c - b;

@@ -1,10 +1,11 @@
 // Trains the NER tagger on NERGrit train ONLY (valid is for measuring) and writes data/ner-model.json.
-// Reproducible: fixed seed, fixed epochs. Usage: npx tsx scripts/train-ner.ts [--shared DIR] [--epochs N]
+// Reproducible: fixed seed, fixed epochs, fixed runs. Usage: npx tsx scripts/train-ner.ts [--shared DIR] [--epochs N] [--runs N]
+// The model also carries the training dictionary (word and entity-span label counts of the train split).
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readConll } from '../src/entities/conll.ts';
-import { trainPerceptron } from '../src/entities/train.ts';
+import { NER_TRAIN_DEFAULTS, trainPerceptron } from '../src/entities/train.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -21,9 +22,9 @@ if (!fs.existsSync(trainFile)) {
 const data = readConll(fs.readFileSync(trainFile, 'utf8'));
 const t0 = performance.now();
 const model = trainPerceptron(data, {
-  epochs: Number(opt('--epochs') ?? 20),
-  seed: 13,
-  minCount: 1,
+  ...NER_TRAIN_DEFAULTS,
+  ...(opt('--epochs') ? { epochs: Number(opt('--epochs')) } : {}),
+  ...(opt('--runs') ? { runs: Number(opt('--runs')) } : {}),
   log: (m) => console.error(m),
 });
 const json = model.toJSON(0.01, 3);

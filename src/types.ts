@@ -58,6 +58,14 @@ export interface LanguageGuess {
   confidence: number;
 }
 
+/** The analysis stage's annotations: who (entities), what (events, agreements) and who said what (quotes). */
+export interface DocAnalysis {
+  entities: import('./entities/link.ts').DocEntity[];
+  events: import('./events/code.ts').CodedEvent[];
+  agreements: import('./events/agreements.ts').AgreementRecord[];
+  quotes: import('./events/quotes.ts').Quote[];
+}
+
 export interface ArticleDoc extends Extracted {
   /** Stable id: hash of the normalised text (exact duplicates share it). */
   id: string;
@@ -69,4 +77,6 @@ export interface ArticleDoc extends Extracted {
   sentences: Span[];
   /** Hash of the normalised text used for exact-duplicate detection. */
   textHash: string;
+  /** Added by the analysis stage (`analyseDoc`); absent when a caller skips it. */
+  analysis?: DocAnalysis;
 }

@@ -14,7 +14,7 @@ const manifest: Manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'examp
 
 test('examples: every article ingested, no story mixes events, same-language coverage of an event is one story', () => {
   const db = path.join(tmpDir(), 'ex.db');
-  const r = kabar(['start', '--db', db]);
+  const r = kabar(['start', '--no-serve', '--db', db]);
   assert.equal(r.status, 0, r.stderr);
   assert.match(r.stderr, new RegExp(`ingest: ${manifest.articles.length} added, 0 already present, 0 failed`));
   const doc = kabarExport.parse(JSON.parse(kabar(['export', '--db', db]).stdout));
@@ -59,7 +59,7 @@ test('examples: every article ingested, no story mixes events, same-language cov
     assert.ok(pair(a.id, b.id), `reuse ${p.a} ~ ${p.b}`);
   }
 
-  const again = kabar(['start', '--db', db]);
+  const again = kabar(['start', '--no-serve', '--db', db]);
   assert.equal(again.status, 0, again.stderr);
   assert.match(again.stderr, /ingest: 0 added/);
   assert.match(again.stdout, /articles? · outlets:/);

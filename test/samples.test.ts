@@ -113,6 +113,53 @@ test('samples: five pages, one story, clean text, metadata, reuse, idempotent', 
     assert.equal(at('002', /ulang tahun ke-80/)?.anniversary?.ordinal, 80);
   });
 
+  await t.test('entities: roles apart from names, one entity per spelling, countries as coded places', () => {
+    const persons = doc.entities.filter((e) => e.type === 'PERSON');
+    assert.ok(persons.length >= 5);
+    for (const e of doc.entities) {
+      // no entity named after a title or a caption word
+      assert.doesNotMatch(e.name, /^(Foto|Sekretaris|Presiden|Menteri|Wakil|Ketua|Duta)\b/, `entity named after a title: ${e.name}`);
+    }
+    // the people the pages give a title have it as a role
+    assert.ok(persons.filter((p) => p.roles.length).length >= 4);
+    // spellings of one person are one entity: a hyphenated and a spaced spelling share an entity
+    assert.ok(persons.some((p) => new Set(p.aliases.map((a) => a.text)).size > 1), 'some person is seen under two spellings');
+    const byKey = new Map<string, string>();
+    for (const p of persons) {
+      const k = p.name.normalize('NFD').replace(/\p{M}/gu, '').replace(/[-\s]+/g, ' ').toLowerCase();
+      assert.ok(!byKey.has(k), `two entities for one person: ${p.name} / ${byKey.get(k)}`);
+      byKey.set(k, p.name);
+    }
+    // countries are places with their codes, one entity per country whatever the name used
+    const vn = doc.entities.filter((e) => e.country === 'VN' && e.type === 'PLACE' && !e.coordinates);
+    const kp = doc.entities.filter((e) => e.country === 'KP' && e.type === 'PLACE' && !e.coordinates);
+    assert.equal(vn.length, 1, vn.map((e) => e.name).join(', '));
+    assert.equal(kp.length, 1, kp.map((e) => e.name).join(', '));
+    assert.ok(kp[0]!.aliases.length >= 2, 'North Korea under more than one name');
+  });
+
+  await t.test('events: the state visit is one CONSULT/visit event reported by every page, with its return and its history', () => {
+    const visits = doc.events.filter((e) => e.type === 'CONSULT' && e.mode === 'visit' && !e.background && e.location?.country === 'KP');
+    const main = visits.sort((a, b) => b.evidence.length - a.evidence.length)[0];
+    assert.ok(main, 'a visit to North Korea');
+    assert.equal(new Set(main.evidence.map((v) => v.article)).size, 5, 'with mentions from all five pages');
+    assert.ok(main.actors.some((a) => a.country === 'VN'), 'the visitor is Vietnamese');
+    assert.ok(main.actors.some((a) => a.entity && doc.entities.find((e) => e.id === a.entity)?.type === 'PERSON'), "Vietnam's leader is an actor");
+    assert.ok(main.recipients.some((r) => r.country === 'KP'), 'the host is the recipient');
+    assert.match(main.date.value ?? '', /^2025-10/);
+    // the return home
+    assert.ok(doc.events.some((e) => e.type === 'CONSULT' && e.mode === 'visit-end' && e.location?.country === 'VN' && e.date.value?.startsWith('2025-10-11')));
+    // history recalled: relations established and earlier visits, as background events with their years
+    const bg = doc.events.filter((e) => e.background);
+    assert.ok(bg.some((e) => e.date.value === '1950'), 'relations established in 1950');
+    assert.ok(bg.some((e) => e.type === 'CONSULT' && e.date.value === '2007'), 'the last such visit, 2007');
+    // agreements are records with a kind; quotes have speakers that are entities
+    assert.ok(doc.agreements.length >= 4);
+    assert.ok(doc.agreements.some((g) => g.kind === 'protocol') && doc.agreements.some((g) => /memorandum/.test(g.kind)));
+    const spoken = doc.quotes.filter((q) => q.speaker?.entity);
+    assert.ok(spoken.length >= doc.quotes.length * 0.7, `${spoken.length} of ${doc.quotes.length} quotes have a linked speaker`);
+  });
+
   await t.test('ingesting again adds nothing', () => {
     const again = kabar(['ingest', samples, '--db', db]);
     assert.equal(again.status, 0, again.stderr);

@@ -5,16 +5,21 @@ import { fileURLToPath } from 'node:url';
 import { Command, Option, InvalidArgumentError } from 'commander';
 import { openStore, defaultDbLocation, type Store } from '../store/db.ts';
 import { ingestInputs, type IngestSummary } from '../ingest/run.ts';
-import { countInputs, expandInputs, DEFAULT_MAX_BYTES } from '../ingest/sources.ts';
+import { countInputs, expandInputs, printable, DEFAULT_MAX_BYTES } from '../ingest/sources.ts';
 import { extractStage } from '../pipeline.ts';
 import { identifyLanguage } from '../text/language.ts';
 import { getStory, listStories, searchArticles, type StorySummary } from '../store/queries.ts';
 import { buildExport } from '../export/json.ts';
+import { CSV_TABLES, csvTable, ploverLines } from '../export/formats.ts';
+import { listEntities } from '../entities/store.ts';
 import { Progress } from './progress.ts';
 import { runTimeCommand } from '../time/cli.ts';
 import { runNerConll } from '../entities/ner.ts';
 import { eventsJsonl } from '../events/jsonl.ts';
 import { registerFollowCommands } from '../follow/cli.ts';
+import { registerBriefCommand } from '../publish/cli.ts';
+import { registerServeCommand, serveCommand } from '../server/cli.ts';
+import { enqueueCommand, registerQueueCommands } from '../queue/cli.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const EXAMPLES_DIR = path.join(repoRoot, 'examples');
@@ -32,7 +37,7 @@ function sizeArg(v: string): number {
   return Math.round(Number(m[1]) * mult);
 }
 
-const dbOption = () => new Option('--db <path>', 'store location (SQLite file)').env('KABAR_DB').default(defaultDbLocation(), './kabar.db or $KABAR_DB');
+const dbOption = () => new Option('--db <path>', 'store location (SQLite file or postgres:// URL)').env('KABAR_DB').default(defaultDbLocation(), './kabar.db or $KABAR_DB');
 
 async function withStore<T>(db: string, fn: (s: Store) => Promise<T>): Promise<T> {
   const store = await openStore(db);
@@ -69,7 +74,7 @@ async function runIngest(store: Store, inputs: string[], opts: { maxBytes: numbe
     fetch: { allowPrivate: opts.allowPrivate },
     onError: (e) => {
       progress.clear();
-      process.stderr.write(`error: ${e.input}: ${e.error}\n`);
+      process.stderr.write(`error: ${printable(e.input)}: ${printable(e.error)}\n`);
     },
     onProgress: (s) => {
       const n = s.added + s.present + s.failed;
@@ -99,7 +104,9 @@ export function buildProgram(): Command {
     .option('--max-bytes <size>', 'largest single page accepted', sizeArg, DEFAULT_MAX_BYTES)
     .option('--allow-private', 'allow URLs on loopback/private networks (intranet use; also KABAR_ALLOW_PRIVATE=1)')
     .option('-q, --quiet', 'no progress and no summary line')
+    .option('--queue <redis-url>', 'enqueue for `kabar worker` instead of ingesting here')
     .action(async (inputs: string[], o) => {
+      if (o.queue) return void (process.exitCode = await enqueueCommand(o.queue, inputs, o));
       const summary = await withStore(o.db, (store) => runIngest(store, inputs, o));
       if (summary.failed > 0) process.exitCode = 1;
     });
@@ -185,7 +192,7 @@ export function buildProgram(): Command {
           }
         } catch (e) {
           failed++;
-          process.stderr.write(`error: ${item.input}: ${(e as Error).message}\n`);
+          process.stderr.write(`error: ${printable(item.input)}: ${printable((e as Error).message)}\n`);
         }
       }
       if (failed) process.exitCode = 1;
@@ -193,21 +200,53 @@ export function buildProgram(): Command {
 
   program
     .command('export')
-    .description('write the documented kabar-export JSON (schema/kabar-export.schema.json)')
-    .addOption(new Option('--format <format>', 'export format').choices(['json']).default('json'))
+    .description('write the documented kabar-export JSON (schema/kabar-export.schema.json), PLOVER JSON lines or CSV')
+    .addOption(new Option('--format <format>', 'json: kabar-export; plover: one PLOVER JSON record per event; csv: one table').choices(['json', 'plover', 'csv']).default('json'))
+    .addOption(new Option('--table <table>', 'with --format csv: which table').choices([...CSV_TABLES]).default('events'))
     .option('--story <id...>', 'only these stories')
     .option('--out <file>', 'write to a file instead of standard output')
     .addOption(dbOption())
     .action(async (o) => {
       const doc = await withStore(o.db, (s) => buildExport(s, { storyIds: o.story }));
-      const text = JSON.stringify(doc, null, 2) + '\n';
+      const text = o.format === 'plover' ? ploverLines(doc) : o.format === 'csv' ? csvTable(doc, o.table) : JSON.stringify(doc, null, 2) + '\n';
       if (o.out) {
         // Write to a temporary file and rename, so a crash never leaves half an export behind.
         const tmp = `${o.out}.tmp-${process.pid}`;
         fs.writeFileSync(tmp, text);
         fs.renameSync(tmp, o.out);
-        process.stderr.write(`export: ${doc.stories.length} stories, ${doc.articles.length} articles → ${o.out}\n`);
+        process.stderr.write(`export: ${doc.stories.length} stories, ${doc.articles.length} articles, ${doc.events.length} events → ${o.out}\n`);
       } else process.stdout.write(text);
+    });
+
+  program
+    .command('entities')
+    .description('people, organisations and places: one line per entity with its type, country, aliases and roles')
+    .option('--story <id>', 'only the entities of this story')
+    .option('--type <type>', 'only PERSON, ORGANISATION, PLACE or OTHER')
+    .option('--json', 'one JSON object per line (the export\'s entities[] records)')
+    .addOption(dbOption())
+    .action(async (o) => {
+      const ents = await withStore(o.db, async (s) => {
+        if (o.story && !(await getStory(s, o.story))) throw new Error(`no story ${o.story} (see \`kabar stories\`)`);
+        return listEntities(s.db, o.story ? { storyId: o.story } : {});
+      });
+      for (const e of ents) {
+        if (o.type && e.type !== String(o.type).toUpperCase()) continue;
+        if (o.json) {
+          process.stdout.write(JSON.stringify(e) + '\n');
+          continue;
+        }
+        const aliases = [...new Set(e.aliases.map((a) => a.text))].filter((a) => a !== e.name);
+        const roles = [...new Set(e.roles.map((r) => (r.org ? `${r.title} (${r.org})` : r.title)))];
+        const arts = new Set(e.mentions.map((m) => m.article)).size;
+        process.stdout.write(
+          `${e.id}  ${e.type.padEnd(12)} ${e.name}${e.country ? ` [${e.country}]` : ''}  ${e.mentions.length} mentions in ${arts} article${arts === 1 ? '' : 's'}` +
+            (aliases.length ? `\n    aka: ${aliases.join(' / ')}` : '') +
+            (roles.length ? `\n    roles: ${roles.join('; ')}` : '') +
+            (e.coordinates ? `\n    at: ${e.coordinates[0].toFixed(4)}, ${e.coordinates[1].toFixed(4)}` : '') +
+            '\n',
+        );
+      }
     });
 
   program
@@ -253,8 +292,11 @@ export function buildProgram(): Command {
 
   program
     .command('start')
-    .description('the main job: ingest the bundled example corpus into the store and print the stories found')
+    .description('the main job: ingest the bundled example corpus into the store, print the stories found, then serve the reader')
     .addOption(dbOption())
+    .option('--no-serve', 'stop after ingesting and printing the stories')
+    .addOption(new Option('--port <n>', 'port for the reader').env('PORT').default(8080).argParser(intArg))
+    .option('--host <address>', 'address the reader listens on', '127.0.0.1')
     .action(async (o) => {
       await withStore(o.db, async (store) => {
         process.stderr.write(`kabar: store ${path.resolve(store.location)}; ingesting ${path.relative(process.cwd(), EXAMPLES_DIR) || EXAMPLES_DIR}/\n`);
@@ -266,9 +308,13 @@ export function buildProgram(): Command {
         process.stdout.write('\n');
         printStories(await listStories(store));
       });
+      if (o.serve) await serveCommand({ db: o.db, port: o.port, host: o.host, publicUrl: process.env.KABAR_PUBLIC_URL });
     });
 
   registerFollowCommands(program);
+  registerBriefCommand(program);
+  registerServeCommand(program);
+  registerQueueCommands(program);
   return program;
 }
 

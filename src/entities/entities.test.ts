@@ -124,10 +124,12 @@ test('an all-caps headline is not a run of entities', () => {
 test('a 1 MB single paragraph finishes in bounded time', () => {
   const unit = 'Menteri Perdagangan Thailand bertemu pengusaha dari Malaysia di Bangkok dan membahas harga karet serta ekspor beras ';
   const text = unit.repeat(Math.ceil(1_000_000 / unit.length));
-  const t0 = performance.now();
+  // CPU time, not wall time: the test machine is shared
+  const t0 = process.cpuUsage();
   const ms = findMentions(text, [{ start: 0, end: text.length }], 'id');
-  const secs = (performance.now() - t0) / 1000;
-  assert.ok(secs < 8, `took ${secs.toFixed(1)} s`);
+  const used = process.cpuUsage(t0);
+  const secs = (used.user + used.system) / 1e6;
+  assert.ok(secs < 8, `took ${secs.toFixed(1)} s of CPU`);
   assert.ok(ms.length > 1000);
   assert.ok(ms.every((m) => m.end - m.start < 200));
 });

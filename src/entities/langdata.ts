@@ -9,6 +9,8 @@ export interface EntityTitles {
   titles: string[];
   /** Words that modify a title without being one ("Wakil", "Deputy", "Phó", "mantan", "former"). */
   titleModifiers: string[];
+  /** Words that may close a title after its portfolio ("Tetap" in "Wakil Menteri Luar Negeri Tetap", "ad interim"). */
+  titleSuffixes?: string[];
   /** Portfolio or office words that may follow a title ("Luar Negeri", "Foreign Affairs", "Ngoại giao"). */
   portfolios: string[];
   /** Forms of address that become an attribute of a person ("Tn.", "Bapak", "Mr.", "Ông"). */
@@ -43,6 +45,9 @@ export function entityData(code: string): EntityLangData {
 
 /** The "and" words of every language with entity data. */
 export const allConjunctions: ReadonlySet<string> = new Set(entityLanguages.flatMap((code) => entityData(code).conjunctions.map((w) => w.toLowerCase())));
+
+/** Title-closing words of every language with entity data, as lower-case word lists. */
+export const allTitleSuffixes: ReadonlyArray<string[]> = entityLanguages.flatMap((code) => (entityData(code).titleSuffixes ?? []).map((w) => w.toLowerCase().split(/\s+/)));
 
 /** Month, weekday and caption-credit words of a language: capitalised, never an entity by themselves. */
 export function calendarWords(code: string): string[] {

@@ -6,7 +6,7 @@ import { tokenize, type Token } from './tokenize.ts';
 import { tagTokens } from './ner.ts';
 import { chunks } from './conll.ts';
 import { matchAt } from './gazetteer.ts';
-import { allConjunctions, entityData } from './langdata.ts';
+import { allConjunctions, allTitleSuffixes, entityData } from './langdata.ts';
 import { countryCode, foldKey, lookupCity } from './normalise.ts';
 
 export type EntityType = 'PERSON' | 'ORGANISATION' | 'PLACE' | 'OTHER';
@@ -56,6 +56,10 @@ function titleAt(c: Ctx, i: number): number {
     if (!p) break;
     j += p;
     if (j + 1 < c.words.length && allConjunctions.has(c.lower[j]!) && matchAt('PORT', c.lower, j + 1)) j++;
+  }
+  for (const suf of allTitleSuffixes) if (suf.every((w, k) => c.lower[j + k] === w)) {
+    j += suf.length;
+    break;
   }
   return j - i;
 }
@@ -154,6 +158,15 @@ export function findMentions(text: string, sentences: Span[], lang: string): Men
       !matchAt('CTRY', c.lower, r.e + 1) && !countryCode(spanText(c, r.s, r.e))
     ) r.e += 2;
   }
+  // a word inside a title phrase that began earlier is part of the role ("Ketua Komisi Urusan Negara X"):
+  // titleFrom[k] = 1 + the token where that title starts (0: none)
+  const titleFrom = new Int32Array(toks.length + 1);
+  for (let t = 0; t < toks.length; t++) {
+    if (!isCap(c.words[t]!) || titleFrom[t]) continue;
+    const n = titleAt(c, t);
+    for (let k = t + 1; k < t + n; k++) titleFrom[k] = t + 1;
+  }
+  const inTitle = titleFrom;
   // an organisation head word with its capitalised tail is one organisation, lower-case function words included:
   // "Kamar Dagang dan Industri Indonesia", "Kementerian Luar Negeri"
   {
@@ -165,15 +178,17 @@ export function findMentions(text: string, sentences: Span[], lang: string): Men
     });
     const drop = new Set<number>();
     const added: typeof raw = [];
+    // "X dan Kementerian Y", "X and Minister Y": an "and" before a new head word or a title starts another name
+    const startsName = (k: number) => !!matchAt('ORGH', c.lower, k) || titleAt(c, k) > 0;
     for (let i = 0; i < toks.length; i++) {
       if (!isCap(c.words[i]!) || isAllCaps(c.words[i]!)) continue;
       const h = matchAt('ORGH', c.lower, i);
-      if (!h) continue;
+      if (!h || inTitle[i]) continue;
       if (inRaw[i] >= 0 && raw[inRaw[i]!]!.s !== i) continue;
       let e = i + h;
       while (e < toks.length && sameLine(e - 1, e) && !startsPerson[e]) {
         if (isCap(c.words[e]!)) e++;
-        else if (isFn(e) && e + 1 < toks.length && isCap(c.words[e + 1]!) && !startsPerson[e + 1]) e += 2;
+        else if (isFn(e) && e + 1 < toks.length && isCap(c.words[e + 1]!) && !startsPerson[e + 1] && !(allConjunctions.has(c.lower[e]!) && startsName(e + 1))) e += 2;
         else if (c.words[e] === '-' && glued(e - 1, e) && e + 1 < toks.length && glued(e, e + 1)) e += 2;
         else break;
       }
@@ -240,7 +255,8 @@ export function findMentions(text: string, sentences: Span[], lang: string): Men
     const name = spanText(c, s, e);
     let t = type;
     const cc = countryCode(name);
-    if (cc && t !== 'PERSON') t = 'PLACE';
+    // a whole country name is the country, whatever the tagger thought ("Đại sứ <Nhật Bản>" is Japan's ambassador)
+    if (cc && (t !== 'PERSON' || matchAt('CTRY', c.lower, s) === e - s)) t = 'PLACE';
     const m: Mention = { start: toks[s]!.start, end: toks[e - 1]!.end, text: name, type: t, key: mentionKey(t, name), ...extra };
     out.push(m);
     for (let k = s; k < e; k++) (covered[k] = 1), (owner[k] = out.length);
@@ -252,6 +268,22 @@ export function findMentions(text: string, sentences: Span[], lang: string): Men
     let honorific: string | undefined;
     let title: string | undefined;
     let org: string | undefined;
+    // a chunk that starts inside a title phrase: the title is the role, the rest the name
+    if (titleFrom[s]) {
+      const t = titleFrom[s]! - 1;
+      const te = t + titleAt(c, t);
+      if (te < e) {
+        title = spanText(c, t, te);
+        s = te;
+        // "... Urusan Negara <Chile> <Ricardo Montalban>": the country is the role's, the rest the person
+        const n = matchAt('CTRY', c.lower, s);
+        if (n && s + n < e && isCap(c.words[s + n]!) && !covered[s]) {
+          org = push(s, s + n, 'PLACE').text;
+          s += n;
+          type = 'PERSON';
+        }
+      }
+    }
     // titles and honorifics inside the chunk, at its start; leading discourse words ("Negara", "Sementara")
     for (let moved = true; moved && s < e; ) {
       moved = false;
@@ -274,9 +306,36 @@ export function findMentions(text: string, sentences: Span[], lang: string): Men
         title = spanText(c, s, s + t);
         s += t;
         moved = true;
+        continue;
+      }
+      // "Chilean President X", "Vietnamese Foreign Minister X": the demonym names the role's country
+      const d = matchAt('DEM', c.lower, s);
+      const dt = d ? titleAt(c, s + d) : 0;
+      if (d && dt && s + d + dt < e) {
+        org = spanText(c, s, s + d);
+        title = spanText(c, s + d, s + d + dt);
+        s += d + dt;
+        moved = true;
       }
     }
     if (s >= e || covered[s]) continue;
+    // "Việt Nam và Nhật Bản" tagged as one name: two countries (a word the tagger swept in after them is dropped)
+    if (type !== 'PERSON') {
+      let k = s + 1;
+      while (k < e && !allConjunctions.has(c.lower[k]!)) k++;
+      const n = k < e ? matchAt('CTRY', c.lower, k + 1) : 0;
+      if (n && matchAt('CTRY', c.lower, s) === k - s && countryCode(spanText(c, s, k)) && countryCode(spanText(c, k + 1, k + 1 + n))) {
+        if (!covered[s]) push(s, k, 'PLACE');
+        if (!covered[k + 1]) push(k + 1, k + 1 + n, 'PLACE');
+        continue;
+      }
+    }
+    // "Media <Republik Rakyat Demokratik Korea>": one word that heads no organisation before a whole country name
+    // is the country's (the word is a common noun the tagger swept in)
+    if (type !== 'PERSON' && e - s >= 3 && matchAt('CTRY', c.lower, s + 1) === e - s - 1 && !matchAt('ORGH', c.lower, s) && countryCode(spanText(c, s + 1, e))) {
+      s += 1;
+      type = 'PLACE';
+    }
     // a country name the tagger cut short ("KOREA" of "KOREA UTARA")
     const cn = matchAt('CTRY', c.lower, s);
     if (cn > e - s && countryCode(spanText(c, s, s + cn))) e = s + cn;
@@ -315,8 +374,15 @@ export function findMentions(text: string, sentences: Span[], lang: string): Men
       }
       if (!title) {
         const ts = titleEndingAt(c, k);
+        // "Menteri Luar Negeri Chile X" with the country left untagged: the country is the role's
+        let cs = -1;
+        for (let b = Math.max(0, k - 3); b < k && cs < 0; b++) if (matchAt('CTRY', c.lower, b) === k - b && titleEndingAt(c, b) >= 0) cs = b;
         if (ts >= 0) title = spanText(c, ts, k);
-        else if (prevOrg && k === s && toks[k - 1] && prevOrg.end === toks[k - 1]!.end) {
+        else if (cs >= 0) {
+          title = spanText(c, titleEndingAt(c, cs), cs);
+          org = spanText(c, cs, k);
+          if (!covered[cs]) push(cs, k, 'PLACE');
+        } else if (prevOrg && k === s && toks[k - 1] && prevOrg.end === toks[k - 1]!.end) {
           const os = tokenAt(prevOrg.start);
           const ts2 = os >= 0 ? titleEndingAt(c, os) : -1;
           if (ts2 >= 0) {
@@ -389,7 +455,8 @@ export function findMentions(text: string, sentences: Span[], lang: string): Men
       // in lower-case text only unambiguous long names count ("vietnam", not "as")
       if (free && countryCode(name) && (isCap(w) || name.length >= 5)) {
         out.push({ start: toks[i]!.start, end: toks[i + n - 1]!.end, text: name, type: 'PLACE', key: mentionKey('PLACE', name) });
-        for (let k = i; k < i + n; k++) covered[k] = 1;
+        // owner too, so that a name after "Presiden <Chile>" finds the role's country
+        for (let k = i; k < i + n; k++) (covered[k] = 1), (owner[k] = out.length);
         i += n - 1;
       }
     }
@@ -413,5 +480,43 @@ export function findMentions(text: string, sentences: Span[], lang: string): Men
     }
     merged.push(m);
   }
-  return merged;
+  // a later bare surname or given name of a person this document named in full ("ujar Montes", "Thayer said") is
+  // that person, whether or not the tagger saw it; link.ts ties it to the full name
+  const nameWords = new Map<string, string>();
+  for (const m of merged) {
+    if (m.type !== 'PERSON') continue;
+    const ws = m.text.split(/\s+/);
+    if (ws.length < 2) continue;
+    for (const w of ws) if (isCap(w) && w.length > 2 && !isAllCaps(w)) nameWords.set(w, m.text);
+  }
+  if (!nameWords.size) return merged;
+  const firstPerson = new Map<string, number>();
+  for (const m of merged) if (m.type === 'PERSON' && !firstPerson.has(m.text)) firstPerson.set(m.text, m.start);
+  const taken = new Uint8Array(toks.length);
+  for (const m of merged) {
+    const a = tokenAt(m.start);
+    for (let k = a; k >= 0 && k < toks.length && toks[k]!.start < m.end; k++) taken[k] = 1;
+  }
+  const extra: Mention[] = [];
+  for (let i = 0; i < toks.length; i++) {
+    const w = c.words[i]!;
+    const full = nameWords.get(w);
+    if (!full || taken[i] || toks[i]!.start < firstPerson.get(full)!) continue;
+    // a part of a longer capitalised run is someone else's name ("Montes Street", "Gabriela Cruz")
+    if ((i > 0 && isCap(c.words[i - 1]!) && sameLine(i - 1, i) && !isSentenceStart(c, i)) || (i + 1 < toks.length && isCap(c.words[i + 1]!) && sameLine(i, i + 1))) continue;
+    if (matchAt('NONE', c.lower, i) || matchAt('CTRY', c.lower, i) || matchAt('TITLE', c.lower, i)) continue;
+    extra.push({ start: toks[i]!.start, end: toks[i]!.end, text: w, type: 'PERSON', key: mentionKey('PERSON', w) });
+  }
+  return extra.length ? [...merged, ...extra].sort((a, b) => a.start - b.start) : merged;
+}
+
+/** Does token `i` open a sentence (first token, or after closing punctuation)? */
+function isSentenceStart(c: Ctx, i: number): boolean {
+  for (let k = i - 1; k >= 0; k--) {
+    const w = c.words[k]!;
+    if (/^[.!?]$/.test(w)) return true;
+    if (/^["“”'‘’(\[]$/.test(w)) continue;
+    return false;
+  }
+  return true;
 }

@@ -5,6 +5,8 @@ import path from 'node:path';
 import { chunks, readConll, scoreChunks } from './conll.ts';
 import { runNerConll, tagTokens } from './ner.ts';
 import { trainPerceptron } from './train.ts';
+import { buildDict, dictMarks } from './features.ts';
+import { Perceptron, type SerializedModel } from './perceptron.ts';
 import { repoRoot } from './normalise.ts';
 
 test('conll reading, chunking and conlleval-style scores', () => {
@@ -74,4 +76,34 @@ test('the shipped model is small and scores on NERGrit valid (skips without ../s
   const valid = readConll(fs.readFileSync(file, 'utf8'));
   const all = scoreChunks(valid.map((s) => s.tags), valid.map((s) => tagTokens(s.tokens))).find((r) => r.type === 'ALL')!;
   assert.ok(all.f1 > 0.7, `F1 ${all.f1}`);
+});
+
+test('the training dictionary counts words and entity spans, and marks them in new text', () => {
+  const data = readConll(
+    ['Bank\tB-ORGANISATION\nSentosa\tI-ORGANISATION\ndi\tO\nMedan\tB-PLACE\n', 'Medan\tB-PLACE\nramai\tO\n', 'bank\tO\nsentosa\tO\nitu\tO\n'].join('\n'),
+  );
+  const d = buildDict(data);
+  assert.deepEqual(d.words.get('medan'), [0, 0, 2, 0]);
+  // the span counts its plain-word occurrence as O
+  assert.deepEqual(d.spans.get('bank sentosa'), [1, 0, 0, 1]);
+  const marks = dictMarks(['Ke', 'Bank', 'Sentosa', 'Medan', 'besok'], d);
+  assert.ok(marks[1]!.includes('sd=ORGANISATION-B'), marks[1]!.join());
+  assert.ok(marks[2]!.includes('sd=ORGANISATION-I'), marks[2]!.join());
+  assert.ok(marks[3]!.includes('sd=PLACE-B') && marks[3]!.includes('wd=PLACE|2'), marks[3]!.join());
+  assert.ok(marks[4]!.includes('wd=unseen'));
+});
+
+test('the mean of trained models tags like its members on what they agree on, and round-trips through JSON', () => {
+  const data = readConll(
+    [
+      'Andi\tB-PERSON\npergi\tO\nke\tO\nMedan\tB-PLACE\n',
+      'Budi\tB-PERSON\ntinggal\tO\ndi\tO\nMedan\tB-PLACE\n',
+      'Andi\tB-PERSON\nbekerja\tO\ndi\tO\nBank\tB-ORGANISATION\nSentosa\tI-ORGANISATION\n',
+    ].join('\n'),
+  );
+  const m = trainPerceptron(data, { epochs: 5, seed: 2, runs: 3, dictFolds: 3 });
+  assert.deepEqual(tagTokens(['Budi', 'pergi', 'ke', 'Medan'], m), ['B-PERSON', 'O', 'O', 'B-PLACE']);
+  const back = Perceptron.fromJSON(JSON.parse(JSON.stringify(m.toJSON())) as SerializedModel);
+  assert.ok(back.dict && back.dict.spans.has('bank sentosa'));
+  assert.deepEqual(tagTokens(['Andi', 'tinggal', 'di', 'Medan'], back), tagTokens(['Andi', 'tinggal', 'di', 'Medan'], m));
 });

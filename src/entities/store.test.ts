@@ -4,7 +4,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openStore } from '../store/db.ts';
-import * as m004 from '../store/migrations/004_entities.ts';
 import { articleEntities } from './index.ts';
 import { listEntities, storeEntities } from './store.ts';
 import { splitSentences } from '../text/sentences.ts';
@@ -15,7 +14,6 @@ test('entities merge by key across articles and languages; aliases, roles and me
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kabar-entities-'));
   const store = await openStore(path.join(dir, 'k.db'));
   try {
-    await m004.up(store.db);
     const id = doc('Presiden Prancis Emmanuel Macron tiba di Jakarta. Macron bertemu pengusaha dari Amerika Serikat.', 'id');
     const en = doc('French President Emmanuel Macron arrived in Jakarta on Monday, officials from the United States said.', 'en');
     const a = await store.db.transaction().execute((trx) => storeEntities(trx, 'art-id', articleEntities(id)));

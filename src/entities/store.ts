@@ -4,10 +4,12 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DocEntity } from './link.ts';
+import type { EntityType } from './mentions.ts';
+import { bulkInsert, inValues } from '../store/bulk.ts';
 
 export interface ExportEntity {
   id: string;
-  type: string;
+  type: EntityType;
   name: string;
   aliases: Array<{ text: string; lang: string }>;
   roles: Array<{ title: string; org?: string; article: string }>;
@@ -23,75 +25,52 @@ export function entityId(key: string): string {
 
 /** Stores one article's entities, merging by key with those already stored; returns their ids. */
 export async function storeEntities(trx: Kysely<any>, articleId: string, ents: DocEntity[]): Promise<string[]> {
-  const ids: string[] = [];
-  for (const e of ents) {
-    const id = entityId(e.key);
-    ids.push(id);
-    await trx
-      .insertInto('entities')
-      .values({
-        id,
-        type: e.type,
-        name: e.name,
-        key: e.key,
-        country: e.country ?? null,
-        lat: e.coordinates?.[0] ?? null,
-        lon: e.coordinates?.[1] ?? null,
-      })
-      .onConflict((oc) => oc.column('key').doNothing())
-      .execute();
-    if (e.country || e.coordinates) {
-      // fill place data a first sighting lacked
-      await trx
-        .updateTable('entities')
-        .set({ country: e.country ?? null })
-        .where('id', '=', id)
-        .where('country', 'is', null)
-        .execute();
-      if (e.coordinates) {
-        await trx
-          .updateTable('entities')
-          .set({ lat: e.coordinates[0], lon: e.coordinates[1] })
-          .where('id', '=', id)
-          .where('lat', 'is', null)
-          .execute();
-      }
-    }
-    for (const a of e.aliases) {
-      await trx
-        .insertInto('entity_aliases')
-        .values({ entity: id, text: a.text, lang: a.lang })
-        .onConflict((oc) => oc.doNothing())
-        .execute();
-    }
-    for (const r of e.roles) {
-      await trx
-        .insertInto('entity_roles')
-        .values({ entity: id, title: r.title, org: r.org ?? '', article: articleId })
-        .onConflict((oc) => oc.doNothing())
-        .execute();
-    }
-    for (const m of e.mentions) {
-      await trx
-        .insertInto('entity_mentions')
-        .values({ entity: id, article: articleId, start: m.start, end: m.end })
-        .onConflict((oc) => oc.doNothing())
-        .execute();
-    }
-  }
+  if (!ents.length) return [];
+  const ids = ents.map((e) => entityId(e.key));
+  // a few multi-row statements per article rather than one per alias, role and mention (ingest hot path)
+  await bulkInsert(
+    trx,
+    'entities',
+    [['id', 'text'], ['type', 'text'], ['name', 'text'], ['key', 'text'], ['country', 'text'], ['lat', 'real'], ['lon', 'real']],
+    ents.map((e, i) => [ids[i], e.type, e.name, e.key, e.country ?? null, e.coordinates?.[0] ?? null, e.coordinates?.[1] ?? null]),
+    // place data a first sighting lacked is filled in by a later one
+    'ON CONFLICT (key) DO UPDATE SET country = COALESCE(entities.country, excluded.country), lat = COALESCE(entities.lat, excluded.lat), lon = COALESCE(entities.lon, excluded.lon)',
+  );
+  await bulkInsert(
+    trx,
+    'entity_aliases',
+    [['entity', 'text'], ['text', 'text'], ['lang', 'text']],
+    ents.flatMap((e, i) => e.aliases.map((a) => [ids[i], a.text, a.lang])),
+    'ON CONFLICT DO NOTHING',
+  );
+  await bulkInsert(
+    trx,
+    'entity_roles',
+    [['entity', 'text'], ['title', 'text'], ['org', 'text'], ['article', 'text']],
+    ents.flatMap((e, i) => e.roles.map((r) => [ids[i], r.title, r.org ?? '', articleId])),
+    'ON CONFLICT DO NOTHING',
+  );
+  await bulkInsert(
+    trx,
+    'entity_mentions',
+    [['entity', 'text'], ['article', 'text'], ['start', 'integer'], ['end', 'integer']],
+    ents.flatMap((e, i) => e.mentions.map((m) => [ids[i], articleId, m.start, m.end])),
+    'ON CONFLICT DO NOTHING',
+  );
   return ids;
 }
 
 /** Every stored entity (or those mentioned in one story's articles), most mentioned first. */
-export async function listEntities(db: Kysely<any>, opts: { storyId?: string } = {}): Promise<ExportEntity[]> {
-  let articleIds: string[] | null = null;
+export async function listEntities(db: Kysely<any>, opts: { storyId?: string; articleIds?: string[] } = {}): Promise<ExportEntity[]> {
+  let articleIds: string[] | null = opts.articleIds ?? null;
+  if (articleIds && !articleIds.length) return [];
   if (opts.storyId) {
     const rows = await db.selectFrom('articles').select('id').where('story_id', '=', opts.storyId).execute();
     articleIds = rows.map((r) => r.id as string);
     if (!articleIds.length) return [];
   }
   let mq = db.selectFrom('entity_mentions').select(['entity', 'article', 'start', 'end']);
-  if (articleIds) mq = mq.where('article', 'in', articleIds);
+  if (articleIds) mq = mq.where(inValues(db, 'article', articleIds, 'text'));
   const mentions = await mq.orderBy('article').orderBy('start').execute();
   const byEntity = new Map<string, ExportEntity['mentions']>();
   for (const m of mentions) {
@@ -105,10 +84,11 @@ export async function listEntities(db: Kysely<any>, opts: { storyId?: string } =
   // chunks keep the IN lists within SQLite's parameter limit
   for (let k = 0; k < ids.length; k += 500) {
     const chunk = ids.slice(k, k + 500);
-    const ents = await db.selectFrom('entities').selectAll().where('id', 'in', chunk).execute();
-    const aliases = await db.selectFrom('entity_aliases').selectAll().where('entity', 'in', chunk).execute();
-    let rq = db.selectFrom('entity_roles').selectAll().where('entity', 'in', chunk);
-    if (articleIds) rq = rq.where('article', 'in', articleIds);
+    // explicit primary-key order: SQLite reads it from the key anyway, PostgreSQL would return heap order
+    const ents = await db.selectFrom('entities').selectAll().where('id', 'in', chunk).orderBy('id').execute();
+    const aliases = await db.selectFrom('entity_aliases').selectAll().where('entity', 'in', chunk).orderBy('entity').orderBy('text').orderBy('lang').execute();
+    let rq = db.selectFrom('entity_roles').selectAll().where('entity', 'in', chunk).orderBy('entity').orderBy('title').orderBy('org').orderBy('article');
+    if (articleIds) rq = rq.where(inValues(db, 'article', articleIds, 'text'));
     const roles = await rq.execute();
     for (const e of ents) {
       const x: ExportEntity = {

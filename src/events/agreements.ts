@@ -2,11 +2,11 @@
 // intent, minutes, joint statement, treaty, contract), parties, fields, signing date and place, evidence, and the
 // count an article claims ("five documents", "lima dokumen", "năm văn kiện") next to the items it lists.
 import type { ArticleDoc, Span } from '../types.ts';
-import { findMentions } from '../entities/mentions.ts';
+import { findMentions, type Mention } from '../entities/mentions.ts';
 import { tagTimes, type Timex } from '../time/tag.ts';
 import { splitSentences } from '../text/sentences.ts';
 import { codeArticle, inName, sentenceParties, type CodedEvent } from './code.ts';
-import { findPhrases, matchPhrase, type EventLexicon } from './lexicon.ts';
+import { findPhrases, longestAt, matchPhrase, memo, phrasesAt, type EventLexicon } from './lexicon.ts';
 import { eventLexicon } from './lexicons.ts';
 import { tokens, type Tok } from './tokens.ts';
 import { allLanguagesWords } from './lexicons.ts';
@@ -38,22 +38,33 @@ export interface CountClaim {
 const STOP_PUNCT = /^[,;.:!?()"“”«»\[\]]$/;
 
 function kindIndex(lex: EventLexicon): Array<{ p: string; kind: string }> {
-  const out: Array<{ p: string; kind: string }> = [];
-  for (const [kind, names] of Object.entries(lex.agreementKinds)) for (const n of names) out.push({ p: n.trim().split(/\s+/).join(' '), kind });
-  return out;
+  return memo(lex, 'agreementKinds', () => {
+    const out: Array<{ p: string; kind: string }> = [];
+    for (const [kind, names] of Object.entries(lex.agreementKinds)) for (const n of names) out.push({ p: n.trim().split(/\s+/).join(' '), kind });
+    return out;
+  });
 }
+const kindPhrases = (lex: EventLexicon) => memo(lex, 'agreementKindPhrases', () => kindIndex(lex).map((k) => k.p));
+const fieldPhrasesOf = (lex: EventLexicon) => memo(lex, 'agreementFieldPhrases', () => Object.values(lex.agreementFields).flat());
+const signVerbsOf = (lex: EventLexicon) =>
+  memo(lex, 'signVerbs', () => lex.triggers.filter((tr) => !tr.noun && (tr.t === 'SUPPORT' || tr.t === 'AGREE')).map((tr) => tr.p));
+/** number words of two letters or more, with their value */
+const numberWords = (lex: EventLexicon) =>
+  memo(lex, 'numberWords', () => {
+    const value = new Map<string, number>();
+    lex.numbers.forEach((forms, k) => forms.forEach((f) => f.length >= 2 && !value.has(f) && value.set(f, k + 1)));
+    return { phrases: [...value.keys()], value };
+  });
 
 function numberAt(lex: EventLexicon, toks: Tok[], i: number): { value: number; e: number } | null {
   const t = toks[i]!;
   if (/^\d{1,3}$/.test(t.text)) return { value: Number(t.text), e: i + 1 };
   let best: { value: number; e: number } | null = null;
-  lex.numbers.forEach((forms, k) => {
-    for (const f of forms) {
-      if (f.length < 2) continue;
-      const e = matchPhrase(lex, f, toks, i);
-      if (e > i && (!best || e > best.e)) best = { value: k + 1, e };
-    }
-  });
+  const nw = numberWords(lex);
+  for (const f of phrasesAt(lex, nw.phrases, toks, i)) {
+    const e = matchPhrase(lex, f, toks, i);
+    if (e > i && (!best || e > best.e)) best = { value: nw.value.get(f)!, e };
+  }
   return best;
 }
 
@@ -67,7 +78,7 @@ export function countClaims(text: string, sentences: Span[], lang: string): Coun
       const n = numberAt(lex, toks, i);
       if (!n || n.value < 2) continue;
       for (let j = n.e; j <= Math.min(toks.length - 1, n.e + 2); j++) {
-        const e = Math.max(...lex.documentNouns.map((d) => matchPhrase(lex, d, toks, j)));
+        const e = longestAt(lex, lex.documentNouns, toks, j);
         if (e > j) {
           out.push({ count: n.value, text: text.slice(toks[i]!.start, toks[e - 1]!.end), evidence: { sentence: si, start: toks[i]!.start, end: toks[e - 1]!.end } });
           i = e;
@@ -92,13 +103,12 @@ function sentenceAgreements(c: Ctx, sp: Span, si: number): AgreementRecord[] {
   const { lex, text } = c;
   const toks = tokens(text, sp.start, sp.end);
   const kinds = kindIndex(lex);
-  const matches = findPhrases(lex, kinds.map((k) => k.p), toks);
+  const matches = findPhrases(lex, kindPhrases(lex), toks);
   if (!matches.length) return [];
   const evs = c.events.map((e, i) => ({ e, i })).filter((x) => x.e.evidence.start === sp.start);
-  const fieldPhrases = Object.values(lex.agreementFields).flat();
-  const isField = (k: number) => fieldPhrases.some((f) => matchPhrase(lex, f, toks, k) > k);
+  const isField = (k: number) => longestAt(lex, fieldPhrasesOf(lex), toks, k) > k;
   const isKind = (k: number) => matches.some((m) => m.s === k);
-  const verbAt = (k: number) => lex.triggers.some((tr) => !tr.noun && (tr.t === 'SUPPORT' || tr.t === 'AGREE') && matchPhrase(lex, tr.p, toks, k) > k);
+  const verbAt = (k: number) => longestAt(lex, signVerbsOf(lex), toks, k) > k;
   const stopWords = SPAN_BOUNDARIES;
   const out: AgreementRecord[] = [];
   const used = new Set<number>();
@@ -119,7 +129,10 @@ function sentenceAgreements(c: Ctx, sp: Span, si: number): AgreementRecord[] {
       if (c.times.some((x) => x.start <= t.start && x.end > t.start)) break;
       const link = lex.titleLinks.includes(t.lower);
       const next = toks[k + 1];
-      if (t.lower === 'on' && next && (inName(toks, k + 1) || isField(k + 1) || /^(the|cooperation|mutual)$/.test(next.lower))) {
+      // "a letter of intent on halal product certification": "on" links the subject, whatever its words, unless a
+      // date, a clause or the sentence's punctuation follows ("signed an agreement on Monday")
+      const timeAt = (x: Tok) => c.times.some((tm) => tm.start <= x.start && tm.end > x.start);
+      if (t.lower === 'on' && next && !STOP_PUNCT.test(next.text) && !timeAt(next) && !verbAt(k + 1) && !isKind(k + 1) && (!stopWords.has(next.lower) || /^(the|cooperation|mutual)$/.test(next.lower))) {
         linked = true;
         continue;
       }
@@ -156,8 +169,7 @@ function sentenceAgreements(c: Ctx, sp: Span, si: number): AgreementRecord[] {
     const cands = sentenceParties(text, sp, c.lang, c.mentions);
     if (betweenIdx >= 0) parties = cands.filter((x) => x.start >= toks[betweenIdx]!.end).slice(0, 4).map((x) => x.text);
     if (!parties.length && signEv) parties = [...signEv.e.actors, ...signEv.e.recipients].map((p) => p.text);
-    const kindNames = kinds.map((k) => k.p);
-    parties = [...new Set(parties.filter((p) => !title.includes(p) && !findPhrases(lex, kindNames, tokens(p)).length))];
+    parties = [...new Set(parties.filter((p) => !title.includes(p) && !findPhrases(lex, kindPhrases(lex), tokens(p)).length))];
     const tx = c.times.filter((t) => t.start >= sp.start && t.end <= sp.end && (t.type === 'DATE' || t.type === 'TIME') && /^\d{4}/.test(t.value))[0];
     const date = signEv?.e.date.value ? signEv.e.date : tx ? { value: tx.value, start: tx.interval?.start ?? tx.value, end: tx.interval?.end ?? tx.value } : { value: null, start: null, end: null };
     const rec: AgreementRecord = {
@@ -177,7 +189,11 @@ function sentenceAgreements(c: Ctx, sp: Span, si: number): AgreementRecord[] {
 }
 
 /** Agreement records of an article, with the counts it claims attached to the items listed after them. */
-export function findAgreements(doc: Pick<ArticleDoc, 'id' | 'text' | 'sentences' | 'language' | 'published'>, events?: CodedEvent[]): AgreementRecord[] {
+export function findAgreements(
+  doc: Pick<ArticleDoc, 'id' | 'text' | 'sentences' | 'language' | 'published'>,
+  events?: CodedEvent[],
+  pre: { mentions?: Mention[]; times?: Timex[] } = {},
+): AgreementRecord[] {
   const lang = doc.language && doc.language !== 'und' ? doc.language : 'en';
   const sentences = doc.sentences?.length ? doc.sentences : splitSentences(doc.text, lang);
   const anchor = doc.published ? doc.published.slice(0, 10) : null;
@@ -185,9 +201,9 @@ export function findAgreements(doc: Pick<ArticleDoc, 'id' | 'text' | 'sentences'
     text: doc.text,
     lang,
     lex: eventLexicon(lang),
-    mentions: findMentions(doc.text, sentences, lang),
-    times: tagTimes(doc.text, { lang, anchor }),
-    events: events ?? codeArticle({ ...doc, sentences }),
+    mentions: pre.mentions ?? findMentions(doc.text, sentences, lang),
+    times: pre.times ?? tagTimes(doc.text, { lang, anchor }),
+    events: events ?? codeArticle({ ...doc, sentences }, pre),
   };
   const recs: AgreementRecord[] = [];
   sentences.forEach((sp, si) => recs.push(...sentenceAgreements(c, sp, si)));

@@ -7,7 +7,7 @@ import { countryCode, demonymCountry, lookupCity } from '../entities/normalise.t
 import { tagTimes, type Timex } from '../time/tag.ts';
 import { splitSentences } from '../text/sentences.ts';
 import { getLanguage } from '../lang/index.ts';
-import { COOPERATIVE, findPhrases, matchPhrase, type EventLexicon, type PloverType, type TriggerEntry } from './lexicon.ts';
+import { COOPERATIVE, findPhrases, longestAt, matchPhrase, memo, phrasesAt, type EventLexicon, type PloverType, type TriggerEntry } from './lexicon.ts';
 import { eventLexicon } from './lexicons.ts';
 import { entityData } from '../entities/langdata.ts';
 import { tokens, type Tok } from './tokens.ts';
@@ -69,12 +69,7 @@ const isPunct = (t: Tok) => !/[\p{L}\p{N}]/u.test(t.text);
 const isCap = (t: Tok) => /^\p{Lu}/u.test(t.text);
 
 function inList(owner: object, list: string[], toks: Tok[], i: number): number {
-  let best = -1;
-  for (const p of list) {
-    const e = matchPhrase(owner, p, toks, i);
-    if (e > best) best = e;
-  }
-  return best;
+  return longestAt(owner, list, toks, i);
 }
 
 /** Does a cue from `list` end within `win` tokens before token `i` (same clause)? */
@@ -118,12 +113,22 @@ export function afterDateline(toks: Tok[]): number {
   return 0;
 }
 
+/** The trigger entries that can start at token `i`, in lexicon order. */
+function triggersAt(lex: EventLexicon, toks: Tok[], i: number): TriggerEntry[] {
+  const ix = memo(lex, 'triggerIndex', () => {
+    const byPhrase = new Map<string, TriggerEntry[]>();
+    for (const t of lex.triggers) byPhrase.set(t.p, [...(byPhrase.get(t.p) ?? []), t]);
+    return { phrases: [...byPhrase.keys()], byPhrase };
+  });
+  return phrasesAt(lex, ix.phrases, toks, i).flatMap((p) => ix.byPhrase.get(p)!);
+}
+
 function findTriggers(lex: EventLexicon, toks: Tok[]): Hit[] {
   const hits: Hit[] = [];
   for (let i = 0; i < toks.length; i++) {
     if (inName(toks, i)) continue;
     let best: Hit | null = null;
-    for (const entry of lex.triggers) {
+    for (const entry of triggersAt(lex, toks, i)) {
       const e = matchPhrase(lex, entry.p, toks, i);
       if (e <= i) continue;
       // prefer the longer phrase, then a verb over a noun
@@ -225,9 +230,17 @@ function commonWords(lex: EventLexicon): (w: string) => boolean {
 
 /** Entity candidates in a sentence: the entity stage's mentions, plus capitalised chunks it missed. */
 function candidates(lang: string, text: string, toks: Tok[], mentions: Mention[], times: Timex[]): Cand[] {
-  const ld = getLanguage(lang);
-  const stop = new Set(ld.stopwords);
-  const cal = new Set([...ld.dates.months.flat(), ...ld.dates.weekdays.flat()]);
+  const lexC = eventLexicon(lang);
+  // per-language word sets, built once (this runs for every sentence)
+  const { stop, cal, titleWords, honorifics } = memo(lexC, `candidateWords:${lang}`, () => {
+    const ld = getLanguage(lang);
+    return {
+      stop: new Set(ld.stopwords),
+      cal: new Set([...ld.dates.months.flat(), ...ld.dates.weekdays.flat()]),
+      titleWords: new Set(entityData(lang).titles.flatMap((t: string) => t.toLowerCase().split(/\s+/))),
+      honorifics: new Set(entityData(lang).honorifics.map((h: string) => h.toLowerCase().replace(/\.$/, ''))),
+    };
+  });
   const tokIndex = (off: number, side: 'start' | 'end') => {
     for (let i = 0; i < toks.length; i++) if (side === 'start' ? toks[i]!.end > off : toks[i]!.end >= off) return i;
     return toks.length - 1;
@@ -243,7 +256,9 @@ function candidates(lang: string, text: string, toks: Tok[], mentions: Mention[]
   const linkers = new Set(['of', 'de', 'bin', 'al', 'el', 'van', 'von', 'la', 'du', 'der', 'binti', "'s", 'for']);
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
-    if (!isCap(t) || covered(i) || stop.has(t.lower) || cal.has(t.lower)) continue;
+    // a capitalised stop word inside the sentence may still be a place ("di Lima": Peru's capital, not "five")
+    const placeName = (k: number) => k > 0 && (!!countryCode(toks[k]!.text) || !!lookupCity(toks[k]!.text, 100000));
+    if (!isCap(t) || covered(i) || (stop.has(t.lower) && !placeName(i)) || cal.has(t.lower)) continue;
     let j = i + 1;
     while (j < toks.length && !covered(j)) {
       const w = toks[j]!;
@@ -254,7 +269,7 @@ function candidates(lang: string, text: string, toks: Tok[], mentions: Mention[]
     }
     // an all-stopword chunk ("The", "In") is no entity; a chunk may start with one ("The United States" → "United States")
     let s = i;
-    while (s < j && stop.has(toks[s]!.lower)) s++;
+    while (s < j && stop.has(toks[s]!.lower) && !placeName(s)) s++;
     if (s < j) {
       const a = toks[s]!;
       const b = toks[j - 1]!;
@@ -263,7 +278,6 @@ function candidates(lang: string, text: string, toks: Tok[], mentions: Mention[]
     i = j - 1;
   }
   // "Indonesia and Vietnam" tagged as one name: two countries
-  const lexC = eventLexicon(lang);
   for (let k = out.length - 1; k >= 0; k--) {
     const c = out[k]!;
     const parts: Array<[number, number]> = [];
@@ -280,8 +294,7 @@ function candidates(lang: string, text: string, toks: Tok[], mentions: Mention[]
   // a capitalised word opening the sentence ("Diplomatic relations …", "Berdasarkan …") that the entity stage did not
   // take for a name and that is a known common word (lexicon, stopword, derivational pattern) is no name
   const common = commonWords(lexC);
-  const titleWords = new Set(entityData(lang).titles.flatMap((t: string) => t.toLowerCase().split(/\s+/)));
-  const honorifics = new Set(entityData(lang).honorifics.map((h: string) => h.toLowerCase().replace(/\.$/, '')));
+  const dictWord = getLanguage(lang).isDictionaryWord;
   // words the article itself writes in lower case are common words ("Suasana …" opening a sentence, "suasana" elsewhere)
   const articleWords = lowerWords(text);
   for (let k = out.length - 1; k >= 0; k--) {
@@ -291,7 +304,7 @@ function candidates(lang: string, text: string, toks: Tok[], mentions: Mention[]
     const domain = /\.(com|net|org|vn|id|my|co|gov|info|news)$/i.test(c.text);
     const known = (w: string) => !!countryCode(w) || !!demonymCountry(w) || !!lookupCity(w, 100000) || (w.length > 1 && w === w.toUpperCase());
     const actorNoun = inList(lexC, lexC.actorNouns, toks, c.s) === c.e;
-    const commonWord = (w: string) => !actorNoun && (common(w) || stop.has(w) || !!lexC.commonWordPattern?.test(w));
+    const commonWord = (w: string) => !actorNoun && (common(w) || stop.has(w) || !!lexC.commonWordPattern?.test(w) || !!dictWord?.(w));
     const honorific = c.e - c.s === 1 && honorifics.has(first.lower);
     if (domain || honorific || (c.s === 0 && c.e === 1 && (commonWord(first.lower) || articleWords.has(first.lower)) && !known(c.text))) {
       out.splice(k, 1);
@@ -401,6 +414,22 @@ interface Ctx {
   span: Span;
   sayAt: number[];
   sayAll: number[];
+  /** matches of a cue list anywhere in the sentence, found once per sentence (a sentence may hold many triggers) */
+  cues?: Map<readonly string[], Array<{ s: number; e: number }>>;
+}
+
+function cueMatches(c: Ctx, list: readonly string[]): Array<{ s: number; e: number }> {
+  c.cues ??= new Map();
+  let m = c.cues.get(list);
+  if (!m) {
+    m = [];
+    for (let k = 0; k < c.toks.length; k++) {
+      const e = longestAt(c.lex, list, c.toks, k);
+      if (e > k) m.push({ s: k, e });
+    }
+    c.cues.set(list, m);
+  }
+  return m;
 }
 
 function yearOf(v: string | null | undefined): number | null {
@@ -508,16 +537,16 @@ function codeHit(c: Ctx, h: Hit): CodedEvent {
   }
   // negation and denial
   let negated = cueBefore(lex, lex.negation, toks, h.s, 3);
-  if (!negated) for (let k = 0; k < h.s; k++) if (inList(lex, lex.denial, toks, k) > k) negated = true;
+  if (!negated && cueMatches(c, lex.denial).some((m) => m.s < h.s)) negated = true;
   // modality
   let modality: Modality = 'asserted';
   if (cueBefore(lex, lex.hypothetical, toks, h.s, 4)) modality = 'hypothetical';
   if (cueBefore(lex, lex.planned, toks, h.s, 4)) modality = 'planned';
   else if (cueBefore(lex, lex.future, toks, h.s, 3)) modality = 'future';
-  if (modality === 'asserted' && (cueBefore(lex, lex.reported, toks, h.s, 4) || toks.slice(0, h.s).some((t, k) => inList(lex, lex.reported, toks, k) > k && inList(lex, lex.reported, toks, k) <= h.s))) modality = 'reported';
+  if (modality === 'asserted' && (cueBefore(lex, lex.reported, toks, h.s, 4) || cueMatches(c, lex.reported).some((m) => m.s < h.s && m.e <= h.s))) modality = 'reported';
   if (modality === 'asserted' && c.sayAt.some((k) => k < h.s) && actors.length && cands.some((x) => x.e <= c.sayAt[0]! && !actors.includes(x))) modality = 'reported';
   // a promise or plan of a cooperative act is an AGREE, of a hostile act a THREATEN (PLOVER)
-  const conditional = toks.slice(h.e, end).some((_, k) => inList(lex, lex.conditional, toks, h.e + k) > h.e + k);
+  const conditional = cueMatches(c, lex.conditional).some((m) => m.s >= h.e && m.s < end);
   if ((modality === 'future' || modality === 'planned') && !negated && !['AGREE', 'THREATEN', 'REQUEST'].includes(type) && !(type === 'REJECT' && h.entry.frame)) {
     intent = type;
     // a promise conditioned on the other side's behaviour ("will withdraw unless …") is a threat
@@ -540,13 +569,13 @@ function codeHit(c: Ctx, h: Hit): CodedEvent {
   // background: history recalled in passing
   const ay = yearOf(c.anchor);
   const dy = yearOf(best?.value);
-  const cue = toks.some((t, k) => inList(lex, lex.background, toks, k) > k);
+  const cue = cueMatches(c, lex.background).length > 0;
   const background = dy != null && ((ay != null && dy < ay - 1) || (ay != null && dy < ay && cue) || (ay == null && cue && /^\d{4}$/.test(best!.value)));
   // context
   const context = new Set<string>();
   if (h.entry.context) context.add(h.entry.context);
   if (target !== h && target.entry.context) context.add(target.entry.context);
-  for (const [label, cues] of Object.entries(lex.contexts)) if (toks.some((_, k) => inList(lex, cues, toks, k) > k)) context.add(label);
+  for (const [label, cues] of Object.entries(lex.contexts)) if (cueMatches(c, cues).length) context.add(label);
   const tt = toks[h.s]!;
   const te = toks[h.e - 1]!;
   const mk = (xs: Cand[]) => xs.map(party);
@@ -655,12 +684,16 @@ export function codeSentence(text: string, opts: { lang: string; published?: str
 }
 
 /** Events in every sentence of an article, with entity mentions and times from the other stages. */
-export function codeArticle(doc: Pick<ArticleDoc, 'id' | 'text' | 'sentences' | 'language' | 'published'>): CodedEvent[] {
+export function codeArticle(
+  doc: Pick<ArticleDoc, 'id' | 'text' | 'sentences' | 'language' | 'published'>,
+  pre: { mentions?: Mention[]; times?: Timex[] } = {},
+): CodedEvent[] {
   const lang = doc.language && doc.language !== 'und' ? doc.language : 'en';
   const sentences = doc.sentences?.length ? doc.sentences : splitSentences(doc.text, lang);
   const anchor = doc.published ? doc.published.slice(0, 10) : null;
-  const mentions = findMentions(doc.text, sentences, lang);
-  const times = tagTimes(doc.text, { lang, anchor });
+  // the analysis stage passes what the entity and time stages already found
+  const mentions = pre.mentions ?? findMentions(doc.text, sentences, lang);
+  const times = pre.times ?? tagTimes(doc.text, { lang, anchor });
   const out: CodedEvent[] = [];
   sentences.forEach((span, i) => out.push(...codeSpan({ text: doc.text, span, sentence: i, lang, anchor, mentions, times })));
   // a person's country from the rest of the article: their role's organisation ("Menteri Pertanian Kementerian

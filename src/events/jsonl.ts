@@ -44,10 +44,22 @@ export async function eventsJsonl(input: NodeJS.ReadableStream, output: NodeJS.W
 }
 
 const iso3 = (cc?: string) => (cc ? countries.alpha2ToAlpha3(cc) : undefined);
-const actor = (p: Party) => (p.country ? { actorText: p.text, code: iso3(p.country) ?? p.country } : { actorText: p.text });
+const actor = (p: Pick<Party, 'text' | 'country'> & { entity?: string }) => ({
+  actorText: p.text,
+  ...(p.country ? { code: iso3(p.country) ?? p.country } : {}),
+  ...(p.entity ? { entity: p.entity } : {}),
+});
 
-/** A merged event as a PLOVER JSON record (the fields of the PLOVER gold records: event, mode, context, source, target, eventText, date, eventLoc). */
-export function toPlover(e: MergedEvent, text?: string): Record<string, unknown> {
+/** What a PLOVER record is made from: a merged event, or an exported one (src/export/schema.ts). */
+export type PloverSource = Pick<MergedEvent, 'id' | 'date' | 'mode' | 'context' | 'triggers' | 'negated' | 'modality' | 'background' | 'location' | 'story'> & {
+  actors: Array<Pick<Party, 'text' | 'country'> & { entity?: string }>;
+  recipients: Array<Pick<Party, 'text' | 'country'> & { entity?: string }>;
+  type: string;
+  evidence: unknown[];
+};
+
+/** An event as a PLOVER JSON record (the fields of the PLOVER gold records: event, mode, context, source, target, eventText, date, eventLoc). */
+export function toPlover(e: PloverSource, text?: string): Record<string, unknown> {
   const rec: Record<string, unknown> = {
     id: e.id,
     date: e.date.value,

@@ -169,12 +169,100 @@ export function matchPhrase(owner: object, p: string, toks: Tok[], i: number): n
   return rec(0, i);
 }
 
+interface ListIndex {
+  /** phrases by their first word (every alternative of the first step) */
+  exact: Map<string, string[]>;
+  /** phrases whose first word is a stem, by the stem's first three letters */
+  stems: Map<string, string[]>;
+  /** phrases that must always be tried (a leading gap, a stem shorter than three letters) */
+  always: string[];
+  /** answers already given, by word */
+  byWord: Map<string, readonly string[]>;
+}
+
+const listIndexes = new WeakMap<object, WeakMap<readonly string[], ListIndex>>();
+
+function listIndex(owner: object, phrases: readonly string[]): ListIndex {
+  let byList = listIndexes.get(owner);
+  if (!byList) listIndexes.set(owner, (byList = new WeakMap()));
+  let ix = byList.get(phrases);
+  if (ix) return ix;
+  ix = { exact: new Map(), stems: new Map(), always: [], byWord: new Map() };
+  const add = (m: Map<string, string[]>, k: string, p: string) => {
+    const l = m.get(k);
+    if (!l) m.set(k, [p]);
+    else if (!l.includes(p)) l.push(p);
+  };
+  for (const p of phrases) {
+    const first = compiledFor(owner, p).steps[0];
+    if (!first || first.kind === 'gap') {
+      ix.always.push(p);
+      continue;
+    }
+    for (const a of first.alts) {
+      const w = a.words[0] ?? '';
+      if (a.words.length === 1 && a.stem) {
+        if (w.length >= 3) add(ix.stems, w.slice(0, 3), p);
+        else if (!ix.always.includes(p)) ix.always.push(p);
+      } else add(ix.exact, w, p);
+    }
+  }
+  byList.set(phrases, ix);
+  return ix;
+}
+
+/**
+ * The phrases of `phrases` that can start at token `i` (by their first word): matching every phrase at every token
+ * made the coder spend most of its time failing to match. Order follows `phrases`.
+ */
+export function phrasesAt(owner: object, phrases: readonly string[], toks: Tok[], i: number): readonly string[] {
+  const ix = listIndex(owner, phrases);
+  const w = toks[i]!.lower;
+  // the answer depends on the word only: remember it (bounded), so long texts allocate nothing per token
+  const hit = ix.byWord.get(w);
+  if (hit) return hit;
+  const a = ix.exact.get(w);
+  const b = w.length >= 3 ? ix.stems.get(w.slice(0, 3)) : undefined;
+  let out: readonly string[];
+  if (!b && !ix.always.length) out = a ?? NONE;
+  else {
+    const set = new Set([...(a ?? []), ...(b ?? []), ...ix.always]);
+    out = phrases.filter((p) => set.has(p));
+    if (!out.length) out = NONE;
+  }
+  if (ix.byWord.size >= 20000) ix.byWord.clear();
+  ix.byWord.set(w, out);
+  return out;
+}
+const NONE: readonly string[] = Object.freeze([]);
+
+const memos = new WeakMap<object, Map<string, unknown>>();
+
+/** A value derived from a lexicon, built once per lexicon (phrase lists must keep their identity for `phrasesAt`). */
+export function memo<T>(owner: object, name: string, build: () => T): T {
+  let m = memos.get(owner);
+  if (!m) memos.set(owner, (m = new Map()));
+  if (!m.has(name)) m.set(name, build());
+  return m.get(name) as T;
+}
+
+/** End token index of the longest match at token `i` of any of `phrases`, or -1. */
+export function longestAt(owner: object, phrases: readonly string[], toks: Tok[], i: number): number {
+  let best = -1;
+  if (i >= toks.length) return best;
+  for (const p of phrasesAt(owner, phrases, toks, i)) {
+    const e = matchPhrase(owner, p, toks, i);
+    if (e > best) best = e;
+  }
+  return best;
+}
+
 /** All matches of any of `phrases` in `toks`: [start, end) token ranges, longest first at each start. */
-export function findPhrases(owner: object, phrases: string[], toks: Tok[]): Array<{ s: number; e: number; phrase: string }> {
+export function findPhrases(owner: object, phrases: readonly string[], toks: Tok[]): Array<{ s: number; e: number; phrase: string }> {
   const out: Array<{ s: number; e: number; phrase: string }> = [];
   for (let i = 0; i < toks.length; i++) {
     let best: { s: number; e: number; phrase: string } | null = null;
-    for (const p of phrases) {
+    for (const p of phrasesAt(owner, phrases, toks, i)) {
       const e = matchPhrase(owner, p, toks, i);
       if (e > i && (!best || e > best.e)) best = { s: i, e, phrase: p };
     }

@@ -2,7 +2,7 @@
 // "Theo X, …") and interviews in question-and-answer form, each with its speaker resolved to a named party.
 // Pronouns and "-nya" attributions ("ujarnya", "katanya") resolve to the last named speaker.
 import type { Span } from '../types.ts';
-import { findMentions } from '../entities/mentions.ts';
+import { findMentions, type Mention } from '../entities/mentions.ts';
 import { sentenceParties, type Party } from './code.ts';
 import { eventLexicon } from './lexicons.ts';
 import { findPhrases, matchPhrase, type EventLexicon } from './lexicon.ts';
@@ -49,9 +49,9 @@ function sayAt(lex: EventLexicon, toks: Tok[]): Array<{ s: number; e: number }> 
 const speakerOf = (c: Cand | undefined) => (c ? { text: c.text, start: c.start, end: c.end } : null);
 
 /** Quotes in an article's text with the sentence spans from the sentences stage. */
-export function findQuotes(text: string, sentences: Span[], lang: string): Quote[] {
+export function findQuotes(text: string, sentences: Span[], lang: string, pre: { mentions?: Mention[] } = {}): Quote[] {
   const lex = eventLexicon(lang);
-  const mentions = findMentions(text, sentences, lang);
+  const mentions = pre.mentions ?? findMentions(text, sentences, lang);
   const spans = sentences.length ? sentences : [{ start: 0, end: text.length }];
   const persons = (sp: Span): Cand[] => sentenceParties(text, sp, lang, mentions).filter((c) => c.type !== 'PLACE');
   const out: Quote[] = [];

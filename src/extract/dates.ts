@@ -51,8 +51,10 @@ function monthMatcher(langs: readonly ExtractLangData[]): MonthMatcher | null {
     const alt = [...lookup.keys()].sort((a, b) => b.length - a.length).map(escapeRe).join('|');
     // Day before month ("11 Oktober 2025", "11. März 2025", "ngày 11 tháng 10 năm 2025"): a short
     // filler word may sit between month and year ("năm", "de"). Month before day ("October 11, 2025").
+    // A month may be given in two naming traditions, "24 نيسان / أبريل 2020" (Levantine / Egyptian).
+    const second = `(?:\\s*[/(]\\s*(?:${alt})\\)?)?`;
     const src =
-      `(?<![\\p{L}\\d])(\\d{1,2})(?:st|nd|rd|th)?\\.?\\s*(?:de\\s+|of\\s+)?(${alt})(?![\\p{L}])\\.?,?\\s*(?:\\p{L}{1,4}\\s+)?(\\d{4})(?!\\d)` +
+      `(?<![\\p{L}\\d])(\\d{1,2})(?:st|nd|rd|th)?\\.?\\s*(?:de\\s+|of\\s+)?(${alt})(?![\\p{L}])${second}\\.?,?\\s*(?:\\p{L}{1,4}\\s+)?(\\d{4})(?!\\d)` +
       `|(?<![\\p{L}\\d])(${alt})(?![\\p{L}])\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})(?!\\d)`;
     result = { re: new RegExp(src, 'giu'), lookup };
   }

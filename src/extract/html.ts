@@ -4,8 +4,9 @@
 //      (src/extract/main.ts: cleaning, scoring, captions with credits, paragraph blocks);
 //   3. only when that finds almost nothing: @mozilla/readability on linkedom as a fallback.
 // Then the decisions: headline (metadata agreeing with a live <h1>, or the page's one live <h1>),
-// publication date (URL, OpenGraph/meta, JSON-LD, <time>, visible date lines, the date printed near
-// the headline; never a "modified" date; a UTC stamp near midnight yields to the page's local day),
+// publication date (URL, OpenGraph/meta, JSON-LD, <time>, publication keys in broken JSON-LD and
+// inline page state, visible date lines, the date printed near the headline; never a "modified"
+// date; a UTC stamp is read on the local day of the region the page declares, src/extract/zones.ts),
 // authors (JSON-LD, meta, rel=author, byline classes, printed "By/Von/Par …" lines).
 
 import { Parser, type Handler } from 'htmlparser2';
@@ -17,6 +18,7 @@ import { dateFromUrl, findDates, parseMachineDate } from './dates.ts';
 import { hostOf } from '../util/common.ts';
 import { collapse, parseTree, textOf, type El } from './tree.ts';
 import { extractMain } from './main.ts';
+import { localDayOfUtc, pageOffset } from './zones.ts';
 import { baseCode } from '../lang/index.ts';
 
 /** Everything phase 1 reads from the markup. */
@@ -33,8 +35,20 @@ export interface PageMeta {
   times: Array<{ value: string; pub: boolean; mod: boolean }>;
   /** Short texts of elements whose class/id says byline / author. */
   bylineTexts: string[];
-  /** Short texts of elements whose class/id says date / published. */
-  dateTexts: string[];
+  /**
+   * Short texts of elements whose class/id says date / published, with where they sit: `pos` is the
+   * visible-text offset (compare with `h1Pos`), `inList` whether inside a list item (teaser lists).
+   */
+  dateTexts: Array<{ text: string; pos: number; inList: boolean }>;
+  /** Visible-text offset where the first <h1> starts; -1 without one. */
+  h1Pos: number;
+  /**
+   * Publication-date keys found in script text: in JSON-LD that does not parse (`ld`), and in inline
+   * page state ("datePublished", "publishDate", "pubDate"… in a window.__STATE__ object).
+   */
+  scriptDates: Array<{ value: string; ld: boolean }>;
+  /** Dates written by tiny inline scripts (document.write / showDate("2020/04/17 …")): visible, as text. */
+  scriptWritten: string[];
 }
 
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
@@ -45,11 +59,15 @@ const MOD_HINT = /modif|updat|edit|revis|diperbarui|cap-?nhat/i;
 
 /** Phase 1 as parser callbacks, so the metadata scan can share the tree's parse. */
 export function metadataScanner(): { handler: Partial<Handler>; meta: PageMeta } {
-  const m: PageMeta = { lang: null, titleTag: null, h1: [], meta: new Map(), canonical: null, relAuthor: [], jsonLd: [], times: [], bylineTexts: [], dateTexts: [] };
+  const m: PageMeta = { lang: null, titleTag: null, h1: [], meta: new Map(), canonical: null, relAuthor: [], jsonLd: [], times: [], bylineTexts: [], dateTexts: [], h1Pos: -1, scriptDates: [], scriptWritten: [] };
   // Open elements that collect text: what they are for and the text so far.
-  const stack: Array<{ tag: string; grab: 'title' | 'h1' | 'ldjson' | 'byline' | 'date' | 'rel-author' | 'time' | null; text: string; attrs?: Record<string, string>; aside?: boolean }> = [];
+  const stack: Array<{ tag: string; grab: 'title' | 'h1' | 'ldjson' | 'byline' | 'date' | 'rel-author' | 'time' | null; text: string; attrs?: Record<string, string>; aside?: boolean; pos?: number; inList?: boolean }> = [];
   let aside = 0; // inside comments / sidebars / teasers: their authors and dates are not the article's
   let skip = 0; // inside script/style that is not JSON-LD
+  let textPos = 0; // visible characters seen so far
+  let inLi = 0;
+  let script: string | null = null; // text of the open non-JSON-LD script
+  let scriptBudget = 2_000_000; // inline script text scanned per page, at most
   const addMeta = (k: string, v: string): void => {
     const key = k.toLowerCase().trim();
     if (!key || !v.trim()) return;
@@ -72,10 +90,17 @@ export function metadataScanner(): { handler: Partial<Handler>; meta: PageMeta }
         if (VOID.has(name)) return;
         const cls = `${attrs.class ?? ''} ${attrs.id ?? ''}`;
         let grab: (typeof stack)[number]['grab'] = null;
-        if ((name === 'script' || name === 'style' || name === 'noscript' || name === 'template') && !(name === 'script' && /ld\+json/i.test(attrs.type ?? ''))) skip++;
+        if (name === 'li') inLi++;
+        if ((name === 'script' || name === 'style' || name === 'noscript' || name === 'template') && !(name === 'script' && /ld\+json/i.test(attrs.type ?? ''))) {
+          skip++;
+          if (name === 'script' && skip === 1 && !attrs.src) script = '';
+        }
         else if (name === 'script') grab = 'ldjson';
         else if (name === 'title' && m.titleTag === null) grab = 'title';
-        else if (name === 'h1') grab = 'h1';
+        else if (name === 'h1') {
+          grab = 'h1';
+          if (m.h1Pos < 0) m.h1Pos = textPos;
+        }
         else if (name === 'time') grab = 'time';
         else if (name === 'a' && /\bauthor\b/i.test(attrs.rel ?? '')) grab = 'rel-author';
         else if (aside === 0 && (attrs.itemprop === 'author' || AUTHOR_CLASS.test(cls))) grab = 'byline';
@@ -84,10 +109,14 @@ export function metadataScanner(): { handler: Partial<Handler>; meta: PageMeta }
         // <body class="comments-open"> and the like describe the page, not a comment block.
         const isAside = name === 'aside' || (!/^(?:html|body|main|article)$/.test(name) && ASIDE_CLASS.test(cls));
         if (isAside) aside++;
-        stack.push({ tag: name, grab, text: '', attrs: grab === 'time' || grab === 'date' ? { ...attrs } : undefined, aside: isAside });
+        stack.push({ tag: name, grab, text: '', attrs: grab === 'time' || grab === 'date' ? { ...attrs } : undefined, aside: isAside, pos: textPos, inList: inLi > 0 });
       },
       ontext(t) {
-        if (skip > 0) return;
+        if (skip > 0) {
+          if (script !== null && script.length < scriptBudget) script += t;
+          return;
+        }
+        textPos += t.length;
         for (let i = stack.length - 1; i >= 0; i--) {
           const s = stack[i]!;
           if (s.grab && s.text.length < 4000) s.text += t;
@@ -95,8 +124,14 @@ export function metadataScanner(): { handler: Partial<Handler>; meta: PageMeta }
       },
       onclosetag(name) {
         if (VOID.has(name)) return;
+        if (name === 'li' && inLi > 0) inLi--;
         if ((name === 'script' || name === 'style' || name === 'noscript' || name === 'template') && skip > 0 && !(stack[stack.length - 1]?.grab === 'ldjson' && name === 'script')) {
           skip--;
+          if (script !== null && skip === 0) {
+            scriptBudget -= script.length;
+            scanScript(script, false, m, aside > 0);
+            script = null;
+          }
           if (stack.pop()?.aside) aside--;
           return;
         }
@@ -115,7 +150,8 @@ export function metadataScanner(): { handler: Partial<Handler>; meta: PageMeta }
             try {
               m.jsonLd.push(JSON.parse(s.text.replace(/^\s*<!\[CDATA\[|\]\]>\s*$/g, '').trim()));
             } catch {
-              // broken JSON-LD is common; ignore it
+              // Broken JSON-LD is common (a stray brace, an unescaped quote): its keys still speak.
+              scanScript(s.text, true, m, false);
             }
             break;
           case 'time': {
@@ -132,7 +168,7 @@ export function metadataScanner(): { handler: Partial<Handler>; meta: PageMeta }
             if (text && text.length <= 200) m.bylineTexts.push(text);
             break;
           case 'date':
-            if (text && text.length <= 200 && !MOD_HINT.test(`${s.attrs?.class ?? ''} ${s.attrs?.id ?? ''}`)) m.dateTexts.push(text);
+            if (text && text.length <= 200 && !MOD_HINT.test(`${s.attrs?.class ?? ''} ${s.attrs?.id ?? ''}`)) m.dateTexts.push({ text, pos: s.pos ?? 0, inList: !!s.inList });
             break;
         }
       },
@@ -140,11 +176,27 @@ export function metadataScanner(): { handler: Partial<Handler>; meta: PageMeta }
   return { handler, meta: m };
 }
 
+/** Publication keys of page-state objects and schema.org, as JSON or JS ("key": "value", key = 'value'). */
+const SCRIPT_DATE_KEY = /["']?\b(?:datePublished|dateCreated|publishDate|publishedDate|published_date|publish_date|pubDate|pub_date|publishedAt|published_at|publicationDate|publication_date|firstPubDate|firstPublishedDate|first_publish_date|first_published_at|datePosted)["']?\s*[:=]\s*["']([^"'\n]{8,40})["']/g;
+/** A tiny script that writes a date into the page: showDate("2020/04/17 01:43"), document.write('…'). */
+const WRITES_DATE = /(?:date|time|write)\w*\s*\(\s*["']/i;
+
+function scanScript(text: string, ld: boolean, m: PageMeta, aside: boolean): void {
+  if (text.length < 400 && !ld && !aside && WRITES_DATE.test(text)) m.scriptWritten.push(text);
+  if (m.scriptDates.length >= 8) return;
+  SCRIPT_DATE_KEY.lastIndex = 0;
+  for (const k of text.matchAll(SCRIPT_DATE_KEY)) {
+    if (parseMachineDate(k[1]!)) m.scriptDates.push({ value: k[1]!, ld });
+    if (m.scriptDates.length >= 8) break;
+  }
+}
+
 // ---- JSON-LD ---------------------------------------------------------------------------------
 
 interface LdArticle {
   headline: string | null;
   datePublished: string | null;
+  dateModified: string | null;
   authors: string[];
   publisher: string | null;
   url: string | null;
@@ -191,6 +243,7 @@ function readJsonLd(docs: unknown[]): LdArticle {
   return {
     headline: str(first((n) => (ARTICLE_TYPE.test(typeOf(n)) ? n.headline ?? n.name : n.headline))),
     datePublished: str(first((n) => n.datePublished ?? n.dateCreated)),
+    dateModified: str(first((n) => n.dateModified)),
     authors: (first((n) => (ARTICLE_TYPE.test(typeOf(n)) ? ldNames(n.author ?? n.creator) : [])) as string[] | null) ?? [],
     publisher: str(first((n) => ldNames(n.publisher)[0])),
     url: str(first((n) => (ARTICLE_TYPE.test(typeOf(n)) ? n.url : undefined))),
@@ -341,11 +394,20 @@ function isUtcStamp(v: string): boolean {
   return /T?\d{1,2}:\d{2}(?::\d{1,2}(?:\.\d+)?)?\s*(?:Z|[+-]00:?00|UTC|GMT)\s*$/i.test(v.trim());
 }
 
+/** A timestamp with a time of day and an explicit zone (Z, ±hh:mm, UTC/GMT). */
+function hasZone(v: string): boolean {
+  return /\d:\d{2}(?::\d{1,2}(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2}|UTC|GMT)\s*$/i.test(v.trim());
+}
+
 function dayDiff(a: string, b: string): number {
   return Math.round((Date.parse(a) - Date.parse(b)) / 86400000);
 }
 
-/** Dates written in the page near the headline: the first after the first <h1>. */
+/**
+ * Dates written in the page near the headline: the first after the first <h1>, preferring a date
+ * that stands on its own line ("January 18, 2020", "Published 18.01.2020 10:22") over one inside
+ * prose or a photo caption ("…in Paris, France, January 16, 2020. REUTERS").
+ */
 export function visibleDate(root: El, order: 'dmy' | 'mdy'): string | null {
   let text = '';
   let h1At = -1;
@@ -366,21 +428,33 @@ export function visibleDate(root: El, order: 'dmy' | 'mdy'): string | null {
   const window = text.slice(Math.max(0, h1At - 600), h1At + 3000).replace(/[ \t\u00a0]+/g, ' ');
   const found = findDates(window, ALL_LANGS, order).filter((f) => !LEXICON.updated.test(window.slice(Math.max(0, f.start - 30), f.start)));
   const offset = Math.min(600, h1At);
-  const after = found.find((f) => f.start >= offset);
-  return (after ?? found[found.length - 1])?.date ?? null;
+  const after = found.filter((f) => f.start >= offset);
+  const alone = after.find((f) => isDateLine(window, f.start, f.end));
+  return (alone ?? after[0] ?? found[found.length - 1])?.date ?? null;
+}
+
+/** The date at [start, end) is most of its line: a dateline, not a date mentioned in a sentence. */
+function isDateLine(text: string, start: number, end: number): boolean {
+  const from = text.lastIndexOf('\n', start - 1) + 1;
+  let to = text.indexOf('\n', end);
+  if (to < 0) to = text.length;
+  return text.slice(from, to).trim().length <= end - start + 40;
 }
 
 const BLOCKISH = new Set(['p', 'div', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'td', 'tr', 'br', 'section', 'article', 'header', 'footer', 'time', 'span']);
 
 function pickPublished(m: PageMeta, ld: LdArticle, url: string | null, hintUrl: string | null, order: 'dmy' | 'mdy', root: El | null): string | null {
   // Visible dates in elements marked as dates (not "updated" lines): the outlet's own local day.
-  const visible: string[] = [];
+  // Those near the headline and outside teaser lists first: a sidebar's "meta" dates are other articles'.
+  const marked: Array<{ date: string; near: boolean; inList: boolean }> = [];
   for (const t of m.dateTexts) {
-    if (LEXICON.updated.test(t)) continue;
-    const d = findDates(t, ALL_LANGS, order)[0]?.date;
-    if (d) visible.push(d);
+    if (LEXICON.updated.test(t.text)) continue;
+    const d = findDates(t.text, ALL_LANGS, order)[0]?.date;
+    if (d) marked.push({ date: d, near: !t.inList && (m.h1Pos < 0 || (t.pos >= m.h1Pos - 600 && t.pos <= m.h1Pos + 3000)), inList: t.inList });
   }
-  for (const t of m.times) if (!t.mod && !/^\d{4}-\d{2}-\d{2}T/.test(t.value)) {
+  const visible = marked.map((v) => v.date);
+  // <time> values written for people; machine stamps (ISO, "… GMT+0000") are not the local day.
+  for (const t of m.times) if (!t.mod && !/^\d{4}-\d{2}-\d{2}T/.test(t.value) && !/\b(?:GMT|UTC)\b|\d:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2})\b/.test(t.value)) {
     const d = findDates(t.value, ALL_LANGS, order)[0]?.date;
     if (d) visible.push(d);
   }
@@ -401,15 +475,45 @@ function pickPublished(m: PageMeta, ld: LdArticle, url: string | null, hintUrl: 
       break;
     }
   }
-  const machine = machineRaw ? parseMachineDate(machineRaw) : null;
+  // Then publication keys in JSON-LD too broken to parse, then in inline page state.
+  machineRaw ??= m.scriptDates.find((d) => d.ld)?.value ?? m.scriptDates[0]?.value ?? null;
+  // The same day stated with its time zone says more ("2020-08-25|00h23" vs "2020-08-25T00:23Z"):
+  // take the zoned one, so the local-day reasoning below can run.
+  if (machineRaw && !hasZone(machineRaw)) {
+    const day = parseMachineDate(machineRaw);
+    const pubTimes = m.times.filter((t) => t.pub && !t.mod).map((t) => t.value);
+    const zoned = [ld.datePublished, ...pubTimes, ...PUBLISHED_META.map((k) => m.meta.get(k)?.[0])].find((v) => v && hasZone(v) && parseMachineDate(v) === day);
+    if (zoned) machineRaw = zoned;
+  }
+  // A wiki revision view (MediaWiki "?oldid=…", "?diff=…") shows one revision: its date is the
+  // revision's, which schema.org data gives as dateModified (datePublished is the page's creation).
+  const pageUrl = hintUrl ?? url;
+  if (pageUrl && /[?&](?:oldid|diff)=\d+/.test(pageUrl) && ld.dateModified && parseMachineDate(ld.dateModified)) machineRaw = ld.dateModified;
+  // The page's local day: a UTC stamp is read at the offset of the region the page declares.
+  const pageHost = url ? hostOf(url) : hintUrl ? hostOf(hintUrl) : null;
+  const offset = pageOffset([m.lang, meta1(m, 'og:locale'), meta1(m, 'content-language'), meta1(m, 'language', 'dc.language')], pageHost);
+  const machineUtc = machineRaw !== null && isUtcStamp(machineRaw);
+  const machine = machineRaw ? (machineUtc && offset !== null ? localDayOfUtc(machineRaw, offset) : null) ?? parseMachineDate(machineRaw) : null;
+  const utcDay = machineRaw ? parseMachineDate(machineRaw) : null;
   // A full date in the URL is the outlet's own local publication day; metadata times are often UTC.
   const fromUrl = (hintUrl ? dateFromUrl(hintUrl) : null) ?? (url ? dateFromUrl(url) : null);
   // …unless a stamp in the outlet's own offset says the neighbouring day (URL made before midnight).
-  if (fromUrl && !(machine && machineRaw && !isUtcStamp(machineRaw) && /[+-]\d{2}:?\d{2}$/.test(machineRaw.trim()) && Math.abs(dayDiff(fromUrl, machine)) === 1)) return fromUrl;
+  const hour = machineRaw ? /T?(\d{1,2}):\d{2}/.exec(machineRaw.slice(10))?.[1] : undefined;
+  if (fromUrl && machine) {
+    // A stamp in the outlet's own offset saying the neighbouring day wins (URL made before midnight).
+    if (!machineUtc && /[+-]\d{2}:?\d{2}$/.test(machineRaw!.trim()) && Math.abs(dayDiff(fromUrl, machine)) === 1) return machine;
+    // So does a publication stamp the day after the URL's date, far from midnight: the URL kept the
+    // day the draft was made ("/2020/07/08/…" published 2020-07-09T10:04Z).
+    if (dayDiff(machine, fromUrl) === 1 && hour !== undefined && (machineUtc ? +hour >= 8 && +hour < 20 : +hour >= 6)) return machine;
+  }
+  if (fromUrl) return fromUrl;
   if (machine && machineRaw) {
     // A UTC stamp near midnight names the neighbouring day; a visible date one day off is the local one.
-    const hour = /T?(\d{1,2}):\d{2}/.exec(machineRaw.slice(10))?.[1];
-    if (isUtcStamp(machineRaw) && hour !== undefined && (+hour >= 20 || +hour <= 4)) {
+    if (machineUtc && hour !== undefined && (+hour >= 20 || +hour <= 4)) {
+      // The date printed near the headline is the page's own word: it settles the day (also
+      // against the region's guess), when it is the UTC day or a neighbour of it.
+      const printed = marked.find((v) => v.near)?.date ?? visible[0];
+      if (printed && utcDay && Math.abs(dayDiff(printed, utcDay)) <= 1) return printed;
       const near = visible.find((v) => Math.abs(dayDiff(v, machine)) === 1);
       if (near) return near;
     }
@@ -419,8 +523,17 @@ function pickPublished(m: PageMeta, ld: LdArticle, url: string | null, hintUrl: 
     const d = parseMachineDate(t.value) ?? findDates(t.value, ALL_LANGS, order)[0]?.date ?? null;
     if (d) return d;
   }
+  const ownMarked = (marked.find((v) => v.near) ?? marked.find((v) => !v.inList))?.date;
+  if (ownMarked) return ownMarked;
+  const inText = root ? visibleDate(root, order) : null;
+  if (inText) return inText;
   if (visible[0]) return visible[0];
-  return root ? visibleDate(root, order) : null;
+  // Last: a date a tiny inline script writes into the page.
+  for (const w of m.scriptWritten) {
+    const d = findDates(w, ALL_LANGS, order)[0]?.date;
+    if (d) return d;
+  }
+  return null;
 }
 
 function resolveUrl(href: string | null, base: string | null): string | null {

@@ -139,3 +139,29 @@ test('a list of signatories (many commas) does not outscore the letter above it'
   const got = main(html);
   assert.ok(P.every((p) => got.includes(p)));
 });
+
+test('the standfirst under the headline leads the text when it sits outside the body container', () => {
+  const deck = 'Councillors backed a plan that raises spending on schools and transport, but the vote split the ruling group.';
+  const menu = ['Home', 'News', 'Politics', 'Business', 'Sport', 'Culture'].map((w) => `<li><a href="/${w}">${w}</a></li>`).join('');
+  const html = page(`
+    <header class="article-header"><h1>Budget approved</h1><p class="article-lead">${deck}</p><ul class="topics">${menu}</ul></header>
+    <main><div class="article-body">${paras()}</div></main>`);
+  assert.deepEqual(extractHtml(html).text.split('\n\n'), [deck, ...P]);
+  // An <h2> right after the <h1> is a deck too; a teaser further down is not.
+  const h2 = page(`<hgroup><h1>Budget approved</h1><h2>${deck}</h2></hgroup><ul class="topics">${menu}</ul><main><div class="story-body">${paras()}</div></main>
+    <div class="more"><ul class="topics">${menu}</ul><p class="teaser">Another story about the council and its plans for the harbour and the old market square.</p></div>`);
+  assert.deepEqual(extractHtml(h2).text.split('\n\n'), [deck, ...P]);
+  // Without a deck nothing is added.
+  const none = page(`<header><h1>Budget approved</h1><ul class="topics">${menu}</ul></header><main><div class="article-body">${paras()}</div></main>`);
+  assert.deepEqual(extractHtml(none).text.split('\n\n'), P);
+});
+
+test('furniture after the prose: short label stubs and captions ending in a credit go; list items stay', () => {
+  const long = P.slice(0, 2).join(' ');
+  const html = page(`<article><p>${long}</p>
+    <p>Die Stadt am Fluss bei Nacht. © Presseamt der Stadt</p>
+    <p>Originalpublikation</p></article>`);
+  assert.deepEqual(main(html), [long]);
+  const list = page(`<article><p>${long}</p><ul><li>Zucker: 200 g</li><li>Mehl: 300 g</li></ul></article>`);
+  assert.deepEqual(main(list), [long, 'Zucker: 200 g', 'Mehl: 300 g']);
+});

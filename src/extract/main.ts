@@ -452,6 +452,8 @@ const LINKP = 0.8;
 let creditLine: RegExp | null = null;
 /** "Abbildung 4: …", "(Credit: …)", "Crédits photos : …": a caption left in the flow. */
 let captionLine: RegExp | null = null;
+/** "… mit dem Künstler. © Presse- und Informationsamt", "… Ski-Star. © AFP / NAME", "… Bild: Name/Theater": a caption whose credit ends it. */
+let creditEnd: RegExp | null = null;
 
 const CTA = /newsletter|abonnier|subscribe|sign up|signup|inscri(?:vez|ption|be)|suscr[ií]b|iscriviti|registrier|melde dich an|follow us|folgen sie uns|folge uns|suivez-nous|síguenos|seguici/i;
 
@@ -471,11 +473,23 @@ function isPipeMenu(t: string): boolean {
   return crumbs.length >= 3 && crumbs.slice(0, -1).every((p) => p.length <= 40);
 }
 
+/**
+ * A short fragment after the prose (not a sentence: no closing punctuation): a label, a counter, a
+ * lone name or link word left from the page furniture ("Originalpublikation", "(24 Rezepte)", "drukuj").
+ */
+function isTrailingStub(last: { text: string; item?: boolean }, out: ReadonlyArray<{ text: string }>): boolean {
+  const t = last.text;
+  // List items and table cells are data ("390 kcal", "Earcuff: Zoeca"), not furniture.
+  if (last.item || t.length >= 50 || /[.!?。…"“”»)]$/.test(t)) return false;
+  return out.slice(0, -1).some((o) => o.text.length > 200);
+}
+
 /** Drop link lists, boilerplate lines and "read also" runs; keep paragraph structure. */
 function filterBlocks(blocks: Block[]): string[] {
   captionLine ??= new RegExp(`^\\(?(?:${LEXICON.creditAlt}|abbildung|abb|fig|figure|figura|grafik|credits? photos?|crédits? photos?)\\.?\\s*\\d*\\s*[:：]`, 'iu');
   creditLine ??= new RegExp(`^(?:${LEXICON.creditAlt})\\s*[:：/]\\s*\\S.{0,80}$`, 'iu');
-  const out: Array<{ text: string; heading: boolean; dateline?: boolean }> = [];
+  creditEnd ??= new RegExp(`(?:©|\\((?:c|©)\\)|(?<![\\p{L}])(?:${LEXICON.creditAlt})\\s*[:：])\\s*[^.!?:©]{2,60}$`, 'iu');
+  const out: Array<{ text: string; heading: boolean; dateline?: boolean; item?: boolean }> = [];
   let inRelated = false;
   for (const b of blocks) {
     const t = b.text;
@@ -496,9 +510,10 @@ function filterBlocks(blocks: Block[]): string[] {
     if (b.inList && ld > 0.35 && t.length < 60) continue;
     if (t.length <= 40 && DATE_ONLY.test(t) && /\d/.test(t)) continue;
     if (creditLine.test(t)) continue;
+    if (t.length < 350 && !b.heading && creditEnd.test(t)) continue;
     if (t.length < 400 && captionLine.test(t)) continue;
     if (isPipeMenu(t)) continue;
-    out.push({ text: t, heading: b.heading, dateline: !b.heading && isDateline(t) });
+    out.push({ text: t, heading: b.heading, dateline: !b.heading && isDateline(t), item: b.inList || b.tag === 'li' || b.tag === 'tr' || b.tag === 'td' || b.tag === 'dd' });
   }
   // Bylines and date lines sit at the top or the bottom of the text; inside it they are content ("Termin: 29.02.2020").
   const edge = (i: number, n: number): boolean => i < 3 || i >= n - 2;
@@ -507,7 +522,7 @@ function filterBlocks(blocks: Block[]): string[] {
   // was removed ("More on this topic:").
   for (let k = 0; k < 4 && out.length > 1; k++) {
     const last = out[out.length - 1]!;
-    if ((last.text.length < 300 && CTA.test(last.text)) || (last.text.length < 100 && /[:：]$/.test(last.text)) || last.heading) out.pop();
+    if ((last.text.length < 300 && CTA.test(last.text)) || (last.text.length < 100 && /[:：]$/.test(last.text)) || last.heading || isTrailingStub(last, out)) out.pop();
     else break;
   }
   // Headings with nothing after them (the titles of the blocks that were removed) go too.
@@ -577,6 +592,38 @@ function addCousins(roots: El[], scores: Map<El, number>, best: number, body: El
 
 const MIN_CHARS = 200;
 
+/** Names of a standfirst / deck / lead paragraph under a headline. */
+const DECK_CLASS = /(?:^|[\s_-])(?:excerpt|teaser|lead|lede|subheadline|sub[-_]?headline|subtitle|sub[-_]?title|standfirst|intro|summary|deck|dek|abstract|chapeau|chapo|sapo|bajada|entradilla|sommario|vorspann|article[-_]?lead|article[-_]?intro)(?:$|[\s_-])/i;
+
+/**
+ * The deck under the page's headline ("<header><h1>…</h1><p class="lead">…</p></header>", an
+ * <h2> right after the <h1>) when it sits outside the chosen text: one link-free prose block in
+ * the headline's own wrapper, after the headline. Null when there is none or it is already inside.
+ */
+function standfirst(body: El, roots: El[]): string | null {
+  const h1 = liveElements(body).find((e) => e.tag === 'h1');
+  if (!h1 || roots.some((r) => contains(r, h1))) return null;
+  const scope = h1.parent && h1.parent !== body ? (h1.parent.parent && h1.parent.parent !== body && (h1.parent.textLen ?? 0) < 2 * (h1.textLen ?? 0) + 40 ? h1.parent.parent : h1.parent) : null;
+  if (!scope) return null;
+  let after = false;
+  for (const e of liveElements(scope)) {
+    if (e === h1) {
+      after = true;
+      continue;
+    }
+    if (!after || contains(h1, e) || roots.some((r) => contains(r, e) || contains(e, r))) continue;
+    const len = e.textLen ?? 0;
+    if (len < 40 || len > 700 || (e.linkLen ?? 0) > 0.2 * len) continue;
+    const named = DECK_CLASS.test(roleNames(e)) && !STRONG_NEG.test(roleNames(e));
+    const nextToH1 = e.tag === 'h2' && e.parent === h1.parent && e.parent!.children.filter((c) => typeof c !== 'string').indexOf(e) === e.parent!.children.filter((c) => typeof c !== 'string').indexOf(h1) + 1;
+    if (!named && !nextToH1) continue;
+    const t = collapse(textOf(e, true));
+    if (t.split(/\s+/).length < 6 || isDateline(t)) continue;
+    return t;
+  }
+  return null;
+}
+
 /** Main text of the page rooted at `root` (the tree from parseTree). Mutates `drop` marks. */
 export function extractMain(root: El): MainText {
   const all = elements(root);
@@ -621,6 +668,9 @@ export function extractMain(root: El): MainText {
     let final = expanded ? [expanded] : roots;
     final = addCousins(final, scores, best, body);
     paragraphs = filterBlocks(emitBlocks(final));
+    // The standfirst printed under the headline, outside the body's container, leads the text.
+    const deck = standfirst(body, final);
+    if (deck && paragraphs.length && !paragraphs.some((p) => p.includes(deck))) paragraphs.unshift(deck);
     method = 'container';
   }
   if (paragraphs.join('').length < MIN_CHARS) {

@@ -97,6 +97,8 @@ function captionPattern(): RegExp {
 
 /** "<caption> Foto: VNA" → caption text and credit; null when the line has no credit. */
 export function splitCaption(line: string): CaptionParts | null {
+  // The pattern backtracks quadratically on long lines (minutes on 200 kB of one letter); captions are short.
+  if (line.length > 1000) return null;
   const m = captionPattern().exec(line);
   if (!m) return null;
   const agency = m[2]!.trim();

@@ -21,6 +21,11 @@ export type Node = El | string;
 /** Elements whose text is never content. JSON-LD scripts are the exception (kept for metadata). */
 export const RAW_SKIP = new Set(['script', 'style', 'noscript', 'template', 'svg', 'math', 'textarea', 'select', 'option', 'iframe', 'object', 'canvas']);
 
+/** Deeper elements are flattened into the one at this depth, as Blink's parser does (512): every walk of the tree recurses. */
+const MAX_DEPTH = 512;
+/** htmlparser2's open-element stack costs O(depth) per tag: past this depth the page is refused, not parsed for minutes. */
+export const MAX_NESTING = 10_000;
+
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
 
 /** Build the tree; `extra` callbacks see the same parse (metadata scanners). */
@@ -28,11 +33,14 @@ export function parseTree(html: string, extra?: Partial<Handler>): El {
   const root: El = { tag: '#root', attrs: {}, children: [], parent: null };
   let cur: El = root;
   let skipDepth = 0; // > 0 inside a raw-text element whose text is not kept
+  let depth = 0;
+  let flattened = 0; // open elements past MAX_DEPTH, kept as children of `cur` without entering them
   const parser = new Parser(
     {
       onopentag(name, attrs) {
         extra?.onopentag?.(name, attrs, false);
         const el: El = { tag: name, attrs, children: [], parent: cur };
+        if (depth + flattened + skipDepth > MAX_NESTING) throw new Error(`HTML nests elements more than ${MAX_NESTING} deep: refusing a likely parser bomb`);
         if (skipDepth > 0) {
           if (!VOID.has(name)) skipDepth++;
           return;
@@ -43,7 +51,12 @@ export function parseTree(html: string, extra?: Partial<Handler>): El {
           skipDepth = 1;
           return;
         }
+        if (depth >= MAX_DEPTH) {
+          flattened++;
+          return;
+        }
         cur = el;
+        depth++;
       },
       ontext(t) {
         extra?.ontext?.(t);
@@ -59,10 +72,21 @@ export function parseTree(html: string, extra?: Partial<Handler>): El {
           skipDepth--;
           return;
         }
+        if (flattened > 0) {
+          flattened--;
+          return;
+        }
         // Close up to the matching open element; a stray end tag closes nothing.
         let e: El | null = cur;
-        while (e && e.tag !== name) e = e.parent;
-        if (e && e.parent) cur = e.parent;
+        let up = 1;
+        while (e && e.tag !== name) {
+          e = e.parent;
+          up++;
+        }
+        if (e && e.parent) {
+          cur = e.parent;
+          depth -= up;
+        }
       },
     },
     { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },

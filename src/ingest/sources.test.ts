@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import zlib from 'node:zlib';
-import { boundedLines, countInputs, expandInputs, jsonlItem, type SourceItem } from './sources.ts';
+import { boundedLines, countInputs, expandInputs, jsonlItem, printable, type SourceItem } from './sources.ts';
 
 const opts = { maxBytes: 1000 };
 
@@ -55,4 +55,43 @@ test('folders: recursive, sorted, symlink loops followed once, oversize and miss
   fs.writeFileSync(path.join(dir, 'sub', 'three.jsonl'), '{"text":"a"}\n{"text":"b"}\n{"text":"c"}');
   assert.equal(await countInputs([path.join(dir, 'sub', 'three.jsonl'), 'https://x.example/a']), 4);
   assert.equal(await countInputs(['-']), null);
+});
+
+test('a gzipped JSONL bomb is refused as one error before any line is read; an honest .jsonl.gz is read', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kabar-src-'));
+  // 64 MB of one short JSON line repeated: millions of lines from 100 kB on disk.
+  const line = '{"text":"The same short line again and again."}\n';
+  fs.writeFileSync(path.join(dir, 'bomb.jsonl.gz'), zlib.gzipSync(line.repeat((64 * 1024 * 1024) / line.length), { level: 9 }));
+  const bomb = await collect([path.join(dir, 'bomb.jsonl.gz')]);
+  assert.equal(bomb.length, 1);
+  assert.ok('error' in bomb[0]! && /gzip bomb/.test(bomb[0].error), JSON.stringify(bomb[0]));
+  assert.equal(bomb[0]!.input, path.join(dir, 'bomb.jsonl.gz'));
+  const honest = ['{"text":"Harbour workers ended their strike on Friday."}', '{"text":"The council approved the budget on Monday."}'].join('\n');
+  fs.writeFileSync(path.join(dir, 'ok.jsonl.gz'), zlib.gzipSync(honest));
+  const ok = await collect([path.join(dir, 'ok.jsonl.gz')]);
+  assert.deepEqual(ok.map((i) => 'raw' in i), [true, true]);
+  fs.writeFileSync(path.join(dir, 'corrupt.jsonl.gz'), zlib.gzipSync(honest).subarray(0, 20));
+  const bad = await collect([path.join(dir, 'corrupt.jsonl.gz')]);
+  assert.equal(bad.length, 1);
+  assert.ok('error' in bad[0]! && /corrupt/.test(bad[0].error));
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+test('a byte-order mark before a JSONL line is not an error', () => {
+  const it = jsonlItem('x#1', '\ufeff{"text":"The council approved the budget on Monday."}', opts);
+  assert.ok('raw' in it, JSON.stringify(it));
+});
+
+test('printable: control characters, escapes, newlines, bidi overrides and lone surrogates are shown, not acted on', () => {
+  assert.equal(printable('a\nb\u001b[31mc\u202ed\ud800e'), 'a\\u{a}b\\u{1b}[31mc\\u{202e}d\\u{d800}e');
+  assert.equal(printable('Hà Nội 😀 ok'), 'Hà Nội 😀 ok');
+});
+
+test('an empty or blank JSONL file is one error naming it, not silence', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kabar-src-'));
+  fs.writeFileSync(path.join(dir, 'empty.jsonl'), '');
+  fs.writeFileSync(path.join(dir, 'blank.jsonl'), '\n  \n\r\n');
+  const items = await collect([path.join(dir, 'empty.jsonl'), path.join(dir, 'blank.jsonl')]);
+  assert.deepEqual(items.map((i) => ('error' in i ? `${path.basename(i.input)}: ${i.error}` : 'raw')), ['empty.jsonl: empty input', 'blank.jsonl: no JSON lines in input (only blank lines)']);
+  fs.rmSync(dir, { recursive: true, force: true });
 });

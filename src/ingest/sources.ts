@@ -23,6 +23,15 @@ const JSONL_EXT = new Set(['.jsonl', '.ndjson']);
 const TEXT_EXT = new Set(['.txt', '.text', '.md']);
 const SKIP_NAMES = /^(\.|~|MANIFEST\.json$|README(\.md)?$)/i;
 
+/**
+ * A name or message made safe for one terminal line: control characters (newlines, escape
+ * sequences), bidirectional overrides, line separators and lone surrogates from file names or page
+ * content are shown as \u{…} instead of acting on the terminal or reordering the line.
+ */
+export function printable(s: string): string {
+  return s.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, (c) => `\\u{${c.charCodeAt(0).toString(16)}}`);
+}
+
 export function isUrl(arg: string): boolean {
   return /^https?:\/\//i.test(arg);
 }
@@ -179,9 +188,49 @@ export function fromBuffer(input: string, buf: Buffer, kind: 'html' | 'text' | '
   return { input, raw: { input, format, content: text, hints } };
 }
 
+/** Gzipped JSONL that inflates more than this many times its size (news text gzips 3–15×) is a bomb... */
+const GZIP_MAX_RATIO = 100;
+/** ... once it has inflated past this (runs of brackets or spaces in a small honest file gzip far better than prose). */
+const GZIP_RATIO_FLOOR = 4 * 1024 * 1024;
+
+/**
+ * Inflates a gzip file once without keeping anything, to refuse bombs before any line is ingested:
+ * a bomb of repeated short lines would otherwise feed millions of lines to the pipeline.
+ */
+async function gzipProblem(p: string): Promise<string | null> {
+  let packed = 0;
+  let unpacked = 0;
+  const file = fs.createReadStream(p, { highWaterMark: 16 * 1024 });
+  file.on('data', (c) => (packed += c.length));
+  const gz = zlib.createGunzip();
+  try {
+    for await (const c of file.pipe(gz) as AsyncIterable<Buffer>) {
+      unpacked += c.length;
+      if (unpacked > GZIP_RATIO_FLOOR && unpacked > GZIP_MAX_RATIO * packed) {
+        return `gzip content expands more than ${GZIP_MAX_RATIO} times (${mb(packed)} to over ${mb(unpacked)}): refusing a likely gzip bomb`;
+      }
+    }
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    return err.code === 'EACCES' || err.code === 'EPERM' ? describeFsError(err) : `gzip content is corrupt: ${err.message}`;
+  } finally {
+    file.destroy();
+    gz.destroy();
+  }
+  return null;
+}
+
 async function* fromJsonlFile(p: string, opts: SourceOptions): AsyncGenerator<SourceItem> {
+  const gzipped = p.toLowerCase().endsWith('.gz');
+  if (gzipped) {
+    const problem = await gzipProblem(p);
+    if (problem) {
+      yield { input: p, error: problem };
+      return;
+    }
+  }
   let stream: NodeJS.ReadableStream = fs.createReadStream(p);
-  if (p.toLowerCase().endsWith('.gz')) stream = stream.pipe(zlib.createGunzip());
+  if (gzipped) stream = stream.pipe(zlib.createGunzip());
   yield* fromJsonlStream(p, stream, opts);
 }
 
@@ -219,18 +268,28 @@ export async function* boundedLines(stream: AsyncIterable<Buffer | string>, max:
 
 async function* fromJsonlStream(name: string, stream: NodeJS.ReadableStream, opts: SourceOptions): AsyncGenerator<SourceItem> {
   let n = 0;
+  let lines = 0;
   try {
     for await (const line of boundedLines(stream as AsyncIterable<Buffer>, opts.maxBytes)) {
       n++;
-      if (line === null) yield { input: `${name}#${n}`, error: `line is over the ${mb(opts.maxBytes)} limit (--max-bytes)` };
-      else if (line.trim()) yield jsonlItem(`${name}#${n}`, line, opts);
+      if (line === null) {
+        lines++;
+        yield { input: `${name}#${n}`, error: `line is over the ${mb(opts.maxBytes)} limit (--max-bytes)` };
+      } else if (line.trim()) {
+        lines++;
+        yield jsonlItem(`${name}#${n}`, line, opts);
+      }
     }
   } catch (e) {
     yield { input: `${name}#${n + 1}`, error: `read failed: ${(e as Error).message}` };
+    return;
   }
+  // A JSONL file without a single line is a failed input too, not silence.
+  if (lines === 0) yield { input: name, error: n === 0 ? 'empty input' : 'no JSON lines in input (only blank lines)' };
 }
 
 export function jsonlItem(input: string, line: string, opts: SourceOptions): SourceItem {
+  line = line.replace(/^\ufeff/, ''); // a byte-order mark from the tool that wrote the file is not JSON
   if (line.length > opts.maxBytes) return { input, error: `line is over the ${mb(opts.maxBytes)} limit (--max-bytes)` };
   let obj: unknown;
   try {

@@ -59,4 +59,8 @@ export interface LanguageData {
   events?: EventLexicon;
   /** Titles, honorifics, organisation and place heads (entities stage). */
   entities?: EntityTitles & EntityOrgs;
+  /** Counted nouns, bounds, scales, currencies, positions and date cues (cross-check stage). */
+  claims?: import('../crosscheck/lexicon.ts').ClaimLexicon;
+  /** Is this an ordinary word of the language (a dictionary root or its derived form)? */
+  isDictionaryWord?: (word: string) => boolean;
 }

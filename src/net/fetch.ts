@@ -3,13 +3,19 @@
 // checked address (no second DNS answer can swap it); the same again on every redirect.
 import dns from 'node:dns';
 import http from 'node:http';
+import net from 'node:net';
 import https from 'node:https';
 import type { LookupFunction } from 'node:net';
-import { addressClass } from './address.ts';
+import { addressClass, inNetworks, parseNetworks, type NetworkList } from './address.ts';
 
 export interface FetchOptions {
-  /** Allow loopback/private/link-local targets (intranet use). Default false. */
-  allowPrivate?: boolean;
+  /**
+   * Allow loopback/private/link-local targets (intranet use): true for all of them, or a list of
+   * networks ("10.0.0.0/8", "192.168.1.5"). Default: KABAR_ALLOW_PRIVATE (1/true/yes, or such a list).
+   */
+  allowPrivate?: boolean | string[];
+  /** Resolver used instead of the system's (a private DNS server, tests); every answer is still checked. */
+  lookup?: (host: string) => Promise<dns.LookupAddress[]>;
   maxBytes?: number;
   timeoutMs?: number;
   maxRedirects?: number;
@@ -44,23 +50,35 @@ export class FetchError extends Error {
 export const DEFAULT_USER_AGENT = `Kabar/0.1 (news event extraction; contact: ${process.env.KABAR_CONTACT?.trim() || 'unset, see KABAR_CONTACT'})`;
 const DEFAULT_ACCEPT = ['text/html', 'application/xhtml+xml', 'text/plain', 'application/xml', 'text/xml', 'application/json', 'application/rss+xml', 'application/atom+xml', 'application/feed+json'];
 
+/** True when KABAR_ALLOW_PRIVATE is 1/true/yes (every private target allowed). */
 export function allowPrivateFromEnv(): boolean {
-  return /^(1|true|yes)$/i.test(process.env.KABAR_ALLOW_PRIVATE ?? '');
+  return /^(1|true|yes)$/i.test(process.env.KABAR_ALLOW_PRIVATE?.trim() ?? '');
 }
 
-async function resolveChecked(url: URL, allowPrivate: boolean): Promise<{ address: string; family: number }> {
+/** Networks KABAR_ALLOW_PRIVATE lists (e.g. "10.0.0.0/8,fd00::/8"); empty when unset, 0/false/no or 1/true/yes. */
+export function allowedNetworksFromEnv(): string[] {
+  const v = process.env.KABAR_ALLOW_PRIVATE?.trim() ?? '';
+  if (!v || /^(0|false|no|1|true|yes)$/i.test(v)) return [];
+  return v.split(/[\s,]+/).filter(Boolean);
+}
+
+type Policy = true | NetworkList;
+
+async function resolveChecked(url: URL, policy: Policy, lookup?: FetchOptions['lookup']): Promise<{ address: string; family: number }> {
   const host = url.hostname.replace(/^\[|\]$/g, '');
   let addrs: dns.LookupAddress[];
   try {
-    addrs = await dns.promises.lookup(host, { all: true, verbatim: true });
+    const literal = net.isIP(host);
+    addrs = literal ? [{ address: host, family: literal }] : lookup ? await lookup(host) : await dns.promises.lookup(host, { all: true, verbatim: true });
   } catch (e) {
     throw new FetchError(url.href, `cannot resolve host ${host} (${(e as NodeJS.ErrnoException).code ?? 'error'})`, 'dns');
   }
   if (addrs.length === 0) throw new FetchError(url.href, `host ${host} has no address`, 'dns');
-  if (!allowPrivate) {
+  // Every answer is checked, not just the first: a name with one public and one private address is refused.
+  if (policy !== true) {
     for (const a of addrs) {
       const cls = addressClass(a.address);
-      if (cls !== 'unicast') {
+      if (cls !== 'unicast' && !inNetworks(a.address, policy)) {
         throw new FetchError(url.href, `refused: ${host} resolves to ${a.address} (${cls} address); use --allow-private for intranet targets`, 'forbidden-address');
       }
     }
@@ -68,7 +86,7 @@ async function resolveChecked(url: URL, allowPrivate: boolean): Promise<{ addres
   return addrs[0]!;
 }
 
-function requestOnce(url: URL, pinned: { address: string; family: number }, opts: Required<Pick<FetchOptions, 'maxBytes' | 'timeoutMs' | 'userAgent'>> & { headers?: Record<string, string> }, deadline: number): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
+function requestOnce(url: URL, pinned: { address: string; family: number }, opts: Required<Pick<FetchOptions, 'maxBytes' | 'timeoutMs' | 'userAgent' | 'accept'>> & { headers?: Record<string, string> }, deadline: number): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
   return new Promise((resolve, reject) => {
     const lookup: LookupFunction = (_host, options, cb) => {
       if ((options as dns.LookupOptions).all) (cb as unknown as (e: null, a: dns.LookupAddress[]) => void)(null, [pinned]);
@@ -84,6 +102,14 @@ function requestOnce(url: URL, pinned: { address: string; family: number }, opts
         timeout: Math.max(1, deadline - Date.now()),
       },
       (res) => {
+        const status = res.statusCode ?? 0;
+        const type = String(res.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+        // Refused content types are refused before their body is read.
+        if (status >= 200 && status < 300 && type && !opts.accept.some((a) => type.startsWith(a))) {
+          res.destroy();
+          reject(new FetchError(url.href, `unsupported content type ${type}`, 'content-type'));
+          return;
+        }
         const chunks: Buffer[] = [];
         let size = 0;
         const declared = Number(res.headers['content-length'] ?? NaN);
@@ -114,8 +140,14 @@ function requestOnce(url: URL, pinned: { address: string; family: number }, opts
 }
 
 export async function fetchUrl(input: string, options: FetchOptions = {}): Promise<FetchResult> {
+  const allow = options.allowPrivate ?? allowPrivateFromEnv();
+  let policy: Policy;
+  try {
+    policy = allow === true ? true : parseNetworks([...(Array.isArray(allow) ? allow : []), ...allowedNetworksFromEnv()]);
+  } catch (e) {
+    throw new FetchError(input, `allowed private networks: ${(e as Error).message}`, 'bad-option');
+  }
   const opts = {
-    allowPrivate: options.allowPrivate ?? allowPrivateFromEnv(),
     maxBytes: options.maxBytes ?? 10 * 1024 * 1024,
     timeoutMs: options.timeoutMs ?? 20_000,
     maxRedirects: options.maxRedirects ?? 5,
@@ -133,7 +165,7 @@ export async function fetchUrl(input: string, options: FetchOptions = {}): Promi
   for (let hop = 0; ; hop++) {
     if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new FetchError(url.href, `unsupported scheme ${url.protocol}`, 'bad-url');
     if (url.username || url.password) throw new FetchError(url.href, 'URLs with credentials are refused', 'bad-url');
-    const pinned = await resolveChecked(url, opts.allowPrivate);
+    const pinned = await resolveChecked(url, policy, options.lookup);
     const res = await requestOnce(url, pinned, opts, deadline);
     if ([301, 302, 303, 307, 308].includes(res.status)) {
       const loc = res.headers.location;

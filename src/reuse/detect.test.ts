@@ -59,8 +59,8 @@ test('reuse: unrelated texts and short generic sentences create no link', async 
     }
     assert.deepEqual(await listReuse(store.db), []);
     const bands = await store.db.selectFrom('reuse_bands').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    // 3 + 2 indexable sentences, 10 band keys each; the short-only article indexes nothing.
-    assert.equal(Number(bands.n), 50);
+    // 3 + 2 indexable sentences, 5 sketch keys each; the short-only article indexes nothing.
+    assert.equal(Number(bands.n), 25);
   } finally {
     await cleanup();
   }

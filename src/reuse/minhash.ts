@@ -1,4 +1,5 @@
-// MinHash over word shingles of one sentence, banded for LSH lookup. Pure functions, no storage.
+// Sentence fingerprints for reuse detection: word shingles for verification, anchor keys for
+// lookup. Pure functions, no storage.
 
 /** 32-bit FNV-1a over UTF-16 code units, finished with murmur3's fmix32 for avalanche. */
 export function hash32(s: string, seed = 0): number {
@@ -36,41 +37,34 @@ export function shingles(words: string[], k = 2): Set<number> {
   return out;
 }
 
-/** n MinHash values: the minimum of a seeded re-hash of every shingle, per seed. */
-export function minhash(sh: Set<number>, n: number): Uint32Array {
-  const sig = new Uint32Array(n).fill(0xffffffff);
-  for (const x of sh) {
-    for (let i = 0; i < n; i++) {
-      const v = fmix32(x ^ SEEDS[i]);
-      if (v < sig[i]) sig[i] = v;
-    }
-  }
-  return sig;
-}
-
-const SEEDS: number[] = Array.from({ length: 64 }, (_, i) => fmix32(0x9e3779b9 * (i + 1)));
-
 /**
- * LSH band keys: `bands` groups of `rows` MinHash values, each hashed to one integer below 2^53
- * (exact as a JS number and as a SQL bigint). Two sentences share a key with probability
- * 1 - (1 - J^rows)^bands for Jaccard similarity J.
+ * Lookup keys of a sentence: `n` single-value MinHash sketches of its word k-grams (for each seed,
+ * the smallest re-hashed k-gram, tagged with the seed index; integers below 2^53, exact as JS
+ * numbers and SQL bigints). Two sentences share a given key with probability equal to the Jaccard
+ * similarity of their k-gram sets, so a copy with one word changed in twenty keeps at least one of
+ * five keys with probability ~0.998. A k-gram (not a single word or pair) is specific enough that a
+ * key is rarely common to unrelated sentences. Five index rows per sentence; MinHash LSH with 10
+ * bands of 2 rows wrote ten and, on the Vietnamese clusters dev set, found fewer matching pairs.
  */
-export function bandKeys(sig: Uint32Array, bands: number, rows: number): number[] {
-  if (bands * rows > sig.length) throw new Error(`signature of ${sig.length} values is too short for ${bands}x${rows} bands`);
+export function sketchKeys(words: string[], n: number, k = 3): number[] {
+  if (words.length === 0) return [];
+  const grams: number[] = [];
+  for (let i = 0; i + k <= words.length; i++) grams.push(hash32(words.slice(i, i + k).join(' ')));
+  if (grams.length === 0) grams.push(hash32(words.join(' ')));
   const keys: number[] = [];
-  for (let b = 0; b < bands; b++) {
-    let hi = fmix32(b + 1);
-    let lo = fmix32(0x2545f491 ^ (b + 1));
-    for (let r = 0; r < rows; r++) {
-      const v = sig[b * rows + r];
-      hi = fmix32(hi ^ v);
-      lo = fmix32(Math.imul(lo, 31) ^ v);
+  for (let s = 0; s < n; s++) {
+    const seed = SEEDS[s % SEEDS.length]! + Math.floor(s / SEEDS.length);
+    let min = 0xffffffff;
+    for (const g of grams) {
+      const v = fmix32(g ^ seed);
+      if (v < min) min = v;
     }
-    // 21 high bits + 32 low bits = 53 bits.
-    keys.push((hi >>> 11) * 0x1_0000_0000 + lo);
+    keys.push(s * 0x1_0000_0000 + min);
   }
   return keys;
 }
+
+const SEEDS: number[] = Array.from({ length: 16 }, (_, i) => fmix32(0x9e3779b9 * (i + 1)));
 
 export function jaccard(a: Set<number>, b: Set<number>): number {
   if (a.size === 0 || b.size === 0) return 0;

@@ -2,6 +2,7 @@
 // query builder costs more than running it; here the rows travel as one JSON parameter and the
 // engine unpacks them (SQLite json_each; PostgreSQL json_array_elements), so the statement text is
 // constant, prepared once, and the same call serves both engines.
+import type Database from 'better-sqlite3';
 import { sql, SqliteAdapter, type Kysely, type RawBuilder } from 'kysely';
 
 function isSqlite(db: Kysely<any>): boolean {
@@ -34,4 +35,32 @@ export function inValues(db: Kysely<any>, column: string, values: Array<string |
   if (isSqlite(db)) return sql<boolean>`${sql.ref(column)} IN (SELECT value FROM json_each(${json}))`;
   const pgType = type === 'real' ? 'double precision' : type;
   return sql<boolean>`${sql.ref(column)} IN (SELECT (v #>> '{}')::${sql.raw(pgType)} FROM json_array_elements(${json}::json) AS v)`;
+}
+
+/**
+ * Synchronous statements on the store's own connection, for the few hot-path lookups that run
+ * dozens of times per article and cost more through the query builder's async round trip than in
+ * the engine. SQLite only (better-sqlite3, `?` placeholders, statements prepared once); callers
+ * fall back to the query builder when a store has none (PostgreSQL).
+ */
+export interface DirectSql {
+  all<T>(source: string, params: unknown[]): T[];
+}
+
+const directs = new WeakMap<Database.Database, DirectSql>();
+
+export function directSql(sqlite: Database.Database | undefined): DirectSql | undefined {
+  if (!sqlite) return undefined;
+  let d = directs.get(sqlite);
+  if (d) return d;
+  const cache = new Map<string, Database.Statement>();
+  d = {
+    all<T>(source: string, params: unknown[]): T[] {
+      let stmt = cache.get(source);
+      if (!stmt) cache.set(source, (stmt = sqlite.prepare(source)));
+      return stmt.all(...params) as T[];
+    },
+  };
+  directs.set(sqlite, d);
+  return d;
 }

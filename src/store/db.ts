@@ -1,13 +1,17 @@
-// Opening a store: one Kysely query layer over SQLite (embedded, better-sqlite3) now,
-// PostgreSQL (pg) later. Every schema change is a versioned migration run on open.
+// Opening a store: one Kysely query layer over SQLite (embedded, better-sqlite3) or PostgreSQL
+// (pg, a `postgres://` location). Every schema change is a versioned migration run on open.
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { Kysely, Migrator, SqliteDialect, type Migration, type MigrationProvider } from 'kysely';
+import pg from 'pg';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Migration, type MigrationProvider } from 'kysely';
 import type { Tables } from './schema.ts';
 import * as m001 from './migrations/001_core.ts';
 import * as m002 from './migrations/002_stories.ts';
 import * as m003 from './migrations/003_sources.ts';
+import * as m004 from './migrations/004_entities.ts';
+import * as m005 from './migrations/005_analysis.ts';
+import * as m006 from './migrations/006_corrections.ts';
 
 export type Db = Kysely<Tables>;
 export type Engine = 'sqlite' | 'postgres';
@@ -26,6 +30,9 @@ const migrations: Record<string, Migration> = {
   '001_core': m001,
   '002_stories': m002,
   '003_sources': m003,
+  '004_entities': m004,
+  '005_analysis': m005,
+  '006_corrections': m006,
 };
 
 class StaticProvider implements MigrationProvider {
@@ -39,9 +46,7 @@ export function defaultDbLocation(): string {
 }
 
 export async function openStore(location = defaultDbLocation()): Promise<Store> {
-  if (/^postgres(ql)?:\/\//i.test(location)) {
-    throw new Error(`PostgreSQL store (${redact(location)}) is not available in this version; use a SQLite file path`);
-  }
+  if (isPostgresLocation(location)) return openPostgres(location);
   const dir = path.dirname(path.resolve(location));
   if (!fs.existsSync(dir)) throw new Error(`store ${location}: folder ${dir} does not exist`);
   const sqlite = new Database(location);
@@ -65,6 +70,56 @@ export async function openStore(location = defaultDbLocation()): Promise<Store> 
     },
   };
   await migrate(store);
+  return store;
+}
+
+export function isPostgresLocation(location: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(location);
+}
+
+// int8 (bigint columns, count(*)) comes back from pg as a string by default; every bigint this store
+// holds (MinHash band keys, counters) is 53-bit safe, so numbers keep both engines' rows alike.
+const pgTypes = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    if (oid === 20 && format !== 'binary') return (v: string) => Number(v);
+    return pg.types.getTypeParser(oid, format as 'text');
+  },
+} as pg.CustomTypesConfig;
+
+async function openPostgres(location: string): Promise<Store> {
+  const pool = new pg.Pool({
+    connectionString: location,
+    types: pgTypes,
+    max: Number(process.env.KABAR_PG_POOL) || 4,
+    connectionTimeoutMillis: 10000,
+  });
+  // An idle client losing its connection (server restart) must not crash the process.
+  pool.on('error', () => {});
+  const shown = redact(location);
+  try {
+    const c = await pool.connect();
+    c.release();
+  } catch (e) {
+    await pool.end().catch(() => {});
+    throw new Error(`store ${shown}: cannot connect to PostgreSQL: ${(e as Error).message}`);
+  }
+  const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
+  const store: Store = {
+    db,
+    engine: 'postgres',
+    location: shown,
+    async close() {
+      await db.destroy();
+    },
+  };
+  try {
+    // Kysely's migrator holds a PostgreSQL advisory lock while it runs, so processes opening a fresh
+    // database at once migrate it one at a time.
+    await migrate(store);
+  } catch (e) {
+    await db.destroy().catch(() => {});
+    throw e;
+  }
   return store;
 }
 

@@ -1,12 +1,14 @@
-// Storing one processed article: one transaction per article, so a crash mid-ingest loses
-// nothing committed and leaves nothing half-written (article, FTS row, reuse links, story
-// assignment and input record commit together or not at all).
-import { sql, type Insertable } from 'kysely';
-import type { ArticleRow } from './schema.ts';
+// Storing processed articles: an article's rows (article, FTS row, input record, analysis, reuse
+// links, story assignment) always commit together, alone (ingestDoc) or with the rest of a batch
+// (ingestDocs), so a crash mid-ingest loses nothing committed and leaves nothing half-written.
+import { sql, type Insertable, type Kysely } from 'kysely';
+import type { ArticleRow, Tables } from './schema.ts';
 import type { ArticleDoc } from '../types.ts';
 import type { Store } from './db.ts';
 import { detectReuse } from '../reuse/detect.ts';
-import { assignStory } from '../stories/assign.ts';
+import { assignStory, defaultStoryOptions, flushStoryBatch, StoryBatch } from '../stories/assign.ts';
+import { storeAnalysis } from './analysis.ts';
+import { directSql } from './bulk.ts';
 
 export interface IngestResult {
   status: 'added' | 'present';
@@ -37,34 +39,63 @@ export function articleRow(doc: ArticleDoc, now: string): Insertable<ArticleRow>
   };
 }
 
+/** PostgreSQL advisory lock key serialising ingest transactions (any constant shared by all processes). */
+export const INGEST_LOCK = 4_242_002;
+
 export async function ingestDoc(store: Store, doc: ArticleDoc): Promise<IngestResult> {
+  return (await ingestDocs(store, [doc]))[0]!;
+}
+
+/**
+ * Stores several processed articles in ONE transaction, in order (a later one sees the earlier ones:
+ * duplicates, reuse, stories). Each article still commits together with its input record, FTS row,
+ * analysis, reuse links and story, and a crash loses only the uncommitted batch, which re-ingest redoes.
+ * Batching spreads the commit (index pages written to the WAL) over many articles: most of the cost
+ * of one article per transaction. If any article fails the whole batch rolls back (the caller retries
+ * them one by one to name the failing input).
+ */
+export async function ingestDocs(store: Store, docs: ArticleDoc[]): Promise<IngestResult[]> {
+  if (docs.length === 0) return [];
   const now = new Date().toISOString();
   return store.db.transaction().execute(async (trx) => {
-    const existing = await trx
-      .selectFrom('articles')
-      .select(['id', 'story_id'])
-      .where('text_hash', '=', doc.textHash)
-      .executeTakeFirst();
-    if (existing) {
-      // Same text again (same input re-ingested, or a verbatim copy elsewhere): remember the input only.
-      await trx
-        .insertInto('inputs')
-        .values({ input: doc.input, article_id: existing.id, ingested_at: now })
-        .onConflict((oc) => oc.columns(['input', 'article_id']).doNothing())
-        .execute();
-      return { status: 'present', articleId: existing.id, storyId: existing.story_id };
-    }
-    const inserted = await trx
-      .insertInto('articles')
-      .values(articleRow(doc, now))
-      .returning('seq')
-      .executeTakeFirstOrThrow();
-    if (store.engine === 'sqlite') {
-      await sql`INSERT INTO articles_fts(rowid, title, text) VALUES (${inserted.seq}, ${doc.title ?? ''}, ${doc.text})`.execute(trx);
-    }
-    await trx.insertInto('inputs').values({ input: doc.input, article_id: doc.id, ingested_at: now }).execute();
-    const reuse = await detectReuse(trx, doc);
-    const { storyId } = await assignStory(trx, doc, reuse);
-    return { status: 'added', articleId: doc.id, storyId };
+    // PostgreSQL with several workers: one ingest transaction at a time from its first read (duplicate
+    // check, reuse, story retrieval) to commit, as SQLite's write lock does, so two workers never open
+    // two stories for one event or miss each other's reuse. Extraction runs outside, in parallel.
+    if (store.engine === 'postgres') await sql`SELECT pg_advisory_xact_lock(${INGEST_LOCK})`.execute(trx);
+    const results: IngestResult[] = [];
+    const stories = new StoryBatch(directSql(store.sqlite));
+    for (const doc of docs) results.push(await storeOne(trx, store, doc, now, stories));
+    await flushStoryBatch(trx, stories);
+    return results;
   });
+}
+
+async function storeOne(trx: Kysely<Tables>, store: Store, doc: ArticleDoc, now: string, stories: StoryBatch): Promise<IngestResult> {
+  const existing = await trx
+    .selectFrom('articles')
+    .select(['id', 'story_id'])
+    .where('text_hash', '=', doc.textHash)
+    .executeTakeFirst();
+  if (existing) {
+    // Same text again (same input re-ingested, or a verbatim copy elsewhere): remember the input only.
+    await trx
+      .insertInto('inputs')
+      .values({ input: doc.input, article_id: existing.id, ingested_at: now })
+      .onConflict((oc) => oc.columns(['input', 'article_id']).doNothing())
+      .execute();
+    return { status: 'present', articleId: existing.id, storyId: existing.story_id };
+  }
+  const inserted = await trx
+    .insertInto('articles')
+    .values(articleRow(doc, now))
+    .returning('seq')
+    .executeTakeFirstOrThrow();
+  if (store.engine === 'sqlite') {
+    await sql`INSERT INTO articles_fts(rowid, title, text) VALUES (${inserted.seq}, ${doc.title ?? ''}, ${doc.text})`.execute(trx);
+  }
+  await trx.insertInto('inputs').values({ input: doc.input, article_id: doc.id, ingested_at: now }).execute();
+  await storeAnalysis(trx, doc);
+  const reuse = await detectReuse(trx, doc);
+  const { storyId } = await assignStory(trx, doc, reuse, defaultStoryOptions, stories);
+  return { status: 'added', articleId: doc.id, storyId };
 }

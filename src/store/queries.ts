@@ -4,6 +4,7 @@ import type { Selectable } from 'kysely';
 import type { ArticleRow, StoryRow } from './schema.ts';
 import type { Store } from './db.ts';
 import type { Caption, Span } from '../types.ts';
+import { ARTICLES_TSVECTOR } from './migrations/001_core.ts';
 
 export interface StoredArticle {
   id: string;
@@ -130,6 +131,7 @@ export function ftsQuery(q: string): string | null {
 export async function searchArticles(store: Store, q: string, limit = 20): Promise<SearchHit[]> {
   const fq = ftsQuery(q);
   if (!fq) return [];
+  if (store.engine === 'postgres') return searchPostgres(store, q, limit);
   const rows = await sql<{ id: string; story_id: string | null; title: string | null; outlet: string | null; published: string | null; snip: string }>`
     SELECT a.id, a.story_id, a.title, a.outlet, a.published,
            snippet(articles_fts, 1, '[', ']', '…', 16) AS snip
@@ -137,5 +139,28 @@ export async function searchArticles(store: Store, q: string, limit = 20): Promi
     WHERE articles_fts MATCH ${fq}
     ORDER BY bm25(articles_fts, 5.0, 1.0), a.seq
     LIMIT ${limit}`.execute(store.db);
+  return rows.rows.map((r) => ({ articleId: r.id, storyId: r.story_id, title: r.title, outlet: r.outlet, published: r.published, snippet: r.snip }));
+}
+
+/**
+ * PostgreSQL full text (migration 001): every word required (plainto_tsquery; the words are the
+ * same ones ftsQuery keeps), diacritics folded by the `kabar_text` configuration on both sides,
+ * title weighted above text. The vector is the index's own expression, so the GIN index serves it.
+ */
+async function searchPostgres(store: Store, q: string, limit: number): Promise<SearchHit[]> {
+  const words = (q.normalize('NFKC').match(/[\p{L}\p{N}][\p{L}\p{N}\p{M}'’-]*/gu) ?? []).slice(0, 32).join(' ');
+  const vec = sql.raw(ARTICLES_TSVECTOR);
+  const rows = await sql<{ id: string; story_id: string | null; title: string | null; outlet: string | null; published: string | null; snip: string }>`
+    SELECT a.id, a.story_id, a.title, a.outlet, a.published,
+           ts_headline('kabar_text', a.text, m.q, 'StartSel=[, StopSel=], MaxWords=16, MinWords=6, ShortWord=2, FragmentDelimiter=…, MaxFragments=1') AS snip
+    FROM (SELECT plainto_tsquery('kabar_text', ${words}) AS q) AS m
+    JOIN LATERAL (
+      SELECT seq, ts_rank(${vec}, m.q) AS rank FROM articles
+      WHERE ${vec} @@ m.q
+      ORDER BY rank DESC, seq
+      LIMIT ${limit}
+    ) AS hit ON true
+    JOIN articles a ON a.seq = hit.seq
+    ORDER BY hit.rank DESC, a.seq`.execute(store.db);
   return rows.rows.map((r) => ({ articleId: r.id, storyId: r.story_id, title: r.title, outlet: r.outlet, published: r.published, snippet: r.snip }));
 }

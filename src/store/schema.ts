@@ -47,6 +47,32 @@ export interface MetaRow {
   value: string;
 }
 
+export interface ArticleAnalysisRow {
+  article: string;
+  /** JSON: CodedEvent[], AgreementRecord[], Quote[] of the article (src/events/) */
+  events: string;
+  agreements: string;
+  quotes: string;
+}
+
+export interface EntityRow {
+  id: string;
+  type: string;
+  name: string;
+  key: string;
+  country: string | null;
+  lat: number | null;
+  lon: number | null;
+}
+
+export interface EntityTables {
+  entities: EntityRow;
+  entity_aliases: { entity: string; text: string; lang: string };
+  entity_roles: { entity: string; title: string; org: string; article: string };
+  entity_mentions: { entity: string; article: string; start: number; end: number };
+  article_analysis: ArticleAnalysisRow;
+}
+
 export interface CoreTables {
   articles: ArticleRow;
   inputs: InputRow;
@@ -54,4 +80,4 @@ export interface CoreTables {
   meta: MetaRow;
 }
 
-export type Tables = CoreTables & StoryTables & ReuseTables;
+export type Tables = CoreTables & StoryTables & ReuseTables & EntityTables;

@@ -2,15 +2,18 @@
 // the inverted index (its most discriminative keys, inside a date window, each key's postings
 // capped), scored by TF-IDF cosine over typed features with incrementally maintained document
 // frequencies plus reuse evidence, and joins the best story above the threshold or opens its own.
-// Nothing already stored is recomputed, so cost per article does not grow with the corpus.
+// A candidate in another language is also scored on language-independent keys (linked entities,
+// numbers, dates). Nothing already stored is recomputed, so cost per article does not grow with
+// the corpus.
 import { sql, type Kysely } from 'kysely';
 import type { Tables } from '../store/schema.ts';
 import type { ArticleDoc } from '../types.ts';
 import type { ReuseLink } from '../reuse/detect.ts';
 import { chunks } from '../util/common.ts';
-import { bulkInsert, inValues } from '../store/bulk.ts';
+import { bulkInsert, inValues, type DirectSql } from '../store/bulk.ts';
 import { log } from '../util/log.ts';
-import { articleFeatures, defaultFeatures, kindOf, type FeatureExtractor } from './features.ts';
+import { articleFeatures, defaultFeatures, entityFeature, kindOf, type FeatureExtractor } from './features.ts';
+import { baseCode } from '../lang/index.ts';
 import { dayOf } from './text.ts';
 
 export interface StoryOptions {
@@ -37,6 +40,16 @@ export interface StoryOptions {
    */
   decayDays: number;
   /**
+   * Across languages the words cannot be compared, so a candidate in another language is also
+   * scored on the language-independent keys alone (entities, numbers, dates), and that score
+   * counts only when they share at least this many people/organisations/places (not countries)...
+   */
+  crossMinEntities: number;
+  /** ...and were published at most this many days apart (undated articles are not held to it). */
+  crossMaxDays: number;
+  /** Entity keys among the retrieval and index keys, besides `queryKeys` / `indexKeys` others. */
+  entityKeys: number;
+  /**
    * Documents assumed in the corpus beyond those stored, where no key occurs: in a young store a
    * name shared by all of its few articles would otherwise weigh like a stop word.
    */
@@ -54,6 +67,9 @@ export const defaultStoryOptions: StoryOptions = {
   vectorKeys: 120,
   reuseWeight: 0.5,
   decayDays: 7,
+  crossMinEntities: 2,
+  crossMaxDays: 3,
+  entityKeys: 8,
   priorDocs: 1000,
 };
 
@@ -81,15 +97,25 @@ function weigh(tf: Vector, df: Map<string, number>, docs: number, kindWeight: Ma
   return { weights, norm: Math.sqrt(sq) };
 }
 
-/** Cosine of the new article (current idf) with a stored unit vector. */
-function dotStored(x: Weighted, stored: Record<string, number>): number {
+/**
+ * Cosine of the new article (current idf, `x` restricted to the same-language kinds) with a stored
+ * unit vector, over the same kinds: the stored vector's norm loses the share of its keys of other
+ * kinds (cross-language-only keys), so an article without them scores exactly as before.
+ */
+function dotStored(x: Weighted, stored: Record<string, number>, crossOnly: Set<string>): number {
   if (x.norm === 0) return 0;
   let dot = 0;
+  let other = 0;
   for (const k in stored) {
+    const v = stored[k];
+    if (crossOnly.size > 0 && crossOnly.has(kindOf(k))) {
+      other += v * v;
+      continue;
+    }
     const w = x.weights.get(k);
-    if (w !== undefined) dot += w * stored[k];
+    if (w !== undefined) dot += w * v;
   }
-  return dot / x.norm;
+  return other > 0 ? dot / (x.norm * Math.sqrt(Math.max(1e-9, 1 - other))) : dot / x.norm;
 }
 
 function byKey<T extends string>(a: T, b: T): number {
@@ -116,39 +142,136 @@ function estimatePairDf(tf: Vector, df: Map<string, number>): void {
   }
 }
 
-async function loadDf(trx: Kysely<Tables>, keys: Iterable<string>): Promise<Map<string, number>> {
+/**
+ * Document frequencies and the article count as seen by the articles of one ingest transaction.
+ * Their increments are kept here and written once, at the end of the transaction
+ * (`flushStoryBatch`), merged per key: a common word is one upsert per batch, not one per article.
+ * Values read from the store are cached for the rest of the transaction (nobody else writes
+ * meanwhile: the transaction holds the write lock). Dropped with the transaction if it rolls back.
+ */
+export class StoryBatch {
+  /** The store's direct statement runner, when its engine has one (see store/bulk.ts). */
+  constructor(readonly direct?: DirectSql) {}
+  /** Store values read in this transaction. */
+  readonly stored = new Map<string, number>();
+  /** Increments not yet written. */
+  readonly pending = new Map<string, number>();
+  storedDocs: number | null = null;
+  pendingDocs = 0;
+}
+
+async function loadDf(trx: Kysely<Tables>, keys: Iterable<string>, batch: StoryBatch): Promise<Map<string, number>> {
   const out = new Map<string, number>();
-  for (const batch of chunks([...new Set(keys)], 500)) {
-    const rows = await trx.selectFrom('story_df').select(['key', 'df']).where(inValues(trx, 'key', batch, 'text')).execute();
-    for (const r of rows) out.set(r.key, Number(r.df));
+  const missing = [...new Set(keys)].filter((k) => !batch.stored.has(k));
+  for (const part of chunks(missing, 500)) {
+    const rows = await trx.selectFrom('story_df').select(['key', 'df']).where(inValues(trx, 'key', part, 'text')).execute();
+    for (const r of rows) batch.stored.set(r.key, Number(r.df));
   }
+  for (const k of keys) out.set(k, (batch.stored.get(k) ?? 0) + (batch.pending.get(k) ?? 0));
+  for (const k of missing) if (!batch.stored.has(k)) batch.stored.set(k, 0);
   return out;
 }
 
-async function docCount(trx: Kysely<Tables>): Promise<number> {
-  const row = await trx.selectFrom('story_stats').select('value').where('name', '=', 'docs').executeTakeFirst();
-  return row ? Number(row.value) : 0;
+async function docCount(trx: Kysely<Tables>, batch: StoryBatch): Promise<number> {
+  if (batch.storedDocs === null) {
+    const row = await trx.selectFrom('story_stats').select('value').where('name', '=', 'docs').executeTakeFirst();
+    batch.storedDocs = row ? Number(row.value) : 0;
+  }
+  return batch.storedDocs + batch.pendingDocs;
 }
 
-/** Keys ranked by how much they say about this article (weight), ties by key. */
-function topKeys(w: Weighted, n: number, allowed: Set<string>, seen?: Map<string, number>): string[] {
-  return [...w.weights.entries()]
+/** Writes a batch's document-frequency and article-count increments (inside its transaction). */
+export async function flushStoryBatch(trx: Kysely<Tables>, batch: StoryBatch): Promise<void> {
+  if (batch.pending.size > 0) {
+    const rows = [...batch.pending.entries()].sort((a, b) => byKey(a[0], b[0]));
+    await bulkInsert(trx, 'story_df', [['key', 'text'], ['df', 'integer']], rows, 'ON CONFLICT (key) DO UPDATE SET df = story_df.df + excluded.df');
+  }
+  if (batch.pendingDocs > 0) {
+    await trx
+      .insertInto('story_stats')
+      .values({ name: 'docs', value: batch.pendingDocs })
+      .onConflict((oc) => oc.column('name').doUpdateSet({ value: sql`story_stats.value + ${batch.pendingDocs}` }))
+      .execute();
+  }
+  for (const [k, n] of batch.pending) batch.stored.set(k, (batch.stored.get(k) ?? 0) + n);
+  batch.pending.clear();
+  if (batch.storedDocs !== null) batch.storedDocs += batch.pendingDocs;
+  batch.pendingDocs = 0;
+}
+
+/**
+ * Keys ranked by how much they say about this article (weight), ties by key: the first n of the
+ * kinds in `allowed`, then the first `extraN` of the kinds in `extra` (entity keys: an article in
+ * another language shares only those, so they get their own places rather than competing with
+ * the words that retrieve same-language articles).
+ */
+function topKeys(w: Weighted, n: number, allowed: Set<string>, extra: Set<string>, extraN: number, seen?: Map<string, number>): string[] {
+  const ranked = [...w.weights.entries()]
     // When querying, a key no stored article has cannot retrieve anything.
-    .filter(([k]) => allowed.has(kindOf(k)) && (!seen || (seen.get(k) ?? 0) > 0))
+    .filter(([k]) => !seen || (seen.get(k) ?? 0) > 0)
     .sort((a, b) => b[1] - a[1] || byKey(a[0], b[0]))
-    .slice(0, n)
     .map(([k]) => k);
+  const main = ranked.filter((k) => allowed.has(kindOf(k))).slice(0, n);
+  const more = extraN > 0 ? ranked.filter((k) => extra.has(kindOf(k))).slice(0, extraN) : [];
+  return [...main, ...more];
+}
+
+/** The part of a weighted vector made of language-independent keys, with its own norm. */
+function restrict(x: Weighted, kinds: Set<string>): Weighted {
+  const weights: Vector = new Map();
+  let sq = 0;
+  for (const [k, w] of x.weights) {
+    if (!kinds.has(kindOf(k))) continue;
+    weights.set(k, w);
+    sq += w * w;
+  }
+  return { weights, norm: Math.sqrt(sq) };
+}
+
+/**
+ * Cosine over language-independent keys only, with a stored vector (re-normalised over the same
+ * kinds); 0 unless they share `minEntities` entity keys. A shared country or a date alone never
+ * reaches it: unrelated events in one country stay apart.
+ */
+function crossLanguageScore(x: Weighted, stored: Record<string, number>, kinds: Set<string>, minEntities: number): number {
+  if (x.norm === 0) return 0;
+  let dot = 0;
+  let sq = 0;
+  let shared = 0;
+  for (const k in stored) {
+    const kind = kindOf(k);
+    if (!kinds.has(kind)) continue;
+    const v = stored[k];
+    sq += v * v;
+    const w = x.weights.get(k);
+    if (w === undefined) continue;
+    dot += w * v;
+    if (kind === entityFeature.kind) shared++;
+  }
+  return shared >= minEntities && sq > 0 ? dot / (x.norm * Math.sqrt(sq)) : 0;
 }
 
 interface Posting {
   key: string;
   article_id: string;
-  story_id: string;
 }
 
 /** Postings of each key inside the window (plus undated ones), at most `limit` per key. */
-async function lookupPostings(trx: Kysely<Tables>, keys: string[], day: number | null, windowDays: number, limit: number): Promise<Posting[]> {
+async function lookupPostings(trx: Kysely<Tables>, keys: string[], day: number | null, windowDays: number, limit: number, direct?: DirectSql): Promise<Posting[]> {
   const out: Posting[] = [];
+  if (direct) {
+    // One prepared range lookup per key (and range): the same rows as the statement below, without
+    // building it. key and article_id only: both are in the (key, day) index, no table row is read.
+    for (const key of keys) {
+      if (day === null) {
+        out.push(...direct.all<Posting>('SELECT key, article_id FROM story_postings WHERE key = ? LIMIT ?', [key, limit]));
+      } else {
+        out.push(...direct.all<Posting>('SELECT key, article_id FROM story_postings WHERE key = ? AND day >= ? AND day <= ? LIMIT ?', [key, day - windowDays, day + windowDays, limit]));
+        out.push(...direct.all<Posting>('SELECT key, article_id FROM story_postings WHERE key = ? AND day IS NULL LIMIT ?', [key, limit]));
+      }
+    }
+    return out;
+  }
   for (const batch of chunks(keys, 50)) {
     // One statement per batch: a UNION ALL of per-key lookups, each LIMITed inside its subquery, so a
     // common key costs `limit` rows, not its whole list. Dated and undated postings are separate
@@ -161,7 +284,8 @@ async function lookupPostings(trx: Kysely<Tables>, keys: string[], day: number |
           : range === 'undated'
             ? sql`key = ${key} AND day IS NULL`
             : sql`key = ${key}`;
-      return sql`SELECT p.key, p.article_id, p.story_id FROM (SELECT key, article_id, story_id FROM story_postings WHERE ${where} LIMIT ${limit}) AS p`;
+      // key and article_id only: both are in the (key, day) index, so no row of the table is read.
+      return sql`SELECT p.key, p.article_id FROM (SELECT key, article_id FROM story_postings WHERE ${where} LIMIT ${limit}) AS p`;
     };
     const parts = batch.flatMap((key) => (day === null ? [part(key, 'all')] : [part(key, 'window'), part(key, 'undated')]));
     const { rows } = await sql<Posting>`${sql.join(parts, sql` UNION ALL `)}`.execute(trx);
@@ -181,25 +305,43 @@ export async function assignStory(
   doc: ArticleDoc,
   reuse: ReuseLink[],
   opts: StoryOptions = defaultStoryOptions,
+  batch?: StoryBatch,
 ): Promise<Assignment> {
+  // Called alone, the article is its own batch: its increments are written before returning.
+  const own = !batch;
+  const b = batch ?? new StoryBatch();
   const kindWeight = new Map(opts.features.map((f) => [f.kind, f.weight]));
-  const indexable = new Set(opts.features.filter((f) => f.index).map((f) => f.kind));
+  // Retrieval keys of the same-language similarity, and those that only speak across languages.
+  const indexable = new Set(opts.features.filter((f) => f.index && f.sameLanguage !== false).map((f) => f.kind));
+  const crossIndexable = new Set(opts.features.filter((f) => f.index && f.sameLanguage === false).map((f) => f.kind));
   const tf = articleFeatures(doc, opts.features);
-  const docs = await docCount(trx);
-  const df = await loadDf(trx, [...tf.keys()].filter(hasOwnDf));
+  const docs = await docCount(trx, b);
+  const df = await loadDf(trx, [...tf.keys()].filter(hasOwnDf), b);
   estimatePairDf(tf, df);
   const mine = weigh(tf, df, docs + opts.priorDocs, kindWeight);
   const day = dayOf(doc.published);
 
   // 1. Retrieval: candidate articles sharing discriminative keys, scored by the idf they share.
-  const query = topKeys(mine, opts.queryKeys, indexable, df);
-  const postings = await lookupPostings(trx, query, day, opts.windowDays, opts.postingCap + 1);
+  const query = topKeys(mine, opts.queryKeys, indexable, crossIndexable, opts.entityKeys, df);
+  const postings = await lookupPostings(trx, query, day, opts.windowDays, opts.postingCap + 1, b.direct);
   const perKey = new Map<string, number>();
   for (const p of postings) perKey.set(p.key, (perKey.get(p.key) ?? 0) + 1);
+  // Same-language candidates by the weight of the word/name/number keys they share; candidates
+  // through entity keys (other languages) separately, only with enough shared entities to count.
   const overlap = new Map<string, number>();
+  const entityOverlap = new Map<string, { weight: number; keys: number }>();
   for (const p of postings) {
     if (p.article_id === doc.id || (perKey.get(p.key) ?? 0) > opts.postingCap) continue;
-    overlap.set(p.article_id, (overlap.get(p.article_id) ?? 0) + (mine.weights.get(p.key) ?? 0));
+    const w = mine.weights.get(p.key) ?? 0;
+    const kind = kindOf(p.key);
+    if (crossIndexable.has(kind)) {
+      const e = entityOverlap.get(p.article_id) ?? { weight: 0, keys: 0 };
+      e.weight += w;
+      if (kind === entityFeature.kind) e.keys++;
+      entityOverlap.set(p.article_id, e);
+    } else {
+      overlap.set(p.article_id, (overlap.get(p.article_id) ?? 0) + w);
+    }
   }
   const reuseScore = new Map<string, number>();
   for (const l of reuse) if (l.a !== doc.id) reuseScore.set(l.a, Math.max(reuseScore.get(l.a) ?? 0, l.score));
@@ -207,21 +349,45 @@ export async function assignStory(
     .sort((a, b) => b[1] - a[1] || byKey(a[0], b[0]))
     .slice(0, opts.maxCandidates)
     .map(([id]) => id);
+  const byEntities = [...entityOverlap.entries()]
+    .filter(([id, e]) => e.keys >= opts.crossMinEntities && !candidates.includes(id))
+    .sort((a, b) => b[1].weight - a[1].weight || byKey(a[0], b[0]))
+    .slice(0, opts.maxCandidates / 2);
+  for (const [id] of byEntities) candidates.push(id);
   for (const id of [...reuseScore.keys()].sort(byKey)) if (!candidates.includes(id)) candidates.push(id);
 
   // 2. Scoring: cosine with each candidate's stored unit vector, decayed by days apart, plus reuse
   //    evidence; a story scores its best-matching member.
   const storyScore = new Map<string, number>();
   if (candidates.length > 0) {
-    const rows: Array<{ article_id: string; story_id: string; day: number | null; vector: string }> = [];
+    const crossKinds = new Set(opts.features.filter((f) => f.crossLanguage).map((f) => f.kind));
+    const mineCross = restrict(mine, crossKinds);
+    // Keys that only speak across languages (linked entities: within one language the name feature
+    // already carries the same names) stay out of the same-language cosine.
+    const crossOnly = new Set(opts.features.filter((f) => f.sameLanguage === false).map((f) => f.kind));
+    const mineSame = restrict(mine, new Set(opts.features.filter((f) => f.sameLanguage !== false).map((f) => f.kind)));
+    const myLang = baseCode(doc.language);
+    const rows: Array<{ article_id: string; story_id: string; day: number | null; vector: string; language: string | null }> = [];
     for (const batch of chunks(candidates, 500)) {
-      rows.push(...(await trx.selectFrom('story_vectors').select(['article_id', 'story_id', 'day', 'vector']).where('article_id', 'in', batch).execute()));
+      rows.push(
+        ...(await trx
+          .selectFrom('story_vectors as v')
+          .leftJoin('articles as a', 'a.id', 'v.article_id')
+          .select(['v.article_id', 'v.story_id', 'v.day', 'v.vector', 'a.language'])
+          .where('v.article_id', 'in', batch)
+          .execute()),
+      );
     }
     for (const v of rows) {
       const theirs = JSON.parse(v.vector) as Record<string, number>;
       const apart = day === null || v.day === null ? 0 : Math.abs(day - v.day);
       const decay = opts.decayDays > 0 ? Math.exp(-apart / opts.decayDays) : 1;
-      const s = dotStored(mine, theirs) * decay + opts.reuseWeight * (reuseScore.get(v.article_id) ?? 0);
+      let sim = dotStored(mineSame, theirs, crossOnly) * decay;
+      // Across languages the days-apart limit stands in for the decay (so it is not applied twice).
+      if (v.language && baseCode(v.language) !== myLang && apart <= opts.crossMaxDays) {
+        sim = Math.max(sim, crossLanguageScore(mineCross, theirs, crossKinds, opts.crossMinEntities));
+      }
+      const s = sim + opts.reuseWeight * (reuseScore.get(v.article_id) ?? 0);
       if (s > (storyScore.get(v.story_id) ?? -1)) storyScore.set(v.story_id, s);
     }
   }
@@ -233,13 +399,10 @@ export async function assignStory(
   const storyId = best ? best.id : storyIdFor(doc.id);
 
   // 3. Index this article: document frequencies, postings, vector, story.
-  await bumpDf(trx, [...tf.keys()].filter(hasOwnDf));
-  await trx
-    .insertInto('story_stats')
-    .values({ name: 'docs', value: 1 })
-    .onConflict((oc) => oc.column('name').doUpdateSet({ value: sql`story_stats.value + 1` }))
-    .execute();
-  const postRows = topKeys(mine, opts.indexKeys, indexable).map((key) => ({ key, day, article_id: doc.id, story_id: storyId }));
+  for (const k of tf.keys()) if (hasOwnDf(k)) b.pending.set(k, (b.pending.get(k) ?? 0) + 1);
+  b.pendingDocs++;
+  if (own) await flushStoryBatch(trx, b);
+  const postRows = topKeys(mine, opts.indexKeys, indexable, crossIndexable, opts.entityKeys).map((key) => ({ key, day, article_id: doc.id, story_id: storyId }));
   await bulkInsert(
     trx,
     'story_postings',
@@ -263,10 +426,6 @@ export async function assignStory(
   await trx.updateTable('articles').set({ story_id: storyId }).where('id', '=', doc.id).execute();
   await upsertStory(trx, storyId, doc, !best);
   return { storyId, created: !best };
-}
-
-async function bumpDf(trx: Kysely<Tables>, keys: string[]): Promise<void> {
-  await bulkInsert(trx, 'story_df', [['key', 'text'], ['df', 'integer']], keys.sort(byKey).map((key) => [key, 1]), 'ON CONFLICT (key) DO UPDATE SET df = story_df.df + 1');
 }
 
 /** The stories row from its members: count and date range recomputed (indexed by story_id), title kept once set. */

@@ -28,7 +28,11 @@ test('numberKey: numeric dates normalised, small numbers dropped', () => {
   assert.deepEqual(numberKey('9/9'), { kind: 'date', key: '9/9' });
   assert.deepEqual(numberKey('22/10/2013'), { kind: 'date', key: '22/10' });
   assert.deepEqual(numberKey('2013-10-22'), { kind: 'date', key: '22/10' });
-  assert.deepEqual(numberKey('1.200'), { kind: 'num', key: '1.200' });
+  // thousands grouping of any language gives one key; a decimal comma is kept
+  assert.deepEqual(numberKey('1.200'), { kind: 'num', key: '1200' });
+  assert.deepEqual(numberKey('1,200'), { kind: 'num', key: '1200' });
+  assert.deepEqual(numberKey('12.000.000'), { kind: 'num', key: '12000000' });
+  assert.deepEqual(numberKey('3,5'), { kind: 'num', key: '3,5' });
   assert.deepEqual(numberKey('27'), { kind: 'num', key: '27' });
   assert.equal(numberKey('2'), null);
   assert.equal(numberKey('f-15'), null);

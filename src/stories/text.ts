@@ -87,6 +87,9 @@ export function numberKey(norm: string): { kind: 'date' | 'num'; key: string } |
   const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(norm);
   if (iso) return { kind: 'date', key: `${Number(iso[3])}/${Number(iso[2])}` };
   if (!/^\p{N}+(?:[.,]\p{N}+)*$/u.test(norm)) return null;
+  // Thousands grouping differs by language ("1,487" in English, "1.487" in Indonesian and
+  // Vietnamese): groups of exactly three digits are read as grouping, so both give "1487".
+  if (/^\d{1,3}(?:[.,]\d{3})+$/.test(norm)) norm = norm.replace(/[.,]/g, '');
   // Single digits ("2 người") are too common to say anything about an event.
   if (norm.replace(/\D/g, '').length < 2) return null;
   return { kind: 'num', key: norm };

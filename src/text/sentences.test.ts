@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { splitSentences } from './sentences.ts';
+import { MAX_SENTENCE, splitSentences } from './sentences.ts';
 
 const split = (text: string, lang: string): string[] => splitSentences(text, lang).map((s) => text.slice(s.start, s.end));
 
@@ -154,9 +154,16 @@ describe('splitSentences: large input', () => {
     for (const s of spans) assert.ok(expected.has(text.slice(s.start, s.end)), text.slice(s.start, s.end));
   });
 
-  it('keeps spans correct across piece cuts in text without punctuation or line breaks', () => {
+  it('cuts text without punctuation or line breaks at spaces into units of at most MAX_SENTENCE', () => {
     const text = 'kata '.repeat(3000).trim();
     const spans = splitSentences(text, 'id');
-    assert.deepEqual(spans, [{ start: 0, end: text.length }]);
+    assert.ok(spans.length >= Math.floor(text.length / MAX_SENTENCE));
+    assert.equal(spans[0]!.start, 0);
+    assert.equal(spans.at(-1)!.end, text.length);
+    for (const sp of spans) {
+      assert.ok(sp.end - sp.start <= MAX_SENTENCE);
+      assert.match(text.slice(sp.start, sp.end), /^kata( kata)*$/, 'cut between words, nothing lost inside');
+    }
+    for (let i = 1; i < spans.length; i++) assert.equal(text.slice(spans[i - 1]!.end, spans[i]!.start), ' ');
   });
 });

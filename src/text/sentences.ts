@@ -167,10 +167,35 @@ export function splitSentences(text: string, lang: string): Span[] {
       while (next < text.length && isSpace(text.charCodeAt(next))) next++;
       if (isFalseBoundary(text, s, e, next, rules)) continue; // keep `start`: the sentence goes on
     }
-    spans.push({ start: s, end: e });
+    pushCapped(text, s, e, spans);
     start = b;
   }
   return spans;
+}
+
+/** Longest sentence kept whole (UTF-16 units). Text without punctuation would otherwise be one "sentence". */
+export const MAX_SENTENCE = 1500;
+
+/**
+ * Push [s, e), cut at the last space before every MAX_SENTENCE units: the stages after this one work sentence by
+ * sentence, and an unpunctuated megabyte must not become one unit of work for them.
+ */
+function pushCapped(text: string, s: number, e: number, spans: Span[]): void {
+  while (e - s > MAX_SENTENCE) {
+    let cut = s + MAX_SENTENCE;
+    while (cut > s + MAX_SENTENCE / 2 && !isSpace(text.charCodeAt(cut))) cut--;
+    if (cut <= s + MAX_SENTENCE / 2) {
+      cut = s + MAX_SENTENCE;
+      // never between the halves of a surrogate pair
+      if ((text.charCodeAt(cut) & 0xfc00) === 0xdc00) cut--;
+    }
+    let end = cut;
+    while (end > s && isSpace(text.charCodeAt(end - 1))) end--;
+    spans.push({ start: s, end });
+    s = cut;
+    while (s < e && isSpace(text.charCodeAt(s))) s++;
+  }
+  if (e > s) spans.push({ start: s, end: e });
 }
 
 function isSpace(c: number): boolean {

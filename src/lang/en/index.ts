@@ -7,6 +7,7 @@ import { time } from './time.ts';
 import { events } from './events.ts';
 import { titles } from './titles.ts';
 import { orgs } from './orgs.ts';
+import { claims } from './claims.ts';
 
 export const language: LanguageData = {
   code: 'en',
@@ -18,4 +19,5 @@ export const language: LanguageData = {
   time,
   events,
   entities: { ...titles, ...orgs },
+  claims,
 };

@@ -16,6 +16,8 @@ export const orgs: EntityOrgs = {
   conjunctions: ['and'],
   functionWords: ['of', 'and', 'for', 'the', 'on', 'in', 'at', 'de', 'du', 'des', 'van', 'von', 'der', 'bin', 'al', 'el', 'la', 'le', 'da', 'dos', 'del', '&'],
   nonEntities: [
+    'Memorandum of Understanding', 'Memorandum', 'Agreement', 'Protocol', 'Letter of Intent', 'Joint Statement', 'Joint Communique',
+    'Joint Declaration', 'Minutes', 'Contract', 'Treaty',
     'First', 'Second', 'Third', 'Fourth', 'Fifth', 'Sixth', 'Seventh', 'Eighth', 'Ninth', 'Tenth', 'Last', 'Finally', 'Photo',
     'Image', 'Video', 'Read', 'Read more', 'See', 'Source', 'Editor', 'Reporter', 'By', 'However', 'But', 'Meanwhile', 'According',
     'The', 'A', 'An', 'This', 'That', 'These', 'Those', 'He', 'She', 'They', 'We', 'I', 'You', 'It', 'His', 'Her', 'Their',

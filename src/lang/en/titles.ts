@@ -53,6 +53,7 @@ export const titles: EntityTitles = {
     'Science', 'Technology', 'Science and Technology', 'Foreign Trade', 'State Affairs', 'Veterans Affairs', 'Homeland Security',
     'Treasury', 'State', 'Social Affairs', 'Public Works', 'Housing', 'Natural Resources', 'Fisheries', 'Religious Affairs',
   ],
+  titleSuffixes: ['ad interim', 'Extraordinary and Plenipotentiary', 'Plenipotentiary', 'elect', 'Emeritus'],
   honorifics: [
     'Mr.', 'Mr', 'Mrs.', 'Mrs', 'Ms.', 'Ms', 'Miss', 'Mx.', 'Sir', 'Dame', 'Lord', 'Lady', 'Dr.', 'Dr', 'Prof.', 'Prof',
     'Professor', 'His Excellency', 'Her Excellency', 'H.E.', 'His Majesty', 'Her Majesty', 'His Holiness', 'His Royal Highness',

@@ -133,7 +133,7 @@ export const events: EventLexicon = {
   },
   agreementKinds: {
     'memorandum of understanding': ['nota kesepahaman', 'memorandum saling pengertian', 'memorandum kesepahaman', 'mou', 'memorandum of understanding', 'nota kesepakatan', 'memorandum'],
-    'letter of intent': ['letter of intent', 'loi', 'surat pernyataan kehendak', 'surat niat', 'surat minat'],
+    'letter of intent': ['letter of intent', 'loi', 'surat pernyataan kehendak', 'surat pernyataan keinginan', 'surat pernyataan minat', 'surat niat', 'surat minat'],
     protocol: ['protokol'],
     minutes: ['notulen', 'risalah', 'berita acara', 'catatan kesepakatan', 'agreed minutes'],
     'joint statement': ['pernyataan bersama', 'deklarasi bersama', 'komunike bersama', 'deklarasi', 'komunike', 'joint statement'],

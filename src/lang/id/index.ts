@@ -7,6 +7,8 @@ import { time } from './time.ts';
 import { events } from './events.ts';
 import { titles } from './titles.ts';
 import { orgs } from './orgs.ts';
+import { claims } from './claims.ts';
+import { isDictionaryWord } from './dictionary.ts';
 
 export const language: LanguageData = {
   code: 'id',
@@ -18,5 +20,7 @@ export const language: LanguageData = {
   time,
   events,
   entities: { ...titles, ...orgs },
+  claims,
+  isDictionaryWord,
 };
 export { clitics, distinctiveWords } from './distinctive.ts';

@@ -19,6 +19,9 @@ export const orgs: EntityOrgs = {
   conjunctions: ['dan'],
   functionWords: ['dan', 'untuk', 'bagi', 'atas', 'serta', 'tentang', 'de', 'van', 'der', 'bin', 'binti', 'al', 'el', 'la', 'le', 'von', 'da', 'dos', 'del'],
   nonEntities: [
+    // document kinds by themselves name no one (a titled agreement is read by the event stage)
+    'Memorandum Kesepahaman', 'Nota Kesepahaman', 'Memorandum', 'Perjanjian', 'Persetujuan', 'Protokol', 'Nota', 'Surat Niat',
+    'Surat Pernyataan Kehendak', 'Pernyataan Bersama', 'Komunike Bersama', 'Deklarasi Bersama', 'Notulen', 'Kontrak', 'Kesepakatan',
     'Pertama', 'Kedua', 'Ketiga', 'Keempat', 'Kelima', 'Keenam', 'Ketujuh', 'Kedelapan', 'Kesembilan', 'Kesepuluh', 'Terakhir',
     'Foto', 'Gambar', 'Video', 'Ilustrasi', 'Baca', 'Baca Juga', 'Lihat', 'Simak', 'Sumber', 'Editor', 'Penulis', 'Reporter',
     'Pewarta', 'Oleh', 'Namun', 'Tetapi', 'Sementara', 'Selain', 'Menurut', 'Sebelumnya', 'Kemudian', 'Selanjutnya', 'Dalam',

@@ -65,6 +65,8 @@ export const titles: EntityTitles = {
     'Urusan Luar Negeri', 'Hubungan Luar Negeri', 'Propaganda', 'Organisasi', 'Inspeksi', 'Propaganda dan Pendidikan', 'Pertahanan Nasional',
     'Keamanan Publik', 'Keamanan Nasional', 'Intelijen', 'Unifikasi', 'Reunifikasi', 'Penyatuan',
   ],
+  // permanent, acting, elect, plenipotentiary: part of the title, not of the name
+  titleSuffixes: ['Tetap', 'Ad Interim', 'Sementara', 'Terpilih', 'Luar Biasa dan Berkuasa Penuh', 'Berkuasa Penuh', 'Senior'],
   honorifics: [
     'Tn.', 'Tn', 'Tuan', 'Ny.', 'Ny', 'Nyonya', 'Nn.', 'Nona', 'Sdr.', 'Sdri.', 'Saudara', 'Saudari', 'Bapak', 'Bpk.', 'Pak',
     'Ibu', 'Bu', 'Mas', 'Mbak', 'Bang', 'Kak', 'Dr.', 'Dr', 'dr.', 'Prof.', 'Prof', 'Profesor', 'Ir.', 'Drs.', 'Dra.', 'H.', 'Hj.',

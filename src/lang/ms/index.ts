@@ -7,6 +7,9 @@ import { time } from './time.ts';
 import { events } from './events.ts';
 import { titles } from './titles.ts';
 import { orgs } from './orgs.ts';
+import { claims } from './claims.ts';
+// Malay and Indonesian share their root words
+import { isDictionaryWord } from '../id/dictionary.ts';
 
 export const language: LanguageData = {
   code: 'ms',
@@ -18,5 +21,7 @@ export const language: LanguageData = {
   time,
   events,
   entities: { ...titles, ...orgs },
+  claims,
+  isDictionaryWord,
 };
 export { clitics, distinctiveWords } from './distinctive.ts';

@@ -47,5 +47,6 @@ export const titles: EntityTitles = {
     'Khoa học và Công nghệ', 'Kế hoạch và Đầu tư', 'Dân tộc', 'Thanh tra', 'Ngân hàng', 'Đối ngoại', 'Tuyên giáo', 'Tổ chức',
     'Kinh tế', 'Dân vận', 'Nội chính', 'Kiểm tra',
   ],
+  titleSuffixes: ['Thường trực', 'thường trực', 'lâm thời', 'Đặc mệnh toàn quyền', 'đặc mệnh toàn quyền'],
   honorifics: ['Ông', 'ông', 'Bà', 'bà', 'Anh', 'anh', 'Chị', 'chị', 'Cô', 'cô', 'Chú', 'Bác', 'Cụ', 'Em', 'Ngài', 'ngài', 'Đồng chí', 'đồng chí', 'Đ/c', 'Quý ông', 'Quý bà', 'Thầy', 'Đức'],
 };

@@ -1,4 +1,5 @@
 import { sql, SqliteAdapter, type Kysely } from 'kysely';
+import { floatType } from './engine.ts';
 
 // Tables of the story-clustering and reuse stages (see stories/schema.ts and reuse/schema.ts).
 // Schema builder only (no engine-specific SQL) so the same migration runs on SQLite and PostgreSQL.
@@ -20,7 +21,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable('reuse_links')
     .addColumn('a', 'text', (c) => c.notNull())
     .addColumn('b', 'text', (c) => c.notNull())
-    .addColumn('score', 'real', (c) => c.notNull())
+    .addColumn('score', floatType(db), (c) => c.notNull())
     .addColumn('sentences', 'text', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('reuse_links_pk', ['a', 'b'])

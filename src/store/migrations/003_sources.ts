@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { isSqlite } from './engine.ts';
 
 // Followed sources (feeds, sitemaps) with their polling state, and every article URL found in
 // them (seen_urls), so nothing is fetched twice and a pass interrupted by a crash resumes where it
@@ -6,7 +7,7 @@ import type { Kysely } from 'kysely';
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('sources')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', isSqlite(db) ? 'integer' : 'serial', (c) => (isSqlite(db) ? c.primaryKey().autoIncrement() : c.primaryKey()))
     .addColumn('url', 'text', (c) => c.notNull().unique())
     // name: given by the user (used as the articles' outlet); title: the feed's own title
     .addColumn('name', 'text')

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { floatType } from './engine.ts';
 
 // Entities (people, organisations, places) linked across articles by a normalised key, with the aliases,
 // roles and mentions each article gives them. Schema builder only, so it runs on SQLite and PostgreSQL.
@@ -10,8 +11,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('key', 'text', (c) => c.notNull().unique())
     .addColumn('country', 'text')
-    .addColumn('lat', 'real')
-    .addColumn('lon', 'real')
+    .addColumn('lat', floatType(db))
+    .addColumn('lon', floatType(db))
     .execute();
 
   await db.schema

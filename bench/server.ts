@@ -1,0 +1,235 @@
+// The reader under load: autocannon, 50 concurrent clients, against a store generated to 100k stories.
+// Rows are generated directly (fast): 60 template articles go through the real pipeline once (extraction,
+// language, sentences, entities, events, agreements, quotes), then every generated article is a template's
+// text plus a paragraph of its own pseudo-words (so search terms are selective, ids and hashes unique), with
+// the template's analysis rows copied. Stories hold 1–3 articles. The server runs in a child process.
+// Reports p50/p99 latency and requests/s per endpoint; the baseline in the same run is a static asset
+// (what the HTTP stack costs without any store work).
+// Usage: npx tsx bench/server.ts [--stories 100000] [--seconds 10] [--connections 50]
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { rng } from './corpus.ts';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const args = process.argv.slice(2);
+const arg = (k: string, d: string) => (args.includes(k) ? args[args.indexOf(k) + 1]! : d);
+const STORIES = Number(arg('--stories', '100000'));
+const SECONDS = Number(arg('--seconds', '10'));
+const CONNECTIONS = Number(arg('--connections', '50'));
+
+const COUNTRIES = ['Indonesia', 'Malaysia', 'Vietnam', 'Thailand', 'the Philippines', 'Singapore', 'Japan', 'South Korea', 'India', 'Australia', 'Norway', 'Germany', 'France', 'Brazil', 'Kenya', 'Egypt', 'Canada', 'Chile'];
+const CITIES = ['Jakarta', 'Kuala Lumpur', 'Hanoi', 'Bangkok', 'Manila', 'Singapore', 'Tokyo', 'Seoul', 'New Delhi', 'Canberra', 'Oslo', 'Berlin', 'Paris', 'Nairobi', 'Cairo', 'Ottawa'];
+const FIELDS = ['trade', 'energy', 'health', 'education', 'fisheries', 'defence', 'agriculture', 'transport', 'culture', 'science'];
+const KINDS = ['memorandum of understanding', 'agreement', 'protocol', 'joint statement', 'letter of intent'];
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const SYL = ['ka', 'ma', 'ran', 'ti', 'su', 'lan', 'de', 'wi', 'pa', 'ngan', 'ba', 'ru', 'se', 'to', 'li', 'ha', 'nu', 'ger', 'mo', 'dan', 'ji', 'ko', 'ren', 'sa', 'tu'];
+
+function templateText(r: () => number, i: number) {
+  const pick = <T>(xs: T[]): T => xs[Math.floor(r() * xs.length)]!;
+  const a = pick(COUNTRIES);
+  let b = pick(COUNTRIES);
+  while (b === a) b = pick(COUNTRIES);
+  const city = pick(CITIES);
+  const field = pick(FIELDS);
+  const kind = pick(KINDS);
+  const day = 1 + Math.floor(r() * 27);
+  const month = MONTHS[Math.floor(r() * 12)]!;
+  const n = 2 + Math.floor(r() * 9);
+  const title = `${a} and ${b} sign ${field} ${kind} in ${city}`;
+  const text = [
+    `${a} and ${b} signed a ${kind} on ${field} cooperation in ${city} on ${day} ${month} 2025.`,
+    `The ministers of both countries met for two days of talks before the signing, officials said.`,
+    `The ${kind} was one of ${n} documents exchanged during the visit, according to the foreign ministry.`,
+    `"This is a new chapter for our ${field} relations," the minister of ${a} said after the ceremony.`,
+    `The two governments first agreed to work together on ${field} in ${2000 + (i % 20)}.`,
+  ].join('\n\n');
+  return { title, text, published: `2025-${String(MONTHS.indexOf(month) + 1).padStart(2, '0')}-${String(Math.min(28, day + 1)).padStart(2, '0')}` };
+}
+
+async function generate(dbPath: string): Promise<void> {
+  const { openStore } = await import('../src/store/db.ts');
+  const { processRaw } = await import('../src/pipeline.ts');
+  const { articleRow } = await import('../src/store/ingest.ts');
+  const { entityId } = await import('../src/entities/store.ts');
+  const store = await openStore(dbPath);
+  const db = store.sqlite!;
+  const r = rng(11);
+  const t0 = performance.now();
+  const templates = Array.from({ length: 60 }, (_, i) => {
+    const t = templateText(r, i);
+    return { ...t, doc: processRaw({ input: `template-${i}`, format: 'text', content: t.text, hints: { title: t.title, published: t.published, outlet: `outlet-${i % 12}.example`, language: 'en' } }) };
+  });
+  process.stderr.write(`templates through the pipeline: ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
+  const word = () => Array.from({ length: 2 + Math.floor(r() * 3) }, () => SYL[Math.floor(r() * SYL.length)]!).join('');
+  const vocab = Array.from({ length: 60_000 }, word);
+  const cols = Object.keys(articleRow(templates[0]!.doc, '')).filter((c) => c !== 'seq');
+  const insArticle = db.prepare(`INSERT INTO articles (${cols.join(',')}) VALUES (${cols.map((c) => '@' + c).join(',')})`);
+  const insFts = db.prepare('INSERT INTO articles_fts(rowid, title, text) VALUES (?, ?, ?)');
+  const insStory = db.prepare('INSERT INTO stories (id, title, article_count, first_published, last_published, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const insAnalysis = db.prepare('INSERT INTO article_analysis (article, events, agreements, quotes) VALUES (?, ?, ?, ?)');
+  const insEntity = db.prepare('INSERT OR IGNORE INTO entities (id, type, name, key, country, lat, lon) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const insAlias = db.prepare('INSERT OR IGNORE INTO entity_aliases (entity, text, lang) VALUES (?, ?, ?)');
+  const insMention = db.prepare('INSERT OR IGNORE INTO entity_mentions (entity, article, start, "end") VALUES (?, ?, ?, ?)');
+  const insRole = db.prepare('INSERT OR IGNORE INTO entity_roles (entity, title, org, article) VALUES (?, ?, ?, ?)');
+  const now = new Date().toISOString();
+  let seq = 0;
+  const tx = db.transaction((from: number, to: number) => {
+    for (let s = from; s < to; s++) {
+      const k = 1 + Math.floor(r() * 3);
+      const tpl = templates[Math.floor(r() * templates.length)]!;
+      let storyId = '';
+      const dates: string[] = [];
+      for (let j = 0; j < k; j++) {
+        const own = Array.from({ length: 25 }, () => vocab[Math.floor(r() * r() * vocab.length)]!).join(' ');
+        const text = `${tpl.doc.text}\n\nReference ${s}-${j}: ${own}.`;
+        const hash = createHash('sha256').update(text).digest('hex');
+        const id = hash.slice(0, 16);
+        if (j === 0) storyId = 's' + id;
+        const published = tpl.published;
+        dates.push(published);
+        const paragraphs = [...tpl.doc.paragraphs, { start: tpl.doc.text.length + 2, end: text.length, lang: 'en' }];
+        const sentences = [...tpl.doc.sentences, { start: tpl.doc.text.length + 2, end: text.length }];
+        const row = { ...articleRow({ ...tpl.doc, id, textHash: hash, text, paragraphs, sentences, input: `gen-${s}-${j}`, outlet: `outlet-${(s + j) % 40}.example`, published }, now), story_id: storyId };
+        const res = insArticle.run(row);
+        seq = Number(res.lastInsertRowid);
+        insFts.run(seq, tpl.title, text);
+        const a = tpl.doc.analysis!;
+        insAnalysis.run(id, JSON.stringify(a.events), JSON.stringify(a.agreements), JSON.stringify(a.quotes));
+        for (const e of a.entities) {
+          const eid = entityId(e.key);
+          insEntity.run(eid, e.type, e.name, e.key, e.country ?? null, e.coordinates?.[0] ?? null, e.coordinates?.[1] ?? null);
+          for (const al of e.aliases) insAlias.run(eid, al.text, al.lang);
+          for (const m of e.mentions) insMention.run(eid, id, m.start, m.end);
+          for (const ro of e.roles) insRole.run(eid, ro.title, ro.org ?? '', id);
+        }
+      }
+      dates.sort();
+      const updated = new Date(Date.parse('2025-01-01T00:00:00Z') + s * 60_000).toISOString();
+      insStory.run(storyId, tpl.title, k, dates[0], dates[dates.length - 1], updated, updated);
+    }
+  });
+  for (let s = 0; s < STORIES; s += 5000) tx(s, Math.min(STORIES, s + 5000));
+  await store.close();
+  process.stderr.write(`generated ${STORIES} stories, ${seq} articles in ${((performance.now() - t0) / 1000).toFixed(1)} s (${(fs.statSync(dbPath).size / 1e6).toFixed(0)} MB)\n`);
+}
+
+async function child(dbPath: string): Promise<void> {
+  const { openStore } = await import('../src/store/db.ts');
+  const { startServer } = await import('../src/server/cli.ts');
+  const store = await openStore(dbPath);
+  const srv = await startServer(store, { port: 0, host: '127.0.0.1', writesPerMinute: 1_000_000 });
+  process.stdout.write(JSON.stringify({ url: srv.url }) + '\n');
+  process.on('SIGTERM', () => void srv.close().then(() => store.close()).then(() => process.exit(0)));
+}
+
+interface Result {
+  name: string;
+  p50: number;
+  p99: number;
+  rps: number;
+  non2xx: number;
+  errors: number;
+}
+
+async function load(name: string, url: string, paths: () => string): Promise<Result> {
+  const autocannon = (await import('autocannon')).default;
+  const res = await autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration: SECONDS,
+    requests: [
+      {
+        setupRequest: (req: Record<string, unknown>) => ({ ...req, path: paths() }),
+      },
+    ],
+  } as never);
+  const r = res as unknown as { latency: { p50: number; p99: number }; requests: { average: number }; non2xx: number; errors: number };
+  return { name, p50: r.latency.p50, p99: r.latency.p99, rps: Math.round(r.requests.average), non2xx: r.non2xx, errors: r.errors };
+}
+
+if (args[0] === '--child') {
+  await child(args[1]!);
+} else {
+  const dataDir = path.join(here, 'data');
+  fs.mkdirSync(dataDir, { recursive: true });
+  const dbPath = path.join(dataDir, `server-${STORIES}.db`);
+  if (!fs.existsSync(dbPath)) await generate(dbPath);
+  else process.stderr.write(`reusing ${dbPath}\n`);
+  const Database = (await import('better-sqlite3')).default;
+  const ro = new Database(dbPath, { readonly: true });
+  const storyIds = (ro.prepare('SELECT id FROM stories').all() as Array<{ id: string }>).map((x) => x.id);
+  const articleIds = (ro.prepare('SELECT id FROM articles ORDER BY random() LIMIT 20000').all() as Array<{ id: string }>).map((x) => x.id);
+  // search terms: words from the generated paragraphs (selective), two per query
+  const words = (ro.prepare("SELECT text FROM articles ORDER BY random() LIMIT 500").all() as Array<{ text: string }>).flatMap((x) => x.text.split('Reference ')[1]!.split(': ')[1]!.replace(/\.$/, '').split(' '));
+  ro.close();
+  const r = rng(5);
+  const any = <T>(xs: T[]) => xs[Math.floor(r() * xs.length)]!;
+  const hot = storyIds.slice(0, 200);
+
+  const proc: ChildProcess = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', dbPath], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise<string>((resolve, reject) => {
+    proc.stdout!.once('data', (d: Buffer) => resolve(JSON.parse(d.toString().split('\n')[0]!).url));
+    proc.once('exit', (c) => reject(new Error(`server exited ${c}`)));
+  });
+  try {
+    const results: Result[] = [];
+    const run = async (name: string, p: () => string) => {
+      // start each run on an idle server: the previous run's queued requests must not be counted here
+      for (let t0 = performance.now(); ; ) {
+        const t = performance.now();
+        await (await fetch(`${url}/assets/app.css`)).text();
+        if (performance.now() - t < 20 || performance.now() - t0 > 60_000) break;
+        await new Promise((r) => setTimeout(r, 500));
+      }
+      const res = await load(name, url, p);
+      results.push(res);
+      process.stderr.write(`${name}: p50 ${res.p50} ms, p99 ${res.p99} ms, ${res.rps} req/s\n`);
+    };
+    await run('baseline: static asset /assets/app.css', () => '/assets/app.css');
+    // the hot set is requested once before its run, as readers would have done
+    for (const id of hot) await (await fetch(`${url}/story/${id}`)).text();
+    await fetch(`${url}/`);
+    await run('story page, 200 hot stories (rendered pages cached)', () => `/story/${any(hot)}`);
+    await run('story page, any of 100k stories', () => `/story/${any(storyIds)}`);
+    await run('article page, any article', () => `/article/${any(articleIds)}`);
+    await run('search page, two selective words', () => `/?q=${encodeURIComponent(any(words) + ' ' + any(words))}`);
+    await run('search page, one common word (every article)', () => `/?q=${encodeURIComponent(any(['signed', 'ministers', 'cooperation']))}`);
+    await run('home page (latest stories)', () => '/');
+    await run('API /api/stories?limit=20&offset=N', () => `/api/stories?limit=20&offset=${Math.floor(r() * 500) * 20}`);
+    await run('API /api/stories/{id} (export document)', () => `/api/stories/${any(storyIds)}`);
+    await run('API /api/search?q=…', () => `/api/search?q=${encodeURIComponent(any(words))}`);
+    // service time: the same requests one at a time (what one request costs the server, queueing aside)
+    const seq: Array<{ name: string; median: number; p90: number }> = [];
+    const serial = async (name: string, p: () => string, n = 40) => {
+      const ms: number[] = [];
+      for (let i = 0; i < n; i++) {
+        const t = performance.now();
+        await (await fetch(url + p())).text();
+        ms.push(performance.now() - t);
+      }
+      ms.sort((a, b) => a - b);
+      seq.push({ name, median: Math.round(ms[n >> 1]! * 10) / 10, p90: Math.round(ms[Math.floor(n * 0.9)]! * 10) / 10 });
+    };
+    await serial('static asset', () => '/assets/app.css');
+    await serial('story page, hot', () => `/story/${any(hot)}`);
+    await serial('story page, cold (not requested before)', () => `/story/${any(storyIds)}`);
+    await serial('search, two selective words', () => `/?q=${encodeURIComponent(any(words) + ' ' + any(words))}`);
+    await serial('search, one common word', () => `/?q=${encodeURIComponent(any(['signed', 'ministers', 'cooperation']))}`);
+    await serial('home page', () => '/');
+    await serial('API stories list', () => `/api/stories?limit=20&offset=${Math.floor(r() * 500) * 20}`);
+    console.log(`\n${STORIES} stories, ${CONNECTIONS} connections, ${SECONDS} s each\n`);
+    console.log('| endpoint | p50 ms | p99 ms | req/s | non-2xx | errors |');
+    console.log('|---|---:|---:|---:|---:|---:|');
+    for (const x of results) console.log(`| ${x.name} | ${x.p50} | ${x.p99} | ${x.rps} | ${x.non2xx} | ${x.errors} |`);
+    console.log('\nservice time, one request at a time (40 each):\n');
+    console.log('| endpoint | median ms | p90 ms |');
+    console.log('|---|---:|---:|');
+    for (const x of seq) console.log(`| ${x.name} | ${x.median} | ${x.p90} |`);
+    console.log(`\nload average at the end: ${(await import('node:os')).loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  } finally {
+    proc.kill('SIGTERM');
+  }
+}

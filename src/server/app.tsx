@@ -1,0 +1,549 @@
+// The reader: server-rendered pages (no script needed), feeds, the JSON API and /openapi.json, over one store.
+// Everything from pages, users and URLs is data: rendered through JSX (escaped), bound as SQL parameters,
+// checked by zod before use. Errors reach clients as a short message, never a stack trace.
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { getCookie, setCookie } from 'hono/cookie';
+import type { JSX } from 'hono/jsx/jsx-runtime';
+import { z } from 'zod';
+import type { Store } from '../store/db.ts';
+import { listArticles, listStories } from '../store/queries.ts';
+import { processRaw } from '../pipeline.ts';
+import { ingestDoc } from '../store/ingest.ts';
+import { expandInputs, isUrl, DEFAULT_MAX_BYTES } from '../ingest/sources.ts';
+import type { RawInput } from '../types.ts';
+import { log } from '../util/log.ts';
+import { CSS, ICON, JS } from './assets.ts';
+import { ROUTES, honoPath, openApiDocument, type ApiRoute } from './api.ts';
+import { addCorrection, correctionInput, listCorrections, reviewCorrection } from './corrections.ts';
+import { ARTICLE_ID, Lru, STORY_ID, cleanFilters, entityView, filterOptions, findStories, getArticle, searchHits, storyView, topEntities, type Filters } from './data.ts';
+import { atom, rss } from './feeds.ts';
+import { dict, formatRange, isUiLang, label, LANG_COOKIE, pickLang } from './i18n.ts';
+import {
+  AUTH_COOKIE,
+  CSRF_COOKIE,
+  RateLimiter,
+  SECURITY_HEADERS,
+  checkToken,
+  csrfOk,
+  hasToken,
+  isLoopbackHost,
+  newCsrfToken,
+  safeLocalPath,
+  sessionValue,
+  writePolicy,
+} from './security.ts';
+import { HomePage } from './views/home.tsx';
+import type { ViewCtx } from './views/layout.tsx';
+import { ApiIndexPage, ArticlePage, CorrectionsPage, EntityPage, LoginPage, MessagePage, ReportPage } from './views/pages.tsx';
+import { StoryPage } from './views/story.tsx';
+
+export interface AppOptions {
+  store: Store;
+  /** the address the server listens on: decides whether writes need a token */
+  host?: string;
+  /** KABAR_TOKEN */
+  token?: string | null;
+  /** absolute URL the server is reached at, for feeds and OpenAPI (never taken from request headers) */
+  baseUrl?: string;
+  /** writes per client per minute */
+  writesPerMinute?: number;
+  /** largest ingest body (bytes) */
+  maxIngestBytes?: number;
+  /** let URL ingest reach private addresses (intranet use) */
+  allowPrivate?: boolean;
+  /** where unexpected errors go (default: the pino log) */
+  onError?: (err: Error, path: string) => void;
+}
+
+const FORM_LIMIT = 64 * 1024;
+const PAGE_SIZE = 20;
+
+type Env = { Variables: { ctx: ViewCtx; client: string }; Bindings: { incoming?: { socket?: { remoteAddress?: string } } } };
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly issues?: Array<{ path: string; message: string }>,
+  ) {
+    super(message);
+  }
+}
+
+function zodIssues(e: z.ZodError): Array<{ path: string; message: string }> {
+  return e.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+}
+
+export function createApp(opts: AppOptions) {
+  const store = opts.store;
+  const policy = writePolicy({ host: opts.host ?? '127.0.0.1', token: opts.token });
+  const loopback = isLoopbackHost(opts.host ?? '127.0.0.1');
+  const baseUrl = (opts.baseUrl ?? 'http://127.0.0.1:8080').replace(/\/+$/, '');
+  const writes = new RateLimiter(opts.writesPerMinute ?? 30);
+  const logins = new RateLimiter(10);
+  const maxIngest = opts.maxIngestBytes ?? 5 * 1024 * 1024;
+  const app = new Hono<Env>();
+
+  const isApi = (c: Context<Env>) => c.req.path.startsWith('/api/') || c.req.path === '/openapi.json';
+  const fail = (c: Context<Env>, status: number, message: string, issues?: Array<{ path: string; message: string }>) => {
+    if (isApi(c)) return c.json({ error: message, ...(issues ? { issues } : {}) }, status as 400);
+    const ctx = c.get('ctx') ?? baseCtx(c);
+    return c.html(page(<MessagePage ctx={ctx} title={status === 404 ? ctx.t.notFound : status >= 500 ? ctx.t.errorTitle : ctx.t.badRequest} text={message} />), status as 400);
+  };
+
+  app.onError((err, c) => {
+    if (err instanceof HttpError) return fail(c, err.status, err.message, err.issues);
+    // the stack goes to the operator's log only; the client gets a short message
+    (opts.onError ?? ((e: Error, path: string) => log.error({ err: { message: e.message, stack: e.stack }, path }, 'server error')))(err, c.req.path);
+    const t = (c.get('ctx') ?? baseCtx(c)).t;
+    return fail(c, 500, t.errorText);
+  });
+  app.notFound((c) => fail(c, 404, (c.get('ctx') ?? baseCtx(c)).t.notFoundText));
+
+  function baseCtx(c: Context<Env>): ViewCtx {
+    const lang = pickLang(getCookie(c, LANG_COOKIE), c.req.header('accept-language'));
+    return { lang, t: dict(lang), csrf: '', here: '/', writable: policy.writable, canWrite: false };
+  }
+
+  // Security headers on every response; DNS-rebinding guard: a loopback server answers only loopback host names.
+  app.use('*', async (c, next) => {
+    if (loopback) {
+      const host = (c.req.header('host') ?? '').replace(/:\d+$/, '');
+      if (host && !isLoopbackHost(host)) {
+        for (const [k, v] of Object.entries(SECURITY_HEADERS)) c.header(k, v);
+        return c.text('this server answers only on its loopback address', 421);
+      }
+    }
+    c.set('client', c.env?.incoming?.socket?.remoteAddress ?? 'local');
+    await next();
+    for (const [k, v] of Object.entries(SECURITY_HEADERS)) c.res.headers.set(k, v);
+    if (!c.res.headers.has('cache-control')) c.res.headers.set('cache-control', 'no-cache');
+  });
+
+  // The page context: interface language, CSRF token (cookie set on first visit), write permission.
+  app.use('*', async (c, next) => {
+    const lang = pickLang(getCookie(c, LANG_COOKIE), c.req.header('accept-language'));
+    let csrf = getCookie(c, CSRF_COOKIE);
+    if (!csrf || !/^[A-Za-z0-9_-]{16,64}$/.test(csrf)) {
+      csrf = newCsrfToken();
+      if (c.req.method === 'GET' && !isApi(c)) setCookie(c, CSRF_COOKIE, csrf, { path: '/', httpOnly: true, sameSite: 'Strict', secure: baseUrl.startsWith('https:') });
+    }
+    const authed = hasToken(policy, c.req.header('authorization'), getCookie(c, AUTH_COOKIE));
+    const url = new URL(c.req.url);
+    c.set('ctx', {
+      lang,
+      t: dict(lang),
+      csrf,
+      here: safeLocalPath(url.pathname + url.search),
+      writable: policy.writable,
+      canWrite: policy.writable && (!policy.tokenRequired || authed),
+      notice: url.searchParams.get('reported') ? dict(lang).correctionThanks : url.searchParams.get('signedin') ? dict(lang).signedIn : null,
+    });
+    await next();
+  });
+
+  /** Gate for every write: allowed at all, token, rate limit. Forms also pass the CSRF check. */
+  const guardWrite = (c: Context<Env>, limiter = writes) => {
+    if (!policy.writable) throw new HttpError(403, c.get('ctx').t.tokenNeeded);
+    if (policy.tokenRequired && !hasToken(policy, c.req.header('authorization'), getCookie(c, AUTH_COOKIE))) {
+      if (isApi(c)) c.header('www-authenticate', 'Bearer realm="kabar"');
+      throw new HttpError(401, c.get('ctx').t.tokenNeeded);
+    }
+    const wait = limiter.take(c.get('client'));
+    if (wait > 0) {
+      c.header('retry-after', String(wait));
+      throw new HttpError(429, c.get('ctx').t.tooMany);
+    }
+  };
+  const tooLarge = (c: Context<Env>) => fail(c, 413, 'request body too large');
+
+  // ---------- assets ----------
+  const asset = (body: string, type: string) => (c: Context<Env>) => {
+    c.header('content-type', type);
+    c.header('cache-control', 'public, max-age=3600');
+    return c.body(body);
+  };
+  app.get('/assets/app.css', asset(CSS, 'text/css; charset=utf-8'));
+  app.get('/assets/app.js', asset(JS, 'text/javascript; charset=utf-8'));
+  app.get('/assets/icon.svg', asset(ICON, 'image/svg+xml'));
+  app.get('/favicon.ico', (c) => c.redirect('/assets/icon.svg', 301));
+  app.get('/robots.txt', asset('User-agent: *\nDisallow: /api/\nDisallow: /feeds/\n', 'text/plain; charset=utf-8'));
+
+  // ---------- pages ----------
+  const pageNumber = (v: string | undefined) => {
+    const n = Number(v ?? 1);
+    return Number.isInteger(n) && n >= 1 && n <= 500 ? n : 1;
+  };
+
+  app.get('/', async (c) => {
+    const f = cleanFilters(c.req.query());
+    const page = pageNumber(c.req.query('page'));
+    const offset = (page - 1) * PAGE_SIZE;
+    const [options, stories, hits] = await Promise.all([
+      filterOptions(store),
+      f.q ? Promise.resolve([]) : findStories(store, f, PAGE_SIZE, offset),
+      f.q ? searchHits(store, f, PAGE_SIZE, offset) : Promise.resolve(null),
+    ]);
+    return c.html(page_(<HomePage ctx={c.get('ctx')} filters={f} options={options} stories={stories} hits={hits} page={page} pageSize={PAGE_SIZE} />));
+  });
+
+  // Rendered story pages are kept (keyed by the story's version, the language and the write permission)
+  // with a placeholder where each reader's CSRF token goes, so a hot story costs a lookup, not a render.
+  const csrfSlot = `csrf-slot-${newCsrfToken()}`;
+  const storyHtml = new Lru<string>(500);
+  app.get('/story/:id', async (c) => {
+    const view = await storyView(store, c.req.param('id'));
+    const ctx = c.get('ctx');
+    if (!view) return fail(c, 404, ctx.t.notFoundText);
+    const plain = !new URL(c.req.url).search;
+    if (!plain) return c.html(page_(<StoryPage ctx={ctx} view={view} />));
+    const key = `${view.key}|${ctx.lang}|${ctx.canWrite}`;
+    let html = storyHtml.get(key);
+    if (!html) storyHtml.set(key, (html = page_(<StoryPage ctx={{ ...ctx, csrf: csrfSlot }} view={view} />)));
+    return c.html(html.split(csrfSlot).join(ctx.csrf));
+  });
+
+  app.get('/article/:id', async (c) => {
+    const a = await getArticle(store, c.req.param('id'));
+    if (!a) return fail(c, 404, c.get('ctx').t.notFoundText);
+    const view = a.storyId ? await storyView(store, a.storyId) : null;
+    const corrections = await listCorrections(store, { article: a.id });
+    return c.html(page_(<ArticlePage ctx={c.get('ctx')} a={a} doc={view?.doc ?? null} corrections={corrections} />));
+  });
+
+  app.get('/entity/:id', async (c) => {
+    const e = await entityView(store, c.req.param('id'));
+    if (!e) return fail(c, 404, c.get('ctx').t.notFoundText);
+    return c.html(page_(<EntityPage ctx={c.get('ctx')} e={e} />));
+  });
+
+  app.get('/corrections', async (c) => {
+    const list = await listCorrections(store, { limit: 500 });
+    const ctx = c.get('ctx');
+    return c.html(page_(<CorrectionsPage ctx={ctx} list={list} canReview={ctx.canWrite} />));
+  });
+
+  app.get('/lang/:code', (c) => {
+    const code = c.req.param('code');
+    if (!isUiLang(code)) return fail(c, 404, c.get('ctx').t.notFoundText);
+    setCookie(c, LANG_COOKIE, code, { path: '/', maxAge: 365 * 24 * 3600, sameSite: 'Lax' });
+    return c.redirect(safeLocalPath(c.req.query('next')), 303);
+  });
+
+  // the report form for one item of a page; what it is about is looked up here, not taken from the URL
+  const reportQuery = z.object({
+    kind: correctionInput.shape.targetKind,
+    id: correctionInput.shape.targetId,
+    story: z.string().regex(STORY_ID).optional(),
+    article: z.string().regex(ARTICLE_ID).optional(),
+    field: z.string().max(80).regex(/^[A-Za-z0-9_.:-]*$/).optional(),
+    next: z.string().optional(),
+  });
+  app.get('/report', async (c) => {
+    const p = reportQuery.safeParse(c.req.query());
+    if (!p.success) throw new HttpError(400, c.get('ctx').t.badRequest, zodIssues(p.error));
+    const q = p.data;
+    const t = c.get('ctx').t;
+    let name: string | null = null;
+    let back: string | null = null;
+    if (q.kind === 'story' && STORY_ID.test(q.id)) {
+      name = (await store.db.selectFrom('stories').select('title').where('id', '=', q.id).executeTakeFirst())?.title ?? null;
+      back = `/story/${q.id}`;
+    } else if (q.kind === 'article' && ARTICLE_ID.test(q.id)) {
+      name = (await store.db.selectFrom('articles').select('title').where('id', '=', q.id).executeTakeFirst())?.title ?? null;
+      back = `/article/${q.id}`;
+    } else if (q.story) {
+      const v = await storyView(store, q.story);
+      if (v) {
+        back = `/story/${q.story}`;
+        const d = v.doc;
+        if (q.kind === 'event') {
+          const e = d.events.find((x) => x.id === q.id);
+          if (e) name = `${label(t.eventTypes, e.type)} ${formatRange(e.date.start, e.date.end, c.get('ctx').lang)}`.trim();
+        } else if (q.kind === 'agreement') name = d.agreements.find((x) => x.id === q.id)?.title ?? null;
+        else if (q.kind === 'quote') name = d.quotes.find((x) => x.id === q.id)?.text.slice(0, 120) ?? null;
+        else if (q.kind === 'claim') name = d.claims.find((x) => x.id === q.id)?.subject.label ?? null;
+      }
+    }
+    const next = safeLocalPath(q.next, back ?? '/');
+    return c.html(
+      page_(
+        <ReportPage
+          ctx={c.get('ctx')}
+          target={{ kind: q.kind, id: q.id, story: q.story ?? (q.kind === 'story' ? q.id : null), article: q.article ?? null, field: q.field, label: name ?? q.id }}
+          next={next}
+          back={back}
+        />,
+      ),
+    );
+  });
+
+  app.get('/login', (c) => c.html(page_(<LoginPage ctx={c.get('ctx')} next={safeLocalPath(c.req.query('next'))} />)));
+
+  const formBody = async (c: Context<Env>): Promise<Record<string, string>> => {
+    const type = c.req.header('content-type') ?? '';
+    if (!/^(application\/x-www-form-urlencoded|multipart\/form-data)/i.test(type)) throw new HttpError(415, 'expected a form');
+    const body = await c.req.parseBody();
+    const out: Record<string, string> = {};
+    for (const [k, v] of Object.entries(body)) if (typeof v === 'string') out[k] = v;
+    return out;
+  };
+  const checkCsrf = (c: Context<Env>, form: Record<string, string>) => {
+    if (!csrfOk(getCookie(c, CSRF_COOKIE), form._csrf)) throw new HttpError(403, c.get('ctx').t.csrfFailed);
+  };
+
+  app.post('/login', bodyLimit({ maxSize: FORM_LIMIT, onError: tooLarge }), async (c) => {
+    const form = await formBody(c);
+    checkCsrf(c, form);
+    const wait = logins.take(c.get('client'));
+    if (wait > 0) {
+      c.header('retry-after', String(wait));
+      throw new HttpError(429, c.get('ctx').t.tooMany);
+    }
+    const next = safeLocalPath(form.next);
+    if (!policy.token || !checkToken(policy, form.token ?? '')) {
+      return c.html(page_(<LoginPage ctx={c.get('ctx')} next={next} failed />), 401);
+    }
+    setCookie(c, AUTH_COOKIE, sessionValue(policy.token), { path: '/', httpOnly: true, sameSite: 'Strict', secure: baseUrl.startsWith('https:'), maxAge: 7 * 24 * 3600 });
+    return c.redirect(withParam(next, 'signedin', '1'), 303);
+  });
+
+  app.post('/corrections', bodyLimit({ maxSize: FORM_LIMIT, onError: tooLarge }), async (c) => {
+    const form = await formBody(c);
+    checkCsrf(c, form);
+    guardWrite(c);
+    const parsed = correctionInput.safeParse({
+      targetKind: form.targetKind,
+      targetId: form.targetId,
+      story: form.story || undefined,
+      article: form.article || undefined,
+      field: form.field || undefined,
+      message: form.message,
+      suggestion: form.suggestion || undefined,
+    });
+    if (!parsed.success) throw new HttpError(400, c.get('ctx').t.badRequest, zodIssues(parsed.error));
+    const rec = await addCorrection(store, parsed.data);
+    const back = safeLocalPath(form.next);
+    return c.redirect(withParam(back, 'reported', String(rec.id)) + `#corr-${rec.id}`, 303);
+  });
+
+  app.post('/corrections/:id/review', bodyLimit({ maxSize: FORM_LIMIT, onError: tooLarge }), async (c) => {
+    const form = await formBody(c);
+    checkCsrf(c, form);
+    guardWrite(c);
+    const id = Number(c.req.param('id'));
+    const status = form.status;
+    if (!Number.isInteger(id) || (status !== 'accepted' && status !== 'rejected' && status !== 'open')) throw new HttpError(400, c.get('ctx').t.badRequest);
+    const rec = await reviewCorrection(store, id, status);
+    if (!rec) return fail(c, 404, c.get('ctx').t.notFoundText);
+    return c.redirect(`/corrections#corr-${rec.id}`, 303);
+  });
+
+  // ---------- feeds ----------
+  const feedStories = async (f: Filters) => {
+    if (f.q) {
+      const hits = await searchHits(store, f, 50);
+      const ids = [...new Set(hits.map((h) => h.story).filter((s): s is string => !!s))].slice(0, 30);
+      const list = await listStories(store, { ids });
+      const pos = new Map(ids.map((s, i) => [s, i]));
+      return list.sort((a, b) => pos.get(a.id)! - pos.get(b.id)!);
+    }
+    return findStories(store, f, 30, 0);
+  };
+  const feedInfo = (c: Context<Env>, f: Filters, kind: 'rss' | 'atom') => {
+    const t = c.get('ctx').t;
+    const qs = new URLSearchParams();
+    if (f.q) qs.set('q', f.q);
+    if (f.entity) qs.set('entity', f.entity);
+    const s = qs.toString() ? `?${qs}` : '';
+    const what = [f.q ? `“${f.q}”` : '', f.entity ? f.entity : ''].filter(Boolean).join(' · ');
+    return {
+      title: `${t.siteName}: ${t.latestStories}${what ? ` — ${what}` : ''}`,
+      link: `${baseUrl}/${s}`,
+      self: `${baseUrl}/feeds/stories.${kind}${s}`,
+      description: t.tagline,
+      lang: c.get('ctx').lang,
+    };
+  };
+  app.get('/feeds/stories.rss', async (c) => {
+    const f = cleanFilters(c.req.query());
+    const body = rss(feedInfo(c, f, 'rss'), await feedStories(f), baseUrl);
+    c.header('content-type', 'application/rss+xml; charset=utf-8');
+    return c.body(body);
+  });
+  app.get('/feeds/stories.atom', async (c) => {
+    const f = cleanFilters(c.req.query());
+    const body = atom(feedInfo(c, f, 'atom'), await feedStories(f), baseUrl);
+    c.header('content-type', 'application/atom+xml; charset=utf-8');
+    return c.body(body);
+  });
+
+  // ---------- API ----------
+  const openapi = JSON.stringify(openApiDocument({ serverUrl: baseUrl }));
+  app.get('/openapi.json', (c) => {
+    c.header('content-type', 'application/json; charset=utf-8');
+    return c.body(openapi);
+  });
+  app.get('/api', (c) => c.html(page_(<ApiIndexPage ctx={c.get('ctx')} routes={Object.values(ROUTES as Record<string, ApiRoute>)} />)));
+
+  function input<R extends ApiRoute>(c: Context<Env>, r: R): { params: R['params'] extends z.ZodObject ? z.infer<R['params']> : Record<string, never>; query: R['query'] extends z.ZodObject ? z.infer<R['query']> : Record<string, never> } {
+    const out: Record<string, unknown> = {};
+    for (const [k, schema, raw] of [
+      ['params', r.params, c.req.param()],
+      ['query', r.query, c.req.query()],
+    ] as const) {
+      if (!schema) {
+        out[k] = {};
+        continue;
+      }
+      const p = schema.safeParse(raw);
+      if (!p.success) throw new HttpError(400, `invalid ${k === 'params' ? 'path parameter' : 'query parameter'}`, zodIssues(p.error));
+      out[k] = p.data;
+    }
+    return out as never;
+  }
+  async function jsonBody<T extends z.ZodType>(c: Context<Env>, schema: T): Promise<z.infer<T>> {
+    if (!/^application\/json\b/i.test(c.req.header('content-type') ?? '')) throw new HttpError(415, 'expected Content-Type: application/json');
+    let raw: unknown;
+    try {
+      raw = await c.req.json();
+    } catch {
+      throw new HttpError(400, 'body is not valid JSON');
+    }
+    const p = schema.safeParse(raw);
+    if (!p.success) throw new HttpError(400, 'invalid body', zodIssues(p.error));
+    return p.data;
+  }
+  const needStory = async (c: Context<Env>, id: string) => {
+    const v = await storyView(store, id);
+    if (!v) throw new HttpError(404, 'no such story');
+    return v;
+  };
+
+  app.get(ROUTES.stories.path, async (c) => {
+    const { query } = input(c, ROUTES.stories);
+    return c.json({ stories: await findStories(store, cleanFilters(query as unknown as Record<string, string>), query.limit, query.offset) });
+  });
+  app.get(honoPath(ROUTES.story.path), async (c) => {
+    const { params } = input(c, ROUTES.story);
+    const v = await needStory(c, params.id);
+    return c.json(v.doc);
+  });
+  app.get(honoPath(ROUTES.storyEntities.path), async (c) => {
+    const { params } = input(c, ROUTES.storyEntities);
+    return c.json({ entities: (await needStory(c, params.id)).doc.entities ?? [] });
+  });
+  app.get(ROUTES.articles.path, async (c) => {
+    const { query } = input(c, ROUTES.articles);
+    if (query.story) {
+      const v = await needStory(c, query.story);
+      return c.json({ articles: v.doc.articles.slice(query.offset, query.offset + query.limit) });
+    }
+    const rows = await store.db.selectFrom('articles').select('id').orderBy('seq', 'desc').limit(query.limit).offset(query.offset).execute();
+    const arts = await listArticles(store, { ids: rows.map((r) => r.id) });
+    arts.reverse();
+    return c.json({
+      articles: arts.map((a) => ({ id: a.id, story: a.storyId, input: a.input, url: a.url, outlet: a.outlet, title: a.title, published: a.published, language: a.language, authors: a.authors, citedSources: a.citedSources, captions: a.captions, text: a.text, paragraphs: a.paragraphs, sentences: a.sentences })),
+    });
+  });
+  app.get(honoPath(ROUTES.article.path), async (c) => {
+    const { params } = input(c, ROUTES.article);
+    const a = await getArticle(store, params.id);
+    if (!a) throw new HttpError(404, 'no such article');
+    return c.json({ id: a.id, story: a.storyId, input: a.input, url: a.url, outlet: a.outlet, title: a.title, published: a.published, language: a.language, authors: a.authors, citedSources: a.citedSources, captions: a.captions, text: a.text, paragraphs: a.paragraphs, sentences: a.sentences });
+  });
+  app.get(ROUTES.entities.path, async (c) => {
+    const { query } = input(c, ROUTES.entities);
+    return c.json({ entities: await topEntities(store, query) });
+  });
+  app.get(honoPath(ROUTES.entity.path), async (c) => {
+    const { params } = input(c, ROUTES.entity);
+    const e = await entityView(store, params.id);
+    if (!e) throw new HttpError(404, 'no such entity');
+    return c.json({ id: e.id, type: e.type, name: e.name, country: e.country, coordinates: e.coordinates, aliases: e.aliases, roles: e.roles, stories: e.stories, quotes: e.quotes });
+  });
+  app.get(ROUTES.events.path, async (c) => {
+    const { query } = input(c, ROUTES.events);
+    return c.json({ events: (await needStory(c, query.story)).doc.events ?? [] });
+  });
+  app.get(ROUTES.agreements.path, async (c) => {
+    const { query } = input(c, ROUTES.agreements);
+    return c.json({ agreements: (await needStory(c, query.story)).doc.agreements ?? [] });
+  });
+  app.get(ROUTES.claims.path, async (c) => {
+    const { query } = input(c, ROUTES.claims);
+    return c.json({ claims: (await needStory(c, query.story)).doc.claims ?? [] });
+  });
+  app.get(ROUTES.search.path, async (c) => {
+    const { query } = input(c, ROUTES.search);
+    return c.json({ hits: await searchHits(store, cleanFilters(query as unknown as Record<string, string>), query.limit, query.offset) });
+  });
+  app.get(ROUTES.corrections.path, async (c) => {
+    const { query } = input(c, ROUTES.corrections);
+    return c.json({ corrections: await listCorrections(store, { story: query.story, article: query.article, status: query.status, limit: query.limit, offset: query.offset }) });
+  });
+
+  app.post(ROUTES.ingest.path, bodyLimit({ maxSize: maxIngest, onError: tooLarge }), async (c) => {
+    guardWrite(c);
+    const b = await jsonBody(c, ROUTES.ingest.body);
+    let raw: RawInput;
+    if (b.url !== undefined) {
+      if (!isUrl(b.url)) throw new HttpError(400, 'url must be http or https');
+      // expandInputs takes the URL branch only (checked above): the fetch refuses private addresses
+      // after resolution and on every redirect unless the server was started with --allow-private
+      let item: Awaited<ReturnType<ReturnType<typeof expandInputs>['next']>>['value'] | undefined;
+      for await (const it of expandInputs([b.url], { maxBytes: Math.min(maxIngest, DEFAULT_MAX_BYTES), fetch: { allowPrivate: opts.allowPrivate ?? false } })) {
+        item = it;
+        break;
+      }
+      if (!item || 'error' in item) throw new HttpError(422, `cannot ingest ${b.url}: ${item && 'error' in item ? item.error : 'no content'}`);
+      raw = item.raw;
+    } else {
+      const hints: NonNullable<RawInput['hints']> = {};
+      if (b.source) hints.url = b.source;
+      if (b.title) hints.title = b.title;
+      if (b.outlet) hints.outlet = b.outlet;
+      if (b.published) hints.published = b.published;
+      if (b.language) hints.language = b.language;
+      raw = { input: 'api', format: b.html !== undefined ? 'html' : 'text', content: (b.html ?? b.text)!, hints };
+    }
+    let doc;
+    try {
+      doc = processRaw(raw);
+    } catch (e) {
+      throw new HttpError(422, (e as Error).message);
+    }
+    const r = await ingestDoc(store, doc);
+    return c.json({ status: r.status, article: r.articleId, story: r.storyId }, r.status === 'added' ? 201 : 200);
+  });
+
+  app.post(ROUTES.correct.path, bodyLimit({ maxSize: FORM_LIMIT, onError: tooLarge }), async (c) => {
+    guardWrite(c);
+    const b = await jsonBody(c, ROUTES.correct.body);
+    return c.json(await addCorrection(store, b), 201);
+  });
+
+  app.post(honoPath(ROUTES.review.path), bodyLimit({ maxSize: FORM_LIMIT, onError: tooLarge }), async (c) => {
+    guardWrite(c);
+    const { params } = input(c, ROUTES.review);
+    const b = await jsonBody(c, ROUTES.review.body);
+    const rec = await reviewCorrection(store, params.id, b.status);
+    if (!rec) throw new HttpError(404, 'no such correction');
+    return c.json(rec);
+  });
+
+  return app;
+}
+
+function withParam(path: string, key: string, value: string): string {
+  const u = new URL(path, 'http://kabar.invalid');
+  u.searchParams.set(key, value);
+  u.hash = '';
+  return u.pathname + u.search;
+}
+
+function page_(el: JSX.Element): string {
+  return '<!doctype html>' + String(el);
+}
+const page = page_;
