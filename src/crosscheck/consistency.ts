@@ -6,6 +6,7 @@ import type { KabarExport } from '../export/schema.ts';
 import { tokens } from '../events/tokens.ts';
 import { claimLexicon } from './lexicon.ts';
 import type { EvidenceSpan } from './independence.ts';
+import { sentenceOf } from './statements.ts';
 
 export interface ConsistencyNote {
   id: string;
@@ -44,19 +45,6 @@ function yearOf(s: string | null | undefined): number | null {
   return m ? Number(m[1]) : null;
 }
 
-function sentenceIndex(a: KabarExport['articles'][number], offset: number): number {
-  let lo = 0;
-  let hi = a.sentences.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const s = a.sentences[mid]!;
-    if (offset < s.start) hi = mid - 1;
-    else if (offset >= s.end) lo = mid + 1;
-    else return mid;
-  }
-  return 0;
-}
-
 /** Does the sentence speak of a first time ("the first … in") or, with lastCues, of the last one ("the last such visit")? */
 function firstOrLast(a: KabarExport['articles'][number], si: number, which: 'firstCues' | 'lastCues' = 'firstCues'): boolean {
   const sp = a.sentences[si];
@@ -79,7 +67,7 @@ export function checkConsistency(exp: Input, storyId: string): ConsistencyNote[]
   const byId = new Map(articles.map((a) => [a.id, a]));
   const background = exp.events.filter((e) => e.story === storyId && e.background && !e.negated && yearOf(e.date.value ?? e.date.start) !== null);
   const notes: ConsistencyNote[] = [];
-  const ev = (t: Time): EvidenceSpan => ({ article: t.article, sentence: sentenceIndex(byId.get(t.article)!, t.start), start: t.start, end: t.end });
+  const ev = (t: Time): EvidenceSpan => ({ article: t.article, sentence: sentenceOf(byId.get(t.article)!, t.start), start: t.start, end: t.end });
   const bgEvidence = (e: (typeof background)[number]): EvidenceSpan => e.evidence[0]!;
   const add = (n: Omit<ConsistencyNote, 'id' | 'story'>) =>
     notes.push({ id: `k${hash(`${storyId}|${n.kind}|${n.evidence.map((e) => `${e.article}:${e.start}`).join(',')}`)}`, story: storyId, ...n });
@@ -120,13 +108,13 @@ export function checkConsistency(exp: Input, storyId: string): ConsistencyNote[]
     const a = byId.get(t.article)!;
     const refYear = yearOf(t.anchor) ?? yearOf(a.published);
     if (!d || refYear === null) continue;
-    if (firstOrLast(a, sentenceIndex(a, t.start))) since.push({ t, d, refYear });
+    if (firstOrLast(a, sentenceOf(a, t.start))) since.push({ t, d, refYear });
   }
   for (const s of since) {
     // against the year of the last such event the sources recall
     // the recalled event must be "the last such": of a kind told in the duration's sentence, or itself called the last
     const a = byId.get(s.t.article)!;
-    const si = sentenceIndex(a, s.t.start);
+    const si = sentenceOf(a, s.t.start);
     const kinds = kindsAt.get(`${a.id}|${si}`) ?? new Set<string>();
     const last = background.find((e) => {
       const y = yearOf(e.date.value ?? e.date.start)!;

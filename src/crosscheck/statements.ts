@@ -367,7 +367,8 @@ function storyArticles(exp: ExportInput, storyId: string): Article[] {
   return exp.articles.filter((a) => ids.has(a.id));
 }
 
-function sentenceOf(a: Article, offset: number): number {
+/** Index of the sentence of `a` holding `offset` (the nearest one when it falls between sentences). */
+export function sentenceOf(a: Article, offset: number): number {
   let lo = 0;
   let hi = a.sentences.length - 1;
   while (lo <= hi) {

@@ -696,6 +696,18 @@ export function codeArticle(
   const times = pre.times ?? tagTimes(doc.text, { lang, anchor });
   const out: CodedEvent[] = [];
   sentences.forEach((span, i) => out.push(...codeSpan({ text: doc.text, span, sentence: i, lang, anchor, mentions, times })));
+  // a sentence that names no date goes on from the one before it in the same paragraph ("On Thursday the leaders held
+  // talks. They then signed five documents."): an undated current event takes the date of the last dated current
+  // event before it, unless a paragraph break lies between
+  let last: CodedEvent | null = null;
+  for (const ev of out) {
+    if (ev.background) continue;
+    if (ev.date.value) {
+      last = ev;
+      continue;
+    }
+    if (last && !doc.text.slice(last.evidence.end, ev.evidence.start).includes('\n\n') && ev.evidence.sentence - last.evidence.sentence <= 2) ev.date = { ...last.date };
+  }
   // a person's country from the rest of the article: their role's organisation ("Menteri Pertanian Kementerian
   // Pertanian Chile") or another mention of the same entity
   const ents = resolveDocumentEntities(mentions, lang).map((e) => {

@@ -4,6 +4,7 @@
 // quotes; sources with reuse links. Built from the story's kabar-export document, so the same store gives the same
 // brief. `briefOf` returns the structured brief (the json format, also what the web reader renders); `renderBrief`
 // renders it as Markdown, HTML (every page text escaped, never rendered as HTML) or JSON.
+import { safeHttpUrl } from '../util/common.ts';
 import { foldWords } from '../entities/normalise.ts';
 import type { ExportClaim, ExportConsistency, KabarExport } from '../export/schema.ts';
 import { buildClaims } from '../crosscheck/claims.ts';
@@ -366,23 +367,13 @@ export function mdEscape(s: string): string {
   return s.replace(/\s+/g, ' ').replace(/[\\`*_{}[\]()<>#+!|~&"]/g, (c) => `\\${c}`);
 }
 
-/** Only http(s) URLs become links; the rest is shown as text. */
-function safeUrl(url: string | null): string | null {
-  if (!url) return null;
-  try {
-    const u = new URL(url);
-    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
-  } catch {
-    return null;
-  }
-}
 
 function mdUrl(url: string): string {
   return url.replace(/[()<>\s]/g, (c) => encodeURIComponent(c));
 }
 
 function mdCite(c: BriefCitation): string {
-  const u = safeUrl(c.url);
+  const u = safeHttpUrl(c.url);
   return u ? `[[${mdEscape(c.outlet)}]](${mdUrl(u)})` : `\\[${mdEscape(c.outlet)}\\]`;
 }
 
@@ -435,7 +426,7 @@ function renderMarkdown(b: Brief): string {
   for (const q of b.quotes) out.push(`> “${mdEscape(q.text)}” — ${mdEscape(q.speaker ?? 'unattributed')} ${mdCites(q.sources)}`, '');
   out.push('', '## Sources', '', '| outlet | date | language | title | shares text with |', '|---|---|---|---|---|');
   for (const s of b.sources) {
-    const u = safeUrl(s.url);
+    const u = safeHttpUrl(s.url);
     out.push(
       `| ${u ? `[${mdEscape(s.outlet)}](${mdUrl(u)})` : mdEscape(s.outlet)} | ${mdEscape(s.published?.slice(0, 10) ?? 'no date')} | ${mdEscape(s.language)} | ${mdEscape(s.title ?? '')} | ${s.reuse.map((r) => `${mdEscape(r.outlet)} (${r.sentences} sentence${r.sentences === 1 ? '' : 's'})`).join(', ')} |`,
     );
@@ -453,7 +444,7 @@ export function htmlEscape(s: string): string {
 
 /** A link to the sentence in its article: the article URL with a text fragment of the sentence's first words. */
 export function sentenceHref(url: string | null, sentenceText?: string): string | null {
-  const u = safeUrl(url);
+  const u = safeHttpUrl(url);
   if (!u) return null;
   if (!sentenceText) return u;
   const words = sentenceText.trim().split(/\s+/).slice(0, 8).join(' ');
@@ -521,7 +512,7 @@ function renderHtml(b: Brief): string {
   if (!b.quotes.length) h.push('<p>None.</p>');
   h.push('</section><section id="sources"><h2>Sources</h2><table><thead><tr><th>outlet</th><th>date</th><th>language</th><th>title</th><th>shares text with</th></tr></thead><tbody>');
   for (const s of b.sources) {
-    const u = safeUrl(s.url);
+    const u = safeHttpUrl(s.url);
     h.push(
       `<tr id="article-${e(s.article)}"><td>${u ? `<a href="${e(u)}" rel="noopener noreferrer nofollow">${e(s.outlet)}</a>` : e(s.outlet)}</td><td>${e(s.published?.slice(0, 10) ?? 'no date')}</td><td>${e(s.language)}</td><td>${e(s.title ?? '')}</td><td>${s.reuse.map((r) => `<a href="#article-${e(r.article)}">${e(r.outlet)}</a> (${r.sentences})`).join(', ')}</td></tr>`,
     );

@@ -135,13 +135,5 @@ export function safeLocalPath(v: string | undefined | null, fallback = '/'): str
   }
 }
 
-/** A link to an original article: only http(s) URLs are ever put in an href (no javascript:, data:, ...). */
-export function safeHttpUrl(v: string | null | undefined): string | null {
-  if (!v) return null;
-  try {
-    const u = new URL(v);
-    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
-  } catch {
-    return null;
-  }
-}
+/** A link to an original article: only http(s) URLs are ever put in an href. */
+export { safeHttpUrl } from '../util/common.ts';

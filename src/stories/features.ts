@@ -142,7 +142,7 @@ function entityCounts(doc: ArticleDoc, countries: boolean): Map<string, number> 
 
 /**
  * People, organisations and places (not countries), one language-independent key each
- * ("e:tolam" for "Tô Lâm" and "To Lam"). Absent when the article was not analysed.
+ * ("e:nguyenvanan" for "Nguyễn Văn An" and "Nguyen Van An"). Absent when the article was not analysed.
  */
 export const entityFeature: FeatureExtractor = {
   kind: 'e',
