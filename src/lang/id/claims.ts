@@ -53,7 +53,7 @@ export const claims: ClaimLexicon = {
     },
   },
   startCues: ['sejak', 'mulai', 'dimulai', 'bermula', 'berawal', 'dibuka'],
-  endCues: ['berakhir', 'diakhiri', 'hingga', 'sampai', 'usai', 'ditutup', 'selesai', 'mengakhiri'],
+  endCues: ['berakhir', 'diakhiri', 'hingga', 'sampai', 'usai', 'ditutup', 'selesai', 'mengakhiri', 'menyelesaikan', 'diselesaikan', 'merampungkan', 'rampung', 'tuntas'],
   firstCues: ['pertama'],
   lastCues: ['terakhir', 'sebelumnya'],
 };
