@@ -160,6 +160,21 @@ test('samples: five pages, one story, clean text, metadata, reuse, idempotent', 
     assert.ok(spoken.length >= doc.quotes.length * 0.7, `${spoken.length} of ${doc.quotes.length} quotes have a linked speaker`);
   });
 
+  await t.test('cross-check: the outlets\' disagreements are contested, copies are not independent', () => {
+    const contested = doc.claims.filter((c) => c.status === 'contested');
+    // one page says the visit ended on the 10th, another gives 9-11 October
+    const end = contested.find((c) => c.attribute === 'date.end');
+    assert.ok(end, 'the end of the visit is contested');
+    assert.deepEqual(end.values.map((v) => v.value).sort(), ['2025-10-10', '2025-10-11']);
+    // one page calls the defence document a protocol, another a letter of intent
+    const kind = contested.find((c) => c.attribute === 'kind');
+    assert.ok(kind, 'the kind of a document is contested');
+    assert.deepEqual(kind.values.map((v) => v.value).sort(), ['letter of intent', 'protocol']);
+    // pages that copy each other's sentences count once
+    assert.ok(doc.claims.some((c) => c.values.some((v) => v.articles.length > v.independentSources)));
+    for (const c of doc.claims) for (const v of c.values) assert.ok(v.independentSources <= v.articles.length);
+  });
+
   await t.test('ingesting again adds nothing', () => {
     const again = kabar(['ingest', samples, '--db', db]);
     assert.equal(again.status, 0, again.stderr);

@@ -32,6 +32,9 @@ export interface ClaimLexicon {
   firstCues: string[];
   /** "the last such visit was in 2007": words that make a recalled event the last of its kind */
   lastCues: string[];
+  /** words that introduce a date ("pada", "on", "vào"): "completed the state visit to X on 10 October" ties the
+   * end cue to the date across the object in between */
+  datePreps?: string[];
 }
 
 /** The claim lexicon of a language tag (src/lang/<code>/claims.ts, via the language registry); English for languages Kabar has none for. */

@@ -155,6 +155,8 @@ interface LexIndex {
   lex: ClaimLexicon;
   words: PhraseSet;
   and: Set<string>;
+  /** last word of each date-introducing phrase ("pada", "on", "vào") */
+  datePreps: Set<string>;
   counted: PhraseSet;
   states: PhraseSet;
   scales: PhraseSet;
@@ -177,6 +179,7 @@ function lexIndex(lang: string): LexIndex {
   x = {
     lex,
     words: new PhraseSet(numberWords(lang)),
+    datePreps: new Set((lex.datePreps ?? []).flatMap((p) => p.toLowerCase().split(/\s+/).slice(-1))),
     and: new Set(eventLexicon(lang).and),
     counted: new PhraseSet([...entries(lex.counted), ...lex.persons.map((p): [string, string] => ['@person', p])]),
     states: new PhraseSet(entries(lex.states)),
@@ -350,7 +353,10 @@ export function sentenceCueDates(text: string, span: { start: number; end: numbe
       const lo = Math.min(c.e, after);
       const hi = Math.max(c.s, first);
       if (toks.slice(lo, hi).some((x) => /^[;.!?]$/.test(x.text) || (x.text === ',' && c.s >= after))) continue;
-      if (dist > (c.s >= after ? 2.5 : 4)) continue;
+      // an end or start verb and its object before a date introduced by a date word ("menyelesaikan kunjungan
+      // kenegaraan ke Pyongyang, Korea Utara, pada 10 Oktober 2025") reach further than a bare cue
+      const prepped = c.e <= first && first > 0 && X.datePreps.has(toks[first - 1]!.lower);
+      if (dist > (c.s >= after ? 2.5 : prepped ? 10 : 4)) continue;
       if (!best || dist < best.d) best = { kind: c.kind, d: dist };
     }
     if (best) out.push({ attribute: best.kind, value: d, start: t.start, end: t.end, text: t.text });

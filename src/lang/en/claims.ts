@@ -56,4 +56,5 @@ export const claims: ClaimLexicon = {
   endCues: ['ended', 'ends', 'ending', 'concluded', 'concludes', 'concluding', 'until', 'till', 'wrapped up', 'wraps up', 'closed', 'closes', 'finished', 'finishes'],
   firstCues: ['first'],
   lastCues: ['last', 'previous'],
+  datePreps: ['on'],
 };

@@ -56,4 +56,5 @@ export const claims: ClaimLexicon = {
   endCues: ['berakhir', 'diakhiri', 'hingga', 'sampai', 'usai', 'ditutup', 'selesai', 'mengakhiri', 'menyelesaikan', 'diselesaikan', 'merampungkan', 'rampung', 'tuntas'],
   firstCues: ['pertama'],
   lastCues: ['terakhir', 'sebelumnya'],
+  datePreps: ['pada', 'tanggal', 'pada tanggal'],
 };

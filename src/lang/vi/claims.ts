@@ -56,4 +56,5 @@ export const claims: ClaimLexicon = {
   endCues: ['kết thúc', 'bế mạc', 'khép lại', 'đến hết'],
   firstCues: ['đầu tiên'],
   lastCues: ['lần cuối', 'gần nhất', 'trước đó'],
+  datePreps: ['vào', 'vào ngày', 'ngày'],
 };
