@@ -11,7 +11,7 @@ import { COOPERATIVE, findPhrases, longestAt, matchPhrase, memo, phrasesAt, type
 import { eventLexicon } from './lexicons.ts';
 import { entityData } from '../entities/langdata.ts';
 import { tokens, type Tok } from './tokens.ts';
-import { allLanguagesWords } from './lexicons.ts';
+import { allLanguagesWords, NAME_LINKERS } from './lexicons.ts';
 
 const DETERMINERS = allLanguagesWords('actorDeterminers');
 const GENITIVES = allLanguagesWords('genitives');
@@ -253,7 +253,6 @@ function candidates(lang: string, text: string, toks: Tok[], mentions: Mention[]
     out.push({ text: m.text, start: m.start, end: m.end, s, e, type: m.type });
   }
   const covered = (i: number) => out.some((c) => i >= c.s && i < c.e) || times.some((t) => toks[i]!.start >= t.start && toks[i]!.end <= t.end);
-  const linkers = new Set(['of', 'de', 'bin', 'al', 'el', 'van', 'von', 'la', 'du', 'der', 'binti', "'s", 'for']);
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
     // a capitalised stop word inside the sentence may still be a place ("di Lima": Peru's capital, not "five")
@@ -263,7 +262,7 @@ function candidates(lang: string, text: string, toks: Tok[], mentions: Mention[]
     while (j < toks.length && !covered(j)) {
       const w = toks[j]!;
       if (isCap(w) && !cal.has(w.lower)) j++;
-      else if (linkers.has(w.lower) && j + 1 < toks.length && isCap(toks[j + 1]!)) j += 2;
+      else if (NAME_LINKERS.has(w.lower) && j + 1 < toks.length && isCap(toks[j + 1]!)) j += 2;
       else if ((w.text === "'" || w.text === '’') && toks[j + 1]?.lower === 's') break;
       else break;
     }

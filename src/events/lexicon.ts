@@ -40,6 +40,8 @@ export interface EventLexicon {
   genitives: string[];
   /** Words that end an agreement's title or party span ("between", "yang", "được", "signed"). */
   spanBoundaries: string[];
+  /** Lower-case words that join two capitalised parts of one name ("Bank of England", "Ministry for X", "X's"). */
+  nameLinkers?: string[];
   triggers: TriggerEntry[];
   /** cue words immediately before a trigger (≤3 tokens) that negate it */
   negation: string[];

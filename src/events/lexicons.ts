@@ -12,3 +12,9 @@ export function eventLexicon(lang: string): EventLexicon {
 export function allLanguagesWords(field: 'actorDeterminers' | 'genitives' | 'spanBoundaries'): ReadonlySet<string> {
   return new Set(Object.values(languages).flatMap((l) => (l.events?.[field] ?? []).map((w) => w.toLowerCase())));
 }
+
+/** Words that join the capitalised parts of one name in any language: name particles ("bin", "van", "de") and
+ * the event lexicons' name linkers ("of"). */
+export const NAME_LINKERS: ReadonlySet<string> = new Set(
+  Object.values(languages).flatMap((l) => [...(l.extract.nameParticles ?? []), ...(l.events?.nameLinkers ?? [])].map((w) => w.toLowerCase())),
+);

@@ -151,6 +151,7 @@ export const events: EventLexicon = {
   destinationPreps: ['to', 'in'],
   actorDeterminers: ['the', 'a', 'an', 'its', 'his', 'her', 'their'],
   genitives: ['of'],
+  nameLinkers: ['of', 'for', "'s"],
   spanBoundaries: ['between', 'which', 'that', 'by', 'with', 'signed', 'was', 'were', 'is', 'are', 'will', 'on'],
   and: ['and', '&', 'as well as'],
   pronouns: ['he', 'she', 'they', 'it', 'we', 'i'],

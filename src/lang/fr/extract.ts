@@ -38,5 +38,5 @@ export const extract: ExtractLangData = {
   numericDateOrder: 'dmy',
   updatedWords: ['mis à jour', 'mise à jour', 'modifié', 'actualisé', 'màj'],
   nameListConjunctions: ['et'],
-  nameParticles: ['de', 'le', 'la'],
+  nameParticles: ['de', 'le', 'la', 'du'],
 };
