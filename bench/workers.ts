@@ -4,7 +4,7 @@
 // (BullMQ's own timestamps), so process start-up (loading models) is left out.
 // --profile first ingests in-process into PostgreSQL and SQLite and reports the store step's share (serialised
 // across workers, so it bounds the speed-up).
-// Needs PostgreSQL and Redis (127.0.0.1). Usage: npx tsx bench/workers.ts [--n 400] [--workers 1,2] [--concurrency 1 (jobs stored per transaction)] [--profile]
+// Needs PostgreSQL and Redis (127.0.0.1). Usage: npx tsx bench/workers.ts [--n 400 | --clusters] [--workers 1,2] [--concurrency 1 (jobs stored per transaction)] [--locks keyed|global] [--profile]
 import { spawn } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,7 +15,7 @@ import { sql } from 'kysely';
 import { ingestInputs } from '../src/ingest/run.ts';
 import { openStore } from '../src/store/db.ts';
 import { enqueueInputs, openQueues } from '../src/queue/queue.ts';
-import { REDIS_URL, tempDatabase } from '../src/queue/testutil.ts';
+import { obliterateQueues, REDIS_URL, tempDatabase } from '../src/queue/testutil.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
@@ -23,9 +23,26 @@ const arg = (k: string, d: string) => (args.includes(k) ? args[args.indexOf(k) +
 const n = Number(arg('--n', '400'));
 const concurrency = arg('--concurrency', '1');
 const counts = arg('--workers', '1,2').split(',').filter(Boolean).map(Number);
+// PostgreSQL ingest locks (src/store/locks.ts): keyed by default; global serialises the store step, for comparison.
+const locks = arg('--locks', 'keyed');
 
-const dir = writeCorpus(path.join(os.tmpdir(), 'kabar-bench'), n);
-const truth = new Map(buildCorpus(n).files.map((f) => [path.join(dir, f.name), f.event]));
+// --clusters: the clusters dev set (../shared/eval/clusters/vietnamese-mds-dev) as one JSONL file, with its gold
+// clusters as the truth, instead of the synthetic corpus.
+const clustersDir = args.includes('--clusters') ? path.resolve(here, '../../shared/eval/clusters/vietnamese-mds-dev') : null;
+let dir: string;
+let truth: Map<string, string | number>;
+if (clustersDir) {
+  if (!fs.existsSync(clustersDir)) throw new Error(`--clusters: ${clustersDir} not found`);
+  const { loadClusters, shuffled } = await import('../eval/clusters.ts');
+  const articles = shuffled(loadClusters(clustersDir), 1);
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kabar-bench-clusters-'));
+  const file = path.join(dir, 'clusters.jsonl');
+  fs.writeFileSync(file, articles.map((a) => JSON.stringify({ url: a.url, title: a.title, published: a.published, text: a.body })).join('\n') + '\n');
+  truth = new Map(articles.map((a, i) => [`${file}#${i + 1}`, a.cluster]));
+} else {
+  dir = writeCorpus(path.join(os.tmpdir(), 'kabar-bench'), n);
+  truth = new Map(buildCorpus(n).files.map((f) => [path.join(dir, f.name), f.event]));
+}
 
 /** B-cubed precision/recall/F1 of clusters `got` (item → cluster) against `want` (item → class). */
 function bcubed(got: Map<string, string>, want: Map<string, string | number>): { p: number; r: number; f1: number } {
@@ -45,7 +62,10 @@ function bcubed(got: Map<string, string>, want: Map<string, string | number>): {
 
 function runWorker(db: string, prefix: string): Promise<number | null> {
   return new Promise((resolve) => {
-    const p = spawn(process.execPath, [path.join(here, '../bin/kabar.mjs'), 'worker', '--db', db, '--redis', REDIS_URL, '--queue-prefix', prefix, '--concurrency', concurrency, '--exit-when-idle'], { stdio: ['ignore', 'ignore', 'inherit'] });
+    const p = spawn(process.execPath, [path.join(here, '../bin/kabar.mjs'), 'worker', '--db', db, '--redis', REDIS_URL, '--queue-prefix', prefix, '--concurrency', concurrency, '--exit-when-idle'], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: { ...process.env, KABAR_PG_LOCKS: locks },
+    });
     p.on('close', resolve);
   });
 }
@@ -86,9 +106,8 @@ for (const w of counts) {
     const failed = await q.ingest.getFailedCount();
     const start = Math.min(...jobs.map((j) => j.processedOn!));
     const end = Math.max(...jobs.map((j) => j.finishedOn!));
-    await q.ingest.obliterate({ force: true });
-    await q.dead.obliterate({ force: true });
     await q.close();
+    await obliterateQueues(REDIS_URL, prefix);
     const store = await openStore(url);
     if (w === counts[0]) {
       // Space per article, by table and index (for docs/scaling.md's extrapolation).
@@ -102,11 +121,11 @@ for (const w of counts) {
     }
     const rows = await store.db.selectFrom('inputs').innerJoin('articles', 'articles.id', 'inputs.article_id').select(['inputs.input', 'articles.story_id']).execute();
     await store.close();
-    const clusters = new Map(rows.map((r) => [path.resolve(r.input), r.story_id ?? '']));
+    const clusters = new Map(rows.map((r) => [r.input.includes('#') ? r.input : path.resolve(r.input), r.story_id ?? '']));
     const seconds = (end - start) / 1000;
     results.push({ workers: w, seconds, perSecond: jobs.length / seconds, clusters });
     const b = bcubed(clusters, truth);
-    console.log(`${w} worker(s): ${e.added} jobs, ${jobs.length} completed, ${failed} failed in ${seconds.toFixed(1)} s = ${(jobs.length / seconds).toFixed(1)} articles/s; B-cubed vs events P ${b.p.toFixed(4)} R ${b.r.toFixed(4)} F1 ${b.f1.toFixed(4)}`);
+    console.log(`${w} worker(s), ${locks} locks: ${e.added} jobs, ${jobs.length} completed, ${failed} failed in ${seconds.toFixed(1)} s = ${(jobs.length / seconds).toFixed(1)} articles/s; B-cubed vs events P ${b.p.toFixed(4)} R ${b.r.toFixed(4)} F1 ${b.f1.toFixed(4)}`);
   } finally {
     await drop();
   }

@@ -114,4 +114,65 @@ describe('PostgreSQL store', { skip: skip ?? false }, () => {
       await dropRace();
     }
   });
+
+  test('keyed locks: an open ingest blocks only articles that share its keys; unrelated ones go through', async () => {
+    const { url, drop: dropKeyed } = await tempDatabase('keyed');
+    const [s1, s2, s3] = [await openStore(url), await openStore(url), await openStore(url)];
+    let release: (() => void) | undefined;
+    let release2: (() => void) | undefined;
+    try {
+      const wire = 'The port authority in Makassar suspended ferry departures to Selayar on Tuesday after waves reached four metres, stranding 1,200 passengers at Soekarno-Hatta harbour.';
+      const a = makeDoc(`${wire} The authority said sailings could resume on Thursday.`, { title: 'Makassar ferries halted', published: '2024-05-07' });
+      const related = makeDoc(`Stranded travellers slept in the terminal overnight. ${wire}`, { title: 'Ferry passengers stranded', published: '2024-05-07' });
+      const unrelated = makeDoc('A chess tournament for secondary school pupils opened in Pontianak with 310 players from nine provinces competing for scholarships.', { title: 'Chess in Pontianak', published: '2024-05-07' });
+      const gate = new Promise<void>((r) => (release = r));
+      let holding!: () => void;
+      const held = new Promise<void>((r) => (holding = r));
+      const first = ingestDoc(s1, a, {
+        locks: 'keyed',
+        afterWrites: async () => {
+          holding();
+          await gate;
+        },
+      });
+      await held;
+      const timeout = (ms: number) => new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), ms));
+      // Unrelated: stored while the first transaction is still open.
+      const other = await Promise.race([ingestDoc(s2, unrelated, { locks: 'keyed' }), timeout(10_000)]);
+      assert.notEqual(other, 'timeout', 'an unrelated article is not held up by an open ingest');
+      // Related (same sentence, same story keys): waits for the first to commit, then joins its story.
+      const second = ingestDoc(s3, related, { locks: 'keyed' });
+      assert.equal(await Promise.race([second, timeout(1500)]), 'timeout', 'an article sharing keys waits for the open ingest');
+      release!();
+      const [ra, rb] = await Promise.all([first, second]);
+      assert.equal(rb.storyId, ra.storyId, 'the waiting article sees the committed one and joins its story');
+      const links = await s1.db.selectFrom('reuse_links').select(['a', 'b']).execute();
+      assert.deepEqual(links.map((l) => [l.a, l.b]), [[a.id, related.id]], 'and finds the sentence it reuses');
+      // Global mode, for contrast: the same open ingest holds everyone up.
+      const gate2 = new Promise<void>((r) => (release2 = r));
+      let holding2!: () => void;
+      const held2 = new Promise<void>((r) => (holding2 = r));
+      const third = ingestDoc(s1, makeDoc('Rice prices in Medan markets rose eight percent in April, traders said, blaming a late harvest in Deli Serdang.', { published: '2024-05-08' }), {
+        locks: 'global',
+        afterWrites: async () => {
+          holding2();
+          await gate2;
+        },
+      });
+      await held2;
+      const blocked = ingestDoc(s2, makeDoc('Volunteers planted 5,000 mangrove seedlings along the coast of Demak regency on Sunday to slow erosion.', { published: '2024-05-08' }), { locks: 'global' });
+      assert.equal(await Promise.race([blocked, timeout(1500)]), 'timeout', 'global mode serialises unrelated articles');
+      release2!();
+      await Promise.all([third, blocked]);
+      // More keys than a transaction may lock (a very long article): stored under the global lock instead.
+      const long = makeDoc('Fishermen in Ambon reported a record tuna catch on Wednesday, the fisheries office said. Prices at the Arumbai market fell by a third as boats returned.', { published: '2024-05-09' });
+      const r = await ingestDoc(s1, long, { locks: 'keyed', lockBudget: 3 });
+      assert.equal(r.status, 'added');
+    } finally {
+      release?.();
+      release2?.();
+      for (const s of [s1, s2, s3]) await s.close();
+      await dropKeyed();
+    }
+  });
 });

@@ -12,7 +12,7 @@ import { openStore, type Store } from '../src/store/db.ts';
 import { ingestInputs } from '../src/ingest/run.ts';
 import { listStories } from '../src/store/queries.ts';
 import { enqueueInputs, openQueues, queueCounts, startWorker, waitIdle } from '../src/queue/queue.ts';
-import { postgresUnavailable, redisUnavailable, REDIS_URL, tempDatabase } from '../src/queue/testutil.ts';
+import { obliterateQueues, postgresUnavailable, redisUnavailable, REDIS_URL, tempDatabase } from '../src/queue/testutil.ts';
 
 const skip = await redisUnavailable();
 if (skip) console.log(`# queue.test.ts: ${skip}`);
@@ -39,10 +39,7 @@ describe('ingest queue (BullMQ on Redis)', { skip: skip ?? false }, () => {
   const prefix = `kabar-test-${process.pid}-${Date.now()}`;
   const dir = tmpDir();
   after(async () => {
-    const q = openQueues(REDIS_URL, { prefix });
-    await q.ingest.obliterate({ force: true });
-    await q.dead.obliterate({ force: true });
-    await q.close();
+    await obliterateQueues(REDIS_URL, prefix);
     fs.rmSync(dir, { recursive: true, force: true });
   });
 

@@ -2,10 +2,10 @@
 // country in an Indonesian and a Vietnamese article is one entity), with aliases, roles and mentions per article.
 // Tables: src/store/migrations/004_entities.ts.
 import { createHash } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { DocEntity } from './link.ts';
 import type { EntityType } from './mentions.ts';
-import { bulkInsert, inValues } from '../store/bulk.ts';
+import { bulkInsert, inValues, jsonRows } from '../store/bulk.ts';
 
 export interface ExportEntity {
   id: string;
@@ -27,15 +27,23 @@ export function entityId(key: string): string {
 export async function storeEntities(trx: Kysely<any>, articleId: string, ents: DocEntity[]): Promise<string[]> {
   if (!ents.length) return [];
   const ids = ents.map((e) => entityId(e.key));
-  // a few multi-row statements per article rather than one per alias, role and mention (ingest hot path)
-  await bulkInsert(
-    trx,
-    'entities',
-    [['id', 'text'], ['type', 'text'], ['name', 'text'], ['key', 'text'], ['country', 'text'], ['lat', 'real'], ['lon', 'real']],
-    ents.map((e, i) => [ids[i], e.type, e.name, e.key, e.country ?? null, e.coordinates?.[0] ?? null, e.coordinates?.[1] ?? null]),
-    // place data a first sighting lacked is filled in by a later one
-    'ON CONFLICT (key) DO UPDATE SET country = COALESCE(entities.country, excluded.country), lat = COALESCE(entities.lat, excluded.lat), lon = COALESCE(entities.lon, excluded.lon)',
-  );
+  // a few multi-row statements per article rather than one per alias, role and mention (ingest hot path);
+  // rows in key order, so concurrent writers (PostgreSQL workers) meet shared rows in the same order
+  const rows = ents
+    .map((e, i) => [ids[i], e.type, e.name, e.key, e.country ?? null, e.coordinates?.[0] ?? null, e.coordinates?.[1] ?? null])
+    .sort((a, b) => (a[3]! < b[3]! ? -1 : a[3]! > b[3]! ? 1 : 0));
+  const cols: Array<[string, 'text' | 'real']> = [['id', 'text'], ['type', 'text'], ['name', 'text'], ['key', 'text'], ['country', 'text'], ['lat', 'real'], ['lon', 'real']];
+  // DO NOTHING, not DO UPDATE: an upsert would lock every shared row (a country most articles name)
+  // until commit and queue concurrent writers behind each other.
+  await bulkInsert(trx, 'entities', cols, rows, 'ON CONFLICT (key) DO NOTHING');
+  // Place data a first sighting lacked is filled in by a later one; the WHERE touches (and locks) only
+  // rows that actually gain something, which after the first sightings is none.
+  const fill = rows.filter((r) => r[4] !== null || r[5] !== null);
+  if (fill.length) {
+    await sql`UPDATE entities SET country = COALESCE(entities.country, n.country), lat = COALESCE(entities.lat, n.lat), lon = COALESCE(entities.lon, n.lon)
+      FROM (${jsonRows(trx, [['key', 'text'], ['country', 'text'], ['lat', 'real'], ['lon', 'real']], fill.map((r) => [r[3], r[4], r[5], r[6]]))}) AS n
+      WHERE entities.key = n.key AND ((entities.country IS NULL AND n.country IS NOT NULL) OR (entities.lat IS NULL AND n.lat IS NOT NULL))`.execute(trx);
+  }
   await bulkInsert(
     trx,
     'entity_aliases',

@@ -61,3 +61,12 @@ export async function tempDatabase(tag = 'test'): Promise<{ url: string; drop: (
     },
   };
 }
+
+/** Removes a test's or benchmark's queues (ingest and dead-letter) with everything in them. */
+export async function obliterateQueues(redisUrl: string, prefix: string): Promise<void> {
+  const { openQueues } = await import('./queue.ts');
+  const q = openQueues(redisUrl, { prefix });
+  await q.ingest.obliterate({ force: true });
+  await q.dead.obliterate({ force: true });
+  await q.close();
+}

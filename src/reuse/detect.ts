@@ -84,6 +84,11 @@ function signSentences(text: string, spans: Span[], opts: ReuseOptions): Sentenc
   return out;
 }
 
+/** The sketch keys `detectReuse` looks up and indexes for `doc` (what keyed ingest locks cover). */
+export function reuseKeys(doc: ArticleDoc, opts: ReuseOptions = defaultReuseOptions): number[] {
+  return [...new Set(signSentences(doc.text, sentenceSpans(doc.text, doc.sentences), opts).flatMap((s) => s.keys))];
+}
+
 /** Indexes `doc`'s sentences, finds earlier articles it shares sentences with, stores and returns the links. */
 export async function detectReuse(
   trx: Kysely<Tables>,

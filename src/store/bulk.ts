@@ -18,15 +18,17 @@ export type ColumnType = 'text' | 'integer' | 'bigint' | 'real';
 export async function bulkInsert(db: Kysely<any>, table: string, columns: Array<[string, ColumnType]>, rows: unknown[][], onConflict = ''): Promise<void> {
   if (rows.length === 0) return;
   const cols = sql.join(columns.map(([c]) => sql.ref(c)));
+  await sql`INSERT INTO ${sql.table(table)} (${cols}) ${jsonRows(db, columns, rows)} WHERE true ${sql.raw(onConflict)}`.execute(db);
+}
+
+/** `SELECT` of `rows` (arrays in `columns` order) as a derived table with those column names, one JSON parameter. */
+export function jsonRows(db: Kysely<any>, columns: Array<[string, ColumnType]>, rows: unknown[][]): RawBuilder<unknown> {
   const json = JSON.stringify(rows);
-  let select: RawBuilder<unknown>;
   if (isSqlite(db)) {
-    select = sql`SELECT ${sql.join(columns.map((_, i) => sql.raw(`value ->> ${i}`)))} FROM json_each(${json}) WHERE true`;
-  } else {
-    const pgType = (t: ColumnType) => (t === 'real' ? 'double precision' : t);
-    select = sql`SELECT ${sql.join(columns.map(([, t], i) => sql.raw(`(r ->> ${i})::${pgType(t)}`)))} FROM json_array_elements(${json}::json) AS r`;
+    return sql`SELECT ${sql.join(columns.map(([c], i) => sql.raw(`value ->> ${i} AS "${c}"`)))} FROM json_each(${json})`;
   }
-  await sql`INSERT INTO ${sql.table(table)} (${cols}) ${select} ${sql.raw(onConflict)}`.execute(db);
+  const pgType = (t: ColumnType) => (t === 'real' ? 'double precision' : t);
+  return sql`SELECT ${sql.join(columns.map(([c, t], i) => sql.raw(`(r ->> ${i})::${pgType(t)} AS "${c}"`)))} FROM json_array_elements(${json}::json) AS r`;
 }
 
 /** `column IN (values)` with a constant statement text whatever the number of values. */

@@ -5,7 +5,8 @@ import { sql, type Insertable, type Kysely } from 'kysely';
 import type { ArticleRow, Tables } from './schema.ts';
 import type { ArticleDoc } from '../types.ts';
 import type { Store } from './db.ts';
-import { detectReuse } from '../reuse/detect.ts';
+import { detectReuse, reuseKeys } from '../reuse/detect.ts';
+import { KeyLocks, LockBudgetExceeded, lockModeFromEnv, retryableConflict, type LockMode } from './locks.ts';
 import { assignStory, defaultStoryOptions, flushStoryBatch, StoryBatch } from '../stories/assign.ts';
 import { storeAnalysis } from './analysis.ts';
 import { directSql } from './bulk.ts';
@@ -39,11 +40,27 @@ export function articleRow(doc: ArticleDoc, now: string): Insertable<ArticleRow>
   };
 }
 
-/** PostgreSQL advisory lock key serialising ingest transactions (any constant shared by all processes). */
+/** PostgreSQL advisory lock key: held exclusively by a global-mode ingest, shared by keyed-mode ones. */
 export const INGEST_LOCK = 4_242_002;
 
-export async function ingestDoc(store: Store, doc: ArticleDoc): Promise<IngestResult> {
-  return (await ingestDocs(store, [doc]))[0]!;
+/** Above this many articles a PostgreSQL transaction takes the global lock (each article holds ~100–300 keyed locks). */
+const MAX_KEYED_BATCH = 8;
+const MAX_ATTEMPTS = 6;
+
+export interface IngestOptions {
+  /** PostgreSQL only: keyed locks (default, KABAR_PG_LOCKS) or one ingest transaction at a time. */
+  locks?: LockMode;
+  /**
+   * Called inside the transaction after the articles' own writes, before the shared counters are written
+   * and the transaction commits (tests hold a transaction open here).
+   */
+  afterWrites?: () => Promise<void>;
+  /** Keyed locks one transaction may take before it falls back to the global lock (tests lower it). */
+  lockBudget?: number;
+}
+
+export async function ingestDoc(store: Store, doc: ArticleDoc, o: IngestOptions = {}): Promise<IngestResult> {
+  return (await ingestDocs(store, [doc], o))[0]!;
 }
 
 /**
@@ -54,23 +71,54 @@ export async function ingestDoc(store: Store, doc: ArticleDoc): Promise<IngestRe
  * of one article per transaction. If any article fails the whole batch rolls back (the caller retries
  * them one by one to name the failing input).
  */
-export async function ingestDocs(store: Store, docs: ArticleDoc[]): Promise<IngestResult[]> {
+export async function ingestDocs(store: Store, docs: ArticleDoc[], o: IngestOptions = {}): Promise<IngestResult[]> {
   if (docs.length === 0) return [];
+  const keyed = store.engine === 'postgres' && (o.locks ?? lockModeFromEnv()) === 'keyed' && docs.length <= MAX_KEYED_BATCH;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await storeBatch(store, docs, keyed, o);
+    } catch (e) {
+      // Too many keys for one transaction (long articles): the batch rolled back; store it exclusively.
+      if (e instanceof LockBudgetExceeded) return storeBatch(store, docs, false, o);
+      // Keyed PostgreSQL writers can deadlock (a batch takes its articles' keys one article at a time) or
+      // lose a race on a unique key; the whole transaction rolled back, so running it again is safe.
+      if (!keyed || attempt >= MAX_ATTEMPTS || !retryableConflict(e)) throw e;
+      await new Promise((r) => setTimeout(r, Math.random() * 20 * attempt));
+    }
+  }
+}
+
+async function storeBatch(store: Store, docs: ArticleDoc[], keyed: boolean, o: IngestOptions): Promise<IngestResult[]> {
   const now = new Date().toISOString();
   return store.db.transaction().execute(async (trx) => {
-    // PostgreSQL with several workers: one ingest transaction at a time from its first read (duplicate
-    // check, reuse, story retrieval) to commit, as SQLite's write lock does, so two workers never open
-    // two stories for one event or miss each other's reuse. Extraction runs outside, in parallel.
-    if (store.engine === 'postgres') await sql`SELECT pg_advisory_xact_lock(${INGEST_LOCK})`.execute(trx);
+    // PostgreSQL with several writers. Global mode: one ingest transaction at a time from its first read
+    // (duplicate check, reuse, story retrieval) to commit, as SQLite's write lock does. Keyed mode: each
+    // article locks the keys it reads and writes (src/store/locks.ts), so two workers never open two
+    // stories for one event or miss each other's reuse, while unrelated articles are stored at once.
+    let locks: KeyLocks | undefined;
+    if (store.engine === 'postgres') {
+      if (keyed) {
+        await sql`SELECT pg_advisory_xact_lock_shared(${INGEST_LOCK})`.execute(trx);
+        locks = new KeyLocks(trx, o.lockBudget);
+      } else {
+        await sql`SELECT pg_advisory_xact_lock(${INGEST_LOCK})`.execute(trx);
+      }
+    }
     const results: IngestResult[] = [];
     const stories = new StoryBatch(directSql(store.sqlite));
-    for (const doc of docs) results.push(await storeOne(trx, store, doc, now, stories));
+    for (const doc of docs) results.push(await storeOne(trx, store, doc, now, stories, locks));
+    await o.afterWrites?.();
+    // Document frequencies and the article count are shared rows every article updates: written last, in
+    // key order, so concurrent keyed writers queue on them only for the moment between this and commit.
     await flushStoryBatch(trx, stories);
     return results;
   });
 }
 
-async function storeOne(trx: Kysely<Tables>, store: Store, doc: ArticleDoc, now: string, stories: StoryBatch): Promise<IngestResult> {
+async function storeOne(trx: Kysely<Tables>, store: Store, doc: ArticleDoc, now: string, stories: StoryBatch, locks?: KeyLocks): Promise<IngestResult> {
+  // Keyed mode: the text hash (a copy stored by another worker meanwhile) and the reuse sketch keys (a
+  // shared sentence) are locked before they are looked up; story keys are locked by assignStory.
+  await locks?.lock([`t:${doc.textHash}`, ...reuseKeys(doc).map((k) => `r:${k}`)]);
   const existing = await trx
     .selectFrom('articles')
     .select(['id', 'story_id'])
@@ -96,6 +144,6 @@ async function storeOne(trx: Kysely<Tables>, store: Store, doc: ArticleDoc, now:
   await trx.insertInto('inputs').values({ input: doc.input, article_id: doc.id, ingested_at: now }).execute();
   await storeAnalysis(trx, doc);
   const reuse = await detectReuse(trx, doc);
-  const { storyId } = await assignStory(trx, doc, reuse, defaultStoryOptions, stories);
+  const { storyId } = await assignStory(trx, doc, reuse, defaultStoryOptions, stories, locks);
   return { status: 'added', articleId: doc.id, storyId };
 }

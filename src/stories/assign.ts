@@ -54,11 +54,16 @@ export interface StoryOptions {
    * name shared by all of its few articles would otherwise weigh like a stop word.
    */
   priorDocs: number;
+  /**
+   * A story scores this share of its best member's score plus the rest of the score of the centroid
+   * of its retrieved same-language members (1: best member only, single link).
+   */
+  memberWeight: number;
 }
 
 export const defaultStoryOptions: StoryOptions = {
   features: defaultFeatures,
-  threshold: 0.22,
+  threshold: 0.23,
   windowDays: 14,
   queryKeys: 24,
   indexKeys: 40,
@@ -71,6 +76,7 @@ export const defaultStoryOptions: StoryOptions = {
   crossMaxDays: 3,
   entityKeys: 8,
   priorDocs: 1000,
+  memberWeight: 0.3,
 };
 
 export function storyIdFor(articleId: string): string {
@@ -79,7 +85,7 @@ export function storyIdFor(articleId: string): string {
 
 type Vector = Map<string, number>;
 
-interface Weighted {
+export interface Weighted {
   weights: Vector;
   norm: number;
 }
@@ -99,23 +105,48 @@ function weigh(tf: Vector, df: Map<string, number>, docs: number, kindWeight: Ma
 
 /**
  * Cosine of the new article (current idf, `x` restricted to the same-language kinds) with a stored
- * unit vector, over the same kinds: the stored vector's norm loses the share of its keys of other
- * kinds (cross-language-only keys), so an article without them scores exactly as before.
+ * vector, over the same kinds and the keys it kept: the stored vector is re-normalised over them, so
+ * its cross-language-only keys (an article without them scores exactly as before) and the weak tail
+ * dropped when it was stored take no share of its norm. A long article is compared by its strongest
+ * keys as a short one is, rather than scoring lower for the words it was not compared on.
  */
 function dotStored(x: Weighted, stored: Record<string, number>, crossOnly: Set<string>): number {
   if (x.norm === 0) return 0;
   let dot = 0;
-  let other = 0;
+  let same = 0;
   for (const k in stored) {
     const v = stored[k];
-    if (crossOnly.size > 0 && crossOnly.has(kindOf(k))) {
-      other += v * v;
-      continue;
-    }
+    if (crossOnly.size > 0 && crossOnly.has(kindOf(k))) continue;
+    same += v * v;
     const w = x.weights.get(k);
     if (w !== undefined) dot += w * v;
   }
-  return other > 0 ? dot / (x.norm * Math.sqrt(Math.max(1e-9, 1 - other))) : dot / x.norm;
+  return same > 0 ? dot / (x.norm * Math.sqrt(same)) : 0;
+}
+
+/**
+ * Cosine of `x` with the centroid of stored vectors, each re-normalised over its keys of the kinds
+ * not in `crossOnly` (as `dotStored` does) before they are summed, so every member counts once: keys the
+ * members share add up, a key of one member alone weighs 1/n of what it weighs in that member.
+ */
+export function centroidCosine(x: Weighted, members: Array<Record<string, number>>, crossOnly: ReadonlySet<string>): number {
+  if (x.norm === 0) return 0;
+  const sum: Vector = new Map();
+  for (const m of members) {
+    let sq = 0;
+    for (const k in m) if (!crossOnly.has(kindOf(k))) sq += m[k] * m[k];
+    if (sq <= 0) continue;
+    const inv = 1 / Math.sqrt(sq);
+    for (const k in m) if (!crossOnly.has(kindOf(k))) sum.set(k, (sum.get(k) ?? 0) + m[k] * inv);
+  }
+  let dot = 0;
+  let sq = 0;
+  for (const [k, w] of sum) {
+    sq += w * w;
+    const xw = x.weights.get(k);
+    if (xw !== undefined) dot += w * xw;
+  }
+  return sq > 0 ? dot / (x.norm * Math.sqrt(sq)) : 0;
 }
 
 function byKey<T extends string>(a: T, b: T): number {
@@ -306,23 +337,19 @@ export async function assignStory(
   reuse: ReuseLink[],
   opts: StoryOptions = defaultStoryOptions,
   batch?: StoryBatch,
+  locks?: { lock(keys: Iterable<string>): Promise<void> },
 ): Promise<Assignment> {
   // Called alone, the article is its own batch: its increments are written before returning.
   const own = !batch;
   const b = batch ?? new StoryBatch();
-  const kindWeight = new Map(opts.features.map((f) => [f.kind, f.weight]));
-  // Retrieval keys of the same-language similarity, and those that only speak across languages.
-  const indexable = new Set(opts.features.filter((f) => f.index && f.sameLanguage !== false).map((f) => f.kind));
-  const crossIndexable = new Set(opts.features.filter((f) => f.index && f.sameLanguage === false).map((f) => f.kind));
-  const tf = articleFeatures(doc, opts.features);
-  const docs = await docCount(trx, b);
-  const df = await loadDf(trx, [...tf.keys()].filter(hasOwnDf), b);
-  estimatePairDf(tf, df);
-  const mine = weigh(tf, df, docs + opts.priorDocs, kindWeight);
+  const { tf, df, mine, indexable, crossIndexable } = await weighArticle(trx, doc, opts, b);
   const day = dayOf(doc.published);
 
   // 1. Retrieval: candidate articles sharing discriminative keys, scored by the idf they share.
   const query = topKeys(mine, opts.queryKeys, indexable, crossIndexable, opts.entityKeys, df);
+  // Keyed ingest (PostgreSQL workers): everything this article retrieves by or indexes under is locked
+  // before the lookup, so an article another worker is storing meanwhile is either seen or waited for.
+  await locks?.lock([...query, ...topKeys(mine, opts.indexKeys, indexable, crossIndexable, opts.entityKeys)].map((k) => `k:${k}`));
   const postings = await lookupPostings(trx, query, day, opts.windowDays, opts.postingCap + 1, b.direct);
   const perKey = new Map<string, number>();
   for (const p of postings) perKey.set(p.key, (perKey.get(p.key) ?? 0) + 1);
@@ -357,7 +384,7 @@ export async function assignStory(
   for (const id of [...reuseScore.keys()].sort(byKey)) if (!candidates.includes(id)) candidates.push(id);
 
   // 2. Scoring: cosine with each candidate's stored unit vector, decayed by days apart, plus reuse
-  //    evidence; a story scores its best-matching member.
+  //    evidence; a story scores a blend of its best-matching member and its retrieved members' centroid.
   const storyScore = new Map<string, number>();
   if (candidates.length > 0) {
     const crossKinds = new Set(opts.features.filter((f) => f.crossLanguage).map((f) => f.kind));
@@ -378,8 +405,9 @@ export async function assignStory(
           .execute()),
       );
     }
-    for (const v of rows) {
-      const theirs = JSON.parse(v.vector) as Record<string, number>;
+    const parsed = rows.map((v) => JSON.parse(v.vector) as Record<string, number>);
+    rows.forEach((v, i) => {
+      const theirs = parsed[i];
       const apart = day === null || v.day === null ? 0 : Math.abs(day - v.day);
       const decay = opts.decayDays > 0 ? Math.exp(-apart / opts.decayDays) : 1;
       let sim = dotStored(mineSame, theirs, crossOnly) * decay;
@@ -389,6 +417,29 @@ export async function assignStory(
       }
       const s = sim + opts.reuseWeight * (reuseScore.get(v.article_id) ?? 0);
       if (s > (storyScore.get(v.story_id) ?? -1)) storyScore.set(v.story_id, s);
+    });
+    if (opts.memberWeight < 1) {
+      // A story with several retrieved members is also compared with their centroid: the words its
+      // members share weigh more than those of any one of them, so an article that matches what the
+      // story is about joins it even when it matches no single member closely, and one that shares
+      // a single member's side topic counts for less. Only members already retrieved and loaded take
+      // part (no further lookups); a story retrieved through one member keeps that member's score.
+      const groups = new Map<string, { members: Array<Record<string, number>>; near: number; reuse: number }>();
+      rows.forEach((v, i) => {
+        if (v.language && baseCode(v.language) !== myLang) return;
+        const g = groups.get(v.story_id) ?? { members: [], near: Infinity, reuse: 0 };
+        g.members.push(parsed[i]);
+        g.near = Math.min(g.near, day === null || v.day === null ? 0 : Math.abs(day - v.day));
+        g.reuse = Math.max(g.reuse, reuseScore.get(v.article_id) ?? 0);
+        groups.set(v.story_id, g);
+      });
+      for (const [id, g] of groups) {
+        if (g.members.length < 2) continue;
+        const decay = opts.decayDays > 0 ? Math.exp(-g.near / opts.decayDays) : 1;
+        const centroid = centroidCosine(mineSame, g.members, crossOnly) * decay + opts.reuseWeight * g.reuse;
+        const member = storyScore.get(id) ?? 0;
+        storyScore.set(id, opts.memberWeight * member + (1 - opts.memberWeight) * centroid);
+      }
     }
   }
   if (log.isLevelEnabled('debug')) log.debug({ article: doc.id, scores: Object.fromEntries(storyScore), threshold: opts.threshold }, 'story scores');
@@ -397,6 +448,8 @@ export async function assignStory(
     if (score >= opts.threshold && (!best || score > best.score)) best = { id, score };
   }
   const storyId = best ? best.id : storyIdFor(doc.id);
+  // The story joined is locked too: its row (count, dates) is recomputed from its members below.
+  if (best) await locks?.lock([`s:${storyId}`]);
 
   // 3. Index this article: document frequencies, postings, vector, story.
   for (const k of tf.keys()) if (hasOwnDf(k)) b.pending.set(k, (b.pending.get(k) ?? 0) + 1);
@@ -426,6 +479,20 @@ export async function assignStory(
   await trx.updateTable('articles').set({ story_id: storyId }).where('id', '=', doc.id).execute();
   await upsertStory(trx, storyId, doc, !best);
   return { storyId, created: !best };
+}
+
+/** The article's story features weighed with the store's current document frequencies (cached in `b`). */
+async function weighArticle(trx: Kysely<Tables>, doc: ArticleDoc, opts: StoryOptions, b: StoryBatch) {
+  const kindWeight = new Map(opts.features.map((f) => [f.kind, f.weight]));
+  // Retrieval keys of the same-language similarity, and those that only speak across languages.
+  const indexable = new Set(opts.features.filter((f) => f.index && f.sameLanguage !== false).map((f) => f.kind));
+  const crossIndexable = new Set(opts.features.filter((f) => f.index && f.sameLanguage === false).map((f) => f.kind));
+  const tf = articleFeatures(doc, opts.features);
+  const docs = await docCount(trx, b);
+  const df = await loadDf(trx, [...tf.keys()].filter(hasOwnDf), b);
+  estimatePairDf(tf, df);
+  const mine = weigh(tf, df, docs + opts.priorDocs, kindWeight);
+  return { tf, df, mine, indexable, crossIndexable };
 }
 
 /** The stories row from its members: count and date range recomputed (indexed by story_id), title kept once set. */
