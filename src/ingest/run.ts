@@ -6,8 +6,11 @@ import type { ArticleDoc } from '../types.ts';
 import { processRaw } from '../pipeline.ts';
 import { expandInputs, DEFAULT_MAX_BYTES, type SourceOptions } from './sources.ts';
 
-/** Articles stored per transaction, and the longest a processed article waits for its batch. */
-const BATCH_ARTICLES = 32;
+/**
+ * Articles stored per transaction (KABAR_INGEST_BATCH, 1–1000, default 32: larger batches spread each
+ * commit's cost, smaller ones lose less work to a crash), and the longest a processed article waits.
+ */
+const BATCH_ARTICLES = Math.min(1000, Math.max(1, Math.floor(Number(process.env.KABAR_INGEST_BATCH)) || 32));
 const BATCH_MS = 1000;
 
 export interface IngestError {

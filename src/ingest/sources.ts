@@ -1,5 +1,6 @@
 // Turning what the user named (files, folders, JSONL, stdin, URLs) into raw inputs, lazily and
 // in a stable order. A bad input becomes one error item naming it; the batch goes on.
+import { fsPath, readdirShown, recoverArgs } from './rawpath.ts';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -37,7 +38,7 @@ export function isUrl(arg: string): boolean {
 }
 
 export async function* expandInputs(args: string[], opts: SourceOptions): AsyncGenerator<SourceItem> {
-  for (const arg of args) {
+  for (const arg of recoverArgs(args)) {
     if (arg === '-') yield* fromStdin(opts);
     else if (isUrl(arg)) yield await fromUrl(arg, opts);
     else yield* fromPath(arg, opts, new Set());
@@ -55,7 +56,7 @@ export async function countInputs(args: string[]): Promise<number | null> {
   const walk = async (p: string, inDir: boolean): Promise<void> => {
     let st: fs.Stats;
     try {
-      st = await fs.promises.stat(p);
+      st = await fs.promises.stat(fsPath(p));
     } catch {
       n++;
       return;
@@ -64,15 +65,15 @@ export async function countInputs(args: string[]): Promise<number | null> {
       let real: string;
       let names: string[];
       try {
-        real = await fs.promises.realpath(p);
-        names = (await fs.promises.readdir(p)).sort();
+        real = String(await fs.promises.realpath(fsPath(p)));
+        names = await readdirShown(p);
       } catch {
         n++;
         return;
       }
       if (seen.has(real)) return;
       seen.add(real);
-      for (const name of names) if (!SKIP_NAMES.test(name)) await walk(path.join(p, name), true);
+      for (const name of names) if (!SKIP_NAMES.test(path.basename(name))) await walk(name, true);
       return;
     }
     const kind = kindOf(p);
@@ -84,7 +85,7 @@ export async function countInputs(args: string[]): Promise<number | null> {
       n += await countLines(p);
     } else n++;
   };
-  for (const arg of args) {
+  for (const arg of recoverArgs(args)) {
     if (arg === '-') return null;
     if (isUrl(arg)) n++;
     else await walk(arg, false);
@@ -96,7 +97,7 @@ async function countLines(p: string): Promise<number> {
   let lines = 0;
   let last = 10;
   try {
-    for await (const chunk of fs.createReadStream(p) as AsyncIterable<Buffer>) {
+    for await (const chunk of fs.createReadStream(fsPath(p)) as AsyncIterable<Buffer>) {
       for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) lines++;
       if (chunk.length) last = chunk[chunk.length - 1]!;
     }
@@ -109,7 +110,7 @@ async function countLines(p: string): Promise<number> {
 async function* fromPath(p: string, opts: SourceOptions, seen: Set<string>, inDir = false): AsyncGenerator<SourceItem> {
   let st: fs.Stats;
   try {
-    st = await fs.promises.stat(p);
+    st = await fs.promises.stat(fsPath(p));
   } catch (e) {
     yield { input: p, error: describeFsError(e) };
     return;
@@ -117,7 +118,7 @@ async function* fromPath(p: string, opts: SourceOptions, seen: Set<string>, inDi
   if (st.isDirectory()) {
     let real: string;
     try {
-      real = await fs.promises.realpath(p);
+      real = String(await fs.promises.realpath(fsPath(p)));
     } catch (e) {
       yield { input: p, error: describeFsError(e) };
       return;
@@ -126,14 +127,14 @@ async function* fromPath(p: string, opts: SourceOptions, seen: Set<string>, inDi
     seen.add(real);
     let names: string[];
     try {
-      names = (await fs.promises.readdir(p)).sort();
+      names = await readdirShown(p);
     } catch (e) {
       yield { input: p, error: describeFsError(e) };
       return;
     }
     for (const name of names) {
-      if (SKIP_NAMES.test(name)) continue;
-      yield* fromPath(path.join(p, name), opts, seen, true);
+      if (SKIP_NAMES.test(path.basename(name))) continue;
+      yield* fromPath(name, opts, seen, true);
     }
     return;
   }
@@ -153,7 +154,7 @@ async function* fromPath(p: string, opts: SourceOptions, seen: Set<string>, inDi
   }
   let buf: Buffer;
   try {
-    buf = await fs.promises.readFile(p);
+    buf = await fs.promises.readFile(fsPath(p));
   } catch (e) {
     yield { input: p, error: describeFsError(e) };
     return;
@@ -200,7 +201,7 @@ const GZIP_RATIO_FLOOR = 4 * 1024 * 1024;
 async function gzipProblem(p: string): Promise<string | null> {
   let packed = 0;
   let unpacked = 0;
-  const file = fs.createReadStream(p, { highWaterMark: 16 * 1024 });
+  const file = fs.createReadStream(fsPath(p), { highWaterMark: 16 * 1024 });
   file.on('data', (c) => (packed += c.length));
   const gz = zlib.createGunzip();
   try {
@@ -229,7 +230,7 @@ async function* fromJsonlFile(p: string, opts: SourceOptions): AsyncGenerator<So
       return;
     }
   }
-  let stream: NodeJS.ReadableStream = fs.createReadStream(p);
+  let stream: NodeJS.ReadableStream = fs.createReadStream(fsPath(p));
   if (gzipped) stream = stream.pipe(zlib.createGunzip());
   yield* fromJsonlStream(p, stream, opts);
 }

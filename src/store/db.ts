@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Migration, type MigrationProvider } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteAdapter, SqliteDialect, type DialectAdapter, type Migration, type MigrationProvider } from 'kysely';
 import type { Tables } from './schema.ts';
 import * as m001 from './migrations/001_core.ts';
 import * as m002 from './migrations/002_stories.ts';
@@ -12,6 +12,7 @@ import * as m003 from './migrations/003_sources.ts';
 import * as m004 from './migrations/004_entities.ts';
 import * as m005 from './migrations/005_analysis.ts';
 import * as m006 from './migrations/006_corrections.ts';
+import * as m007 from './migrations/007_story_cache.ts';
 
 export type Db = Kysely<Tables>;
 export type Engine = 'sqlite' | 'postgres';
@@ -33,6 +34,7 @@ const migrations: Record<string, Migration> = {
   '004_entities': m004,
   '005_analysis': m005,
   '006_corrections': m006,
+  '007_story_cache': m007,
 };
 
 class StaticProvider implements MigrationProvider {
@@ -59,7 +61,7 @@ export async function openStore(location = defaultDbLocation()): Promise<Store> 
   // and fewer, larger checkpoints cost fewer fsyncs than SQLite's 4 MB default.
   sqlite.pragma('cache_size = -65536');
   sqlite.pragma('wal_autocheckpoint = 16384');
-  const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  const db = new Kysely<Tables>({ dialect: new TransactionalSqliteDialect({ database: withStatementCache(sqlite) }) });
   const store: Store = {
     db,
     engine: 'sqlite',
@@ -71,6 +73,23 @@ export async function openStore(location = defaultDbLocation()): Promise<Store> 
   };
   await migrate(store);
   return store;
+}
+
+/**
+ * SQLite runs DDL inside transactions, but Kysely's SQLite adapter says it cannot, so its migrator would run
+ * each migration's statements one by one: a process killed mid-migration left half a schema that the next
+ * open could not migrate ("table already exists"). With this adapter each migration commits whole or not at all.
+ */
+class TransactionalSqliteAdapter extends SqliteAdapter {
+  override get supportsTransactionalDdl(): boolean {
+    return true;
+  }
+}
+
+export class TransactionalSqliteDialect extends SqliteDialect {
+  override createAdapter(): DialectAdapter {
+    return new TransactionalSqliteAdapter();
+  }
 }
 
 export function isPostgresLocation(location: string): boolean {

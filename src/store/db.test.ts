@@ -1,0 +1,38 @@
+// The embedded store's migrations are all-or-nothing: a migration that fails (or a process killed while it
+// runs) leaves the schema as it was before it, so the next open migrates cleanly.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { Kysely, Migrator, sql, type Migration } from 'kysely';
+import { openStore, TransactionalSqliteDialect } from './db.ts';
+
+test('a migration that fails half-way leaves no half schema behind; the store then opens and migrates', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kabar-migrate-'));
+  const file = path.join(dir, 'k.db');
+  try {
+    const db = new Kysely<any>({ dialect: new TransactionalSqliteDialect({ database: new Database(file) }) });
+    const broken: Record<string, Migration> = {
+      '001_half': {
+        async up(d) {
+          await sql`CREATE TABLE first_half (x INTEGER)`.execute(d);
+          throw new Error('killed here');
+        },
+      },
+    };
+    const { error } = await new Migrator({ db, provider: { getMigrations: async () => broken } }).migrateToLatest();
+    assert.ok(error, 'the migration failed');
+    const tables = await sql<{ name: string }>`SELECT name FROM sqlite_master WHERE type = 'table'`.execute(db);
+    assert.ok(!tables.rows.some((r) => r.name === 'first_half'), 'its first statement was rolled back');
+    await db.destroy();
+    fs.rmSync(file);
+    const store = await openStore(file);
+    const n = await store.db.selectFrom('articles').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    assert.equal(Number(n.n), 0);
+    await store.close();
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
