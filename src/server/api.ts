@@ -57,11 +57,19 @@ export const ingestBody = z
   })
   .refine((b) => [b.text, b.html, b.url].filter((x) => x !== undefined).length === 1, { message: 'give exactly one of text, html or url' });
 
-export const ingestResult = z.object({
-  status: z.enum(['added', 'present']),
-  article: z.string(),
-  story: z.string().nullable(),
-});
+export const ingestResult = z.union([
+  z.object({
+    status: z.enum(['added', 'present']),
+    article: z.string(),
+    story: z.string().nullable(),
+  }),
+  // a server started with a queue (kabar serve --queue): the page waits for a worker (HTTP 202)
+  z.object({
+    status: z.literal('queued'),
+    job: z.string().describe('the job id: a hash of the page, so the same page sent twice is one job'),
+    duplicate: z.boolean().describe('the page was queued before'),
+  }),
+]);
 
 export const apiError = z.object({ error: z.string(), issues: z.array(z.object({ path: z.string(), message: z.string() })).optional() });
 
@@ -106,7 +114,7 @@ export const ROUTES = {
   claims: { method: 'get', path: '/api/claims', summary: "A story's cross-checked claims (corroborated, single-source, contested) with their sources", query: z.object({ story: storyId }), response: z.object({ claims: z.array(exportClaim) }) },
   search: { method: 'get', path: '/api/search', summary: 'Full-text search of articles (all words must match, diacritics ignored), with filters', query: z.object({ q: z.string().min(1).max(300), ...paging, ...filters }), response: z.object({ hits: z.array(searchHit) }) },
   corrections: { method: 'get', path: '/api/corrections', summary: 'Reported errors, newest first', query: z.object({ story: storyId.optional(), article: articleId.optional(), status: z.enum(CORRECTION_STATUSES).optional(), ...paging }), response: z.object({ corrections: z.array(correctionRecord) }) },
-  ingest: { method: 'post', path: '/api/ingest', summary: 'Ingest one article: text, HTML or a URL to fetch', body: ingestBody, response: ingestResult, status: 201, write: true },
+  ingest: { method: 'post', path: '/api/ingest', summary: 'Ingest one article: text, HTML or a URL to fetch (queued for a worker, HTTP 202, when the server has a queue)', body: ingestBody, response: ingestResult, status: 201, write: true },
   correct: { method: 'post', path: '/api/corrections', summary: 'Report an error in a story, article, fact, event, agreement, entity, quote or claim', body: correctionInput, response: correctionRecord, status: 201, write: true },
   review: { method: 'post', path: '/api/corrections/{id}/review', summary: 'Set the review state of a reported error', params: z.object({ id: z.coerce.number().int().min(1) }), body: z.object({ status: z.enum(CORRECTION_STATUSES) }), response: correctionRecord, write: true },
 } satisfies Record<string, ApiRoute>;

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import type { Store } from '../store/db.ts';
 import { listArticles, listStories } from '../store/queries.ts';
 import { processRaw } from '../pipeline.ts';
+import { jobIdFor, openQueues } from '../queue/queue.ts';
 import { ingestDoc } from '../store/ingest.ts';
 import { expandInputs, isUrl, DEFAULT_MAX_BYTES } from '../ingest/sources.ts';
 import type { RawInput } from '../types.ts';
@@ -16,9 +17,10 @@ import { log } from '../util/log.ts';
 import { CSS, ICON, JS } from './assets.ts';
 import { ROUTES, honoPath, openApiDocument, type ApiRoute } from './api.ts';
 import { addCorrection, correctionInput, listCorrections, reviewCorrection } from './corrections.ts';
-import { ARTICLE_ID, Lru, STORY_ID, cleanFilters, entityView, filterOptions, findStories, getArticle, searchHits, storyView, topEntities, type Filters } from './data.ts';
+import { ARTICLE_ID, Lru, STORY_ID, cleanFilters, entityView, filterOptions, findStories, getArticle, hasFilters, listVersion, searchHits, storyDocJson, storyPage, storyView, topEntities, type Filters, type PageVariant } from './data.ts';
+import { pageBytes } from './storycache.ts';
 import { atom, rss } from './feeds.ts';
-import { dict, formatRange, isUiLang, label, LANG_COOKIE, pickLang } from './i18n.ts';
+import { dict, formatRange, isUiLang, label, LANG_COOKIE, pickLang, type UiLang } from './i18n.ts';
 import {
   AUTH_COOKIE,
   CSRF_COOKIE,
@@ -54,6 +56,8 @@ export interface AppOptions {
   allowPrivate?: boolean;
   /** where unexpected errors go (default: the pino log) */
   onError?: (err: Error, path: string) => void;
+  /** ingest through a queue (workers store the pages) instead of in this process: see ingestQueue */
+  queue?: IngestQueue;
 }
 
 const FORM_LIMIT = 64 * 1024;
@@ -83,6 +87,7 @@ export function createApp(opts: AppOptions) {
   const writes = new RateLimiter(opts.writesPerMinute ?? 30);
   const logins = new RateLimiter(10);
   const maxIngest = opts.maxIngestBytes ?? 5 * 1024 * 1024;
+  const queue = opts.queue ?? null;
   const app = new Hono<Env>();
 
   const isApi = (c: Context<Env>) => c.req.path.startsWith('/api/') || c.req.path === '/openapi.json';
@@ -176,32 +181,47 @@ export function createApp(opts: AppOptions) {
     return Number.isInteger(n) && n >= 1 && n <= 500 ? n : 1;
   };
 
+  // The unfiltered story list (the home page and its pages) is kept rendered until a story is updated or an
+  // article added (listVersion), with a slot for each reader's CSRF token.
+  const homeSlot = `csrf-slot-${newCsrfToken()}`;
+  const homeHtml = new Lru<string>(64);
   app.get('/', async (c) => {
     const f = cleanFilters(c.req.query());
     const page = pageNumber(c.req.query('page'));
     const offset = (page - 1) * PAGE_SIZE;
+    const ctx = c.get('ctx');
+    const query = Object.keys(c.req.query());
+    const plain = !f.q && !hasFilters(f) && !ctx.notice && query.every((k) => k === 'page');
+    const key = plain ? `${await listVersion(store)}|${ctx.lang}|${ctx.writable}|${ctx.canWrite}|${page}|${ctx.here}` : '';
+    const kept = plain ? homeHtml.get(key) : undefined;
+    if (kept) return c.html(kept.split(homeSlot).join(ctx.csrf));
     const [options, stories, hits] = await Promise.all([
       filterOptions(store),
       f.q ? Promise.resolve([]) : findStories(store, f, PAGE_SIZE, offset),
       f.q ? searchHits(store, f, PAGE_SIZE, offset) : Promise.resolve(null),
     ]);
-    return c.html(page_(<HomePage ctx={c.get('ctx')} filters={f} options={options} stories={stories} hits={hits} page={page} pageSize={PAGE_SIZE} />));
+    if (!plain) return c.html(page_(<HomePage ctx={ctx} filters={f} options={options} stories={stories} hits={hits} page={page} pageSize={PAGE_SIZE} />));
+    const html = page_(<HomePage ctx={{ ...ctx, csrf: homeSlot }} filters={f} options={options} stories={stories} hits={hits} page={page} pageSize={PAGE_SIZE} />);
+    homeHtml.set(key, html);
+    return c.html(html.split(homeSlot).join(ctx.csrf));
   });
 
-  // Rendered story pages are kept (keyed by the story's version, the language and the write permission)
-  // with a placeholder where each reader's CSRF token goes, so a hot story costs a lookup, not a render.
-  const csrfSlot = `csrf-slot-${newCsrfToken()}`;
-  const storyHtml = new Lru<string>(500);
+  // Story pages are kept rendered (src/server/storycache.ts: per story version, interface language and write
+  // permission, in memory and in the store) with a slot where each reader's CSRF token goes, so a story costs a
+  // version check and a lookup, not a render. A page with a query (a notice) is rendered for its reader.
   app.get('/story/:id', async (c) => {
-    const view = await storyView(store, c.req.param('id'));
     const ctx = c.get('ctx');
-    if (!view) return fail(c, 404, ctx.t.notFoundText);
-    const plain = !new URL(c.req.url).search;
-    if (!plain) return c.html(page_(<StoryPage ctx={ctx} view={view} />));
-    const key = `${view.key}|${ctx.lang}|${ctx.canWrite}`;
-    let html = storyHtml.get(key);
-    if (!html) storyHtml.set(key, (html = page_(<StoryPage ctx={{ ...ctx, csrf: csrfSlot }} view={view} />)));
-    return c.html(html.split(csrfSlot).join(ctx.csrf));
+    const id = c.req.param('id');
+    if (!STORY_ID.test(id)) return fail(c, 404, ctx.t.notFoundText);
+    if (new URL(c.req.url).search) {
+      const view = await storyView(store, id);
+      if (!view) return fail(c, 404, ctx.t.notFoundText);
+      return c.html(page_(<StoryPage ctx={ctx} view={view} />));
+    }
+    const p = await storyPage(store, id, storyPageVariant(ctx.lang, ctx.writable, ctx.canWrite));
+    if (!p) return fail(c, 404, ctx.t.notFoundText);
+    c.header('content-type', 'text/html; charset=UTF-8');
+    return c.body(pageBytes(p, ctx.csrf) as unknown as Uint8Array<ArrayBuffer>);
   });
 
   app.get('/article/:id', async (c) => {
@@ -421,14 +441,24 @@ export function createApp(opts: AppOptions) {
     return v;
   };
 
+  // the unfiltered list is kept per page until a story is updated or an article added, as the home page is
+  const storyLists = new Lru<string>(256);
   app.get(ROUTES.stories.path, async (c) => {
     const { query } = input(c, ROUTES.stories);
-    return c.json({ stories: await findStories(store, cleanFilters(query as unknown as Record<string, string>), query.limit, query.offset) });
+    const f = cleanFilters(query as unknown as Record<string, string>);
+    if (f.q || hasFilters(f)) return c.json({ stories: await findStories(store, f, query.limit, query.offset) });
+    const key = `${await listVersion(store)}|${query.limit}|${query.offset}`;
+    let text = storyLists.get(key);
+    if (text === undefined) storyLists.set(key, (text = JSON.stringify({ stories: await findStories(store, f, query.limit, query.offset) })));
+    c.header('content-type', 'application/json');
+    return c.body(text);
   });
   app.get(honoPath(ROUTES.story.path), async (c) => {
     const { params } = input(c, ROUTES.story);
-    const v = await needStory(c, params.id);
-    return c.json(v.doc);
+    const text = await storyDocJson(store, params.id);
+    if (text === null) throw new HttpError(404, 'no such story');
+    c.header('content-type', 'application/json');
+    return c.body(text);
   });
   app.get(honoPath(ROUTES.storyEntities.path), async (c) => {
     const { params } = input(c, ROUTES.storyEntities);
@@ -508,6 +538,10 @@ export function createApp(opts: AppOptions) {
       if (b.language) hints.language = b.language;
       raw = { input: 'api', format: b.html !== undefined ? 'html' : 'text', content: (b.html ?? b.text)!, hints };
     }
+    if (queue) {
+      const r = await queue.add(raw);
+      return c.json({ status: 'queued' as const, job: r.job, duplicate: r.duplicate }, r.duplicate ? 200 : 202);
+    }
     let doc;
     try {
       doc = processRaw(raw);
@@ -534,6 +568,47 @@ export function createApp(opts: AppOptions) {
   });
 
   return app;
+}
+
+export interface IngestQueue {
+  add(raw: RawInput): Promise<{ job: string; duplicate: boolean }>;
+  close(): Promise<void>;
+}
+
+/**
+ * Pages to the BullMQ ingest queue (src/queue/) that `kabar worker` processes, as `kabar ingest --queue` adds
+ * them: job id = content hash (the same page twice is one job), retries with backoff, then the dead-letter
+ * queue. One connection, opened with the first page.
+ */
+export function ingestQueue(redis: string, o: { prefix?: string; attempts?: number; backoffMs?: number } = {}): IngestQueue {
+  let q: ReturnType<typeof openQueues> | null = null;
+  return {
+    async add(raw) {
+      q ??= openQueues(redis, { prefix: o.prefix });
+      const job = jobIdFor(raw);
+      if (await q.ingest.getJob(job)) return { job, duplicate: true };
+      await q.ingest.add('ingest', { raw }, {
+        jobId: job,
+        attempts: o.attempts ?? 4,
+        backoff: { type: 'exponential', delay: o.backoffMs ?? 2000 },
+        removeOnComplete: { count: 100_000 },
+        removeOnFail: { count: 100_000 },
+      });
+      return { job, duplicate: false };
+    },
+    async close() {
+      await q?.close();
+      q = null;
+    },
+  };
+}
+
+/** The story page as a reader with this interface language and write permission sees it (CSRF token left to `slot`). */
+export function storyPageVariant(lang: UiLang, writable: boolean, canWrite: boolean): PageVariant {
+  return {
+    variant: `html:${lang}:${writable ? 1 : 0}${canWrite ? 1 : 0}`,
+    render: (view, slot) => page_(<StoryPage ctx={{ lang, t: dict(lang), csrf: slot, here: `/story/${view.summary.id}`, writable, canWrite, notice: null }} view={view} />),
+  };
 }
 
 function withParam(path: string, key: string, value: string): string {

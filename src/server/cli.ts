@@ -2,9 +2,13 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { Option, type Command, InvalidArgumentError } from 'commander';
+import type { Kysely } from 'kysely';
+import { log } from '../util/log.ts';
 import { openStore, defaultDbLocation, type Store } from '../store/db.ts';
 import { allowPrivateFromEnv } from '../net/fetch.ts';
-import { createApp } from './app.tsx';
+import { createApp, ingestQueue, storyPageVariant } from './app.tsx';
+import { warmStories } from './data.ts';
+import { UI_LANGS } from './i18n.ts';
 import { isLoopbackHost, writePolicy } from './security.ts';
 
 export interface RunningServer {
@@ -15,16 +19,42 @@ export interface RunningServer {
 /** Start the server on an open store; resolves once it listens (port 0 picks a free port). */
 export async function startServer(
   store: Store,
-  opts: { port: number; host: string; token?: string | null; publicUrl?: string; allowPrivate?: boolean; writesPerMinute?: number },
+  opts: {
+    port: number;
+    host: string;
+    token?: string | null;
+    publicUrl?: string;
+    allowPrivate?: boolean;
+    writesPerMinute?: number;
+    /** compute and keep story pages in the background while no request is being served */
+    warm?: boolean;
+    /** POST /api/ingest enqueues to this Redis (kabar worker stores the pages) instead of ingesting here */
+    queue?: string;
+    queuePrefix?: string;
+  },
 ): Promise<RunningServer> {
+  // Readers touch pages all over the store (a story's rows, its kept page): mapped into memory, a page the OS
+  // holds costs no read call and no copy. Reads only; writes still go through the WAL.
+  store.sqlite?.pragma('mmap_size = 17179869184');
   const hostForUrl = opts.host.includes(':') ? `[${opts.host}]` : opts.host;
   let resolveListen!: (a: AddressInfo) => void;
   let rejectListen!: (e: Error) => void;
   const listening = new Promise<AddressInfo>((res, rej) => ((resolveListen = res), (rejectListen = rej)));
   let app: ReturnType<typeof createApp> | null = null;
+  let active = 0;
+  let lastRequest = 0;
   const server = serve(
     {
-      fetch: (req, env) => app!.fetch(req, env),
+      fetch: async (req, env) => {
+        active++;
+        lastRequest = Date.now();
+        try {
+          return await app!.fetch(req, env);
+        } finally {
+          active--;
+          lastRequest = Date.now();
+        }
+      },
       port: opts.port,
       hostname: opts.host,
     },
@@ -33,14 +63,72 @@ export async function startServer(
   server.once('error', (e) => rejectListen(e));
   const info = await listening;
   const url = opts.publicUrl?.replace(/\/+$/, '') || `http://${hostForUrl === '0.0.0.0' || hostForUrl === '[::]' ? '127.0.0.1' : hostForUrl}:${info.port}`;
-  app = createApp({ store, host: opts.host, token: opts.token, baseUrl: url, allowPrivate: opts.allowPrivate, writesPerMinute: opts.writesPerMinute });
+  const queue = opts.queue ? ingestQueue(opts.queue, { prefix: opts.queuePrefix }) : undefined;
+  app = createApp({ store, host: opts.host, token: opts.token, baseUrl: url, allowPrivate: opts.allowPrivate, writesPerMinute: opts.writesPerMinute, queue });
+  const warmer = opts.warm ? startWarmer(store, opts.host, opts.token ?? null, () => active > 0 || Date.now() - lastRequest < 1000) : null;
   return {
     url,
-    close: () =>
-      new Promise<void>((resolve) => {
+    close: async () => {
+      await warmer?.stop();
+      await queue?.close();
+      await new Promise<void>((resolve) => {
         server.close(() => resolve());
         (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
-      }),
+      });
+    },
+  };
+}
+
+/**
+ * Keeps story pages ready (src/server/storycache.ts) while the server is idle: one story at a time, newest first,
+ * the pages anonymous readers get in each interface language; then, every ten seconds, the stories updated since.
+ * A request arriving pauses it (one story's work, a few milliseconds, is the most a reader waits for).
+ */
+function startWarmer(store: Store, host: string, token: string | null, busy: () => boolean): { stop(): Promise<void> } {
+  const policy = writePolicy({ host, token });
+  const variants = UI_LANGS.map((l) => storyPageVariant(l, policy.writable, policy.writable && !policy.tokenRequired));
+  let stopped = false;
+  let wake: (() => void) | null = null;
+  const sleep = (ms: number) =>
+    new Promise<void>((r) => {
+      const t = setTimeout(() => ((wake = null), r()), ms);
+      wake = () => (clearTimeout(t), (wake = null), r());
+    });
+  const db = store.db as unknown as Kysely<any>;
+  const loop = async () => {
+    let since = '';
+    while (!stopped) {
+      const passStart = new Date(Date.now() - 60_000).toISOString();
+      let after: { u: string; id: string } | null = null;
+      for (;;) {
+        let q = db.selectFrom('stories').select(['id', 'updated_at']).where('updated_at', '>=', since).orderBy('updated_at', 'desc').orderBy('id').limit(100);
+        if (after) {
+          const a = after;
+          q = q.where((eb) => eb.or([eb('updated_at', '<', a.u), eb.and([eb('updated_at', '=', a.u), eb('id', '>', a.id)])]));
+        }
+        const rows = (await q.execute()) as Array<{ id: string; updated_at: string }>;
+        for (const r of rows) {
+          while (!stopped && busy()) await sleep(250);
+          if (stopped) return;
+          await warmStories(store, [r.id], variants);
+          await new Promise((res) => setImmediate(res));
+        }
+        if (rows.length < 100 || stopped) break;
+        after = { u: rows[rows.length - 1]!.updated_at, id: rows[rows.length - 1]!.id };
+      }
+      since = passStart;
+      await sleep(10_000);
+    }
+  };
+  const done = loop().catch((e: Error) => {
+    if (!stopped) log.warn({ err: e.message }, 'story page warmer stopped');
+  });
+  return {
+    async stop() {
+      stopped = true;
+      (wake as (() => void) | null)?.();
+      await done;
+    },
   };
 }
 
@@ -59,17 +147,19 @@ export function registerServeCommand(program: Command): void {
     .option('--host <address>', 'address to listen on (127.0.0.1 keeps it on this machine)', '127.0.0.1')
     .option('--public-url <url>', 'address readers reach the server at, for feed and API links (also KABAR_PUBLIC_URL)')
     .option('--allow-private', 'let URL ingest reach loopback/private networks (intranet use; also KABAR_ALLOW_PRIVATE=1)')
+    .option('--no-warm', 'do not prepare story pages in the background while idle')
+    .option('--queue <redis-url>', 'POST /api/ingest enqueues pages for `kabar worker` (redis://HOST:6379) instead of ingesting in this process')
     .action(async (o) => {
-      await serveCommand({ db: o.db, port: o.port, host: o.host, publicUrl: o.publicUrl ?? process.env.KABAR_PUBLIC_URL, allowPrivate: o.allowPrivate || allowPrivateFromEnv() });
+      await serveCommand({ db: o.db, port: o.port, host: o.host, publicUrl: o.publicUrl ?? process.env.KABAR_PUBLIC_URL, allowPrivate: o.allowPrivate || allowPrivateFromEnv(), warm: o.warm, queue: o.queue });
     });
 }
 
 /** What `kabar serve` (and `npm start` after its ingest) runs: serve until SIGINT/SIGTERM. */
-export async function serveCommand(o: { db: string; port: number; host: string; publicUrl?: string; allowPrivate?: boolean; store?: Store }): Promise<void> {
+export async function serveCommand(o: { db: string; port: number; host: string; publicUrl?: string; allowPrivate?: boolean; store?: Store; warm?: boolean; queue?: string }): Promise<void> {
   const store = o.store ?? (await openStore(o.db));
   const token = process.env.KABAR_TOKEN ?? null;
   const policy = writePolicy({ host: o.host, token });
-  const srv = await startServer(store, { port: o.port, host: o.host, token, publicUrl: o.publicUrl, allowPrivate: o.allowPrivate });
+  const srv = await startServer(store, { port: o.port, host: o.host, token, publicUrl: o.publicUrl, allowPrivate: o.allowPrivate, warm: o.warm ?? true, queue: o.queue });
   process.stdout.write(`Kabar reader: ${srv.url}/  (API: ${srv.url}/api, OpenAPI: ${srv.url}/openapi.json)\n`);
   if (!isLoopbackHost(o.host) && !policy.token) {
     process.stderr.write('warning: listening beyond loopback without KABAR_TOKEN: corrections and ingest are disabled\n');

@@ -46,7 +46,8 @@ function db(store: Store): Kysely<{ corrections: CorrectionRow }> {
   return store.db as unknown as Kysely<{ corrections: CorrectionRow }>;
 }
 
-function toRecord(r: CorrectionRow): Correction {
+/** A stored row as the record the API and exports show. */
+export function correctionRow(r: CorrectionRow): Correction {
   return {
     id: Number(r.id),
     targetKind: (TARGET_KINDS as readonly string[]).includes(r.target_kind) ? (r.target_kind as Correction['targetKind']) : 'story',
@@ -93,7 +94,7 @@ export async function addCorrection(store: Store, input: CorrectionInput, now = 
     } as unknown as CorrectionRow)
     .returningAll()
     .executeTakeFirstOrThrow();
-  return toRecord(row);
+  return correctionRow(row);
 }
 
 export async function listCorrections(
@@ -111,7 +112,7 @@ export async function listCorrections(
   if (opts.status) q = q.where('status', '=', opts.status);
   q = q.orderBy('id', 'desc');
   if (opts.limit !== undefined) q = q.limit(opts.limit).offset(opts.offset ?? 0);
-  return (await q.execute()).map(toRecord);
+  return (await q.execute()).map(correctionRow);
 }
 
 export async function reviewCorrection(store: Store, id: number, status: 'accepted' | 'rejected' | 'open', now = new Date()): Promise<Correction | null> {
@@ -121,5 +122,5 @@ export async function reviewCorrection(store: Store, id: number, status: 'accept
     .where('id', '=', id)
     .returningAll()
     .executeTakeFirst();
-  return row ? toRecord(row) : null;
+  return row ? correctionRow(row) : null;
 }

@@ -3,10 +3,11 @@
 import { sql, type Kysely } from 'kysely';
 import type { Store } from '../store/db.ts';
 import { ftsQuery, listArticles, listStories, rowToArticle, type StoredArticle, type StorySummary } from '../store/queries.ts';
-import { buildExport } from '../export/json.ts';
 import type { KabarExport } from '../export/schema.ts';
-import { listCorrections, type Correction } from './corrections.ts';
-import { loadBrief, type BriefView } from './brief.ts';
+import { ARTICLES_TSVECTOR } from '../store/migrations/001_core.ts';
+import { clearStoryMemory, Lru, storyView } from './storycache.ts';
+
+export { Lru, storyDocJson, storyPage, storyView, warmStories, type PageVariant, type StoryView } from './storycache.ts';
 
 export const STORY_ID = /^s[0-9a-f]{16}$/;
 export const ARTICLE_ID = /^[0-9a-f]{16}$/;
@@ -20,28 +21,6 @@ export interface Filters {
   to?: string;
   /** An entity id, or a name or alias to look up. */
   entity?: string;
-}
-
-/** Small least-recently-used cache. */
-export class Lru<V> {
-  private m = new Map<string, V>();
-  constructor(private readonly size: number) {}
-  get(k: string): V | undefined {
-    const v = this.m.get(k);
-    if (v !== undefined) {
-      this.m.delete(k);
-      this.m.set(k, v);
-    }
-    return v;
-  }
-  set(k: string, v: V): void {
-    this.m.delete(k);
-    if (this.m.size >= this.size) this.m.delete(this.m.keys().next().value!);
-    this.m.set(k, v);
-  }
-  clear(): void {
-    this.m.clear();
-  }
 }
 
 const anyDb = (store: Store) => store.db as unknown as Kysely<any>;
@@ -74,6 +53,12 @@ async function entityIdsFor(store: Store, v: string): Promise<string[]> {
   return [...new Set([...byName, ...byAlias].map((r) => String(r.id)))];
 }
 
+/** The day after a YYYY-MM-DD date (dates and datetimes on that day sort below it on either engine). */
+function nextDay(d: string): string {
+  const t = new Date(d + 'T00:00:00Z');
+  return Number.isNaN(t.getTime()) ? d + 'T~' : new Date(t.getTime() + 86_400_000).toISOString().slice(0, 10);
+}
+
 /** SQL conditions on `articles a` for the filters (all bound parameters). */
 async function articleConditions(store: Store, f: Filters): Promise<ReturnType<typeof sql>[] | null> {
   const conds: ReturnType<typeof sql>[] = [];
@@ -81,25 +66,48 @@ async function articleConditions(store: Store, f: Filters): Promise<ReturnType<t
   if (f.outlet) conds.push(sql`a.outlet = ${f.outlet}`);
   if (f.from) conds.push(sql`a.published >= ${f.from}`);
   // a datetime on the last day ("2025-10-11T08:00Z") is still within "until 2025-10-11"
-  if (f.to) conds.push(sql`a.published < ${f.to + 'T~'}`);
+  if (f.to) conds.push(sql`a.published < ${nextDay(f.to)}`);
   if (f.entity) {
     const ids = await entityIdsFor(store, f.entity);
     if (!ids.length) return null;
-    conds.push(sql`a.id IN (SELECT article FROM entity_mentions WHERE entity IN (${sql.join(ids)}))`);
+    conds.push(sql`EXISTS (SELECT 1 FROM entity_mentions m WHERE m.entity IN (${sql.join(ids)}) AND m.article = a.id)`);
   }
   return conds;
 }
 
 /** Stories newest first, restricted by the filters (a story matches when one of its articles does). */
 export async function findStories(store: Store, f: Filters, limit: number, offset: number): Promise<StorySummary[]> {
-  if (!hasFilters(f)) return listStories(store, { limit, offset });
-  const conds = await articleConditions(store, f);
-  if (!conds) return [];
-  const rows = await sql<{ story_id: string }>`
-    SELECT a.story_id FROM articles a
-    WHERE a.story_id IS NOT NULL AND ${sql.join(conds, sql` AND `)}
-    GROUP BY a.story_id ORDER BY max(a.seq) DESC LIMIT ${limit} OFFSET ${offset}`.execute(store.db);
-  const ids = rows.rows.map((r) => r.story_id);
+  let ids: string[];
+  if (!hasFilters(f)) {
+    // ids from the (updated_at DESC, id) index alone, then the page's rows: a deep page costs an index walk
+    const rows = await sql<{ id: string }>`SELECT id FROM stories ORDER BY updated_at DESC, id LIMIT ${limit} OFFSET ${offset}`.execute(store.db);
+    ids = rows.rows.map((r) => r.id);
+  } else {
+    const conds = await articleConditions(store, f);
+    if (!conds) return [];
+    // matching articles newest first, in batches, until the page's stories are found: the order of a story is
+    // that of its newest matching article, so the scan stops early instead of grouping every match
+    const where = sql.join(conds, sql` AND `);
+    const seen = new Set<string>();
+    const order: string[] = [];
+    let below: number | null = null;
+    const BATCH = 1000;
+    for (;;) {
+      const rows = await sql<{ seq: number; story_id: string }>`
+        SELECT a.seq, a.story_id FROM articles a
+        WHERE ${below === null ? sql`true` : sql`a.seq < ${below}`} AND a.story_id IS NOT NULL AND ${where}
+        ORDER BY a.seq DESC LIMIT ${BATCH}`.execute(store.db);
+      for (const r of rows.rows) {
+        if (seen.has(r.story_id)) continue;
+        seen.add(r.story_id);
+        order.push(r.story_id);
+      }
+      if (rows.rows.length < BATCH || order.length >= offset + limit) break;
+      below = Number(rows.rows[rows.rows.length - 1]!.seq);
+    }
+    ids = order.slice(offset, offset + limit);
+  }
+  if (!ids.length) return [];
   const stories = await listStories(store, { ids });
   const pos = new Map(ids.map((id, i) => [id, i]));
   return stories.sort((a, b) => pos.get(a.id)! - pos.get(b.id)!);
@@ -131,27 +139,73 @@ export async function searchHits(store: Store, f: Filters, limit: number, offset
   if (!conds) return [];
   // Ranking every match of a common word by relevance costs time in proportion to the corpus; without filters
   // the ranking covers the SEARCH_WINDOW most recent matches (news readers want recent ones first anyway).
+  if (store.engine === 'postgres') return searchPostgres(store, f.q!, conds, limit, offset);
+  // rank first (no snippet: SQLite would build one for every ranked match), then the page's snippets only;
+  // without filters the ranking needs the index alone (articles.seq is the FTS rowid), not the articles' rows
+  let top: { rows: Array<{ r: number }> };
   if (!conds.length) {
     const floor = await sql<{ r: number }>`SELECT rowid AS r FROM articles_fts WHERE articles_fts MATCH ${fq} ORDER BY rowid DESC LIMIT 1 OFFSET ${SEARCH_WINDOW - 1}`.execute(store.db);
-    if (floor.rows[0]) conds.push(sql`articles_fts.rowid >= ${floor.rows[0].r}`);
+    top = await sql<{ r: number }>`
+      SELECT rowid AS r FROM articles_fts WHERE articles_fts MATCH ${fq} AND rowid >= ${floor.rows[0]?.r ?? 0}
+      ORDER BY bm25(articles_fts, 5.0, 1.0), rowid
+      LIMIT ${limit} OFFSET ${offset}`.execute(store.db);
+  } else {
+    top = await sql<{ r: number }>`
+      SELECT articles_fts.rowid AS r FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
+      WHERE articles_fts MATCH ${fq} AND ${sql.join(conds, sql` AND `)}
+      ORDER BY bm25(articles_fts, 5.0, 1.0), a.seq
+      LIMIT ${limit} OFFSET ${offset}`.execute(store.db);
   }
-  const where = conds.length ? sql` AND ${sql.join(conds, sql` AND `)}` : sql``;
-  const rows = await sql<{ id: string; story_id: string | null; title: string | null; outlet: string | null; published: string | null; language: string; snip: string }>`
-    SELECT a.id, a.story_id, a.title, a.outlet, a.published, a.language,
+  if (!top.rows.length) return [];
+  const seqs = top.rows.map((r) => Number(r.r));
+  const rows = await sql<HitRow & { seq: number }>`
+    SELECT a.seq, a.id, a.story_id, a.title, a.outlet, a.published, a.language,
            snippet(articles_fts, 1, ${SNIP_OPEN}, ${SNIP_CLOSE}, '…', 24) AS snip
     FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
-    WHERE articles_fts MATCH ${fq}${where}
-    ORDER BY bm25(articles_fts, 5.0, 1.0), a.seq
-    LIMIT ${limit} OFFSET ${offset}`.execute(store.db);
-  return rows.rows.map((r) => ({
-    article: r.id,
-    story: r.story_id,
-    title: r.title,
-    outlet: r.outlet,
-    published: r.published,
-    language: r.language,
-    snippet: r.snip,
-  }));
+    WHERE articles_fts MATCH ${fq} AND articles_fts.rowid IN (${sql.join(seqs)})`.execute(store.db);
+  const bySeq = new Map(rows.rows.map((r) => [Number(r.seq), r]));
+  return top.rows.map((t) => bySeq.get(Number(t.r))).filter((r): r is HitRow & { seq: number } => !!r).map(toHit);
+}
+
+interface HitRow {
+  id: string;
+  story_id: string | null;
+  title: string | null;
+  outlet: string | null;
+  published: string | null;
+  language: string;
+  snip: string;
+}
+
+const toHit = (r: HitRow): Hit => ({ article: r.id, story: r.story_id, title: r.title, outlet: r.outlet, published: r.published, language: r.language, snippet: r.snip ?? '' });
+
+/**
+ * PostgreSQL: the text-search index (migration 001, the same vector expression), every word required,
+ * diacritics folded; ranked by ts_rank with the title above the text; without filters the ranking covers the
+ * SEARCH_WINDOW most recent matches, as on SQLite; snippets (ts_headline) for the page's hits only.
+ */
+async function searchPostgres(store: Store, q: string, conds: ReturnType<typeof sql>[], limit: number, offset: number): Promise<Hit[]> {
+  const words = (q.normalize('NFKC').match(/[\p{L}\p{N}][\p{L}\p{N}\p{M}'’-]*/gu) ?? []).slice(0, 32).join(' ');
+  if (!words) return [];
+  const vec = sql.raw(ARTICLES_TSVECTOR.replace(/\b(title|text)\b/g, 'a.$1'));
+  const tsq = sql`plainto_tsquery('kabar_text', ${words})`;
+  const where = conds.length ? sql` AND ${sql.join(conds, sql` AND `)}` : sql``;
+  const source = conds.length
+    ? sql`SELECT a.seq, ts_rank(${vec}, ${tsq}) AS rank FROM articles a WHERE ${vec} @@ ${tsq}${where}`
+    : sql`SELECT w.seq, ts_rank(${vec}, ${tsq}) AS rank FROM (SELECT a.seq FROM articles a WHERE ${vec} @@ ${tsq} ORDER BY a.seq DESC LIMIT ${SEARCH_WINDOW}) w JOIN articles a ON a.seq = w.seq`;
+  const rows = await sql<HitRow>`
+    SELECT a.id, a.story_id, a.title, a.outlet, a.published, a.language,
+           ts_headline('kabar_text', a.text, ${tsq}, ${`StartSel=${SNIP_OPEN}, StopSel=${SNIP_CLOSE}, MaxWords=24, MinWords=8, ShortWord=2, FragmentDelimiter=…, MaxFragments=1`}) AS snip
+    FROM (${source} ORDER BY rank DESC, seq LIMIT ${limit} OFFSET ${offset}) hit
+    JOIN articles a ON a.seq = hit.seq
+    ORDER BY hit.rank DESC, a.seq`.execute(store.db);
+  return rows.rows.map(toHit);
+}
+
+/** What the unfiltered story list shows changes only when a story is updated or an article added: its version. */
+export async function listVersion(store: Store): Promise<string> {
+  const r = await sql<{ u: string | null; n: number | null }>`SELECT (SELECT max(updated_at) FROM stories) AS u, (SELECT max(seq) FROM articles) AS n`.execute(store.db);
+  return `${store.location}|${r.rows[0]?.u ?? ''}|${r.rows[0]?.n ?? 0}`;
 }
 
 export interface FilterOptions {
@@ -166,64 +220,12 @@ export async function filterOptions(store: Store): Promise<FilterOptions> {
   const v = await sql<{ n: number | null }>`SELECT max(seq) AS n FROM articles`.execute(store.db);
   const key = `${store.location}|${v.rows[0]?.n ?? 0}`;
   // the lists change slowly: recomputed (a scan of the articles) at most once a minute while articles arrive
-  if (optionsCache && (optionsCache.key === key || Date.now() - optionsCache.at < 60_000)) return optionsCache.value;
+  if (optionsCache && (optionsCache.key === key || (optionsCache.key.startsWith(`${store.location}|`) && Date.now() - optionsCache.at < 60_000))) return optionsCache.value;
   const langs = await sql<{ language: string }>`SELECT DISTINCT language FROM articles ORDER BY language LIMIT 200`.execute(store.db);
   const outlets = await sql<{ outlet: string }>`SELECT outlet FROM articles WHERE outlet IS NOT NULL GROUP BY outlet ORDER BY count(*) DESC, outlet LIMIT 200`.execute(store.db);
   const value = { languages: langs.rows.map((r) => r.language), outlets: outlets.rows.map((r) => r.outlet).sort((a, b) => a.localeCompare(b)) };
   optionsCache = { key, at: Date.now(), value };
   return value;
-}
-
-export interface StoryView {
-  /** changes whenever the story, its articles or its corrections change: a cache key for what is built from it */
-  key: string;
-  summary: StorySummary;
-  doc: KabarExport;
-  corrections: Correction[];
-  brief: BriefView | null;
-}
-
-const storyCache = new Lru<StoryView>(1000);
-
-/**
- * The version of a story's page: its row (updated on every article it gains) and its corrections. Two indexed
- * lookups, prepared once: this runs on every story request, cached or not.
- */
-function storyVersion(store: Store, id: string): { key: string; updatedAt: string } | null {
-  const db = store.sqlite!;
-  const s = db.prepare('SELECT updated_at AS u, article_count AS n FROM stories WHERE id = ?').get(id) as { u: string; n: number } | undefined;
-  if (!s) return null;
-  const c = db.prepare('SELECT max(id) AS m, count(*) AS n, max(reviewed_at) AS r FROM corrections WHERE story_id = ?').get(id) as { m: number | null; n: number; r: string | null };
-  return { key: `${store.location}|${id}|${s.u}|${s.n}|${c.m ?? 0}.${c.n}.${c.r ?? ''}`, updatedAt: s.u };
-}
-
-/** One story's export document, corrections and cross-checked brief; cached until any of them changes. */
-export async function storyView(store: Store, id: string): Promise<StoryView | null> {
-  if (!STORY_ID.test(id)) return null;
-  const version = storyVersion(store, id);
-  if (!version) return null;
-  const key = version.key;
-  const hit = storyCache.get(key);
-  if (hit) return hit;
-  const doc = await buildExport(store, { storyIds: [id] });
-  const s = doc.stories[0];
-  if (!s) return null;
-  // the summary from the document itself (one query less than listStories)
-  const summary: StorySummary = {
-    id,
-    title: s.title,
-    articles: doc.articles.length,
-    outlets: [...new Set(doc.articles.map((a) => a.outlet).filter((o): o is string => !!o))].sort(),
-    languages: [...new Set(doc.articles.map((a) => a.language))].sort(),
-    firstPublished: s.firstPublished,
-    lastPublished: s.lastPublished,
-    updatedAt: version.updatedAt,
-  };
-  const corrections = await listCorrections(store, { story: id });
-  const brief = await loadBrief(store, doc);
-  const view = { key, summary, doc, corrections, brief };
-  storyCache.set(key, view);
-  return view;
 }
 
 export async function getArticle(store: Store, id: string): Promise<StoredArticle | null> {
@@ -256,10 +258,17 @@ export async function entityView(store: Store, id: string, opts: { stories?: num
   const roles = await sql<{ title: string; org: string; article: string; story_id: string | null; published: string | null; outlet: string | null }>`
     SELECT r.title, r.org, r.article, a.story_id, a.published, a.outlet FROM entity_roles r JOIN articles a ON a.id = r.article
     WHERE r.entity = ${id} ORDER BY a.published IS NULL, a.published, a.seq LIMIT 500`.execute(store.db);
-  const storyRows = await sql<{ story_id: string }>`
-    SELECT a.story_id FROM entity_mentions m JOIN articles a ON a.id = m.article
-    WHERE m.entity = ${id} AND a.story_id IS NOT NULL GROUP BY a.story_id ORDER BY max(a.seq) DESC LIMIT ${opts.stories ?? 50}`.execute(store.db);
-  const storyIds = storyRows.rows.map((r) => r.story_id);
+  // the stories of its newest mentions: through the entity's mentions when they are few, else newest articles
+  // first until enough stories are found (grouping every mention of a country costs the whole corpus)
+  const few = await sql<{ n: number }>`SELECT count(*) AS n FROM (SELECT 1 FROM entity_mentions WHERE entity = ${id} LIMIT 5000) x`.execute(store.db);
+  const storyIds =
+    Number(few.rows[0]?.n ?? 0) < 5000
+      ? (
+          await sql<{ story_id: string }>`
+            SELECT a.story_id FROM entity_mentions m JOIN articles a ON a.id = m.article
+            WHERE m.entity = ${id} AND a.story_id IS NOT NULL GROUP BY a.story_id ORDER BY max(a.seq) DESC LIMIT ${opts.stories ?? 50}`.execute(store.db)
+        ).rows.map((r) => r.story_id)
+      : (await findStories(store, { entity: id }, opts.stories ?? 50, 0)).map((s) => s.id);
   const stories = await listStories(store, { ids: storyIds });
   const pos = new Map(storyIds.map((s, i) => [s, i]));
   stories.sort((a, b) => pos.get(a.id)! - pos.get(b.id)!);
@@ -286,13 +295,26 @@ export async function entityView(store: Store, id: string, opts: { stories?: num
   };
 }
 
-/** Entities by how many articles mention them (for the API list), optionally by type. */
+let entityRanking: { key: string; at: number; rows: Array<{ id: string; type: string; name: string; country: string | null; articles: number }> } | null = null;
+
+/**
+ * Entities by how many articles mention them (for the API list), optionally by type. Counting every mention
+ * costs a pass over the mention index, so the ranking is kept until articles are added, and while they are
+ * being added it is recounted at most every 30 seconds (counts can then lag that long).
+ */
 export async function topEntities(store: Store, opts: { type?: string; limit: number; offset: number }): Promise<Array<{ id: string; type: string; name: string; country: string | null; articles: number }>> {
-  const typeCond = opts.type ? sql`WHERE e.type = ${opts.type}` : sql``;
-  const rows = await sql<{ id: string; type: string; name: string; country: string | null; n: number }>`
-    SELECT e.id, e.type, e.name, e.country, (SELECT count(DISTINCT article) FROM entity_mentions m WHERE m.entity = e.id) AS n
-    FROM entities e ${typeCond} ORDER BY n DESC, e.name LIMIT ${opts.limit} OFFSET ${opts.offset}`.execute(store.db);
-  return rows.rows.map((r) => ({ id: r.id, type: r.type, name: r.name, country: r.country, articles: Number(r.n) }));
+  const v = await sql<{ n: number | null }>`SELECT max(seq) AS n FROM articles`.execute(store.db);
+  const key = `${store.location}|${v.rows[0]?.n ?? 0}`;
+  const fresh = entityRanking && (entityRanking.key === key || (entityRanking.key.startsWith(`${store.location}|`) && Date.now() - entityRanking.at < 30_000));
+  if (!entityRanking || !fresh) {
+    const rows = await sql<{ id: string; type: string; name: string; country: string | null; n: number }>`
+      SELECT e.id, e.type, e.name, e.country, coalesce(c.n, 0) AS n
+      FROM entities e LEFT JOIN (SELECT entity, count(DISTINCT article) AS n FROM entity_mentions GROUP BY entity) c ON c.entity = e.id
+      ORDER BY n DESC, e.name`.execute(store.db);
+    entityRanking = { key, at: Date.now(), rows: rows.rows.map((r) => ({ id: r.id, type: r.type, name: r.name, country: r.country, articles: Number(r.n) })) };
+  }
+  const list = opts.type ? entityRanking.rows.filter((r) => r.type === opts.type) : entityRanking.rows;
+  return list.slice(opts.offset, opts.offset + opts.limit);
 }
 
 /** Raw article rows by story, for places that need only metadata (feeds). */
@@ -304,6 +326,7 @@ export async function articleMeta(store: Store, storyIds: string[]): Promise<Sto
 
 /** Forget cached story views (after an ingest through the API the keys change anyway; tests use this). */
 export function clearCaches(): void {
-  storyCache.clear();
+  clearStoryMemory();
   optionsCache = null;
+  entityRanking = null;
 }

@@ -1,0 +1,449 @@
+// What a story's pages are built from, computed once per story version and kept in the store (table
+// story_cache, migration 007) and in memory: the export document (with its cross-check), the brief, and the
+// rendered page per interface variant. A request then costs a few indexed reads and, when the page was
+// rendered before, no render at all.
+//
+// Nothing stale is served: every read first takes the story's current version (its stories row, which ingest
+// updates whenever an article joins, and its corrections with their review state), then the fingerprint of the
+// shared entity data the document shows (aliases and place data that articles of other stories can add), and
+// uses a kept row only when both match what the row was computed from, and only when it was computed by this
+// code (a hash of the program's sources and data is part of the version). Otherwise it is computed again and
+// the row replaced.
+import { createHash, randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import zlib from 'node:zlib';
+import { sql, type Kysely } from 'kysely';
+import type Database from 'better-sqlite3';
+import type { Store } from '../store/db.ts';
+import type { StorySummary } from '../store/queries.ts';
+import { inValues } from '../store/bulk.ts';
+import { buildExport } from '../export/json.ts';
+import type { KabarExport } from '../export/schema.ts';
+import { correctionRow, type Correction } from './corrections.ts';
+import { loadBrief, type BriefView } from './brief.ts';
+
+export interface StoryView {
+  /** changes whenever the story, its articles, its corrections or the shared entity data it shows change */
+  key: string;
+  summary: StorySummary;
+  doc: KabarExport;
+  corrections: Correction[];
+  brief: BriefView | null;
+}
+
+/** A way to render a story page: its variant name (interface language, write permission) and the renderer. */
+export interface PageVariant {
+  variant: string;
+  /** the page with `slot` where each reader's CSRF token goes */
+  render(view: StoryView, slot: string): string;
+}
+
+/** Small least-recently-used cache. */
+export class Lru<V> {
+  private m = new Map<string, V>();
+  constructor(private readonly size: number) {}
+  get(k: string): V | undefined {
+    const v = this.m.get(k);
+    if (v !== undefined) {
+      this.m.delete(k);
+      this.m.set(k, v);
+    }
+    return v;
+  }
+  set(k: string, v: V): void {
+    this.m.delete(k);
+    if (this.m.size >= this.size) this.m.delete(this.m.keys().next().value!);
+    this.m.set(k, v);
+  }
+  clear(): void {
+    this.m.clear();
+  }
+}
+
+let codeVersionValue: string | null = null;
+
+/**
+ * A hash of the program's sources and data files: a page computed by other code (a better tagger, a new
+ * cross-check rule) is not this code's page. KABAR_CODE_VERSION (a release name) replaces the hash.
+ */
+export function codeVersion(): string {
+  if (codeVersionValue) return codeVersionValue;
+  // a deployment can name its release instead (every process of it then agrees without hashing)
+  const pinned = process.env.KABAR_CODE_VERSION?.trim();
+  if (pinned && /^[A-Za-z0-9._-]{1,64}$/.test(pinned)) return (codeVersionValue = pinned);
+  const h = createHash('sha1');
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const walk = (dir: string) => {
+    let names: string[];
+    try {
+      names = fs.readdirSync(dir).sort();
+    } catch {
+      return;
+    }
+    for (const n of names) {
+      const p = path.join(dir, n);
+      const st = fs.statSync(p);
+      if (st.isDirectory()) walk(p);
+      else if (/\.(ts|tsx|json|txt|tsv)$/.test(n) && !/\.test\.tsx?$/.test(n)) h.update(p.slice(here.length)).update(fs.readFileSync(p));
+    }
+  };
+  walk(path.resolve(here, '..'));
+  walk(path.resolve(here, '../../data'));
+  codeVersionValue = h.digest('hex').slice(0, 12);
+  return codeVersionValue;
+}
+
+// ---------- the version of a story ----------
+
+interface Stamp {
+  /** code, stories row and corrections; the entity fingerprint is added per computed document */
+  base: string;
+  updatedAt: string;
+  corrections: Correction[];
+}
+
+const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+function stmt(db: Database.Database, source: string): Database.Statement {
+  let m = statements.get(db);
+  if (!m) statements.set(db, (m = new Map()));
+  let s = m.get(source);
+  if (!s) m.set(source, (s = db.prepare(source)));
+  return s;
+}
+const anyDb = (store: Store) => store.db as unknown as Kysely<any>;
+
+async function stamp(store: Store, id: string): Promise<Stamp | null> {
+  let s: { u: string; n: number } | undefined;
+  let rows: unknown[];
+  if (store.sqlite) {
+    // synchronous prepared statements: this runs on every story request, cached or not
+    s = stmt(store.sqlite, 'SELECT updated_at AS u, article_count AS n FROM stories WHERE id = ?').get(id) as typeof s;
+    if (!s) return null;
+    rows = stmt(store.sqlite, 'SELECT * FROM corrections WHERE story_id = ? ORDER BY id DESC').all(id);
+  } else {
+    s = (await anyDb(store).selectFrom('stories').select(['updated_at as u', 'article_count as n']).where('id', '=', id).executeTakeFirst()) as typeof s;
+    if (!s) return null;
+    rows = await anyDb(store).selectFrom('corrections').selectAll().where('story_id', '=', id).orderBy('id', 'desc').execute();
+  }
+  const corrections = rows.map((r) => correctionRow(r as never));
+  const corr = corrections.length
+    ? createHash('sha1')
+        .update(corrections.map((c) => `${c.id}.${c.status}.${c.reviewed ?? ''}`).join(','))
+        .digest('hex')
+        .slice(0, 12)
+    : '-';
+  return { base: `${codeVersion()}|${s.u}|${Number(s.n)}|${corr}`, updatedAt: s.u, corrections };
+}
+
+/** What the document shows of entities shared with other stories: alias count and place data filled in. */
+function docFingerprint(doc: KabarExport): { deps: string[]; fp: string } {
+  let aliases = 0;
+  let places = 0;
+  const deps: string[] = [];
+  for (const e of doc.entities ?? []) {
+    deps.push(e.id);
+    aliases += e.aliases.length;
+    if (e.country) places++;
+    if (e.coordinates) places++;
+  }
+  return { deps, fp: `${aliases}.${places}` };
+}
+
+/** The same fingerprint from the store as it is now. */
+async function storeFingerprint(store: Store, deps: string[]): Promise<string> {
+  if (!deps.length) return '0.0';
+  let r: { a: number; p: number } | undefined;
+  if (store.sqlite) {
+    r = stmt(
+      store.sqlite,
+      `SELECT (SELECT count(*) FROM entity_aliases WHERE entity IN (SELECT value FROM json_each(?))) AS a,
+              (SELECT count(NULLIF(country, '')) + count(CASE WHEN lat IS NOT NULL AND lon IS NOT NULL THEN 1 END) FROM entities
+               WHERE id IN (SELECT value FROM json_each(?))) AS p`,
+    ).get(JSON.stringify(deps), JSON.stringify(deps)) as typeof r;
+  } else {
+    const db = anyDb(store);
+    const a = await db.selectFrom('entity_aliases').select(sql<number>`count(*)`.as('n')).where(inValues(db, 'entity', deps, 'text')).executeTakeFirst();
+    const p = await db
+      .selectFrom('entities')
+      .select(sql<number>`count(NULLIF(country, '')) + count(CASE WHEN lat IS NOT NULL AND lon IS NOT NULL THEN 1 END)`.as('n'))
+      .where(inValues(db, 'id', deps, 'text'))
+      .executeTakeFirst();
+    r = { a: Number(a?.n ?? 0), p: Number(p?.n ?? 0) };
+  }
+  return `${Number(r?.a ?? 0)}.${Number(r?.p ?? 0)}`;
+}
+
+interface Current {
+  stamp: Stamp;
+  /** the full version when the kept document is current, else null */
+  key: string | null;
+}
+
+const STORY = /^s[0-9a-f]{16}$/;
+
+async function current(store: Store, id: string): Promise<Current | null> {
+  if (!STORY.test(id)) return null;
+  const st = await stamp(store, id);
+  if (!st) return null;
+  let meta: { version: string; deps: string | null } | undefined;
+  if (store.sqlite) meta = stmt(store.sqlite, "SELECT version, deps FROM story_cache WHERE story_id = ? AND variant = 'doc'").get(id) as typeof meta;
+  else meta = (await anyDb(store).selectFrom('story_cache').select(['version', 'deps']).where('story_id', '=', id).where('variant', '=', 'doc').executeTakeFirst()) as typeof meta;
+  if (!meta || !meta.version.startsWith(st.base + '|')) return { stamp: st, key: null };
+  const fp = await storeFingerprint(store, JSON.parse(meta.deps ?? '[]'));
+  return { stamp: st, key: meta.version === `${st.base}|${fp}` ? meta.version : null };
+}
+
+// ---------- kept rows ----------
+
+async function readRow(store: Store, id: string, variant: string, version: string): Promise<string | null> {
+  let r: { body: Buffer } | undefined;
+  if (store.sqlite) r = stmt(store.sqlite, 'SELECT body FROM story_cache WHERE story_id = ? AND variant = ? AND version = ?').get(id, variant, version) as typeof r;
+  else r = (await anyDb(store).selectFrom('story_cache').select('body').where('story_id', '=', id).where('variant', '=', variant).where('version', '=', version).executeTakeFirst()) as typeof r;
+  if (!r) return null;
+  try {
+    return zlib.gunzipSync(r.body).toString('utf8');
+  } catch {
+    return null;
+  }
+}
+
+interface Row {
+  story_id: string;
+  variant: string;
+  version: string;
+  deps: string | null;
+  body: Buffer;
+  built_at: string;
+}
+
+const row = (id: string, variant: string, version: string, text: string, deps: string[] | null = null): Row => ({
+  story_id: id,
+  variant,
+  version,
+  deps: deps ? JSON.stringify(deps) : null,
+  body: zlib.gzipSync(text, { level: 4 }),
+  built_at: new Date().toISOString(),
+});
+
+/**
+ * Keep rows. Best effort: a store another process is writing to (SQLite's one writer) is not waited for, and an
+ * open transaction on this connection (an ingest through the API) is never joined; the next read recomputes.
+ */
+async function keep(store: Store, rows: Row[], wait = false): Promise<void> {
+  if (!rows.length) return;
+  if (store.sqlite) {
+    const db = store.sqlite;
+    if (db.inTransaction || db.readonly) return;
+    const busy = db.pragma('busy_timeout', { simple: true }) as number;
+    try {
+      if (!wait) db.pragma('busy_timeout = 0');
+      const ins = stmt(
+        db,
+        `INSERT INTO story_cache (story_id, variant, version, deps, body, built_at) VALUES (@story_id, @variant, @version, @deps, @body, @built_at)
+         ON CONFLICT (story_id, variant) DO UPDATE SET version = excluded.version, deps = excluded.deps, body = excluded.body, built_at = excluded.built_at`,
+      );
+      db.transaction(() => {
+        for (const r of rows) ins.run(r);
+      })();
+    } catch {
+      // busy or read-only: computed again next time
+    } finally {
+      db.pragma(`busy_timeout = ${Number(busy) || 0}`);
+    }
+    return;
+  }
+  try {
+    await anyDb(store)
+      .insertInto('story_cache')
+      .values(rows)
+      .onConflict((oc) =>
+        oc.columns(['story_id', 'variant']).doUpdateSet((eb) => ({
+          version: eb.ref('excluded.version'),
+          deps: eb.ref('excluded.deps'),
+          body: eb.ref('excluded.body'),
+          built_at: eb.ref('excluded.built_at'),
+        })),
+      )
+      .execute();
+  } catch {
+    // computed again next time
+  }
+}
+
+// ---------- reads ----------
+
+const views = new Lru<StoryView>(300);
+const docs = new Lru<string>(300);
+/** A kept page as UTF-8 bytes cut where the reader's CSRF token goes: sending it is joining the pieces. */
+export interface KeptPage {
+  pieces: Buffer[];
+}
+
+const pages = new Lru<KeptPage>(1000);
+
+function cut(html: Buffer, slot: string): KeptPage {
+  const s = Buffer.from(slot, 'latin1');
+  const pieces: Buffer[] = [];
+  let at = 0;
+  for (let i = html.indexOf(s); i >= 0; i = html.indexOf(s, at)) {
+    pieces.push(html.subarray(at, i));
+    at = i + s.length;
+  }
+  pieces.push(html.subarray(at));
+  return { pieces };
+}
+
+/** The page's bytes with the reader's token in every slot. */
+export function pageBytes(p: KeptPage, token: string): Buffer {
+  if (p.pieces.length === 1) return p.pieces[0]!;
+  const t = Buffer.from(token, 'latin1');
+  const all: Buffer[] = [];
+  p.pieces.forEach((x, i) => (i ? all.push(t, x) : all.push(x)));
+  return Buffer.concat(all);
+}
+
+async function readPage(store: Store, id: string, variant: string, version: string): Promise<KeptPage | null> {
+  let r: { body: Buffer } | undefined;
+  if (store.sqlite) r = stmt(store.sqlite, 'SELECT body FROM story_cache WHERE story_id = ? AND variant = ? AND version = ?').get(id, variant, version) as typeof r;
+  else r = (await anyDb(store).selectFrom('story_cache').select('body').where('story_id', '=', id).where('variant', '=', variant).where('version', '=', version).executeTakeFirst()) as typeof r;
+  if (!r) return null;
+  try {
+    const b = zlib.gunzipSync(r.body);
+    const nl = b.indexOf(10);
+    return nl > 0 ? cut(b.subarray(nl + 1), b.subarray(0, nl).toString('latin1')) : null;
+  } catch {
+    return null;
+  }
+}
+
+async function compute(store: Store, id: string, st: Stamp, extra: PageVariant[] = [], wait = false): Promise<{ view: StoryView; docJson: string } | null> {
+  const doc = await buildExport(store, { storyIds: [id] });
+  const s = doc.stories[0];
+  if (!s) return null;
+  const summary: StorySummary = {
+    id,
+    title: s.title,
+    articles: doc.articles.length,
+    outlets: [...new Set(doc.articles.map((a) => a.outlet).filter((o): o is string => !!o))].sort(),
+    languages: [...new Set(doc.articles.map((a) => a.language))].sort(),
+    firstPublished: s.firstPublished,
+    lastPublished: s.lastPublished,
+    updatedAt: st.updatedAt,
+  };
+  const brief = await loadBrief(store, doc);
+  const { deps, fp } = docFingerprint(doc);
+  const key = `${st.base}|${fp}`;
+  const view: StoryView = { key, summary, doc, corrections: st.corrections, brief };
+  const docJson = JSON.stringify(doc);
+  const rows = [row(id, 'doc', key, docJson, deps), row(id, 'view', key, JSON.stringify({ summary, brief }))];
+  for (const v of extra) {
+    const slot = newSlot();
+    const html = v.render(view, slot);
+    pages.set(`${key}|${v.variant}`, cut(Buffer.from(html), slot));
+    rows.push(row(id, v.variant, key, `${slot}\n${html}`));
+  }
+  await keep(store, rows, wait);
+  views.set(key, view);
+  docs.set(key, docJson);
+  return { view, docJson };
+}
+
+const newSlot = () => `csrf-slot-${randomBytes(12).toString('hex')}`;
+
+/** One story's export document, corrections and cross-checked brief, current. */
+export async function storyView(store: Store, id: string): Promise<StoryView | null> {
+  const cur = await current(store, id);
+  if (!cur) return null;
+  if (cur.key) {
+    const hit = views.get(cur.key);
+    if (hit) return hit;
+    const [docJson, viewJson] = await Promise.all([docs.get(cur.key) ?? readRow(store, id, 'doc', cur.key), readRow(store, id, 'view', cur.key)]);
+    if (docJson && viewJson) {
+      const { summary, brief } = JSON.parse(viewJson) as { summary: StorySummary; brief: BriefView | null };
+      const view: StoryView = { key: cur.key, summary, doc: JSON.parse(docJson) as KabarExport, corrections: cur.stamp.corrections, brief };
+      views.set(cur.key, view);
+      docs.set(cur.key, docJson);
+      return view;
+    }
+  }
+  return (await compute(store, id, cur.stamp))?.view ?? null;
+}
+
+/** One story's export document as JSON text (what the API sends), current. */
+export async function storyDocJson(store: Store, id: string): Promise<string | null> {
+  const cur = await current(store, id);
+  if (!cur) return null;
+  if (cur.key) {
+    const hit = docs.get(cur.key) ?? (await readRow(store, id, 'doc', cur.key));
+    if (hit) {
+      docs.set(cur.key, hit);
+      return hit;
+    }
+  }
+  return (await compute(store, id, cur.stamp))?.docJson ?? null;
+}
+
+/** One story's rendered page for a variant, with the slot where the reader's CSRF token goes; current. */
+export async function storyPage(store: Store, id: string, v: PageVariant): Promise<KeptPage | null> {
+  const cur = await current(store, id);
+  if (!cur) return null;
+  if (cur.key) {
+    const k = `${cur.key}|${v.variant}`;
+    const hit = pages.get(k);
+    if (hit) return hit;
+    const kept = await readPage(store, id, v.variant, cur.key);
+    if (kept) {
+      pages.set(k, kept);
+      return kept;
+    }
+    const view = await storyView(store, id);
+    if (!view) return null;
+    const slot = newSlot();
+    const html = v.render(view, slot);
+    const page = cut(Buffer.from(html), slot);
+    pages.set(`${view.key}|${v.variant}`, page);
+    await keep(store, [row(id, v.variant, view.key, `${slot}\n${html}`)]);
+    return page;
+  }
+  const done = await compute(store, id, cur.stamp, [v]);
+  return done ? pages.get(`${done.view.key}|${v.variant}`)! : null;
+}
+
+/**
+ * Compute what is missing or out of date for some stories (the document, the brief and the pages of the
+ * variants given); returns how many stories needed work. Used by the server when idle and by tools that
+ * prepare a store (a story's first reader then gets a kept page).
+ */
+export async function warmStories(store: Store, ids: string[], variants: PageVariant[], opts: { wait?: boolean } = {}): Promise<number> {
+  let n = 0;
+  for (const id of ids) {
+    const cur = await current(store, id);
+    if (!cur) continue;
+    if (!cur.key) {
+      await compute(store, id, cur.stamp, variants, opts.wait);
+      n++;
+      continue;
+    }
+    let have: string[];
+    if (store.sqlite) have = (stmt(store.sqlite, 'SELECT variant FROM story_cache WHERE story_id = ? AND version = ?').all(id, cur.key) as Array<{ variant: string }>).map((r) => r.variant);
+    else have = (await anyDb(store).selectFrom('story_cache').select('variant').where('story_id', '=', id).where('version', '=', cur.key).execute()).map((r) => String(r.variant));
+    if (!have.includes('view')) {
+      await compute(store, id, cur.stamp, variants, opts.wait);
+      n++;
+      continue;
+    }
+    const missing = variants.filter((v) => !have.includes(v.variant));
+    for (const v of missing) await storyPage(store, id, v);
+    if (missing.length) n++;
+  }
+  return n;
+}
+
+/** Forget what is kept in memory (the store's rows stay; they are checked on every read anyway). */
+export function clearStoryMemory(): void {
+  views.clear();
+  docs.clear();
+  pages.clear();
+}

@@ -1,0 +1,143 @@
+// The reader's kept story pages (src/server/storycache.ts, table story_cache): a page is computed once per story
+// version and served from the store after that (also after a restart), and never once it is out of date: an
+// article joining the story, a correction filed or reviewed, or shared entity data (an alias, a place's
+// coordinates) that another story's article adds all show on the next request.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { openStore, type Store } from '../src/store/db.ts';
+import { createApp } from '../src/server/app.tsx';
+import { clearCaches } from '../src/server/data.ts';
+import { startServer } from '../src/server/cli.ts';
+import { buildExport } from '../src/export/json.ts';
+import { ingestRaw, STORY_TEXTS } from './browser/fixture.ts';
+
+let dir = '';
+let store: Store;
+let storyId = '';
+before(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kabar-cache-'));
+  store = await openStore(path.join(dir, 'kabar.db'));
+  for (const [i, a] of STORY_TEXTS.slice(0, 2).entries()) {
+    const r = await ingestRaw(store, { input: `c-${i}.txt`, format: 'text', content: a.text, hints: { title: a.title, outlet: a.outlet, url: a.url, published: a.published, language: 'en' } });
+    if (i === 0) storyId = r.storyId!;
+  }
+});
+after(async () => {
+  await store.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const cookie = { cookie: 'kabar_csrf=AAAAAAAAAAAAAAAAAAAAAAAA' };
+async function page(app: ReturnType<typeof createApp>, p: string) {
+  const r = await app.request(p, { headers: cookie });
+  assert.equal(r.status, 200, p);
+  return r.text();
+}
+const rows = (variant: string) => store.sqlite!.prepare('SELECT version, body FROM story_cache WHERE story_id = ? AND variant = ?').get(storyId, variant) as { version: string; body: Buffer } | undefined;
+
+describe('kept story pages', () => {
+  test('computed once, kept in the store, served from it after a restart, with the reader’s CSRF token', async () => {
+    const app = createApp({ store });
+    const first = await page(app, `/story/${storyId}`);
+    assert.match(first, /2 articles/);
+    assert.match(first, /name="_csrf" value="AAAAAAAAAAAAAAAAAAAAAAAA"/);
+    const html = rows('html:en:11');
+    assert.ok(html && rows('doc') && rows('view'), 'document, brief and page kept');
+    // a marker written into the kept page is what the next server (memory empty) sends: it reads the row
+    const text = zlib.gunzipSync(html!.body).toString('utf8');
+    const marked = text.replace('</main>', '<p id="kept-marker">kept</p></main>');
+    store.sqlite!.prepare("UPDATE story_cache SET body = ? WHERE story_id = ? AND variant = 'html:en:11'").run(zlib.gzipSync(marked), storyId);
+    clearCaches();
+    const again = await page(createApp({ store }), `/story/${storyId}`);
+    assert.match(again, /id="kept-marker"/);
+    assert.doesNotMatch(again, /csrf-slot-/);
+    // the API's document is the export's, byte for byte
+    const api = await app.request(`/api/stories/${storyId}`);
+    assert.equal(api.status, 200);
+    assert.match(api.headers.get('content-type') ?? '', /^application\/json/);
+    assert.equal(await api.text(), JSON.stringify(await buildExport(store, { storyIds: [storyId] })));
+  });
+
+  test('an article joining the story replaces the kept page and document', async () => {
+    const app = createApp({ store });
+    const before = rows('doc')!.version;
+    const a = STORY_TEXTS[2]!;
+    const r = await ingestRaw(store, { input: 'c-2.txt', format: 'text', content: a.text, hints: { title: a.title, outlet: a.outlet, url: a.url, published: a.published, language: 'en' } });
+    assert.equal(r.storyId, storyId, 'the third article joins the story');
+    const html = await page(app, `/story/${storyId}`);
+    assert.doesNotMatch(html, /id="kept-marker"/);
+    assert.match(html, /3 articles/);
+    assert.match(html, new RegExp(a.outlet));
+    const doc = JSON.parse(await (await app.request(`/api/stories/${storyId}`)).text());
+    assert.equal(doc.articles.length, 3);
+    assert.notEqual(rows('doc')!.version, before);
+  });
+
+  test('a correction filed or reviewed shows at once, in the page and the API', async () => {
+    const app = createApp({ store });
+    await page(app, `/story/${storyId}`);
+    const filed = await app.request('/api/corrections', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ targetKind: 'story', targetId: storyId, message: 'The memorandum was signed on the 11th, not the 12th.' }),
+    });
+    assert.equal(filed.status, 201);
+    const { id } = (await filed.json()) as { id: number };
+    assert.match(await page(app, `/story/${storyId}`), /signed on the 11th/);
+    const doc = JSON.parse(await (await app.request(`/api/stories/${storyId}`)).text());
+    assert.deepEqual(doc.corrections.map((c: { id: number; status: string }) => [c.id, c.status]), [[id, 'open']]);
+    const reviewed = await app.request(`/api/corrections/${id}/review`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ status: 'accepted' }) });
+    assert.equal(reviewed.status, 200);
+    const doc2 = JSON.parse(await (await app.request(`/api/stories/${storyId}`)).text());
+    assert.deepEqual(doc2.corrections.map((c: { status: string }) => c.status), ['accepted']);
+  });
+
+  test('shared entity data another story adds (an alias, coordinates) shows in the document', async () => {
+    const app = createApp({ store });
+    const doc = JSON.parse(await (await app.request(`/api/stories/${storyId}`)).text());
+    const ent = doc.entities.find((e: { type: string }) => e.type !== 'PERSON') ?? doc.entities[0];
+    assert.ok(ent, 'the story names an entity');
+    // what another article's analysis would add: a spelling of this entity in another language
+    store.sqlite!.prepare('INSERT INTO entity_aliases (entity, text, lang) VALUES (?, ?, ?)').run(ent.id, 'Xyzzyland alias', 'vi');
+    const doc2 = JSON.parse(await (await app.request(`/api/stories/${storyId}`)).text());
+    const ent2 = doc2.entities.find((e: { id: string }) => e.id === ent.id);
+    assert.ok(ent2.aliases.some((a: { text: string }) => a.text === 'Xyzzyland alias'), 'the new alias is in the document');
+    assert.equal(JSON.stringify(doc2), JSON.stringify(await buildExport(store, { storyIds: [storyId] })));
+  });
+
+  test('the kept home page and API list show a story added after they were rendered', async () => {
+    const app = createApp({ store });
+    const first = await page(app, '/');
+    assert.doesNotMatch(first, /Volcano ash closes Manado airport/);
+    const list = async () => ((await (await app.request('/api/stories?limit=50')).json()) as { stories: Array<{ title: string }> }).stories.map((x) => x.title);
+    assert.ok(!(await list()).includes('Volcano ash closes Manado airport'));
+    assert.equal(await page(app, '/'), first, 'kept until something changes');
+    await ingestRaw(store, { input: 'h.txt', format: 'text', content: 'Ash from Mount Lokon closed Sam Ratulangi airport in Manado on Tuesday; 14 flights were cancelled, the airport operator said.', hints: { title: 'Volcano ash closes Manado airport', outlet: 'Harbour Daily', published: '2025-06-03', language: 'en' } });
+    assert.match(await page(app, '/'), /Volcano ash closes Manado airport/);
+    assert.equal((await list())[0], 'Volcano ash closes Manado airport', 'the API list too, newest first');
+  });
+
+  test('an idle server prepares the pages of stories nobody asked for, in every interface language', async () => {
+    const a = STORY_TEXTS[0]!;
+    // a story of its own, not requested by anyone
+    const r = await ingestRaw(store, { input: 'w.txt', format: 'text', content: 'A ferry ran aground near Bitung port on Monday morning; all 212 passengers were brought ashore, the harbour master said.', hints: { title: 'Ferry aground off Bitung', outlet: a.outlet, published: '2025-05-05', language: 'en' } });
+    assert.ok(r.storyId && r.storyId !== storyId);
+    const variants = () => (store.sqlite!.prepare('SELECT variant FROM story_cache WHERE story_id = ? ORDER BY variant').all(r.storyId) as Array<{ variant: string }>).map((x) => x.variant);
+    assert.deepEqual(variants(), []);
+    const srv = await startServer(store, { port: 0, host: '127.0.0.1', warm: true });
+    try {
+      const t0 = Date.now();
+      while (variants().length < 4 && Date.now() - t0 < 20_000) await new Promise((res) => setTimeout(res, 100));
+      assert.deepEqual(variants(), ['doc', 'html:en:11', 'html:id:11', 'view']);
+      const res = await fetch(`${srv.url}/story/${r.storyId}`, { headers: { 'accept-language': 'id' } });
+      assert.equal(res.status, 200);
+      assert.match(await res.text(), /<html lang="id">/);
+    } finally {
+      await srv.close();
+    }
+  });
+});
