@@ -4,8 +4,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { kabar, sharedDir, tmpDir } from './helpers.ts';
+import { kabar, sharedDir, testDb } from './helpers.ts';
 import { kabarExport, type KabarExport } from '../src/export/schema.ts';
+import { lookupCity } from '../src/entities/normalise.ts';
+import { entityData } from '../src/entities/langdata.ts';
 
 const samples = path.join(sharedDir, 'samples');
 const present = fs.existsSync(samples);
@@ -21,7 +23,7 @@ function art(prefix: string) {
 }
 
 test('samples: five pages, one story, clean text, metadata, reuse, idempotent', { skip }, async (t) => {
-  db = path.join(tmpDir(), 'samples.db');
+  db = await testDb('samples');
   const r = kabar(['ingest', samples, '--db', db]);
   assert.equal(r.status, 0, r.stderr);
   assert.match(r.stderr, /5 added, 0 already present, 0 failed/);
@@ -158,6 +160,58 @@ test('samples: five pages, one story, clean text, metadata, reuse, idempotent', 
     assert.ok(doc.agreements.some((g) => g.kind === 'protocol') && doc.agreements.some((g) => /memorandum/.test(g.kind)));
     const spoken = doc.quotes.filter((q) => q.speaker?.entity);
     assert.ok(spoken.length >= doc.quotes.length * 0.7, `${spoken.length} of ${doc.quotes.length} quotes have a linked speaker`);
+  });
+
+  await t.test('events: the visit\'s span of days, its city, its sides once each; signings and agreements dated, with parties', () => {
+    const entity = (id: string) => doc.entities.find((e) => e.id === id)!;
+    const isPerson = (p: { entity?: string }) => !!p.entity && entity(p.entity).type === 'PERSON';
+    const visits = doc.events.filter((e) => e.type === 'CONSULT' && e.mode === 'visit' && !e.background && e.location?.country === 'KP');
+    const main = visits.sort((a, b) => b.evidence.length - a.evidence.length)[0]!;
+    // the interval the text gives ("9-11 <month>"), not its first day
+    assert.ok(main.date.start && main.date.end && main.date.end > main.date.start, `the visit has an end date after its start: ${JSON.stringify(main.date)}`);
+    // the most specific place the text names in the host country: a city there
+    assert.equal(lookupCity(main.location!.text, 10000)?.country, 'KP', `the visit's place is a city in KP: ${main.location!.text}`);
+    // the visitor's side: a person and the country; the host's side: each country once, no role phrase
+    assert.ok(main.actors.some(isPerson) && main.actors.some((a) => !isPerson(a) && a.country === 'VN'), JSON.stringify(main.actors));
+    const hostCountries = main.recipients.filter((r) => !isPerson(r)).map((r) => r.country);
+    assert.ok(hostCountries.includes('KP'));
+    assert.equal(hostCountries.length, new Set(hostCountries).size, `a country once among the recipients: ${JSON.stringify(main.recipients)}`);
+    // no party of any event is a role with no name, and a person's party keeps the whole of a title or none of it
+    const firstTitleWords = new Set(entityData('id').titles.map((x) => x.toLowerCase().split(/\s+/)[0]!));
+    for (const ev of doc.events)
+      for (const p of [...ev.actors, ...ev.recipients]) {
+        if (isPerson(p)) {
+          const e = entity(p.entity!);
+          const name = [e.name, ...e.aliases.map((a) => a.text)].find((n) => p.text.endsWith(n));
+          const prefix = name ? p.text.slice(0, p.text.length - name.length).trim() : '';
+          // "Jenderal X" for "Sekretaris Jenderal X": the tail of a title is no title
+          assert.ok(!prefix || !e.roles.some((r) => r.title.endsWith(` ${prefix}`)), `a person party with part of a title: ${p.text}`);
+        } else if (p.text.includes(' ') && firstTitleWords.has(p.text.split(/\s+/)[0]!.toLowerCase())) {
+          // a role phrase that names no person ("Ketua Komisi … Korea Utara") stands for its country
+          assert.ok(!p.country, `a role with no name as a party: ${p.text}`);
+        }
+      }
+    // the talks, the attendance and the return have dates; the signings have the date of the visit they took place in
+    const current = doc.events.filter((e) => !e.background && !e.negated);
+    assert.ok(current.some((e) => e.type === 'CONSULT' && e.mode === 'multilateral' && e.date.value?.startsWith('2025-10')), 'the attendance at the anniversary, dated');
+    assert.ok(current.some((e) => e.type === 'CONSULT' && !e.mode && e.date.value?.startsWith('2025-10')), 'the talks, dated');
+    const signed = doc.agreements.filter((g) => g.signed);
+    assert.ok(signed.length >= 5);
+    for (const g of signed) {
+      assert.ok(g.date.value?.startsWith('2025-10'), `${g.title}: signed in October 2025 (${JSON.stringify(g.date)})`);
+      const ev = g.event ? doc.events.find((e) => e.id === g.event) : undefined;
+      if (ev) assert.ok(ev.date.value?.startsWith('2025-10'), `the signing of ${g.title} is dated`);
+      // parties: two at least, none a document, a field or "both sides"
+      assert.ok(g.parties.length >= 2, `${g.title}: ${JSON.stringify(g.parties)}`);
+      for (const p of g.parties) assert.ok(!doc.agreements.some((o) => o.title === p) && !/^(kedua|both)\b/i.test(p), `${g.title}: party ${p}`);
+    }
+    // a counted list has as many records as the count (two documents of one kind and title with different parties)
+    const lists = new Set(doc.agreements.filter((g) => g.count).map((g) => `${g.evidence[0]!.article}|${g.count}`));
+    assert.ok(lists.size >= 1);
+    for (const key of lists) {
+      const [a, c] = key.split('|');
+      assert.equal(doc.agreements.filter((g) => g.evidence[0]!.article === a && g.count === Number(c)).length, Number(c), `the list of ${key}`);
+    }
   });
 
   await t.test('cross-check: the outlets\' disagreements are contested, copies are not independent', () => {

@@ -52,3 +52,32 @@ test('count claims in three languages', () => {
   assert.deepEqual(claim('Hai bên trao sáu văn kiện hợp tác.', 'vi'), [6]);
   assert.deepEqual(claim('Five people were injured.', 'en'), []);
 });
+
+test('parties: "between" holds within its item; "both countries" and unnamed parties of a signing during a visit are the two sides', () => {
+  const id = agreements(
+    'Presiden Chile Gabriel Boric melakukan kunjungan kenegaraan ke Peru pada 3 Mei 2024.\n\nSelama kunjungan tersebut, sejumlah dokumen ditandatangani, termasuk Perjanjian Kerja Sama antara Kementerian Luar Negeri kedua negara; Nota Kesepahaman tentang perikanan antara Kementerian Pertanian Chile dan Kementerian Pertanian Peru; serta Protokol tentang pendidikan.',
+    'id',
+  );
+  const by = (kind: string) => id.find((r) => r.kind === kind)!;
+  assert.deepEqual(by('agreement').parties.sort(), ['Chile', 'Peru']);
+  assert.deepEqual(by('memorandum of understanding').parties.sort(), ['Kementerian Pertanian Chile', 'Kementerian Pertanian Peru']);
+  assert.deepEqual(by('protocol').parties.sort(), ['Chile', 'Peru']);
+  const vi = agreements('Chủ tịch nước Chile thăm cấp nhà nước Peru từ ngày 3 đến 5/5/2024.\n\nTrong chuyến thăm này, hai bên đã ký bản ghi nhớ về hợp tác nghề cá giữa hai nước.', 'vi');
+  assert.deepEqual(vi.map((r) => r.parties.sort()), [['Chile', 'Peru']]);
+});
+
+test('one document, one record: a short name in brackets, a document told again; same title, other parties: two', () => {
+  const en = agreements('Chile and Peru signed a Memorandum of Understanding (MoU) on fisheries in Lima on 3 May 2024. These agreements will boost trade.', 'en');
+  assert.equal(en.length, 1, JSON.stringify(en));
+  assert.equal(en[0]!.kind, 'memorandum of understanding');
+  const two = agreements(
+    'Two news agencies signed a Cooperation Agreement between Agencia Nacional de Noticias (ANN) and Prensa Latina Agencia (PLA). A Cooperation Agreement between the Chilean Ministry of Health and the Peruvian Ministry of Health was also signed.',
+    'en',
+  );
+  assert.equal(two.length, 2);
+  assert.deepEqual(two[0]!.parties, ['Agencia Nacional de Noticias', 'Prensa Latina Agencia']);
+  assert.equal(two[1]!.title, 'Cooperation Agreement');
+  assert.deepEqual(two[1]!.parties, ['Chilean Ministry of Health', 'Peruvian Ministry of Health']);
+  const ref = agreements('Kedua menteri menandatangani Nota Kesepahaman tentang perikanan. Kesepakatan tersebut berlaku lima tahun.', 'id');
+  assert.deepEqual(ref.map((r) => r.kind), ['memorandum of understanding']);
+});

@@ -5,10 +5,11 @@ import type { ArticleDoc, Span } from '../types.ts';
 import { findMentions, type Mention } from '../entities/mentions.ts';
 import { tagTimes, type Timex } from '../time/tag.ts';
 import { splitSentences } from '../text/sentences.ts';
-import { codeArticle, inName, sentenceParties, type CodedEvent } from './code.ts';
+import { codeArticle, inName, sentenceParties, visitSides, type CodedEvent } from './code.ts';
 import { findPhrases, longestAt, matchPhrase, memo, phrasesAt, type EventLexicon } from './lexicon.ts';
 import { eventLexicon } from './lexicons.ts';
 import { tokens, type Tok } from './tokens.ts';
+import { countryCode } from '../entities/normalise.ts';
 import { allLanguagesWords } from './lexicons.ts';
 
 const SPAN_BOUNDARIES = allLanguagesWords('spanBoundaries');
@@ -27,6 +28,8 @@ export interface AgreementRecord {
   event?: number;
   /** the number of documents the article claims when this record is one of the items it lists */
   count?: number;
+  /** its parties are "both countries", "kedua pihak": the two sides of the happening it belongs to */
+  bothSides?: boolean;
 }
 
 export interface CountClaim {
@@ -36,6 +39,7 @@ export interface CountClaim {
 }
 
 const STOP_PUNCT = /^[,;.:!?()"“”«»\[\]]$/;
+const NONE: string[] = [];
 
 function kindIndex(lex: EventLexicon): Array<{ p: string; kind: string }> {
   return memo(lex, 'agreementKinds', () => {
@@ -112,27 +116,39 @@ function sentenceAgreements(c: Ctx, sp: Span, si: number): AgreementRecord[] {
   const stopWords = SPAN_BOUNDARIES;
   const out: AgreementRecord[] = [];
   const used = new Set<number>();
+  const betweenSpans: Array<[number, number]> = [];
   for (const m of matches) {
     if (used.has(m.s)) continue;
     const kind = kinds.find((k) => k.p === m.phrase)!.kind;
-    // English modifiers precede the kind ("Free Trade Agreement", "defence cooperation agreement")
+    // "Memorandum of Understanding (MoU)": the short name in brackets right after a title is that document again
+    if (m.s > 0 && toks[m.s - 1]!.text === '(' && toks[m.e]?.text === ')' && out.length && toks.findIndex((t) => t.end === out[out.length - 1]!.evidence.end) === m.s - 2) {
+      used.add(m.s);
+      continue;
+    }
+    // "the agreement", "kesepakatan tersebut", "these agreements": a document told before, not a new record
+    const anaphorAfter = m.e < toks.length && longestAt(lex, lex.anaphorsAfter ?? NONE, toks, m.e) > m.e;
+    const anaphorBefore = m.s > 0 && (lex.anaphorsBefore ?? []).includes(toks[m.s - 1]!.lower);
+    if ((anaphorAfter || anaphorBefore) && !inName(toks, m.s)) continue;
+    // modifiers precede the kind where the language puts them first ("Free Trade Agreement", "defence cooperation agreement")
     let s = m.s;
     if (!lex.actorNounsBefore) {
-      while (s > 0 && !STOP_PUNCT.test(toks[s - 1]!.text) && !lex.determiners.includes(toks[s - 1]!.lower) && (inName(toks, s - 1) || isField(s - 1) || /^(cooperation|joint|bilateral|free|peace|friendship|framework|partnership|strategic|comprehensive)$/.test(toks[s - 1]!.lower))) s--;
+      const mods = lex.titleModifiers ?? [];
+      while (s > 0 && !STOP_PUNCT.test(toks[s - 1]!.text) && !lex.determiners.includes(toks[s - 1]!.lower) && (inName(toks, s - 1) || isField(s - 1) || mods.includes(toks[s - 1]!.lower))) s--;
     }
     // the title continues through links ("on", "tentang", "về"), fields and capitalised words up to the parties or a verb
     let e = m.e;
     let linked = false;
     for (let k = m.e; k < toks.length && k - m.e < 16; k++) {
       const t = toks[k]!;
-      if (STOP_PUNCT.test(t.text) || isKind(k) || verbAt(k)) break;
+      // the parties start at "between"
+      if (STOP_PUNCT.test(t.text) || isKind(k) || verbAt(k) || (lex.betweenWords ?? NONE).includes(t.lower)) break;
       if (c.times.some((x) => x.start <= t.start && x.end > t.start)) break;
       const link = lex.titleLinks.includes(t.lower);
       const next = toks[k + 1];
       // "a letter of intent on halal product certification": "on" links the subject, whatever its words, unless a
       // date, a clause or the sentence's punctuation follows ("signed an agreement on Monday")
       const timeAt = (x: Tok) => c.times.some((tm) => tm.start <= x.start && tm.end > x.start);
-      if (t.lower === 'on' && next && !STOP_PUNCT.test(next.text) && !timeAt(next) && !verbAt(k + 1) && !isKind(k + 1) && (!stopWords.has(next.lower) || /^(the|cooperation|mutual)$/.test(next.lower))) {
+      if ((lex.subjectLinks ?? []).includes(t.lower) && next && !STOP_PUNCT.test(next.text) && !timeAt(next) && !verbAt(k + 1) && !isKind(k + 1) && (!stopWords.has(next.lower) || (lex.subjectOpeners ?? []).includes(next.lower))) {
         linked = true;
         continue;
       }
@@ -163,12 +179,26 @@ function sentenceAgreements(c: Ctx, sp: Span, si: number): AgreementRecord[] {
     const specific = e > m.e || s < m.s || fields.length > 0 || inName(toks, m.s) || toks[m.s]!.text === toks[m.s]!.text.toUpperCase();
     if (!signEv && !specific) continue;
     for (let k = s; k < e; k++) used.add(k);
-    // parties: "between X and Y", else the signing event's actors and recipients
+    // parties: "between X and Y" within this item (up to ";" or the next document), else the signing event's actors
+    // and recipients that no other item's "between" claims; "between the ministries of both countries" names the two sides
     let parties: string[] = [];
-    const betweenIdx = toks.findIndex((t, k) => k >= e && /^(between|antara|giữa)$/.test(t.lower));
+    let bothSides = false;
+    const itemEnd = (() => {
+      for (let k = e; k < toks.length; k++) if (/^[;.!?]$/.test(toks[k]!.text) || (k > e && isKind(k))) return k;
+      return toks.length;
+    })();
+    const betweenIdx = toks.findIndex((t, k) => k >= e && k < itemEnd && (lex.betweenWords ?? NONE).includes(t.lower));
     const cands = sentenceParties(text, sp, c.lang, c.mentions);
-    if (betweenIdx >= 0) parties = cands.filter((x) => x.start >= toks[betweenIdx]!.end).slice(0, 4).map((x) => x.text);
-    if (!parties.length && signEv) parties = [...signEv.e.actors, ...signEv.e.recipients].map((p) => p.text);
+    if (betweenIdx >= 0) {
+      const from = toks[betweenIdx]!.end;
+      const to = itemEnd < toks.length ? toks[itemEnd]!.start : sp.end;
+      parties = cands.filter((x) => x.start >= from && x.end <= to).slice(0, 4).map((x) => x.text);
+      bothSides = findPhrases(lex, lex.bothSides ?? NONE, toks.slice(betweenIdx + 1, itemEnd)).length > 0;
+      betweenSpans.push([from, to]);
+    }
+    // "Korean Central News Agency (KCNA)": the short form of a party named beside it is that party
+    const initials = (p: string) => p.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]).join('');
+    parties = parties.filter((p) => !(/^\p{Lu}{2,}$/u.test(p) && parties.some((q) => q !== p && initials(q) === p)));
     parties = [...new Set(parties.filter((p) => !title.includes(p) && !findPhrases(lex, kindPhrases(lex), tokens(p)).length))];
     const tx = c.times.filter((t) => t.start >= sp.start && t.end <= sp.end && (t.type === 'DATE' || t.type === 'TIME') && /^\d{4}/.test(t.value))[0];
     const date = signEv?.e.date.value ? signEv.e.date : tx ? { value: tx.value, start: tx.interval?.start ?? tx.value, end: tx.interval?.end ?? tx.value } : { value: null, start: null, end: null };
@@ -183,7 +213,15 @@ function sentenceAgreements(c: Ctx, sp: Span, si: number): AgreementRecord[] {
       evidence: { sentence: si, start: toks[s]!.start, end: toks[e - 1]!.end },
     };
     if (signEv) rec.event = signEv.i;
+    if (bothSides) rec.bothSides = true;
     out.push(rec);
+  }
+  // the signing event's parties for the items that name none, unless another item's "between" names them
+  for (const r of out) {
+    if (r.parties.length || r.bothSides || r.event === undefined) continue;
+    const ev = c.events[r.event]!;
+    const own = [...ev.actors, ...ev.recipients].filter((p) => !betweenSpans.some(([a, b]) => p.start >= a && p.end <= b));
+    r.parties = [...new Set(own.map((p) => p.text).filter((p) => !r.title.includes(p)))];
   }
   return out;
 }
@@ -224,13 +262,25 @@ export function findAgreements(
       r.signed = claimEv.e.type === 'SUPPORT' && !claimEv.e.negated && claimEv.e.modality === 'asserted';
     }
   });
-  // one record per title
+  // a document signed during a visit between two countries, with no parties of its own or "both sides": the two sides
+  const sides = twoSides(c.events, doc.text);
+  const bothPhrase = (p: string) => { const ts = tokens(p); return ts.length > 0 && longestAt(c.lex, c.lex.bothSides ?? NONE, ts, 0) === ts.length; };
+  for (const r of recs) {
+    if (r.parties.length && r.parties.every(bothPhrase)) r.bothSides = true;
+    if (!sides || !(r.bothSides || (!r.parties.length && r.signed))) continue;
+    const ev = r.event !== undefined ? c.events[r.event] : undefined;
+    if (ev?.background) continue;
+    r.parties = [...sides];
+  }
+  for (const r of recs) delete r.bothSides;
+  // one record per title (and parties: two "cooperation agreements" between different bodies are two documents)
   const seen = new Map<string, AgreementRecord>();
   const out: AgreementRecord[] = [];
   for (const r of recs) {
     const key = `${r.kind}|${r.title.toLowerCase()}`;
     const prev = seen.get(key);
-    if (prev && r.title.split(/\s+/).length > 2) {
+    const apart = prev && prev.parties.length > 0 && r.parties.length > 0 && !r.parties.some((p) => prev.parties.includes(p));
+    if (prev && r.title.split(/\s+/).length > 2 && !apart) {
       prev.parties = [...new Set([...prev.parties, ...r.parties])];
       prev.signed ||= r.signed;
       prev.date = prev.date.value ? prev.date : r.date;
@@ -240,4 +290,28 @@ export function findAgreements(
     out.push(r);
   }
   return out;
+}
+
+/**
+ * The two sides of the article's bilateral visit, as the article names the two countries ("Vietnam", "Korea Utara"),
+ * or null. A country no party names is looked for in the text (the first name of it the article writes).
+ */
+export function twoSides(events: CodedEvent[], text = ''): string[] | null {
+  const v = visitSides(events);
+  if (!v) return null;
+  const nameIn = (cc: string): string | undefined => {
+    const toks = tokens(text);
+    for (let i = 0; i < toks.length; i++) {
+      if (!/^\p{Lu}/u.test(toks[i]!.text)) continue;
+      for (let n = 3; n >= 1; n--) {
+        if (i + n > toks.length) continue;
+        const name = text.slice(toks[i]!.start, toks[i + n - 1]!.end);
+        if (countryCode(name) === cc) return name;
+      }
+    }
+    return undefined;
+  };
+  const a = v.names[0] ?? nameIn(v.visitor);
+  const b = v.names[1] ?? nameIn(v.host);
+  return a && b ? [a, b] : null;
 }

@@ -4,6 +4,7 @@ import { codeArticle, codeSentence, type CodedEvent } from './code.ts';
 import { keywordType } from './baseline.ts';
 import { matchPhrase } from './lexicon.ts';
 import { tokens } from './tokens.ts';
+import { splitSentences } from '../text/sentences.ts';
 
 const main = (evs: CodedEvent[]) => evs.find((e) => e.main) ?? evs[0];
 const P = '2024-05-10';
@@ -137,4 +138,51 @@ test('arriving in one\'s own country is the end of a visit; "X said Y must …" 
   assert.equal(req.type, 'REQUEST');
   assert.equal(req.actors[0]!.text, 'Russia');
   assert.equal(req.recipients[0]!.text, 'Georgia');
+});
+
+test('dates: a span of days gives a start and an end; a coarse year gives way to the finer date it contains', () => {
+  const [v] = codeSentence('Dalam rangka Tahun Persahabatan 2024, Presiden Chile Gabriel Boric melakukan kunjungan kenegaraan ke Argentina pada 3-5 Mei 2024.', { lang: 'id', published: P }).filter((e) => e.type === 'CONSULT');
+  assert.equal(v!.mode, 'visit');
+  assert.deepEqual([v!.date.start, v!.date.end], ['2024-05-03', '2024-05-05']);
+  const [w] = codeSentence('Chủ tịch nước Chile thăm cấp nhà nước Peru từ ngày 3 đến 5/5/2024.', { lang: 'vi', published: P }).filter((e) => e.type === 'CONSULT');
+  assert.deepEqual([w!.date.start, w!.date.end], ['2024-05-03', '2024-05-05']);
+});
+
+test('"the visit" told again has no parties of its own; documents and fields are no parties', () => {
+  const cases: Array<[string, string]> = [
+    ['id', 'Selama kunjungan tersebut, Kementerian Luar Negeri Chile dan Peru menandatangani nota kesepahaman.'],
+    ['en', 'During this visit, Chile and Peru signed a memorandum on fisheries.'],
+    ['vi', 'Trong chuyến thăm này, Chile và Peru đã ký bản ghi nhớ về nghề cá.'],
+  ];
+  for (const [lang, text] of cases) {
+    const evs = codeSentence(text, { lang, published: P });
+    const visit = evs.find((e) => e.type === 'CONSULT')!;
+    assert.deepEqual([visit.actors, visit.recipients], [[], []], `${lang}: ${JSON.stringify(visit)}`);
+    assert.ok(evs.some((e) => e.type === 'SUPPORT' && e.actors.some((a) => a.country === 'CL')), lang);
+  }
+  const sign = codeSentence('Memorandum Kesepahaman ditandatangani di bidang Ilmu Pengetahuan dan Kesehatan.', { lang: 'id', published: P })[0]!;
+  assert.ok([...sign.actors, ...sign.recipients].every((p) => !/Memorandum|Ilmu|Kesehatan/.test(p.text)), JSON.stringify(sign));
+});
+
+test('the one welcomed on a visit is its visitor, not the host who welcomes', () => {
+  for (const [lang, text] of [
+    ['id', 'Presiden Argentina Javier Milei menyambut Presiden Chile Gabriel Boric dalam kunjungan kenegaraan ke Argentina.'],
+    ['en', 'Argentine President Javier Milei welcomed Chilean President Gabriel Boric on his state visit to Argentina.'],
+  ] as const) {
+    const visits = codeSentence(text, { lang, published: P }).filter((e) => e.type === 'CONSULT' && e.mode === 'visit');
+    assert.ok(visits.length >= 1);
+    for (const v of visits) {
+      assert.ok(v.actors.every((a) => a.country === 'CL'), `${lang}: ${JSON.stringify(v.actors)}`);
+      assert.ok(v.recipients.some((r) => r.country === 'AR'), lang);
+    }
+  }
+});
+
+test('a person with no country takes the one the other parties of their side name; arriving home ends the visit', () => {
+  const text = 'Presiden Gabriel Boric dan delegasi Chile tiba di Buenos Aires pada 3 Mei 2024 untuk kunjungan kenegaraan ke Argentina.\n\nPada 5 Mei 2024, Gabriel Boric tiba di Santiago.';
+  const evs = codeArticle({ id: 'a', text, sentences: splitSentences(text, 'id'), language: 'id', published: '2024-05-06' });
+  const home = evs.find((e) => e.location?.country === 'CL');
+  assert.ok(home, JSON.stringify(evs.map((e) => [e.type, e.mode, e.location])));
+  assert.equal(home.mode, 'visit-end');
+  assert.ok(home.actors.every((a) => a.country === 'CL'));
 });

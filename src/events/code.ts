@@ -310,7 +310,7 @@ function candidates(lang: string, text: string, toks: Tok[], mentions: Mention[]
       continue;
     }
     // a multi-word chunk opening with a common word: drop the word ("Kehadiran Sekretaris …" → "Sekretaris …")
-    if (c.s === 0 && c.e > 1 && !known(first.text) && commonWord(first.lower)) {
+    if (c.s === 0 && c.e > 1 && !known(first.text) && commonWord(first.lower) && !titleWords.has(first.lower)) {
       c.s = 1;
       c.start = toks[1]!.start;
       c.text = text.slice(c.start, c.end);
@@ -413,6 +413,8 @@ interface Ctx {
   span: Span;
   sayAt: number[];
   sayAll: number[];
+  /** character spans of the sentence's event triggers */
+  triggers?: Array<{ start: number; end: number }>;
   /** matches of a cue list anywhere in the sentence, found once per sentence (a sentence may hold many triggers) */
   cues?: Map<readonly string[], Array<{ s: number; e: number }>>;
 }
@@ -434,6 +436,13 @@ function cueMatches(c: Ctx, list: readonly string[]): Array<{ s: number; e: numb
 function yearOf(v: string | null | undefined): number | null {
   const m = v ? /^(\d{4})/.exec(v) : null;
   return m ? Number(m[1]) : null;
+}
+
+const NO_WORDS: string[] = [];
+/** A noun with a demonstrative that points back ("kunjungan tersebut", "this visit"). */
+function anaphoric(lex: EventLexicon, toks: Tok[], h: Hit): boolean {
+  if (h.s > 0 && (lex.anaphorsBefore ?? NO_WORDS).includes(toks[h.s - 1]!.lower)) return true;
+  return h.e < toks.length && longestAt(lex, lex.anaphorsAfter ?? NO_WORDS, toks, h.e) > h.e;
 }
 
 function codeHit(c: Ctx, h: Hit): CodedEvent {
@@ -527,6 +536,9 @@ function codeHit(c: Ctx, h: Hit): CodedEvent {
       actors = coordinated(lex, toks, cands, speaker[0]!, c.sayAt[0]!);
     }
   }
+  // "the visit" told again ("kunjungan tersebut", "this visit", "chuyến thăm này"): a happening already told, whose
+  // parties are not the names that follow it in the sentence
+  if (h.entry.noun && anaphoric(lex, toks, h)) (actors = []), (recipients = []), (place = null);
   // no recipient named: the place the act is aimed at ("lifted the curfew in Algiers") receives it
   if (!recipients.length && place && !actors.includes(place) && PLACE_TARGET.has(type)) recipients = [place];
   if (!recipients.length && actors.length > 1 && (h.entry.sym || target.entry.sym || type === 'AGREE' || type === 'SUPPORT' || type === 'COOPERATE')) recipients = actors;
@@ -561,6 +573,16 @@ function codeHit(c: Ctx, h: Hit): CodedEvent {
     if ((t.type !== 'DATE' && t.type !== 'TIME') || !/^\d{4}/.test(t.value)) continue;
     const d = t.start >= toks[h.s]!.end ? t.start - toks[h.s]!.end : toks[h.s]!.start - t.end;
     if (Math.abs(d) < bestD) (best = t), (bestD = Math.abs(d));
+  }
+  // a coarse date ("this year", "the 80th anniversary" → 2025) gives way to a finer one of the same sentence that lies
+  // within it ("… in 2025, on 9-11 October 2025"): the finer one says when
+  if (best) {
+    const coarse = best;
+    // … unless another event of the sentence stands nearer to the finer date ("arrived on 11 May, ending the visit")
+    const dist = (t: Timex, a: number, b: number) => (t.start >= b ? t.start - b : Math.max(0, a - t.end));
+    const own = (t: Timex) => dist(t, toks[h.s]!.start, toks[h.e - 1]!.end) <= Math.min(...(c.triggers ?? []).map((x) => dist(t, x.start, x.end)));
+    const finer = c.times.filter((t) => (t.type === 'DATE' || t.type === 'TIME') && t !== coarse && /^\d{4}/.test(t.value) && t.value.length > coarse.value.length && t.value.startsWith(coarse.value) && own(t));
+    if (/^\d{4}(-\d{2})?$/.test(coarse.value) && finer.length) best = finer.sort((a, b) => Math.abs(a.start - coarse.start) - Math.abs(b.start - coarse.start))[0]!;
   }
   const date = best
     ? { start: best.interval?.start ?? best.value, end: best.interval?.end ?? best.value, value: best.value }
@@ -626,6 +648,27 @@ function sayPositions(lex: EventLexicon, toks: Tok[]): number[] {
   return [...new Set(out)].sort((a, b) => a - b);
 }
 
+/**
+ * Capitalised words that name a document or a field, not a party: a title holding an agreement kind ("Memorandum of
+ * Understanding", "Perjanjian Kerja Sama") or words that are all field cues and title links ("Science and Health").
+ */
+function notAParty(lex: EventLexicon, ts: Tok[]): boolean {
+  if (!ts.length) return true;
+  const kinds = memo(lex, 'partyKindPhrases', () => Object.values(lex.agreementKinds).flat().map((n) => n.trim().split(/\s+/).join(' ')));
+  if (ts.some((t, i) => longestAt(lex, kinds, ts, i) > i)) return true;
+  const fields = memo(lex, 'partyFieldPhrases', () => Object.values(lex.agreementFields).flat());
+  // "Military", "Police": a common actor, whatever its field
+  if (longestAt(lex, lex.actorNouns, ts, 0) === ts.length) return false;
+  let i = 0;
+  while (i < ts.length) {
+    const e = longestAt(lex, fields, ts, i);
+    if (e > i) i = e;
+    else if (lex.titleLinks.includes(ts[i]!.lower) || lex.and.includes(ts[i]!.lower)) i++;
+    else return false;
+  }
+  return true;
+}
+
 interface SentenceInput {
   text: string;
   span: Span;
@@ -642,7 +685,7 @@ function codeSpan(inp: SentenceInput): CodedEvent[] {
   if (!toks.length) return [];
   const times = inp.times.filter((t) => t.start >= inp.span.start && t.end <= inp.span.end);
   const mentions = inp.mentions.filter((m) => m.start >= inp.span.start && m.end <= inp.span.end);
-  const cands = candidates(lex.code === inp.lang ? inp.lang : lex.code, inp.text, toks, mentions, times);
+  const cands = candidates(lex.code === inp.lang ? inp.lang : lex.code, inp.text, toks, mentions, times).filter((c) => !notAParty(lex, toks.slice(c.s, c.e)));
   const raw = findTriggers(lex, toks);
   // a capitalised chunk that opens with a trigger ("Kunjungan Presiden Chile …" at the sentence start) starts after it
   for (const c of cands) {
@@ -662,11 +705,21 @@ function codeSpan(inp: SentenceInput): CodedEvent[] {
   const sayAt = sayPositions(lex, toks).filter((k) => k < hits.find((h) => !h.consumed)!.s || true);
   const ctx: Ctx = { lex, lang: inp.lang, text: inp.text, toks, cands, times, anchor: inp.anchor, sentence: inp.sentence, span: inp.span, sayAt: [], sayAll: sayAt };
   const events: CodedEvent[] = [];
-  for (const h of hits) {
-    if (h.consumed) continue;
+  const live = hits.filter((h) => !h.consumed);
+  ctx.triggers = live.map((h) => ({ start: toks[h.s]!.start, end: toks[h.e - 1]!.end }));
+  for (const h of live) {
     ctx.sayAt = sayAt.filter((k) => k < h.s);
     events.push(codeHit(ctx, h));
   }
+  // "X welcomed Y on Y's visit to Z": a visit noun after a host's welcome in the same clause is the welcomed one's visit
+  live.forEach((h, k) => {
+    const ev = events[k]!;
+    if (!h.entry.noun || h.entry.host || ev.mode !== 'visit' || anaphoric(lex, toks, h)) return;
+    const w = live.findIndex((g, j) => j < k && g.entry.host && !toks.slice(g.e, h.s).some((t) => CLAUSE_END.test(t.lower)));
+    if (w < 0 || !events[w]!.actors.length) return;
+    ev.actors = events[w]!.actors.map((p) => ({ ...p }));
+    if (!ev.recipients.length || ev.recipients.some((r) => ev.actors.some((a) => a.start === r.start))) ev.recipients = events[w]!.recipients.map((p) => ({ ...p }));
+  });
   // the main event: the first verbal one, else the first
   const idx = hits.filter((h) => !h.consumed);
   let mi = idx.findIndex((h) => !h.entry.noun);
@@ -721,6 +774,28 @@ export function codeArticle(
       const hit = ents.find((x) => x.country && x.e.mentions.some((m) => m.start < p.end && m.end > p.start));
       if (hit) p.country = hit.country;
     }
+  // a person named with no country takes the one the other parties of their side name, in most of the article's
+  // sentences ("X and the Vietnamese delegation")
+  const personOf = (p: Party) => ents.findIndex((x) => x.e.type === 'PERSON' && x.e.mentions.some((m) => m.start < p.end && m.end > p.start));
+  const votes = new Map<number, Map<string, number>>();
+  for (const ev of out)
+    for (const side of [ev.actors, ev.recipients]) {
+      const cs = new Set(side.filter((p) => p.country && personOf(p) < 0).map((p) => p.country!));
+      if (cs.size !== 1) continue;
+      const [cc] = [...cs];
+      for (const p of side) {
+        const k = p.country ? -1 : personOf(p);
+        if (k < 0) continue;
+        let v = votes.get(k);
+        if (!v) votes.set(k, (v = new Map()));
+        v.set(cc!, (v.get(cc!) ?? 0) + 1);
+      }
+    }
+  for (const ev of out)
+    for (const p of [...ev.actors, ...ev.recipients]) {
+      const v = p.country ? undefined : votes.get(personOf(p));
+      if (v) p.country = [...v].sort((a, b) => b[1] - a[1])[0]![0];
+    }
   // a "visit" that arrives in the visitor's own country is the return home
   for (const ev of out) {
     if (ev.type !== 'CONSULT' || ev.mode !== 'visit' || !ev.location?.country || !ev.actors.length) continue;
@@ -737,4 +812,28 @@ export function sentenceParties(text: string, span: Span, lang: string, mentions
   const toks = tokens(text, span.start, span.end);
   const ms = mentions.filter((m) => m.start >= span.start && m.end <= span.end);
   return candidates(lang, text, toks, ms, []).map((c) => ({ ...party(c), type: c.type }));
+}
+
+/**
+ * The two sides of the visit an article tells: the visitor's country (most often on the actors' side of its current
+ * visits) and the host's (on the recipients'), with the names the article gives the countries where it gives one.
+ */
+export function visitSides(events: CodedEvent[]): { visitor: string; host: string; names: [string | undefined, string | undefined] } | null {
+  const visitor = new Map<string, number>();
+  const host = new Map<string, number>();
+  const names = new Map<string, string>();
+  const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
+  for (const e of events) {
+    for (const p of [...e.actors, ...e.recipients]) if (p.country && !names.has(p.country) && countryCode(p.text) === p.country) names.set(p.country, p.text);
+    if (e.type !== 'CONSULT' || e.mode !== 'visit' || e.background || e.negated) continue;
+    const a = new Set(e.actors.map((p) => p.country).filter((x): x is string => !!x));
+    const r = new Set(e.recipients.map((p) => p.country).filter((x): x is string => !!x && !a.has(x)));
+    for (const x of a) bump(visitor, x);
+    for (const x of r) bump(host, x);
+  }
+  const top = (m: Map<string, number>, not?: string) => [...m].filter(([k]) => k !== not).sort((x, y) => y[1] - x[1])[0]?.[0];
+  const v = top(visitor);
+  const h = top(host, v);
+  if (!v || !h) return null;
+  return { visitor: v, host: h, names: [names.get(v), names.get(h)] };
 }

@@ -82,6 +82,21 @@ export interface EventLexicon {
   numbers: string[][];
   /** words after which the title of an agreement continues ("on", "about", "tentang", "về") */
   titleLinks: string[];
+  /** lower-case words that belong to a title before its kind where modifiers precede ("joint", "free", "cooperation"
+   * in "free trade agreement", "joint statement"); only read when `actorNounsBefore` is false */
+  titleModifiers?: string[];
+  /** links that introduce a title's subject whatever its words ("a letter of intent on halal product certification") */
+  subjectLinks?: string[];
+  /** span boundaries that may still open such a subject ("on the …", "on mutual …") */
+  subjectOpeners?: string[];
+  /** prepositions introducing the parties of an agreement ("between", "antara", "giữa") */
+  betweenWords?: string[];
+  /** phrases that name the two sides together ("both countries", "kedua negara", "hai nước") */
+  bothSides?: string[];
+  /** demonstratives after a noun that make it refer to something already told ("kunjungan tersebut", "chuyến thăm này") */
+  anaphorsAfter?: string[];
+  /** demonstratives before a noun that do the same ("this visit", "these agreements"; not "that", also a conjunction) */
+  anaphorsBefore?: string[];
   /** labels of an interviewer's and an interviewee's turns in a Q&A ("Q", "Tanya", "Hỏi"; "A", "Jawab", "Đáp") */
   questionLabels: string[];
   answerLabels: string[];

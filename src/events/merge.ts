@@ -2,7 +2,7 @@
 // same type, compatible mode, overlapping actors or recipients, compatible dates and places — becomes one event
 // with many mentions.
 import { createHash } from 'node:crypto';
-import { foldKey } from '../entities/normalise.ts';
+import { countryCode, foldKey, lookupCity } from '../entities/normalise.ts';
 import type { CodedEvent, Party } from './code.ts';
 
 export interface EventMention {
@@ -47,12 +47,17 @@ export function datesCompatible(a: CodedEvent['date'], b: CodedEvent['date']): b
 /** The first mention's parties: comparing with them (not with the growing union) keeps clusters from chaining. */
 const seeds = new WeakMap<MergedEvent, { actors: Party[]; recipients: Party[] }>();
 
-function compatible(merged: MergedEvent, e: CodedEvent): boolean {
-  const m = { ...merged, ...seeds.get(merged)! };
+/** Same type, mode, intent, polarity and time frame (current or background). */
+function sameKind(m: MergedEvent, e: CodedEvent): boolean {
   if (m.type !== e.type || m.negated !== e.negated || m.background !== e.background) return false;
   if ((m.intent ?? null) !== (e.intent ?? null)) return false;
   // a visit and the talks held during it are two happenings
-  if ((m.mode ?? null) !== (e.mode ?? null)) return false;
+  return (m.mode ?? null) === (e.mode ?? null);
+}
+
+function compatible(merged: MergedEvent, e: CodedEvent): boolean {
+  const m = { ...merged, ...seeds.get(merged)! };
+  if (!sameKind(merged, e)) return false;
   if (!datesCompatible(m.date, e.date)) return false;
   if (m.location?.country && e.location?.country && m.location.country !== e.location.country) return false;
   const all = (x: { actors: Party[]; recipients: Party[] }) => [...x.actors, ...x.recipients];
@@ -76,10 +81,39 @@ function addParties(into: Party[], from: Party[]): void {
   }
 }
 
-function moreSpecific(a: CodedEvent['date'], b: CodedEvent['date']): CodedEvent['date'] {
+const day = (v: string | null) => (v && /^\d{4}-\d{2}-\d{2}/.test(v) ? v.slice(0, 10) : null);
+/** A span of several days the text gives ("9-11 October"): its first and last day, or null. */
+function span(d: CodedEvent['date']): [string, string] | null {
+  const s = day(d.start);
+  const e = day(d.end);
+  return s && e && e > s ? [s, e] : null;
+}
+
+/**
+ * The date of a happening told twice: a span of days the text gives ("9-11 October") over a single day within it, else
+ * the more specific value ("2025-10" < "2025-10-09").
+ */
+export function moreSpecific(a: CodedEvent['date'], b: CodedEvent['date']): CodedEvent['date'] {
   if (!a.value) return b;
   if (!b.value) return a;
+  const sa = span(a);
+  const sb = span(b);
+  const inside = (x: CodedEvent['date'], [s, e]: [string, string]) => {
+    const v = day(x.value);
+    return (!!v && v >= s && v <= e) || (!v && s.startsWith(x.value!));
+  };
+  if (sb && !sa && inside(a, sb)) return b;
+  if (sa && !sb && inside(b, sa)) return a;
+  if (sa && sb) return sb[0] <= sa[0] && sb[1] >= sa[1] ? b : a;
   return b.value.length > a.value.length && b.value.startsWith(a.value.slice(0, 4)) ? b : a;
+}
+
+/** A place that lies in the other's country and names a city or a smaller place is more specific than the country. */
+function moreSpecificPlace(a: CodedEvent['location'], b: CodedEvent['location']): CodedEvent['location'] {
+  if (!a) return b;
+  if (!b || !b.country || a.country !== b.country) return a;
+  const isCountry = (l: NonNullable<CodedEvent['location']>) => countryCode(l.text) === l.country;
+  return isCountry(a) && !isCountry(b) && !!lookupCity(b.text, 10000) ? b : a;
 }
 
 /** Merge the coded events of the articles of one or more stories; events of different stories never merge. */
@@ -89,12 +123,21 @@ export function mergeEvents(items: Array<{ article: string; story?: string | nul
     const story = it.story ?? null;
     for (const e of it.events) {
       const mention: EventMention = { article: it.article, sentence: e.evidence.sentence, start: e.trigger.start, end: e.trigger.end };
-      const m = out.find((x) => x.story === story && compatible(x, e));
+      let m = out.find((x) => x.story === story && compatible(x, e));
+      // "the visit", "the talks" with no party and no date of their own: the happening of that kind this article already
+      // tells (the one most told, when it tells several)
+      if (!m && !e.actors.length && !e.recipients.length && !e.date.value) {
+        const kind = out.filter((x) => x.story === story && sameKind(x, e) && !x.intent);
+        const told = kind.filter((x) => x.evidence.some((v) => v.article === it.article));
+        // else the one the story tells most, when other articles told it already
+        const main = kind.filter((x) => new Set(x.evidence.map((v) => v.article)).size >= 2);
+        m = (told.length ? told : story !== null ? main : []).sort((a, b) => b.evidence.length - a.evidence.length)[0];
+      }
       if (m) {
         addParties(m.actors, e.actors);
         addParties(m.recipients, e.recipients.filter((r) => !m.actors.some((a) => partyKey(a) === partyKey(r))));
         m.date = moreSpecific(m.date, e.date);
-        m.location ??= e.location;
+        m.location = moreSpecificPlace(m.location, e.location);
         for (const c of e.context) if (!m.context.includes(c)) m.context.push(c);
         if (!m.triggers.includes(e.trigger.text)) m.triggers.push(e.trigger.text);
         m.evidence.push(mention);
@@ -110,4 +153,30 @@ export function mergeEvents(items: Array<{ article: string; story?: string | nul
     }
   }
   return out;
+}
+
+/**
+ * Merge per story, then date what the text ties to a dated visit or talks: an undated current event told in a sentence
+ * that also tells a visit or talks the story dates ("the documents signed during the visit"), or dated only by the
+ * year or month that date lies in, takes its date, and the events are merged again. The coded events are updated.
+ */
+export function mergeStoryEvents(items: Array<{ article: string; story?: string | null; events: CodedEvent[] }>): MergedEvent[] {
+  const merged = mergeEvents(items);
+  const dated = new Map<string, MergedEvent>();
+  for (const m of merged) {
+    if (m.type !== 'CONSULT' || m.background || m.negated || !m.date.value || !/^\d{4}-\d{2}/.test(m.date.value)) continue;
+    for (const v of m.evidence) {
+      const k = `${v.article}|${v.sentence}`;
+      const prev = dated.get(k);
+      if (!prev || prev.evidence.length < m.evidence.length) dated.set(k, m);
+    }
+  }
+  let redated = false;
+  for (const it of items)
+    for (const e of it.events) {
+      if (e.background) continue;
+      const m = dated.get(`${it.article}|${e.evidence.sentence}`);
+      if (m && (!e.date.value || (/^\d{4}(-\d{2})?$/.test(e.date.value) && m.date.value!.startsWith(e.date.value)))) (e.date = { ...m.date }), (redated = true);
+    }
+  return redated ? mergeEvents(items) : merged;
 }

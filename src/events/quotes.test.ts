@@ -57,3 +57,20 @@ test('interviews: answers belong to the interviewee', () => {
   assert.ok(qs[0]!.text.startsWith('Hubungan kita'));
   assert.ok(!qs.some((q) => q.text.includes('Bagaimana')));
 });
+
+test('a direct quote in a sentence that opens with its source ("Menurut X, ...") is X\'s, not the clause subject\'s', () => {
+  const text = 'Menurut analis Budi Hartono, kebijakan baru itu menuntut "keberanian dan kesabaran" dari semua pihak. According to economist Jane Porter, the plan needs "patience above all" from the ministry.';
+  const idQ = findQuotes(text.slice(0, text.indexOf(' According')), splitSentences(text.slice(0, text.indexOf(' According')), 'id'), 'id');
+  assert.equal(idQ.find((q) => q.kind === 'direct')?.speaker?.text, 'Budi Hartono');
+  const en = text.slice(text.indexOf('According'));
+  const enQ = findQuotes(en, splitSentences(en, 'en'), 'en');
+  assert.equal(enQ.find((q) => q.kind === 'direct')?.speaker?.text, 'Jane Porter');
+});
+
+test('"X berkomentar/menilai bahwa ..." is reported speech of X', () => {
+  const t = 'Pengamat politik Rina Wulandari menilai bahwa koalisi itu akan bertahan hingga pemilihan berikutnya.';
+  const q = findQuotes(t, splitSentences(t, 'id'), 'id');
+  assert.equal(q.length, 1);
+  assert.equal(q[0]!.speaker?.text, 'Rina Wulandari');
+  assert.match(q[0]!.text, /^koalisi itu/);
+});

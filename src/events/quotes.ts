@@ -58,6 +58,18 @@ export function findQuotes(text: string, sentences: Span[], lang: string, pre: {
   const unresolved = new Set<Quote>();
   const pronoun = (t: Tok | undefined) => !!t && (lex.pronouns.includes(t.lower) || /nya$/.test(t.lower));
   const sentenceOf = (off: number) => spans.find((s) => off >= s.start && off < s.end) ?? { start: off, end: off };
+  /** A source phrase opening the tokens ("Menurut X,"): where it ends, the comma closing it, and the person it names. */
+  const sourceAtStart = (toks: Tok[], cands: Cand[]): { src: number; comma: number; who: Cand | undefined } => {
+    let src = -1;
+    for (const p of lex.sourcePreps) {
+      const e = matchPhrase(lex, p, toks, 0);
+      if (e > 0) src = Math.max(src, e);
+    }
+    if (src <= 0 || src >= toks.length) return { src: -1, comma: -1, who: undefined };
+    const comma = toks.findIndex((t, k) => k >= src && t.text === ',');
+    const who = cands.find((c) => c.start >= toks[src]!.start && (comma < 0 || c.end <= toks[comma]!.start));
+    return { src, comma, who };
+  };
 
   // interviews: labelled turns, or question paragraphs followed by answers when the article says it is an interview
   const interview = interviewQuotes(text, lex, mentions, spans, persons);
@@ -72,7 +84,8 @@ export function findQuotes(text: string, sentences: Span[], lang: string, pre: {
     // the attribution after the closing mark (to the end of its sentence) or before the opening one
     const afterSpan = { start: q.end + 1, end: Math.max(spEnd.end, Math.min(text.length, q.end + 1)) };
     const beforeSpan = { start: sp.start, end: Math.max(sp.start, q.start - 1) };
-    let speaker: Quote['speaker'] = null;
+    // "Menurut X, … "…"" / "According to X, … "…"": the source the sentence opens with speaks its quote
+    let speaker: Quote['speaker'] = q.start > sp.start ? speakerOf(sourceAtStart(tokens(text, sp.start, q.start), persons(sp)).who) : null;
     for (const [side, span] of [['after', afterSpan], ['before', beforeSpan]] as const) {
       if (speaker || span.end <= span.start) continue;
       const toks = tokens(text, span.start, span.end);
@@ -102,14 +115,8 @@ export function findQuotes(text: string, sentences: Span[], lang: string, pre: {
     const cands = persons(sp);
     const trimEnd = (e: number) => (e > 0 && /^[.!?]$/.test(toks[e - 1]!.text) ? e - 1 : e);
     // "Menurut X, …" / "According to X, …" / "Theo X, …" at the start
-    let src = -1;
-    for (const p of lex.sourcePreps) {
-      const e = matchPhrase(lex, p, toks, 0);
-      if (e > 0) src = Math.max(src, e);
-    }
+    const { src, comma, who } = sourceAtStart(toks, cands);
     if (src > 0) {
-      const comma = toks.findIndex((t, k) => k >= src && t.text === ',');
-      const who = cands.find((c) => c.start >= toks[src]!.start && (comma < 0 || c.end <= toks[comma]!.start));
       if (comma > 0 && comma + 1 < toks.length) {
         const sStart = toks[comma + 1]!.start;
         const sEnd = toks[trimEnd(toks.length) - 1]!.end;

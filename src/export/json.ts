@@ -4,10 +4,11 @@ import { listReuse } from '../reuse/detect.ts';
 import { tagTimes } from '../time/tag.ts';
 import { listEntities, type ExportEntity } from '../entities/store.ts';
 import { loadAnalyses } from '../store/analysis.ts';
-import { mergeEvents, type MergedEvent } from '../events/merge.ts';
+import { mergeStoryEvents, type MergedEvent } from '../events/merge.ts';
 import type { CodedEvent, Party } from '../events/code.ts';
 import { createHash } from 'node:crypto';
 import { foldKey } from '../entities/normalise.ts';
+import { entityData, entityLanguages } from '../entities/langdata.ts';
 import { crossCheck } from '../crosscheck/index.ts';
 import { listCorrections } from '../server/corrections.ts';
 import { EXPORT_FORMAT, EXPORT_VERSION, type ExportAgreement, type ExportEvent, type ExportQuote, type KabarExport } from './schema.ts';
@@ -79,6 +80,11 @@ export async function buildExport(store: Store, opts: { storyIds?: string[] } = 
   return { ...doc, ...crossCheck(doc) };
 }
 
+/** The first words of every language's role titles ("sekretaris", "ketua", "president"): a party opening with one and
+ * naming no person is a role. */
+const TITLE_FIRST_WORDS: ReadonlySet<string> = new Set(entityLanguages.flatMap((code) => entityData(code).titles.map((t) => t.toLowerCase().split(/\s+/)[0]!)));
+const TITLE_WORDS: ReadonlySet<string> = new Set(entityLanguages.flatMap((code) => entityData(code).titles.flatMap((t) => t.toLowerCase().split(/\s+/))));
+
 const hashId = (prefix: string, s: string) => prefix + createHash('sha256').update(s).digest('hex').slice(0, 16);
 
 /**
@@ -111,14 +117,38 @@ async function analysisRecords(
     const hit = entityAt(article, p);
     return hit ? { ...p, entity: hit.id, ...(p.country || !hit.country ? {} : { country: hit.country }) } : p;
   };
+  // a role with no name ("the chairman of X's commission", "Ketua Komisi … Korea Utara") is no party of its own: its
+  // country stands for it (the country's entity), or it is dropped when it names none
+  const personIds0 = new Set(entities.filter((e) => e.type === 'PERSON').map((e) => e.id));
+  const countryEntity = new Map<string, ExportEntity>();
+  for (const e of entities) if (e.type === 'PLACE' && e.country && !e.coordinates && !countryEntity.has(e.country)) countryEntity.set(e.country, e);
+  const roleOnly = (p: Party & { entity?: string }) => {
+    const first = p.text.split(/\s+/)[0]!.toLowerCase();
+    return TITLE_FIRST_WORDS.has(first) && !(p.entity && personIds0.has(p.entity)) && p.text.split(/\s+/).length > 1;
+  };
+  const unrole = (ps: Array<Party & { entity?: string }>): Party[] => {
+    const out: Array<Party & { entity?: string }> = [];
+    for (const p of ps) {
+      let q: (Party & { entity?: string }) | null = p;
+      if (roleOnly(p)) {
+        const ce = p.country ? countryEntity.get(p.country) : undefined;
+        // with no country: dropped when it is titles only ("Secretary General"), kept when a word may be a name
+        const titlesOnly = p.text.split(/\s+/).every((w) => TITLE_WORDS.has(w.toLowerCase()));
+        q = ce ? { text: ce.name, start: p.start, end: p.end, country: p.country, entity: ce.id } : titlesOnly ? null : p;
+      }
+      if (q && !out.some((o) => foldKey(o.text) === foldKey(q!.text))) out.push(q);
+    }
+    return out;
+  };
   const items = articles
     .filter((a) => byArticle.has(a.id))
     .map((a) => ({
       article: a.id,
       story: a.storyId,
-      events: byArticle.get(a.id)!.events.map((e): CodedEvent => ({ ...e, actors: e.actors.map((p) => link(a.id, p)), recipients: e.recipients.map((p) => link(a.id, p)) })),
+      events: byArticle.get(a.id)!.events.map((e): CodedEvent => ({ ...e, actors: unrole(e.actors.map((p) => link(a.id, p))), recipients: unrole(e.recipients.map((p) => link(a.id, p))) })),
     }));
-  const merged = mergeEvents(items);
+  // one event per happening; an undated event told beside a dated visit takes its date (src/events/merge.ts)
+  const merged = mergeStoryEvents(items);
   // an event told many times gathers every party any one sentence named: keep those two or more mentions name, and
   // those of its first mention ("welcomed by X at the kindergarten" in one article does not make X a party)
   const coded = new Map<string, CodedEvent>();
@@ -136,17 +166,27 @@ async function analysisRecords(
     m.recipients = m.recipients.filter(keep);
   }
   // a person's country from their own side of an event ("X and the Vietnamese delegation"): when the other parties of
-  // that side name one country only, it is theirs; then in every event of the story (by entity)
+  // that side name one country only, it is a vote for it; the country most sentences give is theirs, in every event of
+  // the story (by entity)
   const personIds = new Set(entities.filter((e) => e.type === 'PERSON').map((e) => e.id));
-  const personCountry = new Map<string, string>();
+  const votes = new Map<string, Map<string, number>>();
   type Linked = Party & { entity?: string };
-  for (const m of merged)
-    for (const side of [m.actors, m.recipients] as Linked[][]) {
-      const cs = new Set(side.filter((p) => p.country && !(p.entity && personIds.has(p.entity))).map((p) => p.country!));
-      if (cs.size !== 1) continue;
-      const [cc] = [...cs];
-      for (const p of side) if (!p.country && p.entity && personIds.has(p.entity) && !personCountry.has(`${m.story}|${p.entity}`)) personCountry.set(`${m.story}|${p.entity}`, cc!);
-    }
+  for (const it of items)
+    for (const e of it.events)
+      for (const side of [e.actors, e.recipients] as Linked[][]) {
+        const cs = new Set(side.filter((p) => p.country && !(p.entity && personIds.has(p.entity))).map((p) => p.country!));
+        if (cs.size !== 1) continue;
+        const [cc] = [...cs];
+        for (const p of side) {
+          if (p.country || !p.entity || !personIds.has(p.entity)) continue;
+          const k = `${it.story}|${p.entity}`;
+          let v = votes.get(k);
+          if (!v) votes.set(k, (v = new Map()));
+          v.set(cc!, (v.get(cc!) ?? 0) + 1);
+        }
+      }
+  const personCountry = new Map<string, string>();
+  for (const [k, v] of votes) personCountry.set(k, [...v].sort((a, b) => b[1] - a[1])[0]![0]);
   for (const m of merged)
     for (const p of [...m.actors, ...m.recipients] as Linked[]) {
       const cc = p.entity ? personCountry.get(`${m.story}|${p.entity}`) : undefined;
@@ -172,6 +212,20 @@ async function analysisRecords(
     for (const p of moved) if (!m.recipients.some((r) => foldKey(r.text) === foldKey(p.text))) m.recipients.push(p);
     m.recipients = m.recipients.filter((r) => !r.country || !visitors.some((v) => v.country === r.country));
   }
+  // a visit's sides are countries as well as people: the visitor's country stands beside the visitors, the host's beside
+  // the hosts ("Vietnam's leader and Vietnam" → "North Korea")
+  for (const m of merged) {
+    if (m.type !== 'CONSULT' || m.mode !== 'visit' || m.negated) continue;
+    for (const side of [m.actors, m.recipients] as Linked[][]) {
+      const ccs = [...new Set(side.map((p) => p.country).filter((c): c is string => !!c))];
+      for (const cc of ccs) {
+        const ce = countryEntity.get(cc);
+        if (!ce || side.some((p) => p.entity === ce.id)) continue;
+        side.push({ text: ce.name, start: -1, end: -1, country: cc, entity: ce.id });
+      }
+    }
+  }
+  const itemEvents = new Map(items.map((it) => [it.article, it.events]));
   const eventOf = new Map<string, string>();
   for (const m of merged) for (const ev of m.evidence) eventOf.set(`${ev.article}|${ev.sentence}|${ev.start}`, m.id);
   const party = (p: Party & { entity?: string }) => ({ text: p.text, ...(p.entity ? { entity: p.entity } : {}), ...(p.country ? { country: p.country } : {}) });
@@ -199,7 +253,7 @@ async function analysisRecords(
     if (!rec) continue;
     // one record per article that names the document: the cross-check compares what each source says of it
     for (const g of rec.agreements) {
-      const coded = g.event !== undefined ? rec.events[g.event] : undefined;
+      const coded = g.event !== undefined ? (itemEvents.get(a.id)?.[g.event] ?? rec.events[g.event]) : undefined;
       agreements.push({
         id: hashId('g', `${a.id}|${g.evidence.start}|${g.title}`),
         event: coded ? (eventOf.get(`${a.id}|${coded.evidence.sentence}|${coded.trigger.start}`) ?? null) : null,
@@ -208,7 +262,8 @@ async function analysisRecords(
         kind: g.kind,
         parties: g.parties,
         fields: g.fields,
-        date: g.date,
+        // signed during a dated visit: the date its signing took from it
+        date: g.date.value || !coded?.date.value ? g.date : coded.date,
         place: g.place,
         signed: g.signed,
         ...(g.count !== undefined ? { count: g.count } : {}),
@@ -227,6 +282,20 @@ async function analysisRecords(
         end: q.end,
       });
     }
+  }
+  // the items of one counted list ("five documents were signed: …") were signed together: an item with no date of its
+  // own takes the one its dated siblings agree on
+  const lists = new Map<string, ExportAgreement[]>();
+  for (const g of agreements) {
+    if (g.count === undefined) continue;
+    const k = `${g.evidence[0]!.article}|${g.count}`;
+    lists.set(k, [...(lists.get(k) ?? []), g]);
+  }
+  for (const items of lists.values()) {
+    const dates = new Map(items.filter((g) => g.date.value).map((g) => [JSON.stringify(g.date), g.date]));
+    if (dates.size !== 1) continue;
+    const [d] = [...dates.values()];
+    for (const g of items) if (!g.date.value) g.date = { ...d! };
   }
   return { events, agreements, quotes };
 }

@@ -26,6 +26,8 @@ export const orgs: EntityOrgs = {
     'National', 'International', 'Opinion', 'Business', 'Politics', 'Sports', 'Breaking', 'Update', 'Updated', 'Related',
     'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'AM', 'PM', 'GMT', 'UTC',
   ],
+  // American and British spellings of one name
+  orgWordVariants: { labor: 'labour', defense: 'defence', organization: 'organisation', center: 'centre', program: 'programme' },
   placeHeads: [
     'Province', 'City', 'County', 'District', 'State', 'Region', 'Prefecture', 'Municipality', 'Village', 'Town', 'Island',
     'Islands', 'Strait', 'Sea', 'Ocean', 'Gulf', 'Bay', 'Cape', 'Mount', 'Mountains', 'Hill', 'River', 'Lake', 'Valley',

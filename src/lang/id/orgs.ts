@@ -34,6 +34,8 @@ export const orgs: EntityOrgs = {
     'Olahraga', 'Hiburan', 'Teknologi', 'Opini', 'Sabtu', 'Minggu', 'Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'WIB', 'WITA', 'WIT',
     'Dok', 'Istimewa', 'Ist', 'Tangkapan layar', 'Kata', 'Ujar', 'Ungkap', 'Tegas', 'Jelas',
   ],
+  // both usual renderings of "workers'" in party and union names
+  orgWordVariants: { pekerja: 'buruh' },
   placeHeads: [
     'Provinsi', 'Kota', 'Kabupaten', 'Kecamatan', 'Kelurahan', 'Desa', 'Kampung', 'Dusun', 'Distrik', 'Wilayah', 'Daerah',
     'Daerah Istimewa', 'Daerah Khusus', 'Negara Bagian', 'Pulau', 'Kepulauan', 'Selat', 'Laut', 'Samudra', 'Samudera', 'Teluk',
