@@ -144,3 +144,22 @@ test('English and Vietnamese text: roles and honorifics', () => {
   assert.ok(ents.some((e) => e.key === 'country:JP' && e.mentions.length === 2), JSON.stringify(ents.map((e) => [e.key, e.mentions.length])));
   assert.ok(ents.some((e) => e.key === 'country:VN'));
 });
+
+test('organisation names written with interchangeable words link to one key', async () => {
+  const { mentionKey } = await import('./mentions.ts');
+  assert.equal(mentionKey('ORGANISATION', 'Partai Pekerja Korea'), mentionKey('ORGANISATION', 'Partai Buruh Korea'));
+  assert.equal(mentionKey('ORGANISATION', 'Australian Labor Party'), mentionKey('ORGANISATION', 'Australian Labour Party'));
+  assert.equal(mentionKey('ORGANISATION', 'Ministry of Defense'), mentionKey('ORGANISATION', 'Ministry of Defence'));
+  // only organisations: a person's name keeps its words
+  assert.notEqual(mentionKey('PERSON', 'Ana Labor'), mentionKey('PERSON', 'Ana Labour'));
+  assert.notEqual(mentionKey('ORGANISATION', 'Partai Buruh Korea'), mentionKey('ORGANISATION', 'Partai Buruh Nasional'));
+});
+
+test('a title followed by a run of capitalised words is one person, however the tagger cut the run', () => {
+  const names = (t: string) => mentionsOf(t).map((m) => `${m.type}:${m.text}`);
+  assert.ok(names('Ketua Umum dan Presiden Negara Park Min-soo menegaskan bahwa kerja sama akan diperluas.').includes('PERSON:Park Min-soo'));
+  assert.ok(names('Presiden Negara Budi Santoso menegaskan bahwa harga beras stabil.').includes('PERSON:Budi Santoso'));
+  // a place the tagger reads right after the title stays the role's place
+  assert.deepEqual(names('Gubernur Jawa Barat Ridwan Kamil meresmikan jembatan baru.').slice(0, 2), ['PLACE:Jawa Barat', 'PERSON:Ridwan Kamil']);
+  assert.deepEqual(mentionsOf("Foreign Minister Wang Yi met Prime Minister Narendra Modi in New Delhi.", "en").map((m) => `${m.type}:${m.text}`), ['PERSON:Wang Yi', 'PERSON:Narendra Modi', 'PLACE:New Delhi']);
+});

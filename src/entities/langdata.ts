@@ -30,6 +30,11 @@ export interface EntityOrgs {
   placeHeads: string[];
   /** Adjectives and demonyms by ISO alpha-2 code ("US": ["American"]). */
   demonyms?: Record<string, string[]>;
+  /**
+   * Words an organisation's name is written with interchangeably (spelling variants, the two usual
+   * translations of one word): each variant → the word its linking key uses ("labor" → "labour").
+   */
+  orgWordVariants?: Record<string, string>;
 }
 
 export interface EntityLangData extends EntityTitles, EntityOrgs {
@@ -45,6 +50,11 @@ export function entityData(code: string): EntityLangData {
 
 /** The "and" words of every language with entity data. */
 export const allConjunctions: ReadonlySet<string> = new Set(entityLanguages.flatMap((code) => entityData(code).conjunctions.map((w) => w.toLowerCase())));
+
+/** Organisation-name word variants of every language with entity data (folded variant → folded word). */
+export const allOrgWordVariants: ReadonlyMap<string, string> = new Map(
+  entityLanguages.flatMap((code) => Object.entries(entityData(code).orgWordVariants ?? {}).map(([k, v]) => [k.toLowerCase(), v.toLowerCase()] as [string, string])),
+);
 
 /** Title-closing words of every language with entity data, as lower-case word lists. */
 export const allTitleSuffixes: ReadonlyArray<string[]> = entityLanguages.flatMap((code) => (entityData(code).titleSuffixes ?? []).map((w) => w.toLowerCase().split(/\s+/)));

@@ -6,8 +6,8 @@ import { tokenize, type Token } from './tokenize.ts';
 import { tagTokens } from './ner.ts';
 import { chunks } from './conll.ts';
 import { matchAt } from './gazetteer.ts';
-import { allConjunctions, allTitleSuffixes, entityData } from './langdata.ts';
-import { countryCode, foldKey, lookupCity } from './normalise.ts';
+import { allConjunctions, allOrgWordVariants, allTitleSuffixes, entityData } from './langdata.ts';
+import { countryCode, foldKey, foldWords, lookupCity } from './normalise.ts';
 
 export type EntityType = 'PERSON' | 'ORGANISATION' | 'PLACE' | 'OTHER';
 
@@ -32,6 +32,8 @@ export function mentionKey(type: EntityType, name: string): string {
     const cc = countryCode(name);
     if (cc) return `country:${cc}`;
   }
+  // "Partai Buruh Korea" and "Partai Pekerja Korea" are one party told in two translations
+  if (type === 'ORGANISATION') return `organisation:${foldWords(name).map((w) => allOrgWordVariants.get(w) ?? w).join('')}`;
   return `${type.toLowerCase()}:${foldKey(name)}`;
 }
 
@@ -246,6 +248,52 @@ export function findMentions(text: string, sentences: Span[], lang: string): Men
   }
   raw.length = 0;
   for (const x of splitCountry) raw.push(x);
+  // A title phrase (or two joined by "and": "Sekretaris Jenderal dan Presiden X") followed by a run of two or more
+  // capitalised words is a person with that role, however the tagger cut the run ("Presiden [Kim] [Jong Un]").
+  // Runs that start with a country, a place or organisation (by head word or by the tagger) or another title are
+  // left to the rules above.
+  {
+    const chunkAt = new Int32Array(toks.length + 1).fill(-1);
+    raw.forEach((r, idx) => {
+      for (let k = r.s; k < r.e; k++) chunkAt[k] = idx;
+    });
+    const nameWord = (k: number) =>
+      isCap(c.words[k]!) && !isAllCaps(c.words[k]!) && !isFn(k) && !matchAt('ORGH', c.lower, k) && !matchAt('NONE', c.lower, k) && !matchAt('CAL', c.lower, k) && !matchAt('CTRY', c.lower, k) && !titleAt(c, k);
+    const drop = new Set<number>();
+    const add: typeof raw = [];
+    for (let t = 0; t < toks.length; t++) {
+      if (!isCap(c.words[t]!) || titleFrom[t]) continue;
+      let j = t + titleAt(c, t);
+      if (j === t) continue;
+      while (j + 1 < toks.length && allConjunctions.has(c.lower[j]!) && titleAt(c, j + 1) > 0) j += 1 + titleAt(c, j + 1);
+      // a common word the title carries ("Presiden Negara" = state president)
+      while (j < toks.length && isCap(c.words[j]!) && matchAt('NONE', c.lower, j) === 1 && !matchAt('TITLE', c.lower, j)) j++;
+      const s0 = j;
+      if (s0 >= toks.length || !nameWord(s0) || matchAt('PLH', c.lower, s0) || matchAt('HON', c.lower, s0)) continue;
+      // the tagger reads a place or organisation where the run starts ("Gubernur [Jawa Barat] Ridwan Kamil"): its call
+      if (chunkAt[s0]! >= 0 && raw[chunkAt[s0]!]!.type !== 'PERSON') continue;
+      let e = s0;
+      while (e < toks.length && e - s0 < 6 && (e === s0 || sameLine(e - 1, e))) {
+        if (nameWord(e)) e++;
+        else if (c.words[e] === '-' && e > s0 && glued(e - 1, e) && e + 1 < toks.length && glued(e, e + 1) && hasLetter(c.words[e + 1]!)) e += 2;
+        else break;
+      }
+      if (e - s0 < 2 || countryCode(spanText(c, s0, e))) continue;
+      const over = new Set<number>();
+      for (let k = t; k < e; k++) if (chunkAt[k]! >= 0) over.add(chunkAt[k]!);
+      // never cut a tagged chunk in two; nothing to do when the tagger already has the name as one person
+      if ([...over].some((idx) => raw[idx]!.s < t || raw[idx]!.e > e)) continue;
+      if ([...over].some((idx) => raw[idx]!.type === 'PERSON' && raw[idx]!.e === e && raw[idx]!.s <= s0)) continue;
+      for (const idx of over) drop.add(idx);
+      add.push({ s: t, e, type: 'PERSON' });
+      t = e - 1;
+    }
+    if (add.length) {
+      const kept = raw.filter((_, idx) => !drop.has(idx));
+      raw.length = 0;
+      for (const x of [...kept, ...add].sort((a, b) => a.s - b.s)) raw.push(x);
+    }
+  }
   const out: Mention[] = [];
   const covered = new Uint8Array(toks.length);
   // owner[k] = 1 + index in `out` of the mention covering token k (0: none)

@@ -6,7 +6,7 @@ import { chunks, readConll, scoreChunks } from './conll.ts';
 import { runNerConll, tagTokens } from './ner.ts';
 import { trainPerceptron } from './train.ts';
 import { buildDict, dictMarks } from './features.ts';
-import { Perceptron, type SerializedModel } from './perceptron.ts';
+import { Perceptron, TAGS, type SerializedModel } from './perceptron.ts';
 import { repoRoot } from './normalise.ts';
 
 test('conll reading, chunking and conlleval-style scores', () => {
@@ -59,10 +59,12 @@ test('training is deterministic and learns a small fixture', () => {
       'Andi\tB-PERSON\nbekerja\tO\ndi\tO\nBank\tB-ORGANISATION\nSentosa\tI-ORGANISATION\n',
     ].join('\n'),
   );
-  const a = trainPerceptron(data, { epochs: 5, seed: 1 });
-  const b = trainPerceptron(data, { epochs: 5, seed: 1 });
-  assert.deepEqual(a.toJSON(), b.toJSON());
-  assert.deepEqual(tagTokens(['Budi', 'pergi', 'ke', 'Medan'], a), ['B-PERSON', 'O', 'O', 'B-PLACE']);
+  for (const learner of ['crf', 'perceptron'] as const) {
+    const a = trainPerceptron(data, { learner, epochs: 5, seed: 1 });
+    const b = trainPerceptron(data, { learner, epochs: 5, seed: 1 });
+    assert.deepEqual(a.toJSON(), b.toJSON());
+    assert.deepEqual(tagTokens(['Budi', 'pergi', 'ke', 'Medan'], a), ['B-PERSON', 'O', 'O', 'B-PLACE'], learner);
+  }
 });
 
 test('the shipped model is small and scores on NERGrit valid (skips without ../shared)', (t) => {
@@ -101,9 +103,27 @@ test('the mean of trained models tags like its members on what they agree on, an
       'Andi\tB-PERSON\nbekerja\tO\ndi\tO\nBank\tB-ORGANISATION\nSentosa\tI-ORGANISATION\n',
     ].join('\n'),
   );
-  const m = trainPerceptron(data, { epochs: 5, seed: 2, runs: 3, dictFolds: 3 });
+  const m = trainPerceptron(data, { learner: 'perceptron', epochs: 5, seed: 2, runs: 3, dictFolds: 3 });
   assert.deepEqual(tagTokens(['Budi', 'pergi', 'ke', 'Medan'], m), ['B-PERSON', 'O', 'O', 'B-PLACE']);
   const back = Perceptron.fromJSON(JSON.parse(JSON.stringify(m.toJSON())) as SerializedModel);
   assert.ok(back.dict && back.dict.spans.has('bank sentosa'));
   assert.deepEqual(tagTokens(['Andi', 'tinggal', 'di', 'Medan'], back), tagTokens(['Andi', 'tinggal', 'di', 'Medan'], m));
+});
+
+test('the CRF learns which tags follow which and ranks the gold sequence first', () => {
+  // "Kota" starts a place name in one reading and is a plain word in another: only the context tells
+  const data = readConll(
+    [
+      'Warga\tO\nKota\tB-PLACE\nBaru\tI-PLACE\nsenang\tO\n',
+      'Rina\tB-PERSON\nWati\tI-PERSON\ndatang\tO\n',
+      'kota\tO\nitu\tO\nramai\tO\n',
+      'Doni\tB-PERSON\nSaputra\tI-PERSON\npergi\tO\nke\tO\nKota\tB-PLACE\nBaru\tI-PLACE\n',
+    ].join('\n'),
+  );
+  const m = trainPerceptron(data, { learner: 'crf', epochs: 30, seed: 3, dictFolds: 0, minCount: 1, l2: 0.1 });
+  for (const s of data) assert.deepEqual(tagTokens(s.tokens, m), s.tags, s.tokens.join(' '));
+  // the learned transitions prefer I-PERSON after B-PERSON to a place starting right after a person
+  const T = TAGS.length;
+  const [bPer, iPer, bPla] = ['B-PERSON', 'I-PERSON', 'B-PLACE'].map((t) => TAGS.indexOf(t));
+  assert.ok(m.trans[bPer! * T + iPer!]! > m.trans[bPer! * T + bPla!]!, 'B-PERSON → I-PERSON beats B-PERSON → B-PLACE');
 });

@@ -8,7 +8,7 @@ export const TAGS = ['O', ...NER_TYPES.flatMap((t) => ['B-' + t, 'I-' + t])];
 const T = TAGS.length;
 
 /** allowed[p][t]: may tag t follow tag p (p = T is the sentence start)? */
-const allowed: boolean[][] = Array.from({ length: T + 1 }, (_, p) =>
+export const allowed: boolean[][] = Array.from({ length: T + 1 }, (_, p) =>
   TAGS.map((t) => !t.startsWith('I-') || (p < T && TAGS[p]!.slice(2) === t.slice(2))),
 );
 

@@ -7,12 +7,13 @@ import { openStore } from '../store/db.ts';
 import { articleEntities } from './index.ts';
 import { listEntities, storeEntities } from './store.ts';
 import { splitSentences } from '../text/sentences.ts';
+import { testDb } from '../../test/helpers.ts';
 
 const doc = (text: string, language: string) => ({ text, sentences: splitSentences(text, language), language });
 
 test('entities merge by key across articles and languages; aliases, roles and mentions per article', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kabar-entities-'));
-  const store = await openStore(path.join(dir, 'k.db'));
+  const store = await openStore(await testDb('entities'));
   try {
     const id = doc('Presiden Prancis Emmanuel Macron tiba di Jakarta. Macron bertemu pengusaha dari Amerika Serikat.', 'id');
     const en = doc('French President Emmanuel Macron arrived in Jakarta on Monday, officials from the United States said.', 'en');
