@@ -36,4 +36,23 @@ if (filters.length === 0) {
   console.log('typecheck: ok');
 }
 const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-reporter=spec', ...files], { cwd: root, stdio: 'inherit' });
-process.exit(r.status ?? 1);
+if (r.status !== 0 || filters.length > 0) process.exit(r.status ?? 1);
+
+// The engine-neutral end-to-end tests again, on PostgreSQL (each on a fresh database, through the same CLI and
+// query layer), when PostgreSQL is reachable; the PostgreSQL-only tests above already ran (or skipped).
+const ENGINE_TESTS = ['test/examples.test.ts', 'test/samples.test.ts', 'test/analysis.test.ts', 'test/brief.test.ts', 'src/entities/store.test.ts'];
+const pgSuite = (cmd, opts = {}) => spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'scripts/pg-suite.ts'), cmd], { cwd: root, ...opts });
+const probe = pgSuite('probe', { encoding: 'utf8' });
+if (probe.status === 3) {
+  console.log(`engine pass on PostgreSQL: ${probe.stdout.trim()}`);
+  process.exit(0);
+}
+console.log(`\nengine pass: ${ENGINE_TESTS.join(', ')} on PostgreSQL (KABAR_TEST_ENGINE=postgres)`);
+const pgRun = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-reporter=spec', ...ENGINE_TESTS], {
+  cwd: root,
+  stdio: 'inherit',
+  env: { ...process.env, KABAR_TEST_ENGINE: 'postgres' },
+});
+// Drop the databases the pass created (named kabar_suite_*), whatever its outcome.
+pgSuite('drop', { stdio: 'inherit' });
+process.exit(pgRun.status ?? 1);

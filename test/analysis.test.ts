@@ -4,12 +4,11 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fixtures, kabar, tmpDir } from './helpers.ts';
+import { fixtures, kabar, testDb } from './helpers.ts';
 import { EXPORT_VERSION, kabarExport, type KabarExport } from '../src/export/schema.ts';
 import { csvField } from '../src/export/formats.ts';
 
-const dir = tmpDir('kabar-analysis-');
-const db = path.join(dir, 'k.db');
+const db = await testDb('analysis');
 let exp: KabarExport;
 
 test('ingest stores the analysis; the export carries entities, events, agreements and quotes', () => {
@@ -76,5 +75,4 @@ test('kabar entities lists entities with roles and codes; an unknown story is a 
   const bad = kabar(['entities', '--db', db, '--story', 'nope']);
   assert.notEqual(bad.status, 0);
   assert.match(bad.stderr, /no story nope/);
-  fs.rmSync(dir, { recursive: true, force: true });
 });

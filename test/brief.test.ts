@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { kabar, repoRoot, tmpDir } from './helpers.ts';
+import { kabar, repoRoot, testDb } from './helpers.ts';
 import { openStore, type Store } from '../src/store/db.ts';
 import { buildExport } from '../src/export/json.ts';
 import { kabarExport, type KabarExport } from '../src/export/schema.ts';
@@ -38,7 +38,7 @@ const idOf = new Map<string, string>(); // manifest ref → article id
 const eventOfRef = new Map(manifest.articles.map((m) => [m.ref, m.event]));
 
 before(async () => {
-  db = path.join(tmpDir(), 'brief.db');
+  db = await testDb('brief');
   const r = kabar(['start', '--no-serve', '--db', db]);
   assert.equal(r.status, 0, r.stderr);
   store = await openStore(db);

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { kabar, repoRoot, tmpDir } from './helpers.ts';
+import { kabar, repoRoot, testDb } from './helpers.ts';
 import { kabarExport } from '../src/export/schema.ts';
 
 interface Manifest {
@@ -12,8 +12,8 @@ interface Manifest {
 }
 const manifest: Manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'examples/MANIFEST.json'), 'utf8'));
 
-test('examples: every article ingested, no story mixes events, same-language coverage of an event is one story', () => {
-  const db = path.join(tmpDir(), 'ex.db');
+test('examples: every article ingested, no story mixes events, same-language coverage of an event is one story', async () => {
+  const db = await testDb('ex');
   const r = kabar(['start', '--no-serve', '--db', db]);
   assert.equal(r.status, 0, r.stderr);
   assert.match(r.stderr, new RegExp(`ingest: ${manifest.articles.length} added, 0 already present, 0 failed`));

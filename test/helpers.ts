@@ -23,3 +23,17 @@ export function kabar(args: string[], opts: { input?: string | Buffer; env?: Rec
     maxBuffer: 64 * 1024 * 1024,
   });
 }
+
+/**
+ * The store engine the engine-neutral tests run on: SQLite files by default; KABAR_TEST_ENGINE=postgres gives
+ * each a fresh PostgreSQL database (`npm test` runs those tests a second time that way, see
+ * scripts/run-tests.mjs, which drops the databases afterwards).
+ */
+export const TEST_ENGINE: 'sqlite' | 'postgres' = process.env.KABAR_TEST_ENGINE === 'postgres' ? 'postgres' : 'sqlite';
+
+/** A fresh store location for a test: a SQLite file in a temp folder, or a new PostgreSQL database's URL. */
+export async function testDb(name = 'kabar'): Promise<string> {
+  if (TEST_ENGINE === 'sqlite') return path.join(tmpDir(), `${name}.db`);
+  const { tempDatabase } = await import('../src/queue/testutil.ts');
+  return (await tempDatabase(`suite_${name.replace(/[^a-z0-9]/gi, '')}`)).url;
+}

@@ -4,7 +4,7 @@ import type { ArticleDoc } from '../types.ts';
 import type { Store } from '../store/db.ts';
 import { detectReuse } from '../reuse/detect.ts';
 import { makeDoc, tempStore } from '../reuse/testutil.ts';
-import { assignStory, storyIdFor } from './assign.ts';
+import { assignStory, centroidCosine, storyIdFor, type Weighted } from './assign.ts';
 
 // Two earthquakes (same kind of event, different places, people, dates) and unrelated background news.
 const quakeA1 = makeDoc(
@@ -132,3 +132,29 @@ test('stories: a reused passage is strong evidence', async () => {
   assert.equal(sb, sa);
 });
 
+
+test('stories: a story centroid favours the words its members share over one member\'s side topic', () => {
+  const unit = (o: Record<string, number>) => {
+    const n = Math.sqrt(Object.values(o).reduce((s, v) => s + v * v, 0));
+    return Object.fromEntries(Object.entries(o).map(([k, v]) => [k, v / n]));
+  };
+  const weighted = (o: Record<string, number>): Weighted => ({ weights: new Map(Object.entries(o)), norm: Math.sqrt(Object.values(o).reduce((s, v) => s + v * v, 0)) });
+  const cos = (x: Weighted, m: Record<string, number>) => [...x.weights].reduce((s, [k, w]) => s + w * (m[k] ?? 0), 0) / x.norm;
+  // Two members share the event's words (weir, breach, semarang) and each has its own side topic.
+  const m1 = unit({ 'w:weir': 1, 'w:breach': 1, 'n:semarang': 1, 'w:heritage': 1, 'w:colonial': 1, 'w:museum': 1 });
+  const m2 = unit({ 'w:weir': 1, 'w:breach': 1, 'n:semarang': 1, 'w:blankets': 1, 'w:shelters': 1, 'w:rice': 1 });
+  // A cross-language-only key in a stored vector takes no share of it.
+  const m2x = { ...m2, 'e:semarang': 0.5 };
+  const none = new Set<string>();
+  const crossOnly = new Set(['e']);
+  const core = weighted({ 'w:weir': 1, 'w:breach': 1, 'n:semarang': 1, 'w:schools': 1, 'w:exams': 1 });
+  const c = centroidCosine(core, [m1, m2], none);
+  assert.ok(c > cos(core, m1) + 0.05 && c > cos(core, m2) + 0.05, `centroid ${c} vs members ${cos(core, m1)}, ${cos(core, m2)}`);
+  assert.ok(Math.abs(centroidCosine(core, [m1, m2x], crossOnly) - c) < 1e-9);
+  // An article about one member's side topic matches that member better than the story as a whole.
+  const side = weighted({ 'w:heritage': 1, 'w:colonial': 1, 'w:museum': 1, 'n:semarang': 1 });
+  assert.ok(centroidCosine(side, [m1, m2], none) < cos(side, m1) - 0.05);
+  // One member: its own cosine.
+  assert.ok(Math.abs(centroidCosine(core, [m1], none) - cos(core, m1)) < 1e-9);
+  assert.equal(centroidCosine(weighted({}), [m1, m2], none), 0);
+});
