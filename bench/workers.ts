@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildCorpus, writeCorpus } from './corpus.ts';
+import { shuffled } from '../eval/clusters.ts';
 import fs from 'node:fs';
 import { sql } from 'kysely';
 import { ingestInputs } from '../src/ingest/run.ts';
@@ -99,7 +100,10 @@ for (const w of counts) {
   try {
     // Migrate once before the workers start, so none of them waits on the others' migration.
     await (await openStore(url)).close();
-    const e = await enqueueInputs(REDIS_URL, [dir], { prefix });
+    // Synthetic files are written event by event; a real queue interleaves events, so they are enqueued in a
+    // seeded shuffled order (the clusters set is already shuffled inside its one JSONL file).
+    const inputs = clustersDir ? [dir] : shuffled(fs.readdirSync(dir).filter((f) => !f.startsWith('.')).map((f) => path.join(dir, f)), 7);
+    const e = await enqueueInputs(REDIS_URL, inputs, { prefix });
     await Promise.all(Array.from({ length: w }, () => runWorker(url, prefix)));
     const q = openQueues(REDIS_URL, { prefix });
     const jobs = await q.ingest.getJobs(['completed'], 0, -1);
