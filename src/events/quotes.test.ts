@@ -74,3 +74,10 @@ test('"X berkomentar/menilai bahwa ..." is reported speech of X', () => {
   assert.equal(q[0]!.speaker?.text, 'Rina Wulandari');
   assert.match(q[0]!.text, /^koalisi itu/);
 });
+
+test('"Mengutip <a visit of X>, Y berkomentar bahwa ..." is Y\'s: the cited thing is no speaker', () => {
+  const t = 'Mengutip kunjungan luar negeri Perdana Menteri Budi Santoso pekan lalu, Tn. Hartono juga berkomentar bahwa hubungan kedua negara makin erat.';
+  const q = findQuotes(t, splitSentences(t, 'id'), 'id');
+  assert.equal(q.length, 1);
+  assert.equal(q[0]!.speaker?.text, 'Hartono');
+});

@@ -67,7 +67,13 @@ export function findQuotes(text: string, sentences: Span[], lang: string, pre: {
     }
     if (src <= 0 || src >= toks.length) return { src: -1, comma: -1, who: undefined };
     const comma = toks.findIndex((t, k) => k >= src && t.text === ',');
-    const who = cands.find((c) => c.start >= toks[src]!.start && (comma < 0 || c.end <= toks[comma]!.start));
+    // the source follows the preposition at once, after at most a title or two common words ("Menurut analis
+    // politik X"); "Mengutip kunjungan luar negeri X, ..." cites a visit, not a person
+    const who = cands.find((c) => {
+      if (c.start < toks[src]!.start || (comma >= 0 && c.end > toks[comma]!.start)) return false;
+      const between = toks.filter((t) => t.start >= toks[src]!.start && t.end <= c.start);
+      return between.filter((t) => !/^\p{Lu}/u.test(t.text)).length <= 2;
+    });
     return { src, comma, who };
   };
 
@@ -116,7 +122,8 @@ export function findQuotes(text: string, sentences: Span[], lang: string, pre: {
     const trimEnd = (e: number) => (e > 0 && /^[.!?]$/.test(toks[e - 1]!.text) ? e - 1 : e);
     // "Menurut X, …" / "According to X, …" / "Theo X, …" at the start
     const { src, comma, who } = sourceAtStart(toks, cands);
-    if (src > 0) {
+    // a source that is no person ("Mengutip kunjungan …," citing a visit) leaves the sentence to the verbs below
+    if (src > 0 && (who || pronoun(toks[src]) || pronoun(toks[src - 1]))) {
       if (comma > 0 && comma + 1 < toks.length) {
         const sStart = toks[comma + 1]!.start;
         const sEnd = toks[trimEnd(toks.length) - 1]!.end;

@@ -113,6 +113,11 @@ async function analysisRecords(
     }
     return best;
   };
+  const titleHolder = (article: string, text: string): string | null => {
+    const t = text.trim().toLowerCase();
+    const ids = new Set(entities.filter((e) => e.type === 'PERSON' && e.roles.some((r) => r.article === article && r.title.toLowerCase() === t)).map((e) => e.id));
+    return ids.size === 1 ? [...ids][0]! : null;
+  };
   const link = (article: string, p: Party): Party & { entity?: string } => {
     const hit = entityAt(article, p);
     return hit ? { ...p, entity: hit.id, ...(p.country || !hit.country ? {} : { country: hit.country }) } : p;
@@ -271,10 +276,11 @@ async function analysisRecords(
       });
     }
     for (const q of rec.quotes) {
-      const hit = q.speaker ? entityAt(a.id, q.speaker) : null;
+      // a speaker named by title alone ("the Secretary General said") is the one person the article gives that title
+      const hit = q.speaker ? (entityAt(a.id, q.speaker)?.id ?? titleHolder(a.id, q.speaker.text)) : null;
       quotes.push({
         id: hashId('q', `${a.id}|${q.start}`),
-        speaker: q.speaker ? { text: q.speaker.text, ...(hit ? { entity: hit.id } : {}) } : null,
+        speaker: q.speaker ? { text: q.speaker.text, ...(hit ? { entity: hit } : {}) } : null,
         text: q.text,
         kind: q.kind,
         article: a.id,
