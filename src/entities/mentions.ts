@@ -249,7 +249,7 @@ export function findMentions(text: string, sentences: Span[], lang: string): Men
   raw.length = 0;
   for (const x of splitCountry) raw.push(x);
   // A title phrase (or two joined by "and": "Sekretaris Jenderal dan Presiden X") followed by a run of two or more
-  // capitalised words is a person with that role, however the tagger cut the run ("Presiden [Kim] [Jong Un]").
+  // capitalised words is a person with that role, however the tagger cut the run ("Presiden [Park] [Min-soo]").
   // Runs that start with a country, a place or organisation (by head word or by the tagger) or another title are
   // left to the rules above.
   {
@@ -528,7 +528,7 @@ export function findMentions(text: string, sentences: Span[], lang: string): Men
     }
     merged.push(m);
   }
-  // a later bare surname or given name of a person this document named in full ("ujar Montes", "Thayer said") is
+  // a later bare surname or given name of a person this document named in full ("ujar Montes", "Porter said") is
   // that person, whether or not the tagger saw it; link.ts ties it to the full name
   const nameWords = new Map<string, string>();
   for (const m of merged) {

@@ -21,7 +21,7 @@ export interface MergedEvent extends Omit<CodedEvent, 'evidence' | 'trigger' | '
 
 const partyKey = (p: Party) => foldKey(p.text);
 
-/** Parties overlap when they share a country or one name contains the other ("Tô Lâm" in "Tổng Bí thư Tô Lâm"). */
+/** Parties overlap when they share a country or one name contains the other ("Lê Văn Nam" in "Thủ tướng Lê Văn Nam"). */
 export function partiesOverlap(a: Party[], b: Party[]): boolean {
   for (const x of a)
     for (const y of b) {

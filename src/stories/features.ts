@@ -124,7 +124,7 @@ function isCountryKey(key: string): boolean {
  * last two words of their folded name (countries by code). The type is dropped: the tagger may call
  * one name a person in one language and a place in another. The last two words are a name's most
  * specific part, and in one language the tagger may take a word before a name into it ("Fisheries
- * Yusuf Hamdani") or drop one ("Minh Khang" for "Do Minh Khang"); the linking key keeps them all.
+ * Yusuf Hamdani") or drop one ("Van Long" for "Le Van Long"); the linking key keeps them all.
  */
 function entityCounts(doc: ArticleDoc, countries: boolean): Map<string, number> {
   const out = new Map<string, number>();
