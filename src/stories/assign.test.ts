@@ -4,7 +4,9 @@ import type { ArticleDoc } from '../types.ts';
 import type { Store } from '../store/db.ts';
 import { detectReuse } from '../reuse/detect.ts';
 import { makeDoc, tempStore } from '../reuse/testutil.ts';
-import { assignStory, centroidCosine, storyIdFor, type Weighted } from './assign.ts';
+import { assignStory, centroidCosine as centroidOf, storedVector, storyIdFor, type Weighted } from './assign.ts';
+
+const centroidCosine = (x: Weighted, members: Array<Record<string, number>>, crossOnly: ReadonlySet<string>) => centroidOf(x, members.map(storedVector), crossOnly);
 
 // Two earthquakes (same kind of event, different places, people, dates) and unrelated background news.
 const quakeA1 = makeDoc(

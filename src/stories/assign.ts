@@ -110,18 +110,35 @@ function weigh(tf: Vector, df: Map<string, number>, docs: number, kindWeight: Ma
  * dropped when it was stored take no share of its norm. A long article is compared by its strongest
  * keys as a short one is, rather than scoring lower for the words it was not compared on.
  */
-function dotStored(x: Weighted, stored: Record<string, number>, crossOnly: Set<string>): number {
+function dotStored(x: Weighted, stored: StoredVector, crossOnly: Set<string>): number {
   if (x.norm === 0) return 0;
   let dot = 0;
   let same = 0;
-  for (const k in stored) {
-    const v = stored[k];
-    if (crossOnly.size > 0 && crossOnly.has(kindOf(k))) continue;
+  const { keys, vals, kinds } = stored;
+  for (let i = 0; i < keys.length; i++) {
+    if (crossOnly.size > 0 && crossOnly.has(kinds[i]!)) continue;
+    const v = vals[i]!;
     same += v * v;
-    const w = x.weights.get(k);
+    const w = x.weights.get(keys[i]!);
     if (w !== undefined) dot += w * v;
   }
   return same > 0 ? dot / (x.norm * Math.sqrt(same)) : 0;
+}
+
+/**
+ * A stored unit vector as parallel arrays, its keys' kinds computed once: a candidate is scored several
+ * ways (same language, across languages, in its story's centroid), and walking a parsed JSON object's
+ * keys with for-in, slicing each key's kind every time, was most of the scoring cost with many candidates.
+ */
+export interface StoredVector {
+  keys: string[];
+  vals: number[];
+  kinds: string[];
+}
+
+export function storedVector(rec: Record<string, number>): StoredVector {
+  const keys = Object.keys(rec);
+  return { keys, vals: keys.map((k) => rec[k]!), kinds: keys.map(kindOf) };
 }
 
 /**
@@ -129,15 +146,15 @@ function dotStored(x: Weighted, stored: Record<string, number>, crossOnly: Set<s
  * not in `crossOnly` (as `dotStored` does) before they are summed, so every member counts once: keys the
  * members share add up, a key of one member alone weighs 1/n of what it weighs in that member.
  */
-export function centroidCosine(x: Weighted, members: Array<Record<string, number>>, crossOnly: ReadonlySet<string>): number {
+export function centroidCosine(x: Weighted, members: StoredVector[], crossOnly: ReadonlySet<string>): number {
   if (x.norm === 0) return 0;
   const sum: Vector = new Map();
-  for (const m of members) {
+  for (const { keys, vals, kinds } of members) {
     let sq = 0;
-    for (const k in m) if (!crossOnly.has(kindOf(k))) sq += m[k] * m[k];
+    for (let i = 0; i < keys.length; i++) if (!crossOnly.has(kinds[i]!)) sq += vals[i]! * vals[i]!;
     if (sq <= 0) continue;
     const inv = 1 / Math.sqrt(sq);
-    for (const k in m) if (!crossOnly.has(kindOf(k))) sum.set(k, (sum.get(k) ?? 0) + m[k] * inv);
+    for (let i = 0; i < keys.length; i++) if (!crossOnly.has(kinds[i]!)) sum.set(keys[i]!, (sum.get(keys[i]!) ?? 0) + vals[i]! * inv);
   }
   let dot = 0;
   let sq = 0;
@@ -264,17 +281,17 @@ function restrict(x: Weighted, kinds: Set<string>): Weighted {
  * kinds); 0 unless they share `minEntities` entity keys. A shared country or a date alone never
  * reaches it: unrelated events in one country stay apart.
  */
-function crossLanguageScore(x: Weighted, stored: Record<string, number>, kinds: Set<string>, minEntities: number): number {
+function crossLanguageScore(x: Weighted, stored: StoredVector, kinds: Set<string>, minEntities: number): number {
   if (x.norm === 0) return 0;
   let dot = 0;
   let sq = 0;
   let shared = 0;
-  for (const k in stored) {
-    const kind = kindOf(k);
+  for (let i = 0; i < stored.keys.length; i++) {
+    const kind = stored.kinds[i]!;
     if (!kinds.has(kind)) continue;
-    const v = stored[k];
+    const v = stored.vals[i]!;
     sq += v * v;
-    const w = x.weights.get(k);
+    const w = x.weights.get(stored.keys[i]!);
     if (w === undefined) continue;
     dot += w * v;
     if (kind === entityFeature.kind) shared++;
@@ -405,7 +422,7 @@ export async function assignStory(
           .execute()),
       );
     }
-    const parsed = rows.map((v) => JSON.parse(v.vector) as Record<string, number>);
+    const parsed = rows.map((v) => storedVector(JSON.parse(v.vector) as Record<string, number>));
     rows.forEach((v, i) => {
       const theirs = parsed[i];
       const apart = day === null || v.day === null ? 0 : Math.abs(day - v.day);
@@ -424,7 +441,7 @@ export async function assignStory(
       // story is about joins it even when it matches no single member closely, and one that shares
       // a single member's side topic counts for less. Only members already retrieved and loaded take
       // part (no further lookups); a story retrieved through one member keeps that member's score.
-      const groups = new Map<string, { members: Array<Record<string, number>>; near: number; reuse: number }>();
+      const groups = new Map<string, { members: StoredVector[]; near: number; reuse: number }>();
       rows.forEach((v, i) => {
         if (v.language && baseCode(v.language) !== myLang) return;
         const g = groups.get(v.story_id) ?? { members: [], near: Infinity, reuse: 0 };
