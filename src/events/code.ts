@@ -643,7 +643,7 @@ function sayPositions(lex: EventLexicon, toks: Tok[]): number[] {
   for (let k = 0; k < toks.length; k++) {
     if (inName(toks, k)) continue;
     const e = inList(lex, lex.sayVerbs, toks, k);
-    if (e > k) out.push(e - 1 + (toks[e]?.lower === 'that' || toks[e]?.lower === 'bahwa' || toks[e]?.lower === 'rằng' || toks[e]?.lower === ',' ? 1 : 0));
+    if (e > k) out.push(e - 1 + (toks[e] && (toks[e]!.lower === ',' || lex.complementizers.includes(toks[e]!.lower)) ? 1 : 0));
   }
   return [...new Set(out)].sort((a, b) => a - b);
 }

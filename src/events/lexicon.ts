@@ -56,6 +56,10 @@ export interface EventLexicon {
   sayVerbs: string[];
   /** prepositions introducing a source: "according to X", "menurut X", "theo X" */
   sourcePreps: string[];
+  /** words opening the clause after a speech verb: "that", "bahwa", "rằng" */
+  complementizers: string[];
+  /** words that may stand between a speech verb and its clause ("said on Monday that", "mengatakan pada"), besides the above */
+  afterSayWords: string[];
   /** words that make a sentence history: "established", "last", "first … since", "ago" */
   background: string[];
   /** passive markers before a verb ("was", "were", "been", "bị", "được") and agent prepositions ("by", "oleh", "bởi") */

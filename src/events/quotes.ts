@@ -163,12 +163,10 @@ export function findQuotes(text: string, sentences: Span[], lang: string, pre: {
     }
     // "X said (that) …" / "X mengatakan bahwa …" / "X cho biết …"
     let k = v.e;
-    while (k < toks.length && /^(that|bahwa|rằng|,|:|on|pada|hôm|today|yesterday)$/.test(toks[k]!.lower)) k++;
+    const isThat = (t: Tok) => lex.complementizers.includes(t.lower);
+    while (k < toks.length && (toks[k]!.text === ',' || toks[k]!.text === ':' || isThat(toks[k]!) || lex.afterSayWords.includes(toks[k]!.lower))) k++;
     // skip a time phrase right after the verb ("said on Monday that")
-    if (k < toks.length && toks.slice(v.e, Math.min(toks.length, v.e + 4)).some((t) => t.lower === 'that' || t.lower === 'bahwa' || t.lower === 'rằng')) {
-      const th = toks.findIndex((t, j) => j >= v.e && (t.lower === 'that' || t.lower === 'bahwa' || t.lower === 'rằng'));
-      k = th + 1;
-    }
+    if (k < toks.length && toks.slice(v.e, Math.min(toks.length, v.e + 4)).some(isThat)) k = toks.findIndex((t, j) => j >= v.e && isThat(t)) + 1;
     const e = trimEnd(toks.length);
     if (k >= e) continue;
     if (!subj && !pronoun(toks[v.s - 1])) continue;

@@ -143,6 +143,8 @@ export const events: EventLexicon = {
   reported: ['reportedly', 'allegedly', 'purportedly', 'rumoured', 'rumored', 'is|are|was|were said to', 'is|are|was|were reported to', 'is|are|was|were believed to'],
   sayVerbs: ['said', 'says', 'say', 'told', 'tells', 'added', 'stated', 'states', 'announced', 'announces', 'declared', 'explained', 'noted', 'stressed', 'emphasised', 'emphasized', 'remarked', 'insisted', 'claimed', 'claims', 'asserted', 'affirmed', 'confirmed', 'revealed', 'wrote', 'reported', 'argued', 'commented', 'replied', 'answered', 'recalled', 'acknowledged', 'admitted', 'underlined', 'underscored', 'highlighted', 'mentioned', 'according to'],
   sourcePreps: ['according to', 'quoting', 'cited by', 'citing'],
+  complementizers: ['that'],
+  afterSayWords: ['on', 'today', 'yesterday'],
   background: ['established', 'founded', 'began', 'last', 'previous', 'previously', 'earlier', 'former', 'ago', 'since', 'first', 'history', 'historic', 'historical', 'dating back', 'at the time', 'back in', 'in the past', 'once', 'decades', 'anniversary'],
   passive: ['is', 'are', 'was', 'were', 'been', 'be', 'being', 'got', 'get'],
   agentPreps: ['by'],

@@ -101,6 +101,8 @@ export const events: EventLexicon = {
   sayVerbs: ['mengatakan|dikatakan', 'berkata', 'kata', 'ujar|ujarnya', 'ucap|ucapnya', 'tutur|tuturnya', 'tegas|tegasnya', 'jelas|jelasnya', 'imbuh|imbuhnya', 'tambah|tambahnya',
     'ungkap|ungkapnya', 'papar|paparnya', 'sebut|sebutnya', 'terang|terangnya', 'katanya', 'mengungkapkan|menyatakan|menjelaskan|menegaskan|menambahkan|menyebutkan|menuturkan|memaparkan|menerangkan|mengungkap|menekankan|menyampaikan|mengklaim|melaporkan|mengumumkan|menyebut', 'mengomentari|berkomentar|berpendapat|menilai|mengingatkan', 'menurut'],
   sourcePreps: ['menurut', 'mengutip', 'dikutip dari', 'seperti dikutip', 'sebagaimana dikutip', 'melansir', 'dilansir'],
+  complementizers: ['bahwa'],
+  afterSayWords: ['pada'],
   background: ['didirikan', 'dibentuk', 'terjalin', 'dijalin', 'sejak', 'terakhir', 'sebelumnya', 'dulu', 'dahulu', 'silam', 'pertama kali', 'sejarah', 'bersejarah', 'lampau', 'pernah', 'peringatan', 'ulang tahun', 'yang lalu'],
   passive: [],
   agentPreps: ['oleh'],

@@ -49,6 +49,8 @@ export const events: EventLexicon = {
   reported: ['được cho là', 'bị cho là', 'nghe nói', 'theo tin', 'đồn', 'được biết', 'tin cho hay'],
   sayVerbs: ['cho biết', 'nói', 'phát biểu', 'khẳng định', 'nhấn mạnh', 'tuyên bố', 'cho hay', 'nêu rõ', 'chia sẻ', 'bày tỏ', 'thông báo', 'giải thích', 'nhận định', 'thừa nhận', 'tiết lộ', 'trả lời', 'bổ sung', 'lưu ý', 'viết', 'theo'],
   sourcePreps: ['theo', 'dẫn lời', 'trích lời', 'dẫn nguồn'],
+  complementizers: ['rằng'],
+  afterSayWords: ['hôm'],
   background: ['thiết lập', 'thành lập', 'từ năm', 'kể từ', 'lần cuối', 'lần trước', 'trước đó', 'trước đây', 'đầu tiên', 'lịch sử', 'năm xưa', 'từng', 'kỷ niệm', 'cách đây'],
   passive: ['bị', 'được'],
   agentPreps: ['bởi', 'do'],

@@ -157,6 +157,19 @@ export function ReportForm(props: { ctx: ViewCtx; target: ReportTarget; open?: b
   );
 }
 
+/** A table's column headings (each a `th scope="col"`). */
+export function ColumnHeads(props: { cols: string[] }) {
+  return (
+    <thead>
+      <tr>
+        {props.cols.map((c) => (
+          <th scope="col">{c}</th>
+        ))}
+      </tr>
+    </thead>
+  );
+}
+
 export function Badge(props: { ctx: ViewCtx; status: string }) {
   return <span class={`badge ${props.status.replace(/[^a-z-]/g, '')}`}>{props.ctx.t.claimStatus[props.status] ?? props.status}</span>;
 }

@@ -7,7 +7,7 @@ import { claimFieldLabel, formatDate, label } from '../i18n.ts';
 import type { Mark } from '../segments.ts';
 import { safeHttpUrl } from '../security.ts';
 import { StoryItem } from './home.tsx';
-import { Layout, NameList, ReportForm, articleHref, entityHref, langAttr, storyHref, type ReportTarget, type ViewCtx } from './layout.tsx';
+import { ColumnHeads, Layout, NameList, ReportForm, articleHref, entityHref, langAttr, storyHref, type ReportTarget, type ViewCtx } from './layout.tsx';
 import { CorrectionsList, EventLine, PlacesMap } from './story.tsx';
 import { ArticleText } from './text.tsx';
 
@@ -46,13 +46,7 @@ export function EntityPage(props: { ctx: ViewCtx; e: EntityView }) {
           {e.roles.length ? (
             <div class="table-wrap">
               <table>
-                <thead>
-                  <tr>
-                    <th scope="col">{t.date}</th>
-                    <th scope="col">{t.roles}</th>
-                    <th scope="col">{t.sources}</th>
-                  </tr>
-                </thead>
+                <ColumnHeads cols={[t.date, t.roles, t.sources]} />
                 <tbody>
                   {e.roles.map((r) => (
                     <tr>
@@ -233,16 +227,7 @@ export function CorrectionsPage(props: { ctx: ViewCtx; list: Correction[]; canRe
       {props.list.length ? (
         <div class="table-wrap">
           <table>
-            <thead>
-              <tr>
-                <th scope="col">#</th>
-                <th scope="col">{t.target}</th>
-                <th scope="col">{t.message}</th>
-                <th scope="col">{t.suggested}</th>
-                <th scope="col">{t.filed}</th>
-                <th scope="col">{t.status}</th>
-              </tr>
-            </thead>
+            <ColumnHeads cols={['#', t.target, t.message, t.suggested, t.filed, t.status]} />
             <tbody>
               {props.list.map((c) => {
                 const href = targetHref(c);

@@ -5,7 +5,7 @@ import type { Correction } from '../corrections.ts';
 import { claimFieldLabel, formatDate, formatRange, label } from '../i18n.ts';
 import type { Mark } from '../segments.ts';
 import { safeHttpUrl } from '../security.ts';
-import { Badge, Layout, NameList, ReportForm, ReportLink, articleHref, entityHref, langAttr, type ViewCtx } from './layout.tsx';
+import { Badge, ColumnHeads, Layout, NameList, ReportForm, ReportLink, articleHref, entityHref, langAttr, type ViewCtx } from './layout.tsx';
 import { ArticleText, sentenceText } from './text.tsx';
 
 type Doc = KabarExport;
@@ -138,18 +138,7 @@ function Agreements(props: { ctx: ViewCtx; doc: Doc; story: string }) {
       <h2 id="h-agreements">{t.agreementsTable}</h2>
       <div class="table-wrap">
         <table>
-          <thead>
-            <tr>
-              <th scope="col">{t.agreementTitle}</th>
-              <th scope="col">{t.kind}</th>
-              <th scope="col">{t.parties}</th>
-              <th scope="col">{t.fields}</th>
-              <th scope="col">{t.date}</th>
-              <th scope="col">{t.place}</th>
-              <th scope="col">{t.signed}</th>
-              <th scope="col">{t.sources}</th>
-            </tr>
-          </thead>
+          <ColumnHeads cols={[t.agreementTitle, t.kind, t.parties, t.fields, t.date, t.place, t.signed, t.sources]} />
           <tbody>
             {list.map((g) => {
               const art = doc.articles.find((a) => a.id === g.evidence[0]?.article);
@@ -331,13 +320,7 @@ function FactRows(props: { ctx: ViewCtx; doc: Doc; claims: BriefClaim[]; story: 
   return (
     <div class="table-wrap">
       <table class="facts">
-        <thead>
-          <tr>
-            <th scope="col">{t.fact}</th>
-            <th scope="col">{t.value}</th>
-            <th scope="col">{t.status}</th>
-          </tr>
-        </thead>
+        <ColumnHeads cols={[t.fact, t.value, t.status]} />
         <tbody>
           {props.claims.map((c) => (
             <tr id={`c-${c.id}`}>
