@@ -38,16 +38,19 @@ if (filters.length === 0) {
 const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-reporter=spec', ...files], { cwd: root, stdio: 'inherit' });
 if (r.status !== 0 || filters.length > 0) process.exit(r.status ?? 1);
 
-// The engine-neutral end-to-end tests again, on PostgreSQL (each on a fresh database, through the same CLI and
-// query layer), when PostgreSQL is reachable; the PostgreSQL-only tests above already ran (or skipped).
-const ENGINE_TESTS = ['test/examples.test.ts', 'test/samples.test.ts', 'test/analysis.test.ts', 'test/brief.test.ts', 'src/entities/store.test.ts'];
+// Every test that keeps data in a store runs again on PostgreSQL (each store a fresh database, through the same
+// CLI and query layer) when PostgreSQL is reachable. A test is such a test when it takes its store from the
+// suite's helpers (testDb, tempStore, buildFixture), which honour KABAR_TEST_ENGINE; the PostgreSQL-only tests
+// above already ran (or skipped), and the rest keep no data in a store.
+const STORE_HELPERS = /\b(testDb|tempStore|buildFixture)\(/;
+const ENGINE_TESTS = files.filter((f) => STORE_HELPERS.test(fs.readFileSync(path.join(root, f), 'utf8')));
 const pgSuite = (cmd, opts = {}) => spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'scripts/pg-suite.ts'), cmd], { cwd: root, ...opts });
 const probe = pgSuite('probe', { encoding: 'utf8' });
 if (probe.status === 3) {
   console.log(`engine pass on PostgreSQL: ${probe.stdout.trim()}`);
   process.exit(0);
 }
-console.log(`\nengine pass: ${ENGINE_TESTS.join(', ')} on PostgreSQL (KABAR_TEST_ENGINE=postgres)`);
+console.log(`\nengine pass on PostgreSQL (KABAR_TEST_ENGINE=postgres), ${ENGINE_TESTS.length} files that keep data in a store: ${ENGINE_TESTS.join(', ')}`);
 const pgRun = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-reporter=spec', ...ENGINE_TESTS], {
   cwd: root,
   stdio: 'inherit',

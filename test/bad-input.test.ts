@@ -5,10 +5,10 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import iconv from 'iconv-lite';
-import { kabar, tmpDir } from './helpers.ts';
+import { kabar, testDb, tmpDir } from './helpers.ts';
 import { kabarExport } from '../src/export/schema.ts';
 
-test('a batch of broken inputs: one error line each, good ones ingested', () => {
+test('a batch of broken inputs: one error line each, good ones ingested', async () => {
   const dir = tmpDir('kabar-bad-');
   const good = 'Harbour workers in Port Selwyn ended a three-day strike on Friday after the port authority agreed to raise wages by 6 percent. The union said 1,200 members would return to work on Saturday.';
   fs.writeFileSync(path.join(dir, '01-good.txt'), `Port strike ends\n\n${good}\n`);
@@ -27,7 +27,7 @@ test('a batch of broken inputs: one error line each, good ones ingested', () => 
   fs.writeFileSync(path.join(dir, '07-malformed.html'), '<html><body><div><p>Storm damage closes the coastal road near Selwyn after heavy rain on Sunday night, officials said.<p>Crews expect to reopen the road by Wednesday, the transport office said.<div></span></table><b>');
   fs.writeFileSync(path.join(dir, '08-lines.jsonl'), ['{"text":"The national museum reopened on Sunday after two years of renovation work in the capital."}', '{not json', '"a string"', ''].join('\n'));
 
-  const db = path.join(tmpDir(), 'k.db');
+  const db = await testDb('bad');
   const r = kabar(['ingest', dir, 'http://127.0.0.1:9/unreachable', '--db', db], { env: { KABAR_ALLOW_PRIVATE: '1' } });
   assert.equal(r.status, 1);
   const errors = r.stderr.split('\n').filter((l) => l.startsWith('error: '));

@@ -2,13 +2,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fixtures, kabar, tmpDir } from './helpers.ts';
+import { fixtures, kabar, testDb } from './helpers.ts';
 import { kabarExport } from '../src/export/schema.ts';
 
 const mini = path.join(fixtures, 'mini');
 
-test('ingest a folder: good inputs stored, each bad input named once, exit 1; again adds nothing', () => {
-  const db = path.join(tmpDir(), 'k.db');
+test('ingest a folder: good inputs stored, each bad input named once, exit 1; again adds nothing', async () => {
+  const db = await testDb('cli');
   const r = kabar(['ingest', mini, '--db', db]);
   assert.equal(r.status, 1, r.stderr);
   const errors = r.stderr.split('\n').filter((l) => l.startsWith('error: '));
@@ -71,8 +71,8 @@ test('ingest a folder: good inputs stored, each bad input named once, exit 1; ag
   assert.match(missing.stderr, /no story nope/);
 });
 
-test('stdin: a page and a JSONL stream', () => {
-  const db = path.join(tmpDir(), 'k.db');
+test('stdin: a page and a JSONL stream', async () => {
+  const db = await testDb('cli');
   const page = fs.readFileSync(path.join(mini, 'b2.txt'), 'utf8');
   const r = kabar(['ingest', '-', '--db', db], { input: page });
   assert.equal(r.status, 0, r.stderr);
@@ -95,8 +95,8 @@ test('extract --json prints one line per input and names failures', () => {
   assert.match(r.stderr, /missing\.txt: no such file/);
 });
 
-test('unreachable and refused URLs fail with a clear line; --help works', () => {
-  const db = path.join(tmpDir(), 'k.db');
+test('unreachable and refused URLs fail with a clear line; --help works', async () => {
+  const db = await testDb('cli');
   const r = kabar(['ingest', 'http://127.0.0.1:9/x', 'http://nonexistent.invalid/', '--db', db]);
   assert.equal(r.status, 1);
   assert.match(r.stderr, /error: http:\/\/127\.0\.0\.1:9\/x: refused: .*loopback/);

@@ -4,23 +4,20 @@
 // coordinates) that another story's article adds all show on the next request.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import zlib from 'node:zlib';
+import type { Kysely } from 'kysely';
 import { openStore, type Store } from '../src/store/db.ts';
 import { createApp } from '../src/server/app.tsx';
 import { clearCaches } from '../src/server/data.ts';
 import { startServer } from '../src/server/cli.ts';
 import { buildExport } from '../src/export/json.ts';
 import { ingestRaw, STORY_TEXTS } from './browser/fixture.ts';
+import { testDb } from './helpers.ts';
 
-let dir = '';
 let store: Store;
 let storyId = '';
 before(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kabar-cache-'));
-  store = await openStore(path.join(dir, 'kabar.db'));
+  store = await openStore(await testDb('cache'));
   for (const [i, a] of STORY_TEXTS.slice(0, 2).entries()) {
     const r = await ingestRaw(store, { input: `c-${i}.txt`, format: 'text', content: a.text, hints: { title: a.title, outlet: a.outlet, url: a.url, published: a.published, language: 'en' } });
     if (i === 0) storyId = r.storyId!;
@@ -28,16 +25,18 @@ before(async () => {
 });
 after(async () => {
   await store.close();
-  fs.rmSync(dir, { recursive: true, force: true });
 });
 
+// story_cache is the reader's own table (migration 007), outside the store's typed schema.
+const db = () => store.db as unknown as Kysely<any>;
 const cookie = { cookie: 'kabar_csrf=AAAAAAAAAAAAAAAAAAAAAAAA' };
 async function page(app: ReturnType<typeof createApp>, p: string) {
   const r = await app.request(p, { headers: cookie });
   assert.equal(r.status, 200, p);
   return r.text();
 }
-const rows = (variant: string) => store.sqlite!.prepare('SELECT version, body FROM story_cache WHERE story_id = ? AND variant = ?').get(storyId, variant) as { version: string; body: Buffer } | undefined;
+const rows = (variant: string) =>
+  db().selectFrom('story_cache').select(['version', 'body']).where('story_id', '=', storyId).where('variant', '=', variant).executeTakeFirst() as Promise<{ version: string; body: Buffer } | undefined>;
 
 describe('kept story pages', () => {
   test('computed once, kept in the store, served from it after a restart, with the reader’s CSRF token', async () => {
@@ -45,12 +44,12 @@ describe('kept story pages', () => {
     const first = await page(app, `/story/${storyId}`);
     assert.match(first, /2 articles/);
     assert.match(first, /name="_csrf" value="AAAAAAAAAAAAAAAAAAAAAAAA"/);
-    const html = rows('html:en:11');
-    assert.ok(html && rows('doc') && rows('view'), 'document, brief and page kept');
+    const html = await rows('html:en:11');
+    assert.ok(html && (await rows('doc')) && (await rows('view')), 'document, brief and page kept');
     // a marker written into the kept page is what the next server (memory empty) sends: it reads the row
     const text = zlib.gunzipSync(html!.body).toString('utf8');
     const marked = text.replace('</main>', '<p id="kept-marker">kept</p></main>');
-    store.sqlite!.prepare("UPDATE story_cache SET body = ? WHERE story_id = ? AND variant = 'html:en:11'").run(zlib.gzipSync(marked), storyId);
+    await db().updateTable('story_cache').set({ body: zlib.gzipSync(marked) }).where('story_id', '=', storyId).where('variant', '=', 'html:en:11').execute();
     clearCaches();
     const again = await page(createApp({ store }), `/story/${storyId}`);
     assert.match(again, /id="kept-marker"/);
@@ -64,7 +63,7 @@ describe('kept story pages', () => {
 
   test('an article joining the story replaces the kept page and document', async () => {
     const app = createApp({ store });
-    const before = rows('doc')!.version;
+    const before = (await rows('doc'))!.version;
     const a = STORY_TEXTS[2]!;
     const r = await ingestRaw(store, { input: 'c-2.txt', format: 'text', content: a.text, hints: { title: a.title, outlet: a.outlet, url: a.url, published: a.published, language: 'en' } });
     assert.equal(r.storyId, storyId, 'the third article joins the story');
@@ -74,7 +73,7 @@ describe('kept story pages', () => {
     assert.match(html, new RegExp(a.outlet));
     const doc = JSON.parse(await (await app.request(`/api/stories/${storyId}`)).text());
     assert.equal(doc.articles.length, 3);
-    assert.notEqual(rows('doc')!.version, before);
+    assert.notEqual((await rows('doc'))!.version, before);
   });
 
   test('a correction filed or reviewed shows at once, in the page and the API', async () => {
@@ -102,7 +101,7 @@ describe('kept story pages', () => {
     const ent = doc.entities.find((e: { type: string }) => e.type !== 'PERSON') ?? doc.entities[0];
     assert.ok(ent, 'the story names an entity');
     // what another article's analysis would add: a spelling of this entity in another language
-    store.sqlite!.prepare('INSERT INTO entity_aliases (entity, text, lang) VALUES (?, ?, ?)').run(ent.id, 'Xyzzyland alias', 'vi');
+    await store.db.insertInto('entity_aliases').values({ entity: ent.id, text: 'Xyzzyland alias', lang: 'vi' }).execute();
     const doc2 = JSON.parse(await (await app.request(`/api/stories/${storyId}`)).text());
     const ent2 = doc2.entities.find((e: { id: string }) => e.id === ent.id);
     assert.ok(ent2.aliases.some((a: { text: string }) => a.text === 'Xyzzyland alias'), 'the new alias is in the document');
@@ -126,13 +125,13 @@ describe('kept story pages', () => {
     // a story of its own, not requested by anyone
     const r = await ingestRaw(store, { input: 'w.txt', format: 'text', content: 'A ferry ran aground near Bitung port on Monday morning; all 212 passengers were brought ashore, the harbour master said.', hints: { title: 'Ferry aground off Bitung', outlet: a.outlet, published: '2025-05-05', language: 'en' } });
     assert.ok(r.storyId && r.storyId !== storyId);
-    const variants = () => (store.sqlite!.prepare('SELECT variant FROM story_cache WHERE story_id = ? ORDER BY variant').all(r.storyId) as Array<{ variant: string }>).map((x) => x.variant);
-    assert.deepEqual(variants(), []);
+    const variants = async () => (await db().selectFrom('story_cache').select('variant').where('story_id', '=', r.storyId!).orderBy('variant').execute()).map((x) => x.variant);
+    assert.deepEqual(await variants(), []);
     const srv = await startServer(store, { port: 0, host: '127.0.0.1', warm: true });
     try {
       const t0 = Date.now();
-      while (variants().length < 4 && Date.now() - t0 < 20_000) await new Promise((res) => setTimeout(res, 100));
-      assert.deepEqual(variants(), ['doc', 'html:en:11', 'html:id:11', 'view']);
+      while ((await variants()).length < 4 && Date.now() - t0 < 20_000) await new Promise((res) => setTimeout(res, 100));
+      assert.deepEqual(await variants(), ['doc', 'html:en:11', 'html:id:11', 'view']);
       const res = await fetch(`${srv.url}/story/${r.storyId}`, { headers: { 'accept-language': 'id' } });
       assert.equal(res.status, 200);
       assert.match(await res.text(), /<html lang="id">/);

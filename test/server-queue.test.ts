@@ -3,9 +3,7 @@
 // the reader shows it. Against real Redis on 127.0.0.1:6379 (KABAR_TEST_REDIS); skips without it.
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
-import { tmpDir } from './helpers.ts';
+import { testDb } from './helpers.ts';
 import { openStore } from '../src/store/db.ts';
 import { startServer } from '../src/server/cli.ts';
 import { ingestResult } from '../src/server/api.ts';
@@ -17,14 +15,12 @@ if (skip) console.log(`# server-queue.test.ts: ${skip}`);
 
 describe('serve --queue', { skip: skip ?? false }, () => {
   const prefix = `kabar-serve-test-${process.pid}-${Date.now()}`;
-  const dir = tmpDir();
   after(async () => {
     await obliterateQueues(REDIS_URL, prefix);
-    fs.rmSync(dir, { recursive: true, force: true });
   });
 
   test('POST /api/ingest enqueues (202, one job per page); a worker stores it; the reader shows it', async () => {
-    const store = await openStore(path.join(dir, 'kabar.db'));
+    const store = await openStore(await testDb('servequeue'));
     const srv = await startServer(store, { port: 0, host: '127.0.0.1', queue: REDIS_URL, queuePrefix: prefix });
     try {
       const body = JSON.stringify({

@@ -3,10 +3,10 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { repoRoot, tmpDir } from './helpers.ts';
+import { repoRoot, testDb } from './helpers.ts';
 
 test('kabar start ingests the examples, then serves the reader at the printed address', async () => {
-  const db = path.join(tmpDir('kabar-start-'), 'k.db');
+  const db = await testDb('start');
   const child = spawn(process.execPath, [path.join(repoRoot, 'bin/kabar.mjs'), 'start', '--db', db, '--port', '0'], { cwd: repoRoot, env: { ...process.env, KABAR_DB: '' } });
   let out = '';
   let err = '';

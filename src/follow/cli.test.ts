@@ -6,6 +6,7 @@ import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { Command } from 'commander';
 import { openStore } from '../store/db.ts';
+import { testDb } from '../../test/helpers.ts';
 import { followCommand, registerFollowCommands, sourcesAdd, sourcesList, sourcesPause, sourcesRemove } from './cli.ts';
 import { startSite } from './testsite.ts';
 
@@ -18,7 +19,7 @@ function capture() {
 
 test('sources add + follow --once against local outlets ingests exactly the new articles, into stories', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kabar-follow-cli-'));
-  const db = path.join(dir, 'k.db');
+  const db = await testDb('followcli');
   const init = await openStore(db);
   await init.close();
   // Two outlets covering the same three events in their own words.

@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { openStore, type Store } from '../store/db.ts';
+import { testDb } from '../../test/helpers.ts';
 import { addSource, listSources, pauseSource, resumeSource, removeSource } from './sources.ts';
 import { follow, followOnce, backoffMs } from './follow.ts';
 import { followDb } from './schema.ts';
@@ -14,7 +15,7 @@ const MIN = 60_000;
 
 async function tmpStore(): Promise<{ store: Store; dir: string }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kabar-follow-'));
-  const store = await openStore(path.join(dir, 'k.db'));
+  const store = await openStore(await testDb('follow'));
   return { store, dir };
 }
 

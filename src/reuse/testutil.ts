@@ -1,20 +1,22 @@
 // Test helpers shared by the reuse and stories tests: a temp store and ArticleDocs built from plain text.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { openStore, type Store } from '../store/db.ts';
+import { testDb } from '../../test/helpers.ts';
 import { articleRow } from '../store/ingest.ts';
 import type { ArticleDoc, Span } from '../types.ts';
 import { sha256Hex } from '../text/normalise.ts';
 
+/** A fresh store on the suite's engine (test/helpers.ts testDb: SQLite file, or PostgreSQL database). */
 export async function tempStore(): Promise<{ store: Store; cleanup: () => Promise<void> }> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kabar-test-'));
-  const store = await openStore(path.join(dir, 'kabar.db'));
+  const location = await testDb('store');
+  const store = await openStore(location);
   return {
     store,
     cleanup: async () => {
       await store.close();
-      fs.rmSync(dir, { recursive: true, force: true });
+      // PostgreSQL databases are dropped by the suite's runner (scripts/pg-suite.ts drop).
+      if (!/^postgres(ql)?:/.test(location)) fs.rmSync(path.dirname(location), { recursive: true, force: true });
     },
   };
 }

@@ -26,16 +26,19 @@ export interface Filters {
 const anyDb = (store: Store) => store.db as unknown as Kysely<any>;
 
 /** Values of the filters as they arrive in a URL, checked: anything malformed is dropped, never passed on. */
+// Control characters mean nothing in a query, and PostgreSQL refuses a NUL byte in text outright (a 500).
+const text = (v: string | undefined) => v?.replace(/[\u0000-\u001f\u007f]/g, ' ').trim();
+
 export function cleanFilters(raw: Record<string, string | undefined>): Filters {
   const f: Filters = {};
-  const q = raw.q?.trim();
+  const q = text(raw.q);
   if (q) f.q = q.slice(0, 300);
   if (raw.lang && /^[a-z]{2,3}$/.test(raw.lang)) f.lang = raw.lang;
-  const outlet = raw.outlet?.trim();
+  const outlet = text(raw.outlet);
   if (outlet) f.outlet = outlet.slice(0, 200);
   if (raw.from && /^\d{4}-\d{2}-\d{2}$/.test(raw.from)) f.from = raw.from;
   if (raw.to && /^\d{4}-\d{2}-\d{2}$/.test(raw.to)) f.to = raw.to;
-  const entity = raw.entity?.trim();
+  const entity = text(raw.entity);
   if (entity) f.entity = entity.slice(0, 200);
   return f;
 }

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openStore, type Store } from '../../src/store/db.ts';
+import { testDb } from '../helpers.ts';
 import { processRaw } from '../../src/pipeline.ts';
 import { ingestDoc } from '../../src/store/ingest.ts';
 import type { RawInput } from '../../src/types.ts';
@@ -83,7 +84,7 @@ export interface Fixture {
 
 export async function buildFixture(): Promise<Fixture> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kabar-server-'));
-  const dbPath = path.join(dir, 'kabar.db');
+  const dbPath = await testDb('reader');
   const store = await openStore(dbPath);
   const articleIds: string[] = [];
   let storyId = '';

@@ -14,7 +14,7 @@ import type { AddressInfo } from 'node:net';
 import { fetchUrl, FetchError, type FetchOptions } from '../../src/net/fetch.ts';
 import { addressClass } from '../../src/net/address.ts';
 import { expandInputs } from '../../src/ingest/sources.ts';
-import { tmpDir } from '../helpers.ts';
+import { testDb, tmpDir } from '../helpers.ts';
 import { runKabar } from './harness.ts';
 
 let server: http.Server;
@@ -305,7 +305,7 @@ test('allow-private: off by default, all private targets with true, only listed 
   await assert.rejects(fetchUrl(`${base}/page`, { allowPrivate: ['not-a-network'] }), (e: unknown) => e instanceof FetchError && e.code === 'bad-option');
 
   // Through the CLI: refused by default with one error line; allowed with KABAR_ALLOW_PRIVATE=<network>.
-  const db = path.join(tmpDir(), 'k.db');
+  const db = await testDb('net');
   // The child runs asynchronously: this process's server has to answer it.
   const no = await runKabar(['ingest', `${base}/page`, '--db', db], { timeoutMs: 60_000, env: { KABAR_ALLOW_PRIVATE: '' } });
   assert.equal(no.status, 1);
