@@ -61,13 +61,45 @@ function bcubed(got: Map<string, string>, want: Map<string, string | number>): {
   return { p, r, f1: (2 * p * r) / (p + r) };
 }
 
+// CPU seconds (user + system) of a process, from /proc (Linux); null elsewhere.
+function procCpu(pid: number): number | null {
+  try {
+    const f = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = f.slice(f.lastIndexOf(')') + 2).split(' ');
+    // utime + stime, plus cutime + cstime: the children it has reaped (PostgreSQL's ended backends).
+    return (Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14])) / 100;
+  } catch {
+    return null;
+  }
+}
+/** CPU seconds used so far by every process whose command name matches (PostgreSQL's backends, Redis). */
+function cpuOf(name: RegExp): number {
+  let t = 0;
+  for (const d of fs.existsSync('/proc') ? fs.readdirSync('/proc') : []) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      if (name.test(fs.readFileSync(`/proc/${d}/comm`, 'utf8'))) t += procCpu(Number(d)) ?? 0;
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return t;
+}
+
+/** Worker processes' CPU: sampled while they run (a process's counters vanish when it exits). */
+const workerCpu = new Map<number, number>();
+
 function runWorker(db: string, prefix: string): Promise<number | null> {
   return new Promise((resolve) => {
     const p = spawn(process.execPath, [path.join(here, '../bin/kabar.mjs'), 'worker', '--db', db, '--redis', REDIS_URL, '--queue-prefix', prefix, '--concurrency', concurrency, '--exit-when-idle'], {
       stdio: ['ignore', 'ignore', 'inherit'],
       env: { ...process.env, KABAR_PG_LOCKS: locks },
     });
-    p.on('close', resolve);
+    const sample = setInterval(() => {
+      const c = procCpu(p.pid!);
+      if (c !== null) workerCpu.set(p.pid!, c);
+    }, 100);
+    p.on('close', (code) => (clearInterval(sample), resolve(code)));
   });
 }
 
@@ -93,6 +125,18 @@ if (args.includes('--profile')) {
   }
 }
 
+// A worker's start-up (loading the language models) on an empty queue: subtracted from the workers' CPU below.
+let startupCpu = 0;
+{
+  const { url, drop } = await tempDatabase('bench');
+  await (await openStore(url)).close();
+  workerCpu.clear();
+  await runWorker(url, `kabar-bench-${process.pid}-empty`);
+  startupCpu = [...workerCpu.values()][0] ?? 0;
+  await drop();
+  console.log(`worker start-up on an empty queue: ${startupCpu.toFixed(2)} s CPU`);
+}
+
 const results: Array<{ workers: number; seconds: number; perSecond: number; clusters: Map<string, string> }> = [];
 for (const w of counts) {
   const prefix = `kabar-bench-${process.pid}-${w}`;
@@ -104,7 +148,13 @@ for (const w of counts) {
     // seeded shuffled order (the clusters set is already shuffled inside its one JSONL file).
     const inputs = clustersDir ? [dir] : shuffled(fs.readdirSync(dir).filter((f) => !f.startsWith('.')).map((f) => path.join(dir, f)), 7);
     const e = await enqueueInputs(REDIS_URL, inputs, { prefix });
+    workerCpu.clear();
+    const pg0 = cpuOf(/^postgres/);
+    const redis0 = cpuOf(/^redis-server/);
     await Promise.all(Array.from({ length: w }, () => runWorker(url, prefix)));
+    const pgCpu = cpuOf(/^postgres/) - pg0;
+    const redisCpu = cpuOf(/^redis-server/) - redis0;
+    const wCpu = [...workerCpu.values()].reduce((a, b) => a + b, 0) - w * startupCpu;
     const q = openQueues(REDIS_URL, { prefix });
     const jobs = await q.ingest.getJobs(['completed'], 0, -1);
     const failed = await q.ingest.getFailedCount();
@@ -130,6 +180,12 @@ for (const w of counts) {
     results.push({ workers: w, seconds, perSecond: jobs.length / seconds, clusters });
     const b = bcubed(clusters, truth);
     console.log(`${w} worker(s), ${locks} locks: ${e.added} jobs, ${jobs.length} completed, ${failed} failed in ${seconds.toFixed(1)} s = ${(jobs.length / seconds).toFixed(1)} articles/s; B-cubed vs events P ${b.p.toFixed(4)} R ${b.r.toFixed(4)} F1 ${b.f1.toFixed(4)}`);
+    // Where the CPU went, per article (workers without their start-up; PostgreSQL and Redis machine-wide, so
+    // other users of them count too): with C cores no number of workers can beat C / (sum) articles/s.
+    const per = (x: number) => ((1000 * x) / jobsDone(jobs.length)).toFixed(1);
+    const sum = wCpu + pgCpu + redisCpu;
+    const cores = os.availableParallelism();
+    console.log(`  CPU per article: workers ${per(wCpu)} ms, postgres ${per(pgCpu)} ms, redis ${per(redisCpu)} ms = ${per(sum)} ms; CPU-bound ceiling on ${cores} cores ${((cores * jobsDone(jobs.length)) / sum).toFixed(1)} articles/s; machine load ${os.loadavg()[0]!.toFixed(1)}`);
   } finally {
     await drop();
   }

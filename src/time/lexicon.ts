@@ -76,6 +76,11 @@ export interface TimeLexicon {
   earlierWords?: string[];
   /** Before "<n> <unit>": counted forward from the anchor ("in" in "in two days"). */
   henceBefore?: string[];
+  /**
+   * Words that make a following "<henceBefore> <n> <unit>" a span reaching up to now, not a future date: "the
+   * first visit in 18 years", "the highest level in a decade" (a superlative or "first" earlier in the sentence).
+   */
+  spanCues?: string[];
   /** Relative period words: unit word + relation ("tahun lalu", "last year", "năm ngoái"), shift in units. */
   periodRelations: { before: Record<string, number>; after: Record<string, number> };
   /** Whole words for days relative to the anchor ("kemarin": -1), optionally with a part of the day ("semalam"). */

@@ -435,9 +435,15 @@ export function compile(lex: TimeLexicon): Compiled {
     });
   }
   if (lex.henceBefore?.length) {
-    add('relative', 29, `${L}${alt(lex.henceBefore)}\\s+(?:(?<n>${NUM})\\s+(?<u>${UNIT})|(?<one>${ONEUNIT}))${R}`, (m) => {
+    const spanCue = new RegExp(`(?<![\\p{L}\\p{N}])${alt(lex.spanCues ?? [])}(?![\\p{L}\\p{N}])`, 'iu');
+    add('relative', 29, `${L}${alt(lex.henceBefore)}\\s+(?:(?<n>${NUM})\\s+(?<u>${UNIT})|(?<one>${ONEUNIT}))${R}`, (m, text) => {
       const un = unitNumber(m.groups!);
-      return un ? { rel: { ...un, from: 'anchor', sign: 1 } } : null;
+      if (!un) return null;
+      // "the first visit in 18 years": the span up to now, not a date 18 years ahead. Only the clause before
+      // it in the same sentence counts.
+      const clause = before(text, m.index, 200).split(/[.!?;]\s/).pop()!;
+      if (lex.spanCues?.length && spanCue.test(clause)) return { dur: durValue(un.n, un.unit) };
+      return { rel: { ...un, from: 'anchor', sign: 1 } };
     });
   }
 

@@ -137,6 +137,12 @@ test('English formats and kinds', () => {
   assert.equal(value('Prices rose in March 2024.', 'en', 'March 2024'), '2024-03');
   assert.equal(value('Crowds gathered for the 80th anniversary of the party.', 'en', 'the 80th anniversary'), '2025');
   assert.equal(value('He served 18 years.', 'en', '18 years'), 'P18Y');
+  // "in <n> <unit>" ahead of now, unless a superlative or "first" before it makes it the span up to now
+  assert.equal(value('The bridge will open in 3 years.', 'en', 'in 3 years'), '2028');
+  const span = find('It was the first visit by a trade minister in 18 years.', 'en', 'in 18 years');
+  assert.deepEqual([span.type, span.value], ['DURATION', 'P18Y']);
+  assert.equal(find('Inflation hit its highest level in two decades.', 'en', 'in two decades').type, 'DURATION');
+  assert.equal(value('It was the first visit. Talks resume in 2 weeks.', 'en', 'in 2 weeks'), '2025-10-25');
   assert.equal(value('Officials are currently reviewing it.', 'en', 'currently'), 'PRESENT_REF');
   assert.equal(tags('You may go now that it is done.', 'en').filter((t) => t.value.startsWith('20')).length, 0);
 });

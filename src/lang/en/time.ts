@@ -38,6 +38,11 @@ export const time: TimeLexicon = {
   laterWords: ['later', 'after that', 'afterwards', 'afterward', 'on'],
   earlierWords: ['earlier', 'before', 'before that', 'previously', 'prior'],
   henceBefore: ['in', 'within the next'],
+  spanCues: [
+    'first', 'only', 'highest', 'lowest', 'biggest', 'largest', 'smallest', 'worst', 'best', 'strongest', 'weakest',
+    'fastest', 'slowest', 'longest', 'shortest', 'deadliest', 'most', 'least', 'fewest', 'record', 'top', 'hottest',
+    'coldest', 'wettest', 'driest', 'sharpest', 'steepest', 'heaviest', 'busiest',
+  ],
   periodRelations: {
     before: { this: 0, last: -1, past: -1, previous: -1, next: 1, coming: 1, 'the following': 1 },
     after: {},
