@@ -33,10 +33,11 @@ export function jsonRows(db: Kysely<any>, columns: Array<[string, ColumnType]>, 
 
 /** `column IN (values)` with a constant statement text whatever the number of values. */
 export function inValues(db: Kysely<any>, column: string, values: Array<string | number>, type: ColumnType): RawBuilder<boolean> {
-  const json = JSON.stringify(values);
-  if (isSqlite(db)) return sql<boolean>`${sql.ref(column)} IN (SELECT value FROM json_each(${json}))`;
+  if (isSqlite(db)) return sql<boolean>`${sql.ref(column)} IN (SELECT value FROM json_each(${JSON.stringify(values)}))`;
   const pgType = type === 'real' ? 'double precision' : type;
-  return sql<boolean>`${sql.ref(column)} IN (SELECT (v #>> '{}')::${sql.raw(pgType)} FROM json_array_elements(${json}::json) AS v)`;
+  // One array parameter: the planner probes the index once per element (a json_array_elements subquery cost
+  // about twice the server time, planned as a join).
+  return sql<boolean>`${sql.ref(column)} = ANY(${values}::${sql.raw(pgType)}[])`;
 }
 
 /**

@@ -5,7 +5,7 @@
 // A candidate in another language is also scored on language-independent keys (linked entities,
 // numbers, dates). Nothing already stored is recomputed, so cost per article does not grow with
 // the corpus.
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Tables } from '../store/schema.ts';
 import type { ArticleDoc } from '../types.ts';
 import type { ReuseLink } from '../reuse/detect.ts';
@@ -320,25 +320,19 @@ async function lookupPostings(trx: Kysely<Tables>, keys: string[], day: number |
     }
     return out;
   }
-  for (const batch of chunks(keys, 50)) {
-    // One statement per batch: a UNION ALL of per-key lookups, each LIMITed inside its subquery, so a
-    // common key costs `limit` rows, not its whole list. Dated and undated postings are separate
-    // lookups so each is one range of the (key, day) index. Written as SQL text rather than through
-    // the query builder: building 50–100 subqueries per article cost more than running them.
-    const part = (key: string, range: 'window' | 'undated' | 'all') => {
-      const where =
-        range === 'window' && day !== null
-          ? sql`key = ${key} AND day >= ${day - windowDays} AND day <= ${day + windowDays}`
-          : range === 'undated'
-            ? sql`key = ${key} AND day IS NULL`
-            : sql`key = ${key}`;
-      // key and article_id only: both are in the (key, day) index, so no row of the table is read.
-      return sql`SELECT p.key, p.article_id FROM (SELECT key, article_id FROM story_postings WHERE ${where} LIMIT ${limit}) AS p`;
-    };
-    const parts = batch.flatMap((key) => (day === null ? [part(key, 'all')] : [part(key, 'window'), part(key, 'undated')]));
-    const { rows } = await sql<Posting>`${sql.join(parts, sql` UNION ALL `)}`.execute(trx);
-    out.push(...rows);
-  }
+  // PostgreSQL: one statement for all keys, a LATERAL lookup per key LIMITed inside, so a common key costs
+  // `limit` rows, not its whole list. Dated and undated postings are separate lookups so each is one range of
+  // the (key, day) index. The plan's size does not grow with the number of keys (a UNION ALL of per-key
+  // subqueries spent most of its server time planning: 3.6 of 15 ms of PostgreSQL CPU per article).
+  // (The rows' order does not matter: they are summed per article and candidates sorted with a tie-break.)
+  const lateral = (where: RawBuilder<unknown>) =>
+    sql<Posting>`SELECT k.key, p.article_id FROM unnest(${keys}::text[]) AS k(key)
+      CROSS JOIN LATERAL (SELECT article_id FROM story_postings WHERE key = k.key AND ${where} LIMIT ${limit}) AS p`;
+  const { rows } = await (day === null
+    ? lateral(sql`TRUE`)
+    : sql<Posting>`${lateral(sql`day >= ${day - windowDays} AND day <= ${day + windowDays}`)} UNION ALL ${lateral(sql`day IS NULL`)}`
+  ).execute(trx);
+  out.push(...rows);
   return out;
 }
 
