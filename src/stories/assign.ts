@@ -10,6 +10,7 @@ import type { Tables } from '../store/schema.ts';
 import type { ArticleDoc } from '../types.ts';
 import type { ReuseLink } from '../reuse/detect.ts';
 import { chunks } from '../util/common.ts';
+import { isSqlite } from '../store/migrations/engine.ts';
 import { bulkInsert, inValues, type DirectSql } from '../store/bulk.ts';
 import { log } from '../util/log.ts';
 import { articleFeatures, defaultFeatures, entityFeature, kindOf, type FeatureExtractor } from './features.ts';
@@ -316,6 +317,18 @@ async function lookupPostings(trx: Kysely<Tables>, keys: string[], day: number |
       } else {
         out.push(...direct.all<Posting>('SELECT key, article_id FROM story_postings WHERE key = ? AND day >= ? AND day <= ? LIMIT ?', [key, day - windowDays, day + windowDays, limit]));
         out.push(...direct.all<Posting>('SELECT key, article_id FROM story_postings WHERE key = ? AND day IS NULL LIMIT ?', [key, limit]));
+      }
+    }
+    return out;
+  }
+  if (isSqlite(trx)) {
+    // SQLite without the prepared-statement path (a caller's own transaction): the same lookups as statements.
+    for (const key of keys) {
+      const q = trx.selectFrom('story_postings').select(['key', 'article_id']).where('key', '=', key).limit(limit);
+      if (day === null) out.push(...(await q.execute()));
+      else {
+        out.push(...(await q.where('day', '>=', day - windowDays).where('day', '<=', day + windowDays).execute()));
+        out.push(...(await q.where('day', 'is', null).execute()));
       }
     }
     return out;
