@@ -107,6 +107,16 @@ test('ordinals, photo credits and sentence-initial words are not entities', () =
   for (const m of ms) assert.ok(!['Pertama', 'Kedua', 'Foto', 'Sementara'].includes(m.text), m.text);
 });
 
+test('a capitalised question or a bare head with a conjunction is not an entity; an acronym stays one', () => {
+  const q = mentionsOf('Bisakah Anda memberi tahu kami tentang hasil kunjungan itu?');
+  assert.deepEqual(q.map((m) => m.text), []);
+  const coord = mentionsOf('Kunjungan itu disambut para pemimpin Partai dan Negara, kata juru bicara Budi Santoso.');
+  assert.ok(!coord.some((m) => m.text.startsWith('Partai')), JSON.stringify(coord));
+  assert.ok(coord.some((m) => m.text === 'Budi Santoso'));
+  const en = findMentions('Could You tell us more? The US said so.', [{ start: 0, end: 23 }, { start: 24, end: 39 }], 'en');
+  assert.deepEqual(en.map((m) => m.text), ['US']);
+});
+
 test('text with no capitals gives sensible output', () => {
   const ms = mentionsOf('presiden indonesia bertemu perdana menteri vietnam di hanoi untuk membahas perdagangan beras dan kerja sama maritim.');
   // country names are still found, nothing is named after a title

@@ -8,6 +8,7 @@ import { chunks } from './conll.ts';
 import { matchAt } from './gazetteer.ts';
 import { allConjunctions, allOrgWordVariants, allTitleSuffixes, entityData } from './langdata.ts';
 import { countryCode, foldKey, foldWords, lookupCity } from './normalise.ts';
+import { findLanguage } from '../lang/index.ts';
 
 export type EntityType = 'PERSON' | 'ORGANISATION' | 'PLACE' | 'OTHER';
 
@@ -91,7 +92,23 @@ function notAnEntity(c: Ctx, s: number, e: number): boolean {
   if (titleAt(c, s) === n) return true;
   if (!c.words.slice(s, e).some(hasLetter)) return true;
   if (n === 1 && c.words[s]!.length < 2) return true;
+  // A question or pronoun phrase capitalised at a sentence start ("Bisakah Anda", "Could you"): every word a
+  // function word of the language. Acronyms ("US", "WHO") are names whatever their lower case spells.
+  const stops = stopwordSet(c.lang);
+  if (n <= 3 && c.words.slice(s, e).every((w) => !isAllCaps(w) && stops.has(w.toLowerCase()))) return true;
+  // A one-word head joined by a conjunction ("Partai dan Negara", "Party and State"): two generic nouns, no one
+  // body named (a name keeps its modifiers between head and conjunction: "Kementerian Perdagangan dan
+  // Perindustrian"; a head of several words is a name's head: "Kamar Dagang dan Industri").
+  const head = matchAt('ORGH', c.lower, s) || matchAt('PLH', c.lower, s);
+  if (head === 1 && s + 1 < e && allConjunctions.has(c.lower[s + 1]!)) return true;
   return false;
+}
+
+const stopwordSets = new Map<string, Set<string>>();
+function stopwordSet(lang: string): Set<string> {
+  let set = stopwordSets.get(lang);
+  if (!set) stopwordSets.set(lang, (set = new Set(findLanguage(lang)?.stopwords ?? [])));
+  return set;
 }
 
 function tagSentence(c: Ctx, s: number, e: number): string[] {
