@@ -117,6 +117,13 @@ test('a capitalised question or a bare head with a conjunction is not an entity;
   assert.deepEqual(en.map((m) => m.text), ['US']);
 });
 
+test('a name headed by an organisation word is an organisation even when it starts with a city; a region stays a place', () => {
+  const type = (text: string, name: string) => mentionsOf(text).find((m) => m.text === name)?.type;
+  assert.equal(type('"Itu penting," ujar Dr. Budi Santoso, peneliti di Oxford College (Inggris), kepada wartawan.', 'Oxford College'), 'ORGANISATION');
+  assert.equal(type('Dia mengajar di Harvard University sejak 2010.', 'Harvard University'), 'ORGANISATION');
+  assert.equal(type('Bentrokan terjadi di West Bank pada Senin.', 'West Bank'), 'PLACE');
+});
+
 test('text with no capitals gives sensible output', () => {
   const ms = mentionsOf('presiden indonesia bertemu perdana menteri vietnam di hanoi untuk membahas perdagangan beras dan kerja sama maritim.');
   // country names are still found, nothing is named after a title

@@ -28,6 +28,8 @@ export interface EntityOrgs {
   nonEntities: string[];
   /** Place head words ("Provinsi", "Kota", "Laut", "Province", "Tỉnh", "Sông"). */
   placeHeads: string[];
+  /** Compass and position words that make a name a region's ("West", "Utara", "Tây"): "West Bank" is no bank. */
+  directionWords?: string[];
   /** Adjectives and demonyms by ISO alpha-2 code ("US": ["American"]). */
   demonyms?: Record<string, string[]>;
   /**
@@ -49,6 +51,10 @@ export function entityData(code: string): EntityLangData {
 }
 
 /** The "and" words of every language with entity data. */
+/** Compass words of every language, lower case, one word each ("barat daya" gives "barat" and "daya"). */
+export const allDirectionWords: ReadonlySet<string> = new Set(
+  entityLanguages.flatMap((code) => (entityData(code).directionWords ?? []).flatMap((w) => w.toLowerCase().split(/\s+/))),
+);
 export const allConjunctions: ReadonlySet<string> = new Set(entityLanguages.flatMap((code) => entityData(code).conjunctions.map((w) => w.toLowerCase())));
 
 /** Organisation-name word variants of every language with entity data (folded variant → folded word). */

@@ -6,7 +6,7 @@ import { tokenize, type Token } from './tokenize.ts';
 import { tagTokens } from './ner.ts';
 import { chunks } from './conll.ts';
 import { matchAt } from './gazetteer.ts';
-import { allConjunctions, allOrgWordVariants, allTitleSuffixes, entityData } from './langdata.ts';
+import { allConjunctions, allDirectionWords, allOrgWordVariants, allTitleSuffixes, entityData } from './langdata.ts';
 import { countryCode, foldKey, foldWords, lookupCity } from './normalise.ts';
 import { findLanguage } from '../lang/index.ts';
 
@@ -456,6 +456,15 @@ export function findMentions(text: string, sentences: Span[], lang: string): Men
           }
         }
       }
+    }
+    // "Boston College", "Universitas Harvard" tagged as a place (its city word): a name headed by an organisation
+    // word, at its end (English) or its start (Indonesian, Vietnamese), is an organisation, unless the whole name
+    // is a known country or city, or a compass word makes it a region ("West Bank").
+    if (type === 'PLACE' && e - s >= 2) {
+      const orgHead = (k: number) => matchAt('ORGH', c.lower, k) === 1 && !matchAt('PLH', c.lower, k);
+      const name = spanText(c, s, e);
+      const region = c.lower.slice(s, e).some((w) => allDirectionWords.has(w));
+      if ((orgHead(e - 1) || orgHead(s)) && !region && !countryCode(name) && !lookupCity(name)) type = 'ORGANISATION';
     }
     const extra: Partial<Mention> = {};
     if (title && type === 'PERSON') extra.role = org ? { title, org } : { title };

@@ -28,6 +28,7 @@ export const orgs: EntityOrgs = {
   ],
   // American and British spellings of one name
   orgWordVariants: { labor: 'labour', defense: 'defence', organization: 'organisation', center: 'centre', program: 'programme' },
+  directionWords: ['North', 'South', 'East', 'West', 'Northern', 'Southern', 'Eastern', 'Western', 'Central', 'Upper', 'Lower', 'Northeast', 'Northwest', 'Southeast', 'Southwest'],
   placeHeads: [
     'Province', 'City', 'County', 'District', 'State', 'Region', 'Prefecture', 'Municipality', 'Village', 'Town', 'Island',
     'Islands', 'Strait', 'Sea', 'Ocean', 'Gulf', 'Bay', 'Cape', 'Mount', 'Mountains', 'Hill', 'River', 'Lake', 'Valley',

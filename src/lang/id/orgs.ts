@@ -36,6 +36,7 @@ export const orgs: EntityOrgs = {
   ],
   // both usual renderings of "workers'" in party and union names
   orgWordVariants: { pekerja: 'buruh' },
+  directionWords: ['Utara', 'Selatan', 'Timur', 'Barat', 'Tengah', 'Tenggara', 'Barat Daya', 'Barat Laut', 'Timur Laut', 'Hulu', 'Hilir'],
   placeHeads: [
     'Provinsi', 'Kota', 'Kabupaten', 'Kecamatan', 'Kelurahan', 'Desa', 'Kampung', 'Dusun', 'Distrik', 'Wilayah', 'Daerah',
     'Daerah Istimewa', 'Daerah Khusus', 'Negara Bagian', 'Pulau', 'Kepulauan', 'Selat', 'Laut', 'Samudra', 'Samudera', 'Teluk',

@@ -7,5 +7,6 @@ export const orgs: EntityOrgs = {
   conjunctions: [...id.conjunctions],
   functionWords: [...id.functionWords],
   nonEntities: [...id.nonEntities, 'Walau bagaimanapun', 'Tetapi', 'Selain itu', 'Gambar'],
+  directionWords: [...(id.directionWords ?? [])],
   placeHeads: [...id.placeHeads, 'Negeri', 'Bandar', 'Daerah', 'Mukim', 'Jalan', 'Lapangan Terbang'],
 };

@@ -22,6 +22,7 @@ export const orgs: EntityOrgs = {
     'Tin', 'Tin tức', 'Thời sự', 'Thế giới', 'Kinh tế', 'Chính trị', 'Xã hội', 'Thể thao', 'Giải trí', 'Sáng', 'Chiều', 'Tối',
     'Hôm nay', 'Hôm qua', 'Đồng thời', 'Bên cạnh đó', 'Ngoài ra', 'Vì vậy', 'Do đó', 'Cũng', 'Với', 'Tại', 'Từ', 'Để', 'Nếu',
   ],
+  directionWords: ['Bắc', 'Nam', 'Đông', 'Tây', 'Trung', 'Đông Bắc', 'Tây Bắc', 'Đông Nam', 'Tây Nam', 'Thượng', 'Hạ'],
   placeHeads: [
     'Tỉnh', 'tỉnh', 'Thành phố', 'thành phố', 'TP', 'TP.', 'Quận', 'quận', 'Huyện', 'huyện', 'Xã', 'xã', 'Phường', 'phường',
     'Thị xã', 'Thị trấn', 'Vùng', 'Miền', 'Đảo', 'Quần đảo', 'Biển', 'Vịnh', 'Eo biển', 'Sông', 'Hồ', 'Núi', 'Dãy núi',
