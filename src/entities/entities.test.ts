@@ -124,6 +124,17 @@ test('a name headed by an organisation word is an organisation even when it star
   assert.equal(type('Bentrokan terjadi di West Bank pada Senin.', 'West Bank'), 'PLACE');
 });
 
+test('a name stops at its last capitalised word; English titles take "of" and their portfolios; a demonym is its country', () => {
+  const en = (t: string) => findMentions(t, splitSentences(t, 'en'), 'en');
+  assert.deepEqual(en('Rescuers searched under the debris, agency head Budi Hartono said.').map((m) => m.text), ['Budi Hartono']);
+  const vi = findMentions('"Doanh nghiệp muốn có mặt nhiều hơn", ông Haryanto nói.', splitSentences('"Doanh nghiệp muốn có mặt nhiều hơn", ông Haryanto nói.', 'vi'), 'vi');
+  assert.deepEqual(vi.map((m) => m.text), ['Haryanto']);
+  const cap = en('Vietnamese Minister of Agriculture and Environment Do Minh Khang (left) and Indonesian Minister of Marine Affairs and Fisheries Budi Hartono in Jakarta.');
+  assert.deepEqual(cap.map((m) => `${m.type}:${m.text}`), ['PERSON:Do Minh Khang', 'PLACE:Indonesian', 'PERSON:Budi Hartono', 'PLACE:Jakarta']);
+  assert.equal(cap[2]!.role?.title, 'Minister of Marine Affairs and Fisheries');
+  assert.equal(cap[1]!.key, 'country:ID');
+});
+
 test('text with no capitals gives sensible output', () => {
   const ms = mentionsOf('presiden indonesia bertemu perdana menteri vietnam di hanoi untuk membahas perdagangan beras dan kerja sama maritim.');
   // country names are still found, nothing is named after a title

@@ -11,6 +11,8 @@ export interface EntityTitles {
   titleModifiers: string[];
   /** Words that may close a title after its portfolio ("Tetap" in "Wakil Menteri Luar Negeri Tetap", "ad interim"). */
   titleSuffixes?: string[];
+  /** Words between a title and its portfolio ("of" in "Minister of Foreign Affairs"). */
+  portfolioLinks?: string[];
   /** Portfolio or office words that may follow a title ("Luar Negeri", "Foreign Affairs", "Ngoại giao"). */
   portfolios: string[];
   /** Forms of address that become an attribute of a person ("Tn.", "Bapak", "Mr.", "Ông"). */
@@ -63,6 +65,7 @@ export const allOrgWordVariants: ReadonlyMap<string, string> = new Map(
 );
 
 /** Title-closing words of every language with entity data, as lower-case word lists. */
+export const allPortfolioLinks: ReadonlySet<string> = new Set(entityLanguages.flatMap((code) => (entityData(code).portfolioLinks ?? []).map((w) => w.toLowerCase())));
 export const allTitleSuffixes: ReadonlyArray<string[]> = entityLanguages.flatMap((code) => (entityData(code).titleSuffixes ?? []).map((w) => w.toLowerCase().split(/\s+/)));
 
 /** Month, weekday and caption-credit words of a language: capitalised, never an entity by themselves. */

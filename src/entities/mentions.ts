@@ -6,8 +6,8 @@ import { tokenize, type Token } from './tokenize.ts';
 import { tagTokens } from './ner.ts';
 import { chunks } from './conll.ts';
 import { matchAt } from './gazetteer.ts';
-import { allConjunctions, allDirectionWords, allOrgWordVariants, allTitleSuffixes, entityData } from './langdata.ts';
-import { countryCode, foldKey, foldWords, lookupCity } from './normalise.ts';
+import { allConjunctions, allDirectionWords, allPortfolioLinks, allOrgWordVariants, allTitleSuffixes, entityData } from './langdata.ts';
+import { countryCode, demonymCountry, foldKey, foldWords, lookupCity } from './normalise.ts';
 import { findLanguage } from '../lang/index.ts';
 
 export type EntityType = 'PERSON' | 'ORGANISATION' | 'PLACE' | 'OTHER';
@@ -53,6 +53,8 @@ function titleAt(c: Ctx, i: number): number {
   const t = matchAt('TITLE', c.lower, j);
   if (!t) return 0;
   j += t;
+  // "Minister of Foreign Affairs": a link word before the portfolio
+  if (allPortfolioLinks.has(c.lower[j] ?? '') && matchAt('PORT', c.lower, j + 1)) j++;
   // portfolio words ("Luar Negeri"), possibly chained with an "and" word of any language
   for (;;) {
     const p = matchAt('PORT', c.lower, j);
@@ -287,8 +289,14 @@ export function findMentions(text: string, sentences: Span[], lang: string): Men
       while (j < toks.length && isCap(c.words[j]!) && matchAt('NONE', c.lower, j) === 1 && !matchAt('TITLE', c.lower, j)) j++;
       const s0 = j;
       if (s0 >= toks.length || !nameWord(s0) || matchAt('PLH', c.lower, s0) || matchAt('HON', c.lower, s0)) continue;
-      // the tagger reads a place or organisation where the run starts ("Gubernur [Jawa Barat] Ridwan Kamil"): its call
-      if (chunkAt[s0]! >= 0 && raw[chunkAt[s0]!]!.type !== 'PERSON') continue;
+      // the tagger reads a place or organisation where the run starts ("Gubernur [Jawa Barat] Ridwan Kamil"): its call,
+      // unless it is an "organisation" with no organisation word in it (a person's name after a title)
+      const first = chunkAt[s0]! >= 0 ? raw[chunkAt[s0]!]! : undefined;
+      if (first && first.type !== 'PERSON') {
+        let headed = first.type !== 'ORGANISATION';
+        for (let k = first.s; k < first.e && !headed; k++) if (matchAt('ORGH', c.lower, k) || isAllCaps(c.words[k]!)) headed = true;
+        if (headed) continue;
+      }
       let e = s0;
       while (e < toks.length && e - s0 < 6 && (e === s0 || sameLine(e - 1, e))) {
         if (nameWord(e)) e++;
@@ -298,12 +306,23 @@ export function findMentions(text: string, sentences: Span[], lang: string): Men
       if (e - s0 < 2 || countryCode(spanText(c, s0, e))) continue;
       const over = new Set<number>();
       for (let k = t; k < e; k++) if (chunkAt[k]! >= 0) over.add(chunkAt[k]!);
-      // never cut a tagged chunk in two; nothing to do when the tagger already has the name as one person
-      if ([...over].some((idx) => raw[idx]!.s < t || raw[idx]!.e > e)) continue;
+      // never cut a tagged chunk in two, except where a function word follows the name ("X in Jakarta"): what
+      // follows it is a name of its own
+      const rest: typeof raw = [];
+      if ([...over].some((idx) => raw[idx]!.s < t)) continue;
+      const beyond = [...over].filter((idx) => raw[idx]!.e > e);
+      if (beyond.length) {
+        let r = e;
+        while (r < raw[beyond[0]!]!.e && isFn(r)) r++;
+        if (r === e || r >= raw[beyond[0]!]!.e || !isCap(c.words[r]!)) continue;
+        const end = raw[beyond[0]!]!.e;
+        const place = matchAt('CTRY', c.lower, r) === end - r || lookupCity(spanText(c, r, end));
+        rest.push({ s: r, e: end, type: place ? 'PLACE' : raw[beyond[0]!]!.type });
+      }
       if ([...over].some((idx) => raw[idx]!.type === 'PERSON' && raw[idx]!.e === e && raw[idx]!.s <= s0)) continue;
       for (const idx of over) drop.add(idx);
-      add.push({ s: t, e, type: 'PERSON' });
-      t = e - 1;
+      add.push({ s: t, e, type: 'PERSON' }, ...rest);
+      t = (rest.at(-1)?.e ?? e) - 1;
     }
     if (add.length) {
       const kept = raw.filter((_, idx) => !drop.has(idx));
@@ -322,7 +341,10 @@ export function findMentions(text: string, sentences: Span[], lang: string): Men
     const cc = countryCode(name);
     // a whole country name is the country, whatever the tagger thought ("Đại sứ <Nhật Bản>" is Japan's ambassador)
     if (cc && (t !== 'PERSON' || matchAt('CTRY', c.lower, s) === e - s)) t = 'PLACE';
-    const m: Mention = { start: toks[s]!.start, end: toks[e - 1]!.end, text: name, type: t, key: mentionKey(t, name), ...extra };
+    // a demonym on its own ("Indonesian", "người Việt") stands for its country: the country's entity
+    const dc = !cc && t !== 'PERSON' && matchAt('DEM', c.lower, s) === e - s ? demonymCountry(name) : undefined;
+    if (dc) t = 'PLACE';
+    const m: Mention = { start: toks[s]!.start, end: toks[e - 1]!.end, text: name, type: t, key: dc ? `country:${dc}` : mentionKey(t, name), ...extra };
     out.push(m);
     for (let k = s; k < e; k++) (covered[k] = 1), (owner[k] = out.length);
     return m;
@@ -381,6 +403,16 @@ export function findMentions(text: string, sentences: Span[], lang: string): Men
         title = spanText(c, s + d, s + d + dt);
         s += d + dt;
         moved = true;
+      }
+    }
+    // A person's name ends with a capitalised word: a lower-case word the tagger swept in after it ("X said",
+    // "ông X nói") is not part of it. (Organisation names may: Vietnamese writes "Bộ Nông nghiệp".)
+    while (type === 'PERSON' && e - 1 > s && hasLetter(c.words[e - 1]!) && c.words[e - 1] === c.lower[e - 1] && !glued(e - 2, e - 1)) e--;
+    // "Minister of Marine Affairs and Fisheries X": a portfolio word the title phrase did not reach belongs to it
+    if (type === 'PERSON') {
+      for (let p = matchAt('PORT', c.lower, s); p && s + p < e && isCap(c.words[s]!); p = matchAt('PORT', c.lower, s)) {
+        title = title ? `${title} ${spanText(c, s, s + p)}` : undefined;
+        s += p;
       }
     }
     if (s >= e || covered[s]) continue;

@@ -52,7 +52,11 @@ export const titles: EntityTitles = {
     'Investment', 'Economy', 'Economic Affairs', 'Public Security', 'State Security', 'Security', 'Intelligence', 'Unification',
     'Science', 'Technology', 'Science and Technology', 'Foreign Trade', 'State Affairs', 'Veterans Affairs', 'Homeland Security',
     'Treasury', 'State', 'Social Affairs', 'Public Works', 'Housing', 'Natural Resources', 'Fisheries', 'Religious Affairs',
+    'Marine Affairs', 'Maritime Affairs', 'Marine', 'Maritime', 'Forestry', 'Mines', 'Mining', 'Water Resources', 'Rural Development',
+    'Women', "Women's Affairs", 'Youth', 'Youth and Sports', 'Sports', 'Family', 'Welfare', 'Social Welfare', 'Immigration',
+    'Digital Affairs', 'Telecommunications', 'Infrastructure', 'Construction', 'Aviation', 'Food', 'Climate', 'Climate Change',
   ],
+  portfolioLinks: ['of', 'for'],
   titleSuffixes: ['ad interim', 'Extraordinary and Plenipotentiary', 'Plenipotentiary', 'elect', 'Emeritus'],
   honorifics: [
     'Mr.', 'Mr', 'Mrs.', 'Mrs', 'Ms.', 'Ms', 'Miss', 'Mx.', 'Sir', 'Dame', 'Lord', 'Lady', 'Dr.', 'Dr', 'Prof.', 'Prof',
