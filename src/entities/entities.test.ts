@@ -135,6 +135,14 @@ test('a name stops at its last capitalised word; English titles take "of" and th
   assert.equal(cap[1]!.key, 'country:ID');
 });
 
+test('Vietnamese: a sentence-initial syllable is no name, sport roles are titles, organisation names keep their own words', () => {
+  const vi = (t: string) => findMentions(t, splitSentences(t, 'vi'), 'vi').map((m) => `${m.type}:${m.text}`);
+  assert.ok(!vi('Đội tuyển đã thắng trận chung kết tối qua.').some((x) => x.endsWith(':Đội')));
+  const coach = findMentions('HLV Trần Văn Bình cho biết đội sẽ tập luyện.', splitSentences('HLV Trần Văn Bình cho biết đội sẽ tập luyện.', 'vi'), 'vi');
+  assert.deepEqual(coach.map((m) => [m.type, m.text, m.role?.title]), [['PERSON', 'Trần Văn Bình', 'HLV']]);
+  assert.ok(vi('Hôm qua, Liên đoàn Bóng đá Việt Nam đã công bố danh sách.').includes('ORGANISATION:Liên đoàn Bóng đá Việt Nam'));
+});
+
 test('text with no capitals gives sensible output', () => {
   const ms = mentionsOf('presiden indonesia bertemu perdana menteri vietnam di hanoi untuk membahas perdagangan beras dan kerja sama maritim.');
   // country names are still found, nothing is named after a title

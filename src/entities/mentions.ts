@@ -405,9 +405,21 @@ export function findMentions(text: string, sentences: Span[], lang: string): Men
         moved = true;
       }
     }
-    // A person's name ends with a capitalised word: a lower-case word the tagger swept in after it ("X said",
-    // "ông X nói") is not part of it. (Organisation names may: Vietnamese writes "Bộ Nông nghiệp".)
-    while (type === 'PERSON' && e - 1 > s && hasLetter(c.words[e - 1]!) && c.words[e - 1] === c.lower[e - 1] && !glued(e - 2, e - 1)) e--;
+    // A person's or place's name ends with a capitalised word: a lower-case word the tagger swept in after it ("X
+    // said", "ông X nói") is not part of it. (Organisation names may: Vietnamese writes "Bộ Nông nghiệp".)
+    const orgHeaded = type === 'ORGANISATION' || (!!matchAt('ORGH', c.lower, s) && !matchAt('PLH', c.lower, s));
+    const trailing = (k: number) => hasLetter(c.words[k]!) && c.words[k] === c.lower[k] && !glued(k - 1, k);
+    while (e - 1 > s && trailing(e - 1) && (!orgHeaded || stopwordSet(c.lang).has(c.lower[e - 1]!))) e--;
+    // an organisation name stops before a lower-case function word of the sentence that is none of a name's own
+    // ("Liên đoàn Bóng đá Việt Nam | đã công bố": "đã" marks the verb that follows)
+    if (orgHeaded) {
+      for (let k = s + 1; k < e; k++) {
+        if (trailing(k) && stopwordSet(c.lang).has(c.lower[k]!) && !isFn(k) && !allConjunctions.has(c.lower[k]!)) {
+          e = k;
+          break;
+        }
+      }
+    }
     // "Minister of Marine Affairs and Fisheries X": a portfolio word the title phrase did not reach belongs to it
     if (type === 'PERSON') {
       for (let p = matchAt('PORT', c.lower, s); p && s + p < e && isCap(c.words[s]!); p = matchAt('PORT', c.lower, s)) {
@@ -450,6 +462,9 @@ export function findMentions(text: string, sentences: Span[], lang: string): Men
       }
     }
     if (notAnEntity(c, s, e)) continue;
+    // Vietnamese writes a word's first syllable capitalised at a sentence start ("Đội tuyển", "Ủy ban", "Hồi 19h"):
+    // one capitalised syllable there, followed by a lower-case one, is that word, unless it is a known place.
+    if (c.lang === 'vi' && e - s === 1 && isSentenceStart(c, s) && /^\p{Ll}/u.test(c.words[e] ?? '') && !matchAt('CTRY', c.lower, s) && !lookupCity(c.words[s]!)) continue;
     if (e - s === 1 && s > 0 && isAllCaps(c.words[s]!) && c.words[s]!.length > 1 && acronyms.has(c.words[s]!)) {
       const a = acronyms.get(c.words[s]!)!;
       out.push({ start: toks[s]!.start, end: toks[s]!.end, text: c.words[s]!, type: a.type, key: a.key });
@@ -489,14 +504,25 @@ export function findMentions(text: string, sentences: Span[], lang: string): Men
         }
       }
     }
+    // A title stripped from a "place" or "organisation" with no head word or known place left: a person with a role
+    if (title && type !== 'PERSON' && e > s) {
+      let named = false;
+      for (let k = s; k < e && !named; k++) named = !!(matchAt('ORGH', c.lower, k) || matchAt('PLH', c.lower, k) || matchAt('CTRY', c.lower, k) || isAllCaps(c.words[k]!));
+      if (!named && !lookupCity(spanText(c, s, e))) type = 'PERSON';
+    }
     // "Boston College", "Universitas Harvard" tagged as a place (its city word): a name headed by an organisation
     // word, at its end (English) or its start (Indonesian, Vietnamese), is an organisation, unless the whole name
     // is a known country or city, or a compass word makes it a region ("West Bank").
     if (type === 'PLACE' && e - s >= 2) {
-      const orgHead = (k: number) => matchAt('ORGH', c.lower, k) === 1 && !matchAt('PLH', c.lower, k);
+      const orgHead = (k: number, single: boolean) => (single ? matchAt('ORGH', c.lower, k) === 1 : matchAt('ORGH', c.lower, k) > 0) && !matchAt('PLH', c.lower, k);
       const name = spanText(c, s, e);
-      const region = c.lower.slice(s, e).some((w) => allDirectionWords.has(w));
-      if ((orgHead(e - 1) || orgHead(s)) && !region && !countryCode(name) && !lookupCity(name)) type = 'ORGANISATION';
+      let region = false;
+      for (let k = s; k < e && !region; k++) {
+        const n = matchAt('CTRY', c.lower, k);
+        if (n) k += n - 1; // "Việt Nam": a country's own word is no compass word
+        else region = allDirectionWords.has(c.lower[k]!);
+      }
+      if ((orgHead(e - 1, true) || orgHead(s, false)) && !region && !countryCode(name) && !lookupCity(name)) type = 'ORGANISATION';
     }
     const extra: Partial<Mention> = {};
     if (title && type === 'PERSON') extra.role = org ? { title, org } : { title };

@@ -3,6 +3,8 @@ import type { EntityTitles } from '../../entities/langdata.ts';
 // English role titles and forms of address ("Foreign Minister Penny Wong": person + role).
 export const titles: EntityTitles = {
   titles: [
+    // sport
+    'Head Coach', 'Assistant Coach', 'Goalkeeper', 'Striker', 'Midfielder', 'Defender', 'Forward', 'Winger', 'Referee', 'Team Captain', 'Skipper',
     // heads of state and government
     'President', 'Vice President', 'Vice-President', 'Prime Minister', 'Premier', 'Chancellor', 'King', 'Queen', 'Emperor',
     'Empress', 'Prince', 'Princess', 'Crown Prince', 'Sultan', 'Emir', 'Sheikh', 'Supreme Leader', 'Leader', 'Head of State',

@@ -4,6 +4,8 @@ import type { EntityTitles } from '../../entities/langdata.ts';
 // "Menteri Luar Negeri Retno" is the person Retno with the role "Menteri Luar Negeri".
 export const titles: EntityTitles = {
   titles: [
+    // sport
+    'Pelatih Kepala', 'Asisten Pelatih', 'Kiper', 'Penjaga Gawang', 'Penyerang', 'Gelandang', 'Bek', 'Wasit', 'Atlet', 'Pemain',
     // heads of state and government
     'Presiden', 'Wakil Presiden', 'Perdana Menteri', 'Wakil Perdana Menteri', 'Kanselir', 'Raja', 'Ratu', 'Sultan',
     'Kaisar', 'Permaisuri', 'Pangeran', 'Putri', 'Putra Mahkota', 'Emir', 'Amir', 'Syekh', 'Syeikh', 'Sheikh', 'Yang Dipertuan Agong',

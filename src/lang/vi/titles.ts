@@ -3,6 +3,8 @@ import type { EntityTitles } from '../../entities/langdata.ts';
 // Vietnamese role titles and forms of address ("Thủ tướng Lê Văn Hải": person Lê Văn Hải, role Thủ tướng).
 export const titles: EntityTitles = {
   titles: [
+    // sport
+    'HLV', 'Huấn luyện viên', 'Huấn luyện viên trưởng', 'Trợ lý HLV', 'Đội trưởng', 'Thủ môn', 'Thủ thành', 'Tiền đạo', 'Tiền vệ', 'Hậu vệ', 'Trung vệ', 'Cầu thủ', 'Trọng tài', 'Vận động viên', 'VĐV',
     // heads of state and government
     'Chủ tịch nước', 'Phó Chủ tịch nước', 'Chủ tịch', 'Phó Chủ tịch', 'Tổng thống', 'Phó Tổng thống', 'Thủ tướng', 'Phó Thủ tướng',
     'Thủ tướng Chính phủ', 'Quốc vương', 'Nhà vua', 'Vua', 'Nữ hoàng', 'Hoàng đế', 'Hoàng tử', 'Công chúa', 'Thái tử', 'Nhà lãnh đạo',
