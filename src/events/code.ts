@@ -46,6 +46,11 @@ export interface CodedEvent {
   intent?: PloverType;
   /** the main event of its sentence (the first asserted, verbal one) */
   main?: boolean;
+  /**
+   * where a date not told in the event's own sentence came from: `context` an earlier sentence of the paragraph,
+   * `story` the dated visit or talks its sentence tells (src/events/merge.ts); absent when the sentence dates it
+   */
+  dateFrom?: 'context' | 'story';
 }
 
 interface Hit {
@@ -758,7 +763,7 @@ export function codeArticle(
       last = ev;
       continue;
     }
-    if (last && !doc.text.slice(last.evidence.end, ev.evidence.start).includes('\n\n') && ev.evidence.sentence - last.evidence.sentence <= 2) ev.date = { ...last.date };
+    if (last && !doc.text.slice(last.evidence.end, ev.evidence.start).includes('\n\n') && ev.evidence.sentence - last.evidence.sentence <= 2) (ev.date = { ...last.date }), (ev.dateFrom = 'context');
   }
   // a person's country from the rest of the article: their role's organisation ("Menteri Pertanian Kementerian
   // Pertanian Chile") or another mention of the same entity
