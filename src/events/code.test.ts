@@ -186,3 +186,17 @@ test('a person with no country takes the one the other parties of their side nam
   assert.equal(home.mode, 'visit-end');
   assert.ok(home.actors.every((a) => a.country === 'CL'));
 });
+
+test('parties: a both-sides phrase is the whole actor, not the words before it; a reduplicated common word is no name', () => {
+  const id = codeSentence('Kedua negara terus memelihara koordinasi dalam forum regional dan internasional di mana kedua belah pihak berpartisipasi.', { lang: 'id', published: P });
+  const part = id.find((e) => e.trigger.text === 'berpartisipasi')!;
+  assert.deepEqual(part.actors.map((a) => a.text), ['kedua belah pihak']);
+  const en = codeSentence('Talks were held in the region where the two sides participated.', { lang: 'en', published: P });
+  assert.ok(en.every((e) => e.actors.every((a) => a.text === 'the two sides')), JSON.stringify(en.map((e) => e.actors)));
+  // modifiers before an actor noun stay ("heavily armed police"), up to a function word or a date
+  const police = codeSentence('On Sunday heavily armed police attacked the protesters.', { lang: 'en', published: P });
+  assert.deepEqual(police[0]!.actors.map((a) => a.text), ['heavily armed police']);
+  // "Langkah-langkah" (steps) opening a sentence is the plural of a common word, no party
+  const steps = codeSentence('Langkah-langkah ini bertujuan mendorong kerja sama perdagangan antara kedua negara.', { lang: 'id', published: P });
+  assert.ok(steps.every((e) => e.actors.every((a) => !/Langkah/.test(a.text))), JSON.stringify(steps.map((e) => e.actors)));
+});

@@ -308,9 +308,13 @@ function candidates(lang: string, text: string, toks: Tok[], mentions: Mention[]
     const domain = /\.(com|net|org|vn|id|my|co|gov|info|news)$/i.test(c.text);
     const known = (w: string) => !!countryCode(w) || !!demonymCountry(w) || !!lookupCity(w, 100000) || (w.length > 1 && w === w.toUpperCase());
     const actorNoun = inList(lexC, lexC.actorNouns, toks, c.s) === c.e;
-    const commonWord = (w: string) => !actorNoun && (common(w) || stop.has(w) || !!lexC.commonWordPattern?.test(w) || !!dictWord?.(w));
+    // a reduplicated word is the plural of its half ("Langkah-langkah"): common when the half is
+    const half = (w: string) => /^(\p{L}+)-\1$/u.exec(w)?.[1] ?? w;
+    const commonOne = (w: string) => common(w) || stop.has(w) || !!lexC.commonWordPattern?.test(w) || !!dictWord?.(w);
+    const commonWord = (w: string) => !actorNoun && (commonOne(w) || commonOne(half(w)));
     const honorific = c.e - c.s === 1 && honorifics.has(first.lower);
-    if (domain || honorific || (c.s === 0 && c.e === 1 && (commonWord(first.lower) || articleWords.has(first.lower)) && !known(c.text))) {
+    const lowerElsewhere = articleWords.has(first.lower) || articleWords.has(half(first.lower));
+    if (domain || honorific || (c.s === 0 && c.e === 1 && (commonWord(first.lower) || lowerElsewhere) && !known(c.text))) {
       out.splice(k, 1);
       continue;
     }
@@ -490,8 +494,15 @@ function codeHit(c: Ctx, h: Hit): CodedEvent {
     for (let k = h.s - 1; k >= from && h.s - k <= 6; k--) {
       const e = inList(lex, lex.actorNouns, toks, k);
       if (e > k && e <= h.s) {
+        // a phrase naming both sides ("kedua belah pihak", "the two sides") is the whole actor; else modifiers before the
+        // noun ("Turkish riot police") up to a function word ("… internasional di mana kedua …" stops at "mana")
+        const stop = memo(lex, `stopwordSet:${c.lang}`, () => new Set(getLanguage(c.lang).stopwords));
         let s0 = k;
-        while (s0 > from && !isPunct(toks[s0 - 1]!) && !lex.determiners.includes(toks[s0 - 1]!.lower) && h.s - s0 < 6 && !cands.some((x) => x.e === s0)) s0--;
+        let both = -1;
+        for (let b = Math.max(from, k - 3); b <= k && both < 0; b++) if (inList(lex, lex.bothSides ?? NO_WORDS, toks, b) === e) both = b;
+        const isTime = (t: Tok) => c.times.some((x) => t.start >= x.start && t.end <= x.end);
+        if (both >= 0) s0 = both;
+        else while (s0 > from && !isPunct(toks[s0 - 1]!) && !lex.determiners.includes(toks[s0 - 1]!.lower) && !stop.has(toks[s0 - 1]!.lower) && !isTime(toks[s0 - 1]!) && h.s - s0 < 6 && !cands.some((x) => x.e === s0)) s0--;
         const a = toks[s0]!;
         const b = toks[e - 1]!;
         subj = [{ text: c.text.slice(a.start, b.end), start: a.start, end: b.end, s: s0, e, type: 'CHUNK' }];

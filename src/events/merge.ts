@@ -42,7 +42,7 @@ const GROUP_WORDS: ReadonlySet<string> = new Set(
 );
 
 /** A group noun phrase with no country ("both sides", "Kedua pemimpin", "the leaders"): it may stand for either side. */
-export function vagueParty(p: Party): boolean {
+export function vagueParty(p: Pick<Party, 'text' | 'country'>): boolean {
   if (p.country) return false;
   const words = p.text.toLowerCase().split(/\s+/).filter(Boolean);
   return words.length > 0 && words.every((w) => GROUP_WORDS.has(w));
@@ -236,5 +236,39 @@ export function mergeStoryEvents(items: Array<{ article: string; story?: string 
       const m = dated.get(`${it.article}|${e.evidence.sentence}`);
       if (m && (!e.date.value || (/^\d{4}(-\d{2})?$/.test(e.date.value) && m.date.value!.startsWith(e.date.value)))) (e.date = { ...m.date }), (e.dateFrom = 'story'), (redated = true);
     }
-  return redated ? mergeEvents(items) : merged;
+  return foldPartyless(redated ? mergeEvents(items) : merged);
+}
+
+/**
+ * A happening told without parties ("the talks", "cooperation" with no one named) next to a richer event of the same
+ * kind in the story (same type, mode, intent, polarity and time frame, compatible date and country) is a mention of
+ * it, not an event of its own: it joins the one told in the same article, else the one the story tells most.
+ */
+export function foldPartyless(merged: MergedEvent[]): MergedEvent[] {
+  const named = (m: MergedEvent) => m.actors.length > 0 || m.recipients.length > 0;
+  const out: MergedEvent[] = [];
+  for (const m of merged) {
+    if (named(m)) {
+      out.push(m);
+      continue;
+    }
+    const arts = new Set(m.evidence.map((v) => v.article));
+    const kin = merged.filter(
+      (r) =>
+        r !== m && named(r) && r.story === m.story && (r.story !== null || r.evidence.some((v) => arts.has(v.article))) &&
+        r.type === m.type && (r.mode ?? null) === (m.mode ?? null) && (r.intent ?? null) === (m.intent ?? null) && r.negated === m.negated && r.background === m.background &&
+        datesCompatible(r.date, m.date) && (!r.location?.country || !m.location?.country || r.location.country === m.location.country),
+    );
+    if (!kin.length) {
+      out.push(m);
+      continue;
+    }
+    const here = kin.filter((r) => r.evidence.some((v) => arts.has(v.article)));
+    const into = (here.length ? here : kin).sort((a, b) => b.evidence.length - a.evidence.length)[0]!;
+    into.evidence.push(...m.evidence);
+    for (const t of m.triggers) if (!into.triggers.includes(t)) into.triggers.push(t);
+    for (const c of m.context) if (!into.context.includes(c)) into.context.push(c);
+    if (!into.date.value && m.date.value) into.date = { ...m.date };
+  }
+  return out;
 }
