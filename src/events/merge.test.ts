@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { PassThrough } from 'node:stream';
 import { codeArticle } from './code.ts';
-import { actorsCompatible, datesCompatible, mergeEvents, mergeStoryEvents, moreSpecific, vagueParty } from './merge.ts';
+import { actorsCompatible, datesCompatible, foldPartyless, mergeEvents, mergeStoryEvents, moreSpecific, vagueParty } from './merge.ts';
 import { eventsJsonl, toPlover } from './jsonl.ts';
 import { splitSentences } from '../text/sentences.ts';
 
@@ -121,4 +121,17 @@ test('actors: group nouns stand for either side; named actors that share nothing
   // swapped sides: one happening for a symmetric act, two for a visit (A visits B, B visits A)
   assert.equal(actorsCompatible({ ...m, mode: null }, { actors: [p('Peru', 'PE')], recipients: [p('Chile', 'CL')] }), true);
   assert.equal(actorsCompatible({ ...m, mode: 'visit' }, { actors: [p('Peru', 'PE')], recipients: [p('Chile', 'CL')] }), false);
+});
+
+test('an event told with no parties joins the richer event of its kind in the story instead of standing apart', () => {
+  const a = doc('a', 'Chile held talks with Peru on fisheries on 3 May 2024.\n\nChile imposed sanctions on Bolivia on 2 May 2024.', 'en', '2024-05-04');
+  const b = doc('b', 'Pembicaraan itu berlangsung hangat.', 'id', '2024-05-04');
+  const items = [a, b].map((d) => ({ article: d.id, story: 's', events: codeArticle(d) }));
+  const talks = mergeStoryEvents(items).filter((e) => e.type === 'CONSULT');
+  assert.equal(talks.length, 1, JSON.stringify(talks.map((t) => [t.actors, t.triggers])));
+  assert.deepEqual(talks[0]!.evidence.map((v) => v.article).sort(), ['a', 'b']);
+  // with no richer event of its kind it stays; an event of another kind never joins
+  assert.equal(foldPartyless(mergeEvents([items[1]!])).filter((e) => e.type === 'CONSULT').length, 1);
+  const other = mergeStoryEvents(items).filter((e) => e.type === 'SANCTION');
+  assert.deepEqual(other.map((e) => e.evidence.length), [1]);
 });
