@@ -135,3 +135,14 @@ test('an event told with no parties joins the richer event of its kind in the st
   const other = mergeStoryEvents(items).filter((e) => e.type === 'SANCTION');
   assert.deepEqual(other.map((e) => e.evidence.length), [1]);
 });
+
+test('a party-less mention joins the dated happening of its kind before an undated one told more often', () => {
+  const a = doc('a', 'Chile held talks with Peru on fisheries on 3 May 2024.', 'en', '2024-05-04');
+  const c = doc('c', 'Both countries want more dialogue between the Senate and the Congress.\n\nThe Senate wants dialogue with the Congress.', 'en', '2024-05-04');
+  const b = doc('b', 'The talks were warm.', 'en', '2024-05-04');
+  const items = [a, c, b].map((d) => ({ article: d.id, story: 's', events: codeArticle(d) }));
+  const talks = mergeStoryEvents(items).filter((e) => e.type === 'CONSULT');
+  const dated = talks.find((e) => e.date.value === '2024-05-03')!;
+  assert.ok(dated, JSON.stringify(talks));
+  assert.ok(dated.triggers.includes('talks') && dated.evidence.some((v) => v.article === 'b'), JSON.stringify(talks.map((t) => [t.triggers, t.evidence])));
+});

@@ -242,7 +242,8 @@ export function mergeStoryEvents(items: Array<{ article: string; story?: string 
 /**
  * A happening told without parties ("the talks", "cooperation" with no one named) next to a richer event of the same
  * kind in the story (same type, mode, intent, polarity and time frame, compatible date and country) is a mention of
- * it, not an event of its own: it joins the one told in the same article, else the one the story tells most.
+ * it, not an event of its own: it joins a dated one before an undated one, then the one told in the same article, then
+ * the one the story tells most.
  */
 export function foldPartyless(merged: MergedEvent[]): MergedEvent[] {
   const named = (m: MergedEvent) => m.actors.length > 0 || m.recipients.length > 0;
@@ -263,8 +264,13 @@ export function foldPartyless(merged: MergedEvent[]): MergedEvent[] {
       out.push(m);
       continue;
     }
-    const here = kin.filter((r) => r.evidence.some((v) => arts.has(v.article)));
-    const into = (here.length ? here : kin).sort((a, b) => b.evidence.length - a.evidence.length)[0]!;
+    // a dated happening over an undated one ("promote dialogue" is no meeting), then one told in the same article, then
+    // the one most told
+    const rank = (r: MergedEvent) => [r.date.value ? 1 : 0, r.evidence.some((v) => arts.has(v.article)) ? 1 : 0, r.evidence.length];
+    const into = kin.sort((a, b) => {
+      const [x, y] = [rank(a), rank(b)];
+      return y[0]! - x[0]! || y[1]! - x[1]! || y[2]! - x[2]!;
+    })[0]!;
     into.evidence.push(...m.evidence);
     for (const t of m.triggers) if (!into.triggers.includes(t)) into.triggers.push(t);
     for (const c of m.context) if (!into.context.includes(c)) into.context.push(c);
