@@ -247,6 +247,15 @@ export function mergeStoryEvents(items: Array<{ article: string; story?: string 
  */
 export function foldPartyless(merged: MergedEvent[]): MergedEvent[] {
   const named = (m: MergedEvent) => m.actors.length > 0 || m.recipients.length > 0;
+  // the named events of each story and type
+  const byKind = new Map<string, MergedEvent[]>();
+  for (const r of merged) {
+    if (!named(r)) continue;
+    const k = `${r.story}|${r.type}`;
+    const l = byKind.get(k);
+    if (l) l.push(r);
+    else byKind.set(k, [r]);
+  }
   const out: MergedEvent[] = [];
   for (const m of merged) {
     if (named(m)) {
@@ -254,9 +263,9 @@ export function foldPartyless(merged: MergedEvent[]): MergedEvent[] {
       continue;
     }
     const arts = new Set(m.evidence.map((v) => v.article));
-    const kin = merged.filter(
+    const kin = (byKind.get(`${m.story}|${m.type}`) ?? []).filter(
       (r) =>
-        r !== m && named(r) && r.story === m.story && (r.story !== null || r.evidence.some((v) => arts.has(v.article))) &&
+        (r.story !== null || r.evidence.some((v) => arts.has(v.article))) &&
         r.type === m.type && (r.mode ?? null) === (m.mode ?? null) && (r.intent ?? null) === (m.intent ?? null) && r.negated === m.negated && r.background === m.background &&
         datesCompatible(r.date, m.date) && (!r.location?.country || !m.location?.country || r.location.country === m.location.country),
     );

@@ -26,6 +26,36 @@ const TITLE_WORDS: ReadonlySet<string> = new Set(entityLanguages.flatMap((code) 
 /** Every language's actor nouns as word sequences ("pemerintah", "riot police", "quân đội"): a party opening or ending with one is a group. */
 const GROUP_HEADS: string[][] = Object.values(languages).flatMap((l) => (l.events?.actorNouns ?? []).map((w) => foldWords(w)).filter((ws) => ws.length > 0));
 
+interface Index {
+  /** the people's roles by article */
+  roles: Map<string, Array<{ e: Entity; r: Entity['roles'][number] }>>;
+  /** people and organisations by folded name or alias */
+  names: Map<string, Entity[]>;
+}
+const indexes = new WeakMap<readonly Entity[], Index>();
+/** Built once per entity list: an export calls these for every party and speaker. */
+function indexOf(entities: readonly Entity[]): Index {
+  let ix = indexes.get(entities);
+  if (ix) return ix;
+  ix = { roles: new Map(), names: new Map() };
+  for (const e of entities) {
+    if (e.type === 'PERSON')
+      for (const r of e.roles) {
+        let l = ix.roles.get(r.article);
+        if (!l) ix.roles.set(r.article, (l = []));
+        l.push({ e, r });
+      }
+    if (e.type === 'PLACE' || e.type === 'OTHER') continue;
+    for (const k of new Set([e.name, ...e.aliases.map((a) => a.text)].map(foldKey))) {
+      let l = ix.names.get(k);
+      if (!l) ix.names.set(k, (l = []));
+      l.push(e);
+    }
+  }
+  indexes.set(entities, ix);
+  return ix;
+}
+
 const isSub = (needle: string[], hay: string[]) => {
   if (!needle.length || needle.length > hay.length) return false;
   for (let i = 0; i + needle.length <= hay.length; i++) if (needle.every((w, k) => hay[i + k] === w)) return true;
@@ -43,20 +73,16 @@ export function titleHolder(entities: readonly Entity[], article: string, speake
   if (!ws.length) return null;
   const full = new Set<string>();
   const part = new Set<string>();
-  for (const e of entities) {
-    if (e.type !== 'PERSON') continue;
-    for (const r of e.roles) {
-      if (r.article !== article) continue;
-      const tw = foldWords(r.title);
-      const ow = foldWords(r.org ?? '');
-      if (!tw.length) continue;
-      const titleFirst = ws.slice(0, tw.length).join(' ') === tw.join(' ');
-      const rest = titleFirst ? ws.slice(tw.length) : null;
-      if (rest && (!rest.length || isSub(rest, ow) || isSub(rest, [...tw, ...ow]))) full.add(e.id);
-      // the qualifier given before the title ("the Andean Community's Secretary-General", "PBB's")
-      else if (ws.length > tw.length && ws.slice(-tw.length).join(' ') === tw.join(' ') && isSub(ws.slice(0, -tw.length).filter((w) => w !== 's'), ow)) full.add(e.id);
-      else if (ws.every((w) => TITLE_WORDS.has(w)) && isSub(ws, tw)) part.add(e.id);
-    }
+  for (const { e, r } of indexOf(entities).roles.get(article) ?? []) {
+    const tw = foldWords(r.title);
+    const ow = foldWords(r.org ?? '');
+    if (!tw.length) continue;
+    const titleFirst = ws.slice(0, tw.length).join(' ') === tw.join(' ');
+    const rest = titleFirst ? ws.slice(tw.length) : null;
+    if (rest && (!rest.length || isSub(rest, ow) || isSub(rest, [...tw, ...ow]))) full.add(e.id);
+    // the qualifier given before the title ("the Andean Community's Secretary-General", "PBB's")
+    else if (ws.length > tw.length && ws.slice(-tw.length).join(' ') === tw.join(' ') && isSub(ws.slice(0, -tw.length).filter((w) => w !== 's'), ow)) full.add(e.id);
+    else if (ws.every((w) => TITLE_WORDS.has(w)) && isSub(ws, tw)) part.add(e.id);
   }
   if (full.size) return full.size === 1 ? [...full][0]! : null;
   return part.size === 1 ? [...part][0]! : null;
@@ -77,7 +103,8 @@ export function entityByName(entities: readonly Entity[], article: string, text:
   }
   for (const k of keys) if (k.length < 3) keys.delete(k);
   if (!keys.size) return null;
-  const named = entities.filter((e) => e.type !== 'PLACE' && e.type !== 'OTHER' && [e.name, ...e.aliases.map((a) => a.text)].some((n) => keys.has(foldKey(n))));
+  const ix = indexOf(entities);
+  const named = [...new Set([...keys].flatMap((k) => ix.names.get(k) ?? []))];
   for (const scope of [new Set([article]), nearby]) {
     const here = named.filter((e) => e.mentions.some((m) => scope.has(m.article)));
     if (here.length === 1) return here[0]!;
