@@ -186,3 +186,32 @@ test('a person with no country takes the one the other parties of their side nam
   assert.equal(home.mode, 'visit-end');
   assert.ok(home.actors.every((a) => a.country === 'CL'));
 });
+
+test('parties: a both-sides phrase is the whole actor, not the words before it; a reduplicated common word is no name', () => {
+  const id = codeSentence('Kedua negara terus memelihara koordinasi dalam forum regional dan internasional di mana kedua belah pihak berpartisipasi.', { lang: 'id', published: P });
+  const part = id.find((e) => e.trigger.text === 'berpartisipasi')!;
+  assert.deepEqual(part.actors.map((a) => a.text), ['kedua belah pihak']);
+  const en = codeSentence('Talks were held in the region where the two sides participated.', { lang: 'en', published: P });
+  assert.ok(en.every((e) => e.actors.every((a) => a.text === 'the two sides')), JSON.stringify(en.map((e) => e.actors)));
+  // modifiers before an actor noun stay ("heavily armed police"), up to a function word or a date
+  const police = codeSentence('On Sunday heavily armed police attacked the protesters.', { lang: 'en', published: P });
+  assert.deepEqual(police[0]!.actors.map((a) => a.text), ['heavily armed police']);
+  // where modifiers follow the noun, the words before it are not the actor's
+  const gov = codeSentence('Ia berharap pemerintah akan membantu para korban.', { lang: 'id', published: P });
+  assert.deepEqual(gov[0]!.actors.map((a) => a.text), ['pemerintah']);
+  // "Langkah-langkah" (steps) opening a sentence is the plural of a common word, no party
+  const steps = codeSentence('Langkah-langkah ini bertujuan mendorong kerja sama perdagangan antara kedua negara.', { lang: 'id', published: P });
+  assert.ok(steps.every((e) => e.actors.every((a) => !/Langkah/.test(a.text))), JSON.stringify(steps.map((e) => e.actors)));
+});
+
+test('subjects: a title-case dateline is no actor; a place in an opening phrase gives way to the actor phrase after the comma', () => {
+  const d = codeSentence('Lima, 3 Maret 2026 - Presiden Chile Mateo Rivas tiba di Lima untuk kunjungan kenegaraan.', { lang: 'id', published: '2026-03-03' });
+  for (const e of d) assert.ok(e.actors.every((a) => a.text !== 'Lima'), JSON.stringify(e.actors));
+  assert.ok(d.some((e) => e.actors.some((a) => /Mateo Rivas/.test(a.text))));
+  const id = codeSentence('Dalam pertemuan di Istana Merdeka, kedua pemimpin membahas kerja sama perdagangan.', { lang: 'id', published: P });
+  assert.deepEqual(id.find((e) => e.trigger.text === 'membahas')!.actors.map((a) => a.text), ['kedua pemimpin']);
+  const en = codeSentence('At the Merdeka Palace, the two leaders discussed trade.', { lang: 'en', published: P });
+  assert.ok(en[0]!.actors.every((a) => !/Palace/.test(a.text)), JSON.stringify(en[0]!.actors));
+  const vi = codeSentence('Tại Phủ Chủ tịch, hai bên đã hội đàm về thương mại.', { lang: 'vi', published: P });
+  assert.ok(vi.every((e) => e.actors.every((a) => !/Phủ/.test(a.text))), JSON.stringify(vi.map((e) => e.actors)));
+});

@@ -46,6 +46,11 @@ export interface CodedEvent {
   intent?: PloverType;
   /** the main event of its sentence (the first asserted, verbal one) */
   main?: boolean;
+  /**
+   * where a date not told in the event's own sentence came from: `context` an earlier sentence of the paragraph,
+   * `story` the dated visit or talks its sentence tells (src/events/merge.ts); absent when the sentence dates it
+   */
+  dateFrom?: 'context' | 'story';
 }
 
 interface Hit {
@@ -105,10 +110,15 @@ export function headline(toks: Tok[]): boolean {
   return h;
 }
 
-/** Token index where the sentence proper starts after a dateline ("JAKARTA, Outlet - …", "HANOI (Reuters) —"). */
+/**
+ * Token index where the sentence proper starts after a dateline ("JAKARTA, Outlet - …", "HANOI (Reuters) —", and in
+ * title case a known place followed by a comma or a bracket: "Jakarta, 3 Maret 2026 - …", "Lima (AFP) — …").
+ */
 export function afterDateline(toks: Tok[]): number {
   const first = toks[0];
-  if (!first || first.text.length < 3 || first.text !== first.text.toUpperCase() || !/\p{Lu}/u.test(first.text)) return 0;
+  if (!first || first.text.length < 3 || !/^\p{Lu}/u.test(first.text)) return 0;
+  const caps = first.text === first.text.toUpperCase();
+  if (!caps && !(/^[,(]$/.test(toks[1]?.text ?? '') && (!!countryCode(first.text) || !!lookupCity(first.text, 100000)))) return 0;
   for (let k = 1; k < Math.min(toks.length, 12); k++) if (/^[-–—]$/.test(toks[k]!.text)) return k + 1;
   return 0;
 }
@@ -303,9 +313,13 @@ function candidates(lang: string, text: string, toks: Tok[], mentions: Mention[]
     const domain = /\.(com|net|org|vn|id|my|co|gov|info|news)$/i.test(c.text);
     const known = (w: string) => !!countryCode(w) || !!demonymCountry(w) || !!lookupCity(w, 100000) || (w.length > 1 && w === w.toUpperCase());
     const actorNoun = inList(lexC, lexC.actorNouns, toks, c.s) === c.e;
-    const commonWord = (w: string) => !actorNoun && (common(w) || stop.has(w) || !!lexC.commonWordPattern?.test(w) || !!dictWord?.(w));
+    // a reduplicated word is the plural of its half ("Langkah-langkah"): common when the half is
+    const half = (w: string) => /^(\p{L}+)-\1$/u.exec(w)?.[1] ?? w;
+    const commonOne = (w: string) => common(w) || stop.has(w) || !!lexC.commonWordPattern?.test(w) || !!dictWord?.(w);
+    const commonWord = (w: string) => !actorNoun && (commonOne(w) || commonOne(half(w)));
     const honorific = c.e - c.s === 1 && honorifics.has(first.lower);
-    if (domain || honorific || (c.s === 0 && c.e === 1 && (commonWord(first.lower) || articleWords.has(first.lower)) && !known(c.text))) {
+    const lowerElsewhere = articleWords.has(first.lower) || articleWords.has(half(first.lower));
+    if (domain || honorific || (c.s === 0 && c.e === 1 && (commonWord(first.lower) || lowerElsewhere) && !known(c.text))) {
       out.splice(k, 1);
       continue;
     }
@@ -474,8 +488,14 @@ function codeHit(c: Ctx, h: Hit): CodedEvent {
   const after = cands.filter((x) => x.s >= h.e && x.s < end && (agentIdx < 0 || x.s < agentIdx));
   let subj: Cand[] = [];
   if (before.length) subj = coordinated(lex, toks, cands, before[0]!, h.s);
-  else if (beforeAny.length) subj = coordinated(lex, toks, cands, beforeAny[beforeAny.length - 1]!, h.s);
-  else if (c.sayAt.length) {
+  else if (beforeAny.length) {
+    // a name after a preposition in an opening phrase is no subject when a common actor phrase follows the comma
+    // ("Dalam pertemuan di Istana X, kedua pemimpin membahas …", "At the X Palace, the two leaders discussed …")
+    const last = beforeAny[beforeAny.length - 1]!;
+    const comma = toks.findIndex((t, k) => k >= last.e && k < h.s && t.text === ',');
+    const common = comma >= 0 && toks.some((_, k) => k > comma && k < h.s && (inList(lex, lex.actorNouns, toks, k) > k || inList(lex, lex.bothSides ?? NO_WORDS, toks, k) > k));
+    if (!common) subj = coordinated(lex, toks, cands, last, h.s);
+  } else if (c.sayAt.length) {
     // "X said it will …": the speaker is the subject
     const sp = cands.filter((x) => x.e <= c.sayAt[0]!);
     if (sp.length) subj = [sp[sp.length - 1]!];
@@ -483,10 +503,22 @@ function codeHit(c: Ctx, h: Hit): CodedEvent {
   // no name before the trigger: a common actor phrase ("the prime minister", "police", "para demonstran")
   if (!subj.length && !c.sayAt.length) {
     for (let k = h.s - 1; k >= from && h.s - k <= 6; k--) {
-      const e = inList(lex, lex.actorNouns, toks, k);
+      const e = Math.max(inList(lex, lex.actorNouns, toks, k), inList(lex, lex.bothSides ?? NO_WORDS, toks, k));
       if (e > k && e <= h.s) {
+        // a phrase naming both sides ("kedua belah pihak", "the two sides") is the whole actor; else, where modifiers
+        // precede the noun (English), those before it ("heavily armed police") up to a function word or a date; where
+        // they follow it (Indonesian, Vietnamese), the noun alone ("Ia berharap pemerintah …" → "pemerintah")
+        const stop = memo(lex, `stopwordSet:${c.lang}`, () => new Set(getLanguage(c.lang).stopwords));
         let s0 = k;
-        while (s0 > from && !isPunct(toks[s0 - 1]!) && !lex.determiners.includes(toks[s0 - 1]!.lower) && h.s - s0 < 6 && !cands.some((x) => x.e === s0)) s0--;
+        let both = -1;
+        for (let b = Math.max(from, k - 3); b <= k && both < 0; b++) if (inList(lex, lex.bothSides ?? NO_WORDS, toks, b) === e) both = b;
+        const isTime = (t: Tok) => c.times.some((x) => t.start >= x.start && t.end <= x.end);
+        if (both >= 0) s0 = both;
+        else if (lex.actorNounsBefore) {
+          // only quantifiers stand before the noun there: "kedua pemimpin", "hai đoàn", "tiga pejabat"
+          const quant = memo(lex, 'actorQuantifiers', () => new Set([...(lex.bothSides ?? []).map((p) => p.split(/\s+/)[0]!.toLowerCase()), ...lex.numbers.flat()]));
+          while (s0 > from && quant.has(toks[s0 - 1]!.lower)) s0--;
+        } else while (s0 > from && !isPunct(toks[s0 - 1]!) && !lex.determiners.includes(toks[s0 - 1]!.lower) && !stop.has(toks[s0 - 1]!.lower) && !isTime(toks[s0 - 1]!) && h.s - s0 < 6 && !cands.some((x) => x.e === s0)) s0--;
         const a = toks[s0]!;
         const b = toks[e - 1]!;
         subj = [{ text: c.text.slice(a.start, b.end), start: a.start, end: b.end, s: s0, e, type: 'CHUNK' }];
@@ -758,7 +790,7 @@ export function codeArticle(
       last = ev;
       continue;
     }
-    if (last && !doc.text.slice(last.evidence.end, ev.evidence.start).includes('\n\n') && ev.evidence.sentence - last.evidence.sentence <= 2) ev.date = { ...last.date };
+    if (last && !doc.text.slice(last.evidence.end, ev.evidence.start).includes('\n\n') && ev.evidence.sentence - last.evidence.sentence <= 2) (ev.date = { ...last.date }), (ev.dateFrom = 'context');
   }
   // a person's country from the rest of the article: their role's organisation ("Menteri Pertanian Kementerian
   // Pertanian Chile") or another mention of the same entity

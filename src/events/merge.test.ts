@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { PassThrough } from 'node:stream';
 import { codeArticle } from './code.ts';
-import { datesCompatible, mergeEvents, mergeStoryEvents, moreSpecific } from './merge.ts';
+import { actorsCompatible, datesCompatible, foldPartyless, mergeEvents, mergeStoryEvents, moreSpecific, vagueParty } from './merge.ts';
 import { eventsJsonl, toPlover } from './jsonl.ts';
 import { splitSentences } from '../text/sentences.ts';
 
@@ -75,4 +75,74 @@ test('a signing told beside "the visit" takes the visit\'s date; "the visit" wit
   for (const s of signings) assert.deepEqual([s.date.start, s.date.end], ['2024-05-03', '2024-05-05'], JSON.stringify(s));
   // without the story's visit, nothing dates them
   assert.ok(mergeStoryEvents([c].map((d) => ({ article: d.id, story: 's', events: codeArticle(d) }))).every((e) => !e.date.value));
+});
+
+test('one leader\'s attendance does not absorb another\'s; a day the sentence names beats the visit\'s borrowed span (id, en, vi)', () => {
+  const visit = 'Presiden Chile Mateo Rivas melakukan kunjungan kenegaraan ke Peru pada 9-11 Oktober 2024.';
+  // the attendance is told "during the visit" and dated only by the anniversary's year: it borrows the visit's span
+  const a = doc('a', `${visit}\n\nDalam kunjungan kenegaraannya ke Peru, Presiden Mateo Rivas menghadiri peringatan 50 tahun berdirinya Universitas Nasional Lima.`, 'id', '2024-10-12');
+  // another leader at the same celebration, on a day of its own
+  const b = doc('b', 'Peringatan 50 tahun berdirinya Universitas Nasional Lima juga dihadiri oleh Perdana Menteri Bolivia Lucia Quispe pada 10 Oktober 2024.', 'id', '2024-10-12');
+  const attendance = (docs: ReturnType<typeof doc>[]) =>
+    mergeStoryEvents(docs.map((d) => ({ article: d.id, story: 's', events: codeArticle(d) }))).filter((e) => e.type === 'CONSULT' && e.mode === 'multilateral');
+  const two = attendance([a, b]);
+  assert.equal(two.length, 2, JSON.stringify(two.map((e) => e.actors)));
+  const rivas = two.find((e) => e.actors.some((p) => p.text.includes('Mateo Rivas')))!;
+  const quispe = two.find((e) => e.actors.some((p) => p.text.includes('Lucia Quispe')))!;
+  assert.deepEqual(quispe.evidence.map((v) => v.article), ['b']);
+  assert.deepEqual([quispe.date.start, quispe.date.end], ['2024-10-10', '2024-10-10']);
+  // with nothing better, the attendance during the visit carries the visit's span ...
+  assert.deepEqual([rivas.date.start, rivas.date.end], ['2024-10-09', '2024-10-11']);
+  // ... and a day another article names for it, by date or by a relative day, wins over that borrowed span
+  for (const c of [
+    doc('c', 'President Mateo Rivas of Chile attended the anniversary celebration of the National University in Lima on 10 October 2024.', 'en', '2024-10-12'),
+    doc('c', 'Hôm qua, ông Mateo Rivas đã dự lễ kỷ niệm 50 năm thành lập Đại học Quốc gia Lima.', 'vi', '2024-10-11'),
+    doc('c', 'Kemarin, Presiden Chile Mateo Rivas menghadiri peringatan 50 tahun berdirinya Universitas Nasional Lima.', 'id', '2024-10-11'),
+  ]) {
+    const ev = attendance([a, b, c]).find((e) => e.actors.some((p) => p.text.includes('Mateo Rivas')))!;
+    assert.deepEqual(ev.evidence.map((v) => v.article).sort(), ['a', 'c'], c.language);
+    assert.deepEqual([ev.date.start, ev.date.end], ['2024-10-10', '2024-10-10'], c.language);
+  }
+  // the visit itself keeps its span over a day within it
+  const v = mergeStoryEvents([a, b].map((d) => ({ article: d.id, story: 's', events: codeArticle(d) }))).find((e) => e.mode === 'visit')!;
+  assert.deepEqual([v.date.start, v.date.end], ['2024-10-09', '2024-10-11']);
+});
+
+test('actors: group nouns stand for either side; named actors that share nothing are two happenings', () => {
+  const p = (text: string, country?: string) => ({ text, start: 0, end: text.length, ...(country ? { country } : {}) });
+  assert.equal(vagueParty(p('Kedua pemimpin')), true);
+  assert.equal(vagueParty(p('the two sides')), true);
+  assert.equal(vagueParty(p('rakyat Peru', 'PE')), false);
+  assert.equal(vagueParty(p('Mateo Rivas')), false);
+  const m = { actors: [p('Mateo Rivas', 'CL')], recipients: [p('Peru', 'PE')], mode: 'multilateral' };
+  assert.equal(actorsCompatible(m, { actors: [p('Lucia Quispe', 'BO')], recipients: [p('Peru', 'PE')] }), false);
+  assert.equal(actorsCompatible(m, { actors: [p('Presiden Mateo Rivas')], recipients: [] }), true);
+  assert.equal(actorsCompatible(m, { actors: [p('both leaders')], recipients: [p('Peru', 'PE')] }), true);
+  // swapped sides: one happening for a symmetric act, two for a visit (A visits B, B visits A)
+  assert.equal(actorsCompatible({ ...m, mode: null }, { actors: [p('Peru', 'PE')], recipients: [p('Chile', 'CL')] }), true);
+  assert.equal(actorsCompatible({ ...m, mode: 'visit' }, { actors: [p('Peru', 'PE')], recipients: [p('Chile', 'CL')] }), false);
+});
+
+test('an event told with no parties joins the richer event of its kind in the story instead of standing apart', () => {
+  const a = doc('a', 'Chile held talks with Peru on fisheries on 3 May 2024.\n\nChile imposed sanctions on Bolivia on 2 May 2024.', 'en', '2024-05-04');
+  const b = doc('b', 'Pembicaraan itu berlangsung hangat.', 'id', '2024-05-04');
+  const items = [a, b].map((d) => ({ article: d.id, story: 's', events: codeArticle(d) }));
+  const talks = mergeStoryEvents(items).filter((e) => e.type === 'CONSULT');
+  assert.equal(talks.length, 1, JSON.stringify(talks.map((t) => [t.actors, t.triggers])));
+  assert.deepEqual(talks[0]!.evidence.map((v) => v.article).sort(), ['a', 'b']);
+  // with no richer event of its kind it stays; an event of another kind never joins
+  assert.equal(foldPartyless(mergeEvents([items[1]!])).filter((e) => e.type === 'CONSULT').length, 1);
+  const other = mergeStoryEvents(items).filter((e) => e.type === 'SANCTION');
+  assert.deepEqual(other.map((e) => e.evidence.length), [1]);
+});
+
+test('a party-less mention joins the dated happening of its kind before an undated one told more often', () => {
+  const a = doc('a', 'Chile held talks with Peru on fisheries on 3 May 2024.', 'en', '2024-05-04');
+  const c = doc('c', 'Both countries want more dialogue between the Senate and the Congress.\n\nThe Senate wants dialogue with the Congress.', 'en', '2024-05-04');
+  const b = doc('b', 'The talks were warm.', 'en', '2024-05-04');
+  const items = [a, c, b].map((d) => ({ article: d.id, story: 's', events: codeArticle(d) }));
+  const talks = mergeStoryEvents(items).filter((e) => e.type === 'CONSULT');
+  const dated = talks.find((e) => e.date.value === '2024-05-03')!;
+  assert.ok(dated, JSON.stringify(talks));
+  assert.ok(dated.triggers.includes('talks') && dated.evidence.some((v) => v.article === 'b'), JSON.stringify(talks.map((t) => [t.triggers, t.evidence])));
 });

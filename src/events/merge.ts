@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import { countryCode, foldKey, lookupCity } from '../entities/normalise.ts';
 import type { CodedEvent, Party } from './code.ts';
+import { languages } from '../lang/index.ts';
 
 export interface EventMention {
   article: string;
@@ -31,6 +32,32 @@ export function partiesOverlap(a: Party[], b: Party[]): boolean {
       if (kx && ky && (kx.includes(ky) || ky.includes(kx))) return true;
     }
   return false;
+}
+
+/** Lower-case words of every language's group nouns ("both sides", "kedua pemimpin", "the leaders"). */
+const GROUP_WORDS: ReadonlySet<string> = new Set(
+  Object.values(languages).flatMap((l) =>
+    [...(l.events?.bothSides ?? []), ...(l.events?.actorNouns ?? []), ...(l.events?.actorDeterminers ?? []), ...(l.events?.determiners ?? []), ...(l.events?.numbers ?? []).flat()].flatMap((w) => w.toLowerCase().split(/\s+/)),
+  ),
+);
+
+/** A group noun phrase with no country ("both sides", "Kedua pemimpin", "the leaders"): it may stand for either side. */
+export function vagueParty(p: Pick<Party, 'text' | 'country'>): boolean {
+  if (p.country) return false;
+  const words = p.text.toLowerCase().split(/\s+/).filter(Boolean);
+  return words.length > 0 && words.every((w) => GROUP_WORDS.has(w));
+}
+
+/**
+ * Actors of two mentions can be one happening's: either names none or only group nouns ("both leaders"), or they
+ * overlap; for a symmetric act (not a visit) also when the sides are swapped. Two named actors that share nothing (one
+ * leader's attendance and another's) are two happenings, whatever recipient they share.
+ */
+export function actorsCompatible(m: { actors: Party[]; recipients: Party[]; mode?: string | null }, e: { actors: Party[]; recipients: Party[] }): boolean {
+  if (!m.actors.length || !e.actors.length) return true;
+  if (m.actors.every(vagueParty) || e.actors.every(vagueParty)) return true;
+  if (partiesOverlap(m.actors, e.actors)) return true;
+  return m.mode !== 'visit' && partiesOverlap(m.actors, e.recipients) && partiesOverlap(m.recipients, e.actors);
 }
 
 /** Dates agree when either is unknown, or one value is a prefix of the other ("2025-10" and "2025-10-09"), or intervals overlap. */
@@ -63,7 +90,8 @@ function compatible(merged: MergedEvent, e: CodedEvent): boolean {
   const all = (x: { actors: Party[]; recipients: Party[] }) => [...x.actors, ...x.recipients];
   // an event without parties joins only one with the same exact date
   if (!all(e).length || !all(m).length) return !!e.date.value && e.date.value === m.date.value;
-  return partiesOverlap(m.actors, e.actors) || (partiesOverlap(m.recipients, e.recipients) && (!m.actors.length || !e.actors.length || partiesOverlap(all(m), all(e))));
+  if (!actorsCompatible(m, e)) return false;
+  return partiesOverlap(m.actors, e.actors) || partiesOverlap(m.recipients, e.recipients) || (m.mode !== 'visit' && partiesOverlap(m.actors, e.recipients) && partiesOverlap(m.recipients, e.actors));
 }
 
 function addParties(into: Party[], from: Party[]): void {
@@ -108,6 +136,36 @@ export function moreSpecific(a: CodedEvent['date'], b: CodedEvent['date']): Code
   return b.value.length > a.value.length && b.value.startsWith(a.value.slice(0, 4)) ? b : a;
 }
 
+/**
+ * The date of a happening told twice, where one mention's date came from elsewhere (`dateFrom`: the paragraph, the
+ * story's visit): a day its own sentence names within that borrowed interval is the happening's own day ("attended the
+ * ceremony on 10 October" told beside "during the visit, 9-11 October"); else `moreSpecific`. Updates `m`.
+ */
+function mergeDate(m: MergedEvent, e: CodedEvent): void {
+  const same = m.date.value === e.date.value && m.date.start === e.date.start && m.date.end === e.date.end;
+  if (same) {
+    // the same date told by a sentence of its own: no longer borrowed
+    if (!e.dateFrom) delete m.dateFrom;
+    return;
+  }
+  if (!!m.dateFrom !== !!e.dateFrom && m.date.value && e.date.value) {
+    const [own, borrowed] = m.dateFrom ? [e, m] : [m, e];
+    const d = day(own.date.value);
+    const s = day(borrowed.date.start ?? borrowed.date.value);
+    const t = day(borrowed.date.end ?? borrowed.date.value);
+    if (d && s && t && d >= s && d <= t && !span(own.date)) {
+      m.date = { ...own.date };
+      delete m.dateFrom;
+      return;
+    }
+  }
+  const next = moreSpecific(m.date, e.date);
+  if (next === m.date) return;
+  m.date = next;
+  if (e.dateFrom) m.dateFrom = e.dateFrom;
+  else delete m.dateFrom;
+}
+
 /** A place that lies in the other's country and names a city or a smaller place is more specific than the country. */
 function moreSpecificPlace(a: CodedEvent['location'], b: CodedEvent['location']): CodedEvent['location'] {
   if (!a) return b;
@@ -136,7 +194,7 @@ export function mergeEvents(items: Array<{ article: string; story?: string | nul
       if (m) {
         addParties(m.actors, e.actors);
         addParties(m.recipients, e.recipients.filter((r) => !m.actors.some((a) => partyKey(a) === partyKey(r))));
-        m.date = moreSpecific(m.date, e.date);
+        mergeDate(m, e);
         m.location = moreSpecificPlace(m.location, e.location);
         for (const c of e.context) if (!m.context.includes(c)) m.context.push(c);
         if (!m.triggers.includes(e.trigger.text)) m.triggers.push(e.trigger.text);
@@ -176,7 +234,56 @@ export function mergeStoryEvents(items: Array<{ article: string; story?: string 
     for (const e of it.events) {
       if (e.background) continue;
       const m = dated.get(`${it.article}|${e.evidence.sentence}`);
-      if (m && (!e.date.value || (/^\d{4}(-\d{2})?$/.test(e.date.value) && m.date.value!.startsWith(e.date.value)))) (e.date = { ...m.date }), (redated = true);
+      if (m && (!e.date.value || (/^\d{4}(-\d{2})?$/.test(e.date.value) && m.date.value!.startsWith(e.date.value)))) (e.date = { ...m.date }), (e.dateFrom = 'story'), (redated = true);
     }
-  return redated ? mergeEvents(items) : merged;
+  return foldPartyless(redated ? mergeEvents(items) : merged);
+}
+
+/**
+ * A happening told without parties ("the talks", "cooperation" with no one named) next to a richer event of the same
+ * kind in the story (same type, mode, intent, polarity and time frame, compatible date and country) is a mention of
+ * it, not an event of its own: it joins a dated one before an undated one, then the one told in the same article, then
+ * the one the story tells most.
+ */
+export function foldPartyless(merged: MergedEvent[]): MergedEvent[] {
+  const named = (m: MergedEvent) => m.actors.length > 0 || m.recipients.length > 0;
+  // the named events of each story and type
+  const byKind = new Map<string, MergedEvent[]>();
+  for (const r of merged) {
+    if (!named(r)) continue;
+    const k = `${r.story}|${r.type}`;
+    const l = byKind.get(k);
+    if (l) l.push(r);
+    else byKind.set(k, [r]);
+  }
+  const out: MergedEvent[] = [];
+  for (const m of merged) {
+    if (named(m)) {
+      out.push(m);
+      continue;
+    }
+    const arts = new Set(m.evidence.map((v) => v.article));
+    const kin = (byKind.get(`${m.story}|${m.type}`) ?? []).filter(
+      (r) =>
+        (r.story !== null || r.evidence.some((v) => arts.has(v.article))) &&
+        r.type === m.type && (r.mode ?? null) === (m.mode ?? null) && (r.intent ?? null) === (m.intent ?? null) && r.negated === m.negated && r.background === m.background &&
+        datesCompatible(r.date, m.date) && (!r.location?.country || !m.location?.country || r.location.country === m.location.country),
+    );
+    if (!kin.length) {
+      out.push(m);
+      continue;
+    }
+    // a dated happening over an undated one ("promote dialogue" is no meeting), then one told in the same article, then
+    // the one most told
+    const rank = (r: MergedEvent) => [r.date.value ? 1 : 0, r.evidence.some((v) => arts.has(v.article)) ? 1 : 0, r.evidence.length];
+    const into = kin.sort((a, b) => {
+      const [x, y] = [rank(a), rank(b)];
+      return y[0]! - x[0]! || y[1]! - x[1]! || y[2]! - x[2]!;
+    })[0]!;
+    into.evidence.push(...m.evidence);
+    for (const t of m.triggers) if (!into.triggers.includes(t)) into.triggers.push(t);
+    for (const c of m.context) if (!into.context.includes(c)) into.context.push(c);
+    if (!into.date.value && m.date.value) into.date = { ...m.date };
+  }
+  return out;
 }

@@ -81,3 +81,23 @@ test('"Mengutip <a visit of X>, Y berkomentar bahwa ..." is Y\'s: the cited thin
   assert.equal(q.length, 1);
   assert.equal(q[0]!.speaker?.text, 'Hartono');
 });
+
+test('a speaker named by a title alone is the one person the article names with it, else the title (en, id, vi)', () => {
+  const find = (qs: ReturnType<typeof quotes>, s: string) => qs.find((q) => q.text.includes(s))!;
+  const en = quotes('Foreign Minister Tomas Vidal signed the protocol on Thursday.\n\n"We will open our markets to every partner," the minister told reporters.\n\nThe ports will reopen next week, the minister said.\n\nThe spokesman said the talks would resume in June.', 'en');
+  assert.match(find(en, 'open our markets').speaker!.text, /Tomas Vidal/);
+  assert.match(find(en, 'ports will reopen').speaker!.text, /Tomas Vidal/);
+  // no spokesman named: the title stays
+  assert.equal(find(en, 'talks would resume').speaker?.text, 'The spokesman');
+  const id = quotes('Menteri Luar Negeri Rina Wulandari menandatangani protokol itu pada Kamis.\n\n"Kami akan membuka pasar untuk semua mitra," kata menteri itu.\n\nMenteri itu mengatakan bahwa pelabuhan akan dibuka kembali pekan depan.', 'id');
+  assert.match(find(id, 'membuka pasar').speaker!.text, /Rina Wulandari/);
+  assert.match(find(id, 'pelabuhan').speaker!.text, /Rina Wulandari/);
+  // two ministers named: the title alone names neither
+  const two = quotes('Menteri Luar Negeri Rina Wulandari dan Menteri Perdagangan Diego Soto tiba pada Kamis.\n\n"Kami akan membuka pasar untuk semua mitra," kata menteri itu.', 'id');
+  assert.equal(find(two, 'membuka pasar').speaker?.text, 'menteri itu');
+  // "both leaders said": a group, not a title holder
+  for (const [t, l] of [['Kedua pemimpin menyatakan bahwa hubungan kedua negara terus berkembang pesat.', 'id'], ['Both leaders said that the talks were useful and productive.', 'en']] as const)
+    assert.ok(quotes(t, l).every((q) => !q.speaker || !/^(pemimpin|leaders)$/i.test(q.speaker.text)), t);
+  const vi = quotes('Hôm qua, Bộ trưởng Ngoại giao Trần Minh Quang đã ký nghị định thư.\n\n"Chúng tôi sẽ mở cửa thị trường cho mọi đối tác," Bộ trưởng cho biết.', 'vi');
+  assert.match(find(vi, 'mở cửa thị trường').speaker!.text, /Trần Minh Quang/);
+});

@@ -7,6 +7,7 @@ import { sentenceParties, type Party } from './code.ts';
 import { eventLexicon } from './lexicons.ts';
 import { findPhrases, matchPhrase, type EventLexicon } from './lexicon.ts';
 import { tokens, type Tok } from './tokens.ts';
+import { entityData } from '../entities/langdata.ts';
 
 export interface Quote {
   speaker: { text: string; start: number; end: number } | null;
@@ -47,6 +48,64 @@ function sayAt(lex: EventLexicon, toks: Tok[]): Array<{ s: number; e: number }> 
 }
 
 const speakerOf = (c: Cand | undefined) => (c ? { text: c.text, start: c.start, end: c.end } : null);
+
+const words = (s: string) => s.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+const isSub = (needle: string[], hay: string[]) => needle.length > 0 && hay.some((_, i) => needle.every((w, k) => hay[i + k] === w));
+const filler = (lex: EventLexicon, w: string) =>
+  lex.determiners.includes(w) || lex.actorDeterminers.includes(w) || (lex.anaphorsAfter ?? []).includes(w) || (lex.anaphorsBefore ?? []).includes(w);
+const titleSetCache = new Map<string, Set<string>>();
+/** Every word of the language's titles. */
+function titleSet(lang: string): Set<string> {
+  let t = titleSetCache.get(lang);
+  if (!t) titleSetCache.set(lang, (t = new Set(titleWords(lang).flat())));
+  return t;
+}
+/** Words that are a title and determiners only ("the minister", "Menteri itu"). */
+function titleOnly(lang: string, text: string, lex: EventLexicon): boolean {
+  const ws = words(text).filter((w) => !filler(lex, w));
+  return ws.length > 0 && titleWords(lang).some((t) => t.length === ws.length && t.every((w, k) => ws[k] === w));
+}
+
+const titleCache = new Map<string, string[][]>();
+/** The language's role titles as lower-case word lists, longest first ("menteri luar negeri" before "menteri"). */
+function titleWords(lang: string): string[][] {
+  let t = titleCache.get(lang);
+  if (!t) titleCache.set(lang, (t = [...new Set(entityData(lang).titles.map((x: string) => x.toLowerCase()))].map((x) => x.split(/\s+/)).sort((a, b) => b.length - a.length)));
+  return t;
+}
+
+/**
+ * A speaker named by a title alone next to a speech verb: "the minister said", "…, said the spokesman", "kata menteri
+ * itu", "Bộ trưởng cho biết". `side` is where it stands: right before the verb (after a determiner) or right after it
+ * (before a demonstrative). The export links it to the one person the article gives that title (src/export/parties.ts).
+ */
+function titleSpeaker(lex: EventLexicon, lang: string, toks: Tok[], v: { s: number; e: number }, side: 'before' | 'after'): Quote['speaker'] {
+  const fill = (t: Tok | undefined) => !!t && (lex.determiners.includes(t.lower) || lex.actorDeterminers.includes(t.lower) || (lex.anaphorsAfter ?? []).includes(t.lower) || (lex.anaphorsBefore ?? []).includes(t.lower));
+  const at = (i: number): number => {
+    for (const w of titleWords(lang)) if (i + w.length <= toks.length && w.every((x, k) => toks[i + k]!.lower === x)) return i + w.length;
+    return -1;
+  };
+  if (side === 'after') {
+    let i = v.e;
+    if (fill(toks[i])) i++;
+    const e = at(i);
+    if (e < 0) return null;
+    let end = e;
+    if (fill(toks[end])) end++;
+    return { text: toks.slice(v.e, end).map((t) => t.text).join(' ').replace(/\s+([,.])/g, '$1'), start: toks[v.e]!.start, end: toks[end - 1]!.end };
+  }
+  // before the verb: the title ends at the verb, or a demonstrative after it does ("menteri itu mengatakan")
+  for (let s0 = Math.max(0, v.s - 5); s0 < v.s; s0++) {
+    const e = at(s0);
+    if (e < 0 || !(e === v.s || (e + 1 === v.s && fill(toks[e])))) continue;
+    // "Kedua pemimpin menyatakan", "both leaders said": a group, not one holder
+    const quant = new Set([...(lex.bothSides ?? []).map((p) => p.toLowerCase().split(/\s+/).find((w) => !fill({ lower: w } as Tok))!), ...lex.numbers.flat()]);
+    if (s0 > 0 && quant.has(toks[s0 - 1]!.lower)) return null;
+    const from = s0 > 0 && fill(toks[s0 - 1]) ? s0 - 1 : s0;
+    return { text: toks.slice(from, v.s).map((t) => t.text).join(' '), start: toks[from]!.start, end: toks[v.s - 1]!.end };
+  }
+  return null;
+}
 
 /** Quotes in an article's text with the sentence spans from the sentences stage. */
 export function findQuotes(text: string, sentences: Span[], lang: string, pre: { mentions?: Mention[] } = {}): Quote[] {
@@ -105,6 +164,8 @@ export function findQuotes(text: string, sentences: Span[], lang: string, pre: {
       const beforeV = [...cands].reverse().find((c) => c.end <= vs);
       const pick = side === 'after' ? (afterV ?? beforeV) : (beforeV ?? afterV);
       if (pick) speaker = speakerOf(pick);
+      // "…," the minister said. / "…," kata menteri itu.
+      else speaker = titleSpeaker(lex, lang, toks, v, 'before') ?? titleSpeaker(lex, lang, toks, v, 'after');
     }
     const dq: Quote = { speaker, text: text.slice(q.start, q.end), start: q.start, end: q.end, kind: 'direct' };
     if (!speaker) unresolved.add(dq);
@@ -148,6 +209,7 @@ export function findQuotes(text: string, sentences: Span[], lang: string, pre: {
     if (commaBefore || (!subj && v.s > 3)) {
       // "…, said X" / "…, kata X" / "…, X said"
       const who = cands.find((c) => c.start >= ve && c.start - ve <= 40) ?? subj;
+      const titled = who ? null : (titleSpeaker(lex, lang, toks, v, 'after') ?? titleSpeaker(lex, lang, toks, v, 'before'));
       const cut = commaBefore ? v.s - 1 : v.s;
       let qEnd = cut;
       // "…, X said" / "…, the minister said": the speaker sits between the comma and the verb
@@ -156,7 +218,7 @@ export function findQuotes(text: string, sentences: Span[], lang: string, pre: {
         for (let k = v.s - 1; k >= 0 && v.s - k <= 6; k--) if (toks[k]!.text === ',') (qEnd = k), (k = -1);
       }
       if (qEnd <= 0) continue;
-      const rq: Quote = { speaker: speakerOf(who), text: text.slice(toks[0]!.start, toks[qEnd - 1]!.end), start: toks[0]!.start, end: toks[qEnd - 1]!.end, kind: 'reported' };
+      const rq: Quote = { speaker: speakerOf(who) ?? titled, text: text.slice(toks[0]!.start, toks[qEnd - 1]!.end), start: toks[0]!.start, end: toks[qEnd - 1]!.end, kind: 'reported' };
       if (!rq.speaker) unresolved.add(rq);
       out.push(rq);
       continue;
@@ -169,13 +231,26 @@ export function findQuotes(text: string, sentences: Span[], lang: string, pre: {
     if (k < toks.length && toks.slice(v.e, Math.min(toks.length, v.e + 4)).some(isThat)) k = toks.findIndex((t, j) => j >= v.e && isThat(t)) + 1;
     const e = trimEnd(toks.length);
     if (k >= e) continue;
-    if (!subj && !pronoun(toks[v.s - 1])) continue;
-    const rq: Quote = { speaker: speakerOf(subj), text: text.slice(toks[k]!.start, toks[e - 1]!.end), start: toks[k]!.start, end: toks[e - 1]!.end, kind: 'reported' };
+    const titled = subj ? null : titleSpeaker(lex, lang, toks, v, 'before');
+    if (!subj && !titled && !pronoun(toks[v.s - 1])) continue;
+    const rq: Quote = { speaker: speakerOf(subj) ?? titled, text: text.slice(toks[k]!.start, toks[e - 1]!.end), start: toks[k]!.start, end: toks[e - 1]!.end, kind: 'reported' };
     if (!rq.speaker) unresolved.add(rq);
     out.push(rq);
   }
   out.push(...interview);
   out.sort((a, b) => a.start - b.start);
+  // a speaker named by title alone ("the minister") is the one person the article names with that title ("Foreign
+  // Minister X"); with none or several it stays the title, for the export to link by the entities' roles
+  const titled = out.filter((q) => q.speaker && titleOnly(lang, q.speaker.text, lex));
+  if (titled.length) {
+    const people = spans.flatMap((sp) => persons(sp)).filter((c) => c.type === 'PERSON');
+    for (const q of titled) {
+      const want = words(q.speaker!.text).filter((w) => !filler(lex, w));
+      const holders = people.filter((c) => isSub(want, words(c.text)) && words(c.text).length > want.length);
+      const names = new Set(holders.map((c) => words(c.text).filter((w) => !titleSet(lang).has(w)).join(' ')));
+      if (names.size === 1) q.speaker = speakerOf(holders.filter((c) => c.start < q.start).pop() ?? holders[0]);
+    }
+  }
   // attributions without a name ("ujarnya", "he said", "the minister told reporters") take the last named speaker before them
   let prev: Quote | null = null;
   for (const q of out) {

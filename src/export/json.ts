@@ -11,6 +11,7 @@ import { foldKey } from '../entities/normalise.ts';
 import { entityData, entityLanguages } from '../entities/langdata.ts';
 import { crossCheck } from '../crosscheck/index.ts';
 import { listCorrections } from '../server/corrections.ts';
+import { canonicalParty, entityByName, groupParty, titleHolder } from './parties.ts';
 import { EXPORT_FORMAT, EXPORT_VERSION, type ExportAgreement, type ExportEvent, type ExportQuote, type KabarExport } from './schema.ts';
 
 /** Build the kabar-export document for the whole store or some stories. Deterministic for a given store. */
@@ -98,30 +99,38 @@ async function analysisRecords(
 ): Promise<Pick<KabarExport, 'events' | 'agreements' | 'quotes'>> {
   const byArticle = await loadAnalyses(store.db, articles.map((a) => a.id));
   // entity mentions per article, to link a party or a speaker by its span
-  const spans = new Map<string, Array<{ start: number; end: number; id: string; country?: string }>>();
+  const spans = new Map<string, Array<{ start: number; end: number; id: string; person: boolean; country?: string }>>();
   for (const e of entities)
     for (const m of e.mentions) {
       let l = spans.get(m.article);
       if (!l) spans.set(m.article, (l = []));
-      l.push({ start: m.start, end: m.end, id: e.id, ...(e.country ? { country: e.country } : {}) });
+      l.push({ start: m.start, end: m.end, id: e.id, person: e.type === 'PERSON', ...(e.country ? { country: e.country } : {}) });
     }
+  // the entity whose mention covers most of the span; a person's over a place's or organisation's in the same words
+  // ("Perdana Menteri Tiongkok X": X, not the country)
   const entityAt = (article: string, p: { start: number; end: number }) => {
-    let best: { id: string; country?: string; overlap: number } | null = null;
+    let best: { id: string; country?: string; overlap: number; person: boolean } | null = null;
     for (const m of spans.get(article) ?? []) {
       const overlap = Math.min(m.end, p.end) - Math.max(m.start, p.start);
-      if (overlap > 0 && (!best || overlap > best.overlap)) best = { id: m.id, country: m.country, overlap };
+      if (overlap <= 0) continue;
+      if (!best || (m.person && !best.person) || (m.person === best.person && overlap > best.overlap)) best = { id: m.id, country: m.country, overlap, person: m.person };
     }
     return best;
   };
-  const titleHolder = (article: string, text: string): string | null => {
-    const t = text.trim().toLowerCase();
-    const ids = new Set(entities.filter((e) => e.type === 'PERSON' && e.roles.some((r) => r.article === article && r.title.toLowerCase() === t)).map((e) => e.id));
-    return ids.size === 1 ? [...ids][0]! : null;
-  };
+  const entityById = new Map(entities.map((e) => [e.id, e]));
+  const storyOf = new Map(articles.map((a) => [a.id, a.storyId]));
+  const storyArticles = new Map<string, Set<string>>();
+  for (const a of articles) if (a.storyId) storyArticles.set(a.storyId, (storyArticles.get(a.storyId) ?? new Set()).add(a.id));
   const link = (article: string, p: Party): Party & { entity?: string } => {
     const hit = entityAt(article, p);
-    return hit ? { ...p, entity: hit.id, ...(p.country || !hit.country ? {} : { country: hit.country }) } : p;
+    if (hit) return { ...p, entity: hit.id, ...(p.country || !hit.country ? {} : { country: hit.country }) };
+    // no mention covers it: a person or organisation the article (else its story) names in these words
+    const story = storyOf.get(article);
+    const named = entityByName(entities, article, p.text, story ? storyArticles.get(story) : undefined);
+    return named ? { ...p, entity: named.id, ...(p.country || !named.country ? {} : { country: named.country }) } : p;
   };
+  // a party is an entity or a group noun phrase of the lexicons; capitalised words that name nothing are dropped
+  const isParty = (p: Party & { entity?: string }) => !!p.entity || groupParty(p);
   // a role with no name ("the chairman of X's commission", "Ketua Komisi … Korea Utara") is no party of its own: its
   // country stands for it (the country's entity), or it is dropped when it names none
   const personIds0 = new Set(entities.filter((e) => e.type === 'PERSON').map((e) => e.id));
@@ -150,7 +159,11 @@ async function analysisRecords(
     .map((a) => ({
       article: a.id,
       story: a.storyId,
-      events: byArticle.get(a.id)!.events.map((e): CodedEvent => ({ ...e, actors: unrole(e.actors.map((p) => link(a.id, p))), recipients: unrole(e.recipients.map((p) => link(a.id, p))) })),
+      events: byArticle.get(a.id)!.events.map((e): CodedEvent => ({
+        ...e,
+        actors: unrole(e.actors.map((p) => link(a.id, p))).filter(isParty),
+        recipients: unrole(e.recipients.map((p) => link(a.id, p))).filter(isParty),
+      })),
     }));
   // one event per happening; an undated event told beside a dated visit takes its date (src/events/merge.ts)
   const merged = mergeStoryEvents(items);
@@ -233,15 +246,29 @@ async function analysisRecords(
   const itemEvents = new Map(items.map((it) => [it.article, it.events]));
   const eventOf = new Map<string, string>();
   for (const m of merged) for (const ev of m.evidence) eventOf.set(`${ev.article}|${ev.sentence}|${ev.start}`, m.id);
-  const party = (p: Party & { entity?: string }) => ({ text: p.text, ...(p.entity ? { entity: p.entity } : {}), ...(p.country ? { country: p.country } : {}) });
+  // the entity's canonical name, the title as a role; one party per entity
+  const party = (p: Party & { entity?: string }) => {
+    const e = p.entity ? entityById.get(p.entity) : undefined;
+    const c = e ? canonicalParty(p, e) : { text: p.text };
+    return { text: c.text, ...(p.entity ? { entity: p.entity } : {}), ...(p.country ? { country: p.country } : {}), ...(c.role ? { role: c.role } : {}) };
+  };
+  const parties = (ps: Array<Party & { entity?: string }>) => {
+    const out: Array<ReturnType<typeof party>> = [];
+    for (const q of ps.map(party)) {
+      const same = out.find((o) => (q.entity && o.entity === q.entity) || foldKey(o.text) === foldKey(q.text));
+      if (!same) out.push(q);
+      else if (!same.role && q.role) same.role = q.role;
+    }
+    return out;
+  };
   const events: ExportEvent[] = merged.map((m: MergedEvent) => ({
     id: m.id,
     story: m.story,
     type: m.type,
     mode: m.mode,
     context: m.context,
-    actors: m.actors.map(party),
-    recipients: m.recipients.map(party),
+    actors: parties(m.actors),
+    recipients: parties(m.recipients),
     location: m.location,
     date: m.date,
     background: m.background,
@@ -277,7 +304,7 @@ async function analysisRecords(
     }
     for (const q of rec.quotes) {
       // a speaker named by title alone ("the Secretary General said") is the one person the article gives that title
-      const hit = q.speaker ? (entityAt(a.id, q.speaker)?.id ?? titleHolder(a.id, q.speaker.text)) : null;
+      const hit = q.speaker ? (entityAt(a.id, q.speaker)?.id ?? titleHolder(entities, a.id, q.speaker.text)) : null;
       quotes.push({
         id: hashId('q', `${a.id}|${q.start}`),
         speaker: q.speaker ? { text: q.speaker.text, ...(hit ? { entity: hit } : {}) } : null,

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 
 export const EXPORT_FORMAT = 'kabar-export';
-export const EXPORT_VERSION = '1.3.0';
+export const EXPORT_VERSION = '1.4.0';
 
 const span = z.object({ start: z.number().int().min(0), end: z.number().int().min(0) }).describe('UTF-16 code-unit offsets into the article text');
 
@@ -71,9 +71,10 @@ export const exportEntity = z.object({
 });
 
 const party = z.object({
-  text: z.string().describe('the words the article uses'),
+  text: z.string().describe("the linked entity's canonical name (a name the party's words give in full), else the words the article uses"),
   entity: z.string().optional().describe('id in entities[] when linked'),
   country: z.string().optional().describe("ISO 3166-1 alpha-2 of the party or the person's country"),
+  role: z.string().optional().describe('for a person: the title the article gives with the name ("Presiden Negara", "President of Chile") (since 1.4.0)'),
 });
 
 export const exportEvent = z.object({

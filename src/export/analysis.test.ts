@@ -1,0 +1,69 @@
+// Events, parties and quotes in the export, end to end: made-up articles are ingested into a fresh SQLite store and
+// exported (parties by canonical name with the title as a role, noise dropped, title-only speakers linked).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openStore } from '../store/db.ts';
+import { ingestInputs } from '../ingest/run.ts';
+import { buildExport } from './json.ts';
+import { kabarExport } from './schema.ts';
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kabar-export-events-'));
+fs.writeFileSync(
+  path.join(dir, 'a-en.txt'),
+  `The Example Post
+
+Chilean President visits Peru
+
+LIMA, October 10, 2024 - President Mateo Rivas of Chile paid a state visit to Peru on 9-11 October 2024.
+
+Foreign Minister Tomas Vidal signed a fisheries protocol with Peru on Thursday.
+
+"We will open our markets to every partner in the region," the minister told reporters.
+`,
+);
+fs.writeFileSync(
+  path.join(dir, 'b-id.txt'),
+  `Harian Contoh - Dunia
+
+Presiden Chile Mateo Rivas Berkunjung ke Peru
+
+Lima, 10 Oktober 2024 - Presiden Chile Mateo Rivas melakukan kunjungan kenegaraan ke Peru pada 9-11 Oktober 2024.
+
+Langkah-langkah ini bertujuan mendorong kerja sama perdagangan antara kedua negara.
+
+Dalam kunjungan itu, Menteri Luar Negeri Tomas Vidal menandatangani protokol perikanan. "Kami siap membuka pasar bagi semua mitra di kawasan," kata menteri itu.
+`,
+);
+
+test('export: parties by canonical name with the title as role, noise dropped, a title-only speaker linked', async (t) => {
+  const store = await openStore(path.join(dir, 'kabar.db'));
+  t.after(async () => {
+    await store.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+  const r = await ingestInputs(store, [dir]);
+  assert.equal(r.added, 2, JSON.stringify(r.errors));
+  const exp = kabarExport.parse(await buildExport(store));
+  const person = (name: string) => exp.entities.find((e) => e.type === 'PERSON' && e.name === name);
+  const rivas = person('Mateo Rivas');
+  const vidal = person('Tomas Vidal');
+  assert.ok(rivas && vidal, JSON.stringify(exp.entities.map((e) => e.name)));
+  // the visit: actor by canonical name, the title as a role
+  const visit = exp.events.find((e) => e.type === 'CONSULT' && e.mode === 'visit' && !e.background)!;
+  assert.ok(visit, JSON.stringify(exp.events.map((e) => [e.type, e.mode])));
+  const actor = visit.actors.find((a) => a.entity === rivas.id)!;
+  assert.ok(actor, JSON.stringify(visit.actors));
+  assert.equal(actor.text, 'Mateo Rivas');
+  assert.match(actor.role ?? '', /^(Presiden|President)/);
+  // every party is an entity or a group noun: "Langkah-langkah" (steps) is none
+  for (const e of exp.events) for (const p of [...e.actors, ...e.recipients]) assert.ok(!/Langkah/.test(p.text), JSON.stringify(p));
+  // "the minister told reporters", "kata menteri itu": the one minister each article names
+  for (const text of [/open our markets/, /membuka pasar/]) {
+    const q = exp.quotes.find((x) => text.test(x.text));
+    assert.ok(q?.speaker, `a speaker for ${text}`);
+    assert.equal(q.speaker.entity, vidal.id, JSON.stringify(q.speaker));
+  }
+});
