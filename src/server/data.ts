@@ -5,7 +5,7 @@ import type { Store } from '../store/db.ts';
 import { ftsQuery, listArticles, listStories, rowToArticle, type StoredArticle, type StorySummary } from '../store/queries.ts';
 import type { KabarExport } from '../export/schema.ts';
 import { ARTICLES_TSVECTOR } from '../store/migrations/001_core.ts';
-import { clearStoryMemory, Lru, storyView } from './storycache.ts';
+import { clearStoryMemory, Lru, stmt, storyView } from './storycache.ts';
 
 export { Lru, storyDocGzip, storyDocJson, storyPage, storyView, warmStories, type PageVariant, type StoryView } from './storycache.ts';
 
@@ -168,16 +168,14 @@ const COMMON_PROBE = 256;
 const COMMON_SHARE = 8;
 
 async function commonPhrases(store: Store, phrases: string[]): Promise<boolean[]> {
-  const top = await sql<{ n: number | null }>`SELECT max(seq) AS n FROM articles`.execute(store.db);
-  const newest = Number(top.rows[0]?.n ?? 0);
-  const out: boolean[] = [];
-  for (const p of phrases) {
-    // the newest matches come straight off the end of the posting list: this costs COMMON_PROBE steps at most
-    const r = await sql<{ r: number }>`SELECT rowid AS r FROM articles_fts WHERE articles_fts MATCH ${p} ORDER BY rowid DESC LIMIT 1 OFFSET ${COMMON_PROBE - 1}`.execute(store.db);
-    const at = r.rows[0]?.r;
-    out.push(at !== undefined && newest - Number(at) + 1 <= COMMON_PROBE * COMMON_SHARE);
-  }
-  return out;
+  const db = store.sqlite!;
+  const newest = await newestSeq(store);
+  // the newest matches come straight off the end of the posting list: this costs COMMON_PROBE steps at most
+  const probe = stmt(db, `SELECT rowid AS r FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ${COMMON_PROBE - 1}`);
+  return phrases.map((p) => {
+    const at = (probe.get(p) as { r: number } | undefined)?.r;
+    return at !== undefined && newest - Number(at) + 1 <= COMMON_PROBE * COMMON_SHARE;
+  });
 }
 
 async function searchStore(store: Store, f: Filters, fq: string, limit: number, offset: number): Promise<Hit[]> {
@@ -190,12 +188,16 @@ async function searchStore(store: Store, f: Filters, fq: string, limit: number, 
   const common = await commonPhrases(store, phrases);
   const rare = phrases.filter((_, i) => !common[i]).join(' ');
   const where = conds.length ? sql` AND ${sql.join(conds, sql` AND `)}` : sql``;
+  const HIT = `a.id, a.story_id, a.title, a.outlet, a.published, a.language, snippet(articles_fts, 1, '${SNIP_OPEN}', '${SNIP_CLOSE}', '…', 24) AS snip`;
   if (!rare) {
     // every word is common: the newest matches first, read off the end of the posting lists, snippets for the
     // page's rows only
+    if (!conds.length) {
+      const q = `SELECT ${HIT} FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid WHERE articles_fts MATCH ? ORDER BY articles_fts.rowid DESC LIMIT ? OFFSET ?`;
+      return (stmt(store.sqlite!, q).all(fq, limit, offset) as HitRow[]).map(toHit);
+    }
     const rows = await sql<HitRow>`
-      SELECT a.id, a.story_id, a.title, a.outlet, a.published, a.language,
-             snippet(articles_fts, 1, ${SNIP_OPEN}, ${SNIP_CLOSE}, '…', 24) AS snip
+      SELECT ${sql.raw(HIT)}
       FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
       WHERE articles_fts MATCH ${fq}${where}
       ORDER BY articles_fts.rowid DESC
@@ -204,40 +206,44 @@ async function searchStore(store: Store, f: Filters, fq: string, limit: number, 
   }
   // rank first (no snippet: SQLite would build one for every ranked match), then the page's snippets only.
   // Ranked by the query's uncommon words (rare = fq when none is common), among the articles that have all words.
-  let top: { rows: Array<{ r: number }> };
+  let top: Array<{ r: number }>;
   if (!conds.length && rare === fq) {
     // without filters the ranking needs the index alone (articles.seq is the FTS rowid), not the articles' rows
-    const floor = await sql<{ r: number }>`SELECT rowid AS r FROM articles_fts WHERE articles_fts MATCH ${fq} ORDER BY rowid DESC LIMIT 1 OFFSET ${SEARCH_WINDOW - 1}`.execute(store.db);
-    top = await sql<{ r: number }>`
-      SELECT rowid AS r FROM articles_fts WHERE articles_fts MATCH ${fq} AND rowid >= ${floor.rows[0]?.r ?? 0}
-      ORDER BY bm25(articles_fts, 5.0, 1.0), rowid
-      LIMIT ${limit} OFFSET ${offset}`.execute(store.db);
+    const floor = stmt(store.sqlite!, `SELECT rowid AS r FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ${SEARCH_WINDOW - 1}`).get(fq) as { r: number } | undefined;
+    top = stmt(
+      store.sqlite!,
+      'SELECT rowid AS r FROM articles_fts WHERE articles_fts MATCH ? AND rowid >= ? ORDER BY bm25(articles_fts, 5.0, 1.0), rowid LIMIT ? OFFSET ?',
+    ).all(fq, floor?.r ?? 0, limit, offset) as Array<{ r: number }>;
   } else if (!conds.length) {
     // the window: the newest matches of the whole query (read off the end of the posting lists); `+rowid` keeps
     // SQLite from seeking the ranked cursor to each of them
-    top = await sql<{ r: number }>`
-      SELECT rowid AS r FROM articles_fts WHERE articles_fts MATCH ${rare}
-        AND +rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ${fq} ORDER BY rowid DESC LIMIT ${SEARCH_WINDOW})
-      ORDER BY bm25(articles_fts, 5.0, 1.0), rowid
-      LIMIT ${limit} OFFSET ${offset}`.execute(store.db);
+    top = stmt(
+      store.sqlite!,
+      `SELECT rowid AS r FROM articles_fts WHERE articles_fts MATCH ?
+         AND +rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ${SEARCH_WINDOW})
+       ORDER BY bm25(articles_fts, 5.0, 1.0), rowid LIMIT ? OFFSET ?`,
+    ).all(rare, fq, limit, offset) as Array<{ r: number }>;
   } else {
-    top = await sql<{ r: number }>`
-      SELECT articles_fts.rowid AS r FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
-      WHERE articles_fts MATCH ${rare}${where}
-        ${rare === fq ? sql`` : sql`AND +articles_fts.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ${fq})`}
-      ORDER BY bm25(articles_fts, 5.0, 1.0), a.seq
-      LIMIT ${limit} OFFSET ${offset}`.execute(store.db);
+    top = (
+      await sql<{ r: number }>`
+        SELECT articles_fts.rowid AS r FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
+        WHERE articles_fts MATCH ${rare}${where}
+          ${rare === fq ? sql`` : sql`AND +articles_fts.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ${fq})`}
+        ORDER BY bm25(articles_fts, 5.0, 1.0), a.seq
+        LIMIT ${limit} OFFSET ${offset}`.execute(store.db)
+    ).rows;
   }
-  if (!top.rows.length) return [];
-  const seqs = top.rows.map((r) => Number(r.r));
-  // the snippet marks the ranked words (a seek per row in a common word's posting list costs too much)
-  const rows = await sql<HitRow & { seq: number }>`
-    SELECT a.seq, a.id, a.story_id, a.title, a.outlet, a.published, a.language,
-           snippet(articles_fts, 1, ${SNIP_OPEN}, ${SNIP_CLOSE}, '…', 24) AS snip
-    FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
-    WHERE articles_fts MATCH ${rare} AND articles_fts.rowid IN (${sql.join(seqs)})`.execute(store.db);
-  const bySeq = new Map(rows.rows.map((r) => [Number(r.seq), r]));
-  return top.rows.map((t) => bySeq.get(Number(t.r))).filter((r): r is HitRow & { seq: number } => !!r).map(toHit);
+  if (!top.length) return [];
+  const seqs = top.map((r) => Number(r.r));
+  // the snippets mark the ranked words (a seek per row in a common word's posting list costs too much); one
+  // statement per page size, prepared once
+  const rows = stmt(
+    store.sqlite!,
+    `SELECT a.seq, ${HIT} FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
+     WHERE articles_fts MATCH ? AND articles_fts.rowid IN (${seqs.map(() => '?').join(',')})`,
+  ).all(rare, ...seqs) as Array<HitRow & { seq: number }>;
+  const bySeq = new Map(rows.map((r) => [Number(r.seq), r]));
+  return top.map((t) => bySeq.get(Number(t.r))).filter((r): r is HitRow & { seq: number } => !!r).map(toHit);
 }
 
 /** The phrases of an FTS query made by ftsQuery ("a" "b""c" → ['"a"', '"b""c"']). */
@@ -282,8 +288,16 @@ async function searchPostgres(store: Store, q: string, conds: ReturnType<typeof 
 
 /** What the unfiltered story list shows changes only when a story is updated or an article added: its version. */
 export async function listVersion(store: Store): Promise<string> {
-  const r = await sql<{ u: string | null; n: number | null }>`SELECT (SELECT max(updated_at) FROM stories) AS u, (SELECT max(seq) FROM articles) AS n`.execute(store.db);
-  return `${store.location}|${r.rows[0]?.u ?? ''}|${r.rows[0]?.n ?? 0}`;
+  const q = 'SELECT (SELECT max(updated_at) FROM stories) AS u, (SELECT max(seq) FROM articles) AS n';
+  const r = store.sqlite ? (stmt(store.sqlite, q).get() as { u: string | null; n: number | null }) : (await sql<{ u: string | null; n: number | null }>`${sql.raw(q)}`.execute(store.db)).rows[0];
+  return `${store.location}|${r?.u ?? ''}|${r?.n ?? 0}`;
+}
+
+/** The newest article's seq (0 in an empty store). */
+async function newestSeq(store: Store): Promise<number> {
+  const q = 'SELECT max(seq) AS n FROM articles';
+  const r = store.sqlite ? (stmt(store.sqlite, q).get() as { n: number | null }) : (await sql<{ n: number | null }>`${sql.raw(q)}`.execute(store.db)).rows[0];
+  return Number(r?.n ?? 0);
 }
 
 export interface FilterOptions {
@@ -295,8 +309,7 @@ let optionsCache: { key: string; at: number; value: FilterOptions } | null = nul
 
 /** Languages and outlets to offer in the filters; recomputed only when articles were added. */
 export async function filterOptions(store: Store): Promise<FilterOptions> {
-  const v = await sql<{ n: number | null }>`SELECT max(seq) AS n FROM articles`.execute(store.db);
-  const key = `${store.location}|${v.rows[0]?.n ?? 0}`;
+  const key = `${store.location}|${await newestSeq(store)}`;
   // the lists change slowly: recomputed (a scan of the articles) at most once a minute while articles arrive
   if (optionsCache && (optionsCache.key === key || (optionsCache.key.startsWith(`${store.location}|`) && Date.now() - optionsCache.at < 60_000))) return optionsCache.value;
   const langs = await sql<{ language: string }>`SELECT DISTINCT language FROM articles ORDER BY language LIMIT 200`.execute(store.db);

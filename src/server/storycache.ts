@@ -105,7 +105,8 @@ interface Stamp {
 }
 
 const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
-function stmt(db: Database.Database, source: string): Database.Statement {
+/** A prepared statement of this connection, prepared once (Kysely prepares every query it runs again). */
+export function stmt(db: Database.Database, source: string): Database.Statement {
   let m = statements.get(db);
   if (!m) statements.set(db, (m = new Map()));
   let s = m.get(source);
