@@ -181,7 +181,7 @@ function procStat(pid: number): { cpu: number; majflt: number } {
   }
 }
 
-async function load(name: string, url: string, paths: () => string): Promise<Omit<Result, 'cpu' | 'majflt'> & { requests: number }> {
+async function load(name: string, url: string, paths: () => string, headers: Record<string, string> = {}): Promise<Omit<Result, 'cpu' | 'majflt'> & { requests: number }> {
   const autocannon = (await import('autocannon')).default;
   const res = await autocannon({
     url,
@@ -189,7 +189,7 @@ async function load(name: string, url: string, paths: () => string): Promise<Omi
     duration: SECONDS,
     requests: [
       {
-        setupRequest: (req: Record<string, unknown>) => ({ ...req, path: paths() }),
+        setupRequest: (req: Record<string, unknown>) => ({ ...req, path: paths(), headers: { ...(req.headers as object), ...headers } }),
       },
     ],
   } as never);
@@ -243,7 +243,7 @@ if (args[0] === '--child') {
   });
   try {
     const results: Result[] = [];
-    const run = async (name: string, p: () => string) => {
+    const run = async (name: string, p: () => string, headers: Record<string, string> = {}) => {
       if (!wanted(name)) return;
       // start each run on an idle server: the previous run's queued requests must not be counted here
       for (let t0 = performance.now(); ; ) {
@@ -253,7 +253,7 @@ if (args[0] === '--child') {
         await new Promise((r) => setTimeout(r, 500));
       }
       const before = procStat(proc.pid!);
-      const l = await load(name, url, p);
+      const l = await load(name, url, p, headers);
       const after = procStat(proc.pid!);
       const res: Result = { ...l, cpu: Math.round(((after.cpu - before.cpu) / Math.max(1, l.requests)) * 100) / 100, majflt: after.majflt - before.majflt };
       results.push(res);
@@ -274,6 +274,8 @@ if (args[0] === '--child') {
     await run('home page (latest stories)', () => '/');
     await run('API /api/stories?limit=20&offset=N', () => `/api/stories?limit=20&offset=${Math.floor(r() * 500) * 20}`);
     await run('API /api/stories/{id} (export document, kept)', () => `/api/stories/${any(kept)}`);
+    // as browsers and most HTTP clients ask (autocannon does not decompress: the bytes are only counted)
+    await run('API /api/stories/{id} (export document, kept), Accept-Encoding: gzip', () => `/api/stories/${any(kept)}`, { 'accept-encoding': 'gzip, deflate, br' });
     await run('API /api/search?q=…', () => `/api/search?q=${encodeURIComponent(any(words))}`);
     // service time: the same requests one at a time (what one request costs the server, queueing aside)
     const seq: Array<{ name: string; median: number; p90: number; cpu: number }> = [];
