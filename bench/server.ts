@@ -9,7 +9,9 @@
 // page computed on request; the other story runs pick among the kept ones.
 // Reports p50/p99 latency and requests/s per endpoint; the baseline in the same run is a static asset
 // (what the HTTP stack costs without any store work).
-// Usage: npx tsx bench/server.ts [--stories 100000] [--seconds 10] [--connections 50]
+// Usage: npx tsx bench/server.ts [--stories 100000] [--seconds 10] [--connections 50] [--only word,word]
+//   --only: run only the measurements whose names contain one of the words (e.g. --only static,search)
+//   KABAR_BENCH_PROF=<dir>: the server child writes a CPU profile there (node --cpu-prof) when it stops
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -27,6 +29,8 @@ const arg = (k: string, d: string) => (args.includes(k) ? args[args.indexOf(k) +
 const STORIES = Number(arg('--stories', '100000'));
 const SECONDS = Number(arg('--seconds', '10'));
 const CONNECTIONS = Number(arg('--connections', '50'));
+const ONLY = args.includes('--only') ? arg('--only', '').split(',').filter(Boolean) : null;
+const wanted = (name: string) => !ONLY || name.includes('static') || ONLY.some((w) => name.includes(w));
 
 const COUNTRIES = ['Indonesia', 'Malaysia', 'Vietnam', 'Thailand', 'the Philippines', 'Singapore', 'Japan', 'South Korea', 'India', 'Australia', 'Norway', 'Germany', 'France', 'Brazil', 'Kenya', 'Egypt', 'Canada', 'Chile'];
 const CITIES = ['Jakarta', 'Kuala Lumpur', 'Hanoi', 'Bangkok', 'Manila', 'Singapore', 'Tokyo', 'Seoul', 'New Delhi', 'Canberra', 'Oslo', 'Berlin', 'Paris', 'Nairobi', 'Cairo', 'Ottawa'];
@@ -158,9 +162,26 @@ interface Result {
   rps: number;
   non2xx: number;
   errors: number;
+  /** CPU time the server process spent per request (user + system), ms: what wall-clock latency under a shared
+   * machine's load cannot show */
+  cpu: number;
+  /** major page faults of the server process during the run (reads that waited for the disk) */
+  majflt: number;
 }
 
-async function load(name: string, url: string, paths: () => string): Promise<Result> {
+/** CPU time (ms) and major page faults of a process so far, from /proc (Linux; zeros elsewhere). */
+function procStat(pid: number): { cpu: number; majflt: number } {
+  try {
+    const f = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    // fields after the command: state(3) ... majflt(12) ... utime(14) stime(15), numbered from 1 with pid
+    const tick = 1000 / 100;
+    return { cpu: (Number(f[11]) + Number(f[12])) * tick, majflt: Number(f[9]) };
+  } catch {
+    return { cpu: 0, majflt: 0 };
+  }
+}
+
+async function load(name: string, url: string, paths: () => string, headers: Record<string, string> = {}): Promise<Omit<Result, 'cpu' | 'majflt'> & { requests: number }> {
   const autocannon = (await import('autocannon')).default;
   const res = await autocannon({
     url,
@@ -168,12 +189,12 @@ async function load(name: string, url: string, paths: () => string): Promise<Res
     duration: SECONDS,
     requests: [
       {
-        setupRequest: (req: Record<string, unknown>) => ({ ...req, path: paths() }),
+        setupRequest: (req: Record<string, unknown>) => ({ ...req, path: paths(), headers: { ...(req.headers as object), ...headers } }),
       },
     ],
   } as never);
-  const r = res as unknown as { latency: { p50: number; p99: number }; requests: { average: number }; non2xx: number; errors: number };
-  return { name, p50: r.latency.p50, p99: r.latency.p99, rps: Math.round(r.requests.average), non2xx: r.non2xx, errors: r.errors };
+  const r = res as unknown as { latency: { p50: number; p99: number }; requests: { average: number; total: number }; non2xx: number; errors: number };
+  return { name, p50: r.latency.p50, p99: r.latency.p99, rps: Math.round(r.requests.average), non2xx: r.non2xx, errors: r.errors, requests: r.requests.total };
 }
 
 if (args[0] === '--child') {
@@ -214,14 +235,16 @@ if (args[0] === '--child') {
   const any = <T>(xs: T[]) => xs[Math.floor(r() * xs.length)]!;
   const hot = storyIds.slice(0, 200);
 
-  const proc: ChildProcess = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', dbPath], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const prof = process.env.KABAR_BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.KABAR_BENCH_PROF] : [];
+  const proc: ChildProcess = spawn(process.execPath, [...prof, '--import', 'tsx', fileURLToPath(import.meta.url), '--child', dbPath], { stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise<string>((resolve, reject) => {
     proc.stdout!.once('data', (d: Buffer) => resolve(JSON.parse(d.toString().split('\n')[0]!).url));
     proc.once('exit', (c) => reject(new Error(`server exited ${c}`)));
   });
   try {
     const results: Result[] = [];
-    const run = async (name: string, p: () => string) => {
+    const run = async (name: string, p: () => string, headers: Record<string, string> = {}) => {
+      if (!wanted(name)) return;
       // start each run on an idle server: the previous run's queued requests must not be counted here
       for (let t0 = performance.now(); ; ) {
         const t = performance.now();
@@ -229,9 +252,12 @@ if (args[0] === '--child') {
         if (performance.now() - t < 20 || performance.now() - t0 > 60_000) break;
         await new Promise((r) => setTimeout(r, 500));
       }
-      const res = await load(name, url, p);
+      const before = procStat(proc.pid!);
+      const l = await load(name, url, p, headers);
+      const after = procStat(proc.pid!);
+      const res: Result = { ...l, cpu: Math.round(((after.cpu - before.cpu) / Math.max(1, l.requests)) * 100) / 100, majflt: after.majflt - before.majflt };
       results.push(res);
-      process.stderr.write(`${name}: p50 ${res.p50} ms, p99 ${res.p99} ms, ${res.rps} req/s\n`);
+      process.stderr.write(`${name}: p50 ${res.p50} ms, p99 ${res.p99} ms, ${res.rps} req/s, server CPU ${res.cpu} ms/request\n`);
     };
     await run('baseline: static asset /assets/app.css', () => '/assets/app.css');
     // the hot set is requested once before its run, as readers would have done
@@ -243,21 +269,28 @@ if (args[0] === '--child') {
     await run('article page, any article', () => `/article/${any(articleIds)}`);
     await run('search page, two selective words', () => `/?q=${encodeURIComponent(any(words) + ' ' + any(words))}`);
     await run('search page, one common word (every article)', () => `/?q=${encodeURIComponent(any(['signed', 'ministers', 'cooperation']))}`);
+    // a common word next to a selective one: a query nobody asked before (results are kept per store version)
+    await run('search page, a common word and a selective one (new queries)', () => `/?q=${encodeURIComponent(any(['signed', 'ministers', 'cooperation']) + ' ' + any(words))}`);
     await run('home page (latest stories)', () => '/');
     await run('API /api/stories?limit=20&offset=N', () => `/api/stories?limit=20&offset=${Math.floor(r() * 500) * 20}`);
     await run('API /api/stories/{id} (export document, kept)', () => `/api/stories/${any(kept)}`);
+    // as browsers and most HTTP clients ask (autocannon does not decompress: the bytes are only counted)
+    await run('API /api/stories/{id} (export document, kept), Accept-Encoding: gzip', () => `/api/stories/${any(kept)}`, { 'accept-encoding': 'gzip, deflate, br' });
     await run('API /api/search?q=…', () => `/api/search?q=${encodeURIComponent(any(words))}`);
     // service time: the same requests one at a time (what one request costs the server, queueing aside)
-    const seq: Array<{ name: string; median: number; p90: number }> = [];
+    const seq: Array<{ name: string; median: number; p90: number; cpu: number }> = [];
     const serial = async (name: string, p: () => string, n = 40) => {
+      if (!wanted(name)) return;
       const ms: number[] = [];
+      const before = procStat(proc.pid!);
       for (let i = 0; i < n; i++) {
         const t = performance.now();
         await (await fetch(url + p())).text();
         ms.push(performance.now() - t);
       }
       ms.sort((a, b) => a - b);
-      seq.push({ name, median: Math.round(ms[n >> 1]! * 10) / 10, p90: Math.round(ms[Math.floor(n * 0.9)]! * 10) / 10 });
+      const cpu = Math.round(((procStat(proc.pid!).cpu - before.cpu) / n) * 100) / 100;
+      seq.push({ name, median: Math.round(ms[n >> 1]! * 10) / 10, p90: Math.round(ms[Math.floor(n * 0.9)]! * 10) / 10, cpu });
     };
     await serial('static asset', () => '/assets/app.css');
     await serial('story page, hot', () => `/story/${any(hot)}`);
@@ -265,16 +298,21 @@ if (args[0] === '--child') {
     await serial('story page, not computed yet', () => `/story/${uncomputed.pop() ?? any(storyIds)}`);
     await serial('search, two selective words', () => `/?q=${encodeURIComponent(any(words) + ' ' + any(words))}`);
     await serial('search, one common word', () => `/?q=${encodeURIComponent(any(['signed', 'ministers', 'cooperation']))}`);
+    await serial('search, one common word, pages 2-100 (new queries)', () => `/?q=${encodeURIComponent(any(['signed', 'ministers', 'cooperation']))}&page=${2 + Math.floor(r() * 99)}`);
+    await serial('search, a common word and a selective one (new queries)', () => `/?q=${encodeURIComponent(any(['signed', 'ministers', 'cooperation']) + ' ' + any(words))}`);
+    await serial('article page', () => `/article/${any(articleIds)}`);
     await serial('home page', () => '/');
     await serial('API stories list', () => `/api/stories?limit=20&offset=${Math.floor(r() * 500) * 20}`);
+    await serial('API story document (kept)', () => `/api/stories/${any(kept)}`);
+    await serial('API search, one word', () => `/api/search?q=${encodeURIComponent(any(words))}`);
     console.log(`\n${STORIES} stories, ${CONNECTIONS} connections, ${SECONDS} s each\n`);
-    console.log('| endpoint | p50 ms | p99 ms | req/s | non-2xx | errors |');
-    console.log('|---|---:|---:|---:|---:|---:|');
-    for (const x of results) console.log(`| ${x.name} | ${x.p50} | ${x.p99} | ${x.rps} | ${x.non2xx} | ${x.errors} |`);
+    console.log('| endpoint | p50 ms | p99 ms | req/s | server CPU ms/req | major faults | non-2xx | errors |');
+    console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
+    for (const x of results) console.log(`| ${x.name} | ${x.p50} | ${x.p99} | ${x.rps} | ${x.cpu} | ${x.majflt} | ${x.non2xx} | ${x.errors} |`);
     console.log('\nservice time, one request at a time (40 each):\n');
-    console.log('| endpoint | median ms | p90 ms |');
-    console.log('|---|---:|---:|');
-    for (const x of seq) console.log(`| ${x.name} | ${x.median} | ${x.p90} |`);
+    console.log('| endpoint | median ms | p90 ms | server CPU ms/req |');
+    console.log('|---|---:|---:|---:|');
+    for (const x of seq) console.log(`| ${x.name} | ${x.median} | ${x.p90} | ${x.cpu} |`);
     console.log(`\nload average at the end: ${(await import('node:os')).loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   } finally {
     proc.kill('SIGTERM');

@@ -59,6 +59,14 @@ describe('kept story pages', () => {
     assert.equal(api.status, 200);
     assert.match(api.headers.get('content-type') ?? '', /^application\/json/);
     assert.equal(await api.text(), JSON.stringify(await buildExport(store, { storyIds: [storyId] })));
+    // a client that accepts gzip gets the kept bytes as stored: the same document
+    const gz = await app.request(`/api/stories/${storyId}`, { headers: { 'accept-encoding': 'br;q=1, gzip;q=0.8' } });
+    assert.equal(gz.headers.get('content-encoding'), 'gzip');
+    assert.match(gz.headers.get('vary') ?? '', /accept-encoding/i);
+    assert.equal(zlib.gunzipSync(Buffer.from(await gz.arrayBuffer())).toString('utf8'), JSON.stringify(await buildExport(store, { storyIds: [storyId] })));
+    const refused = await app.request(`/api/stories/${storyId}`, { headers: { 'accept-encoding': 'gzip;q=0, identity' } });
+    assert.equal(refused.headers.get('content-encoding'), null);
+    assert.equal(await refused.text(), JSON.stringify(await buildExport(store, { storyIds: [storyId] })));
   });
 
   test('an article joining the story replaces the kept page and document', async () => {
@@ -93,6 +101,10 @@ describe('kept story pages', () => {
     assert.equal(reviewed.status, 200);
     const doc2 = JSON.parse(await (await app.request(`/api/stories/${storyId}`)).text());
     assert.deepEqual(doc2.corrections.map((c: { status: string }) => c.status), ['accepted']);
+    const gz = await app.request(`/api/stories/${storyId}`, { headers: { 'accept-encoding': 'gzip' } });
+    assert.equal(gz.headers.get('content-encoding'), 'gzip');
+    const doc3 = JSON.parse(zlib.gunzipSync(Buffer.from(await gz.arrayBuffer())).toString('utf8'));
+    assert.deepEqual(doc3.corrections.map((c: { status: string }) => c.status), ['accepted'], 'the gzip document is current too');
   });
 
   test('shared entity data another story adds (an alias, coordinates) shows in the document', async () => {

@@ -11,6 +11,8 @@ import { ingestInputs } from '../src/ingest/run.ts';
 import { createApp } from '../src/server/app.tsx';
 import { clearCaches, SNIP_OPEN } from '../src/server/data.ts';
 import { buildExport } from '../src/export/json.ts';
+import { processRaw } from '../src/pipeline.ts';
+import { ingestDoc } from '../src/store/ingest.ts';
 import { postgresUnavailable, tempDatabase } from '../src/queue/testutil.ts';
 
 const skip = await postgresUnavailable();
@@ -106,6 +108,14 @@ describe('reader on PostgreSQL', { skip: skip ?? false }, () => {
       assert.deepEqual(ids(x.body), ids(y.body), q);
     }
     for (const p of ['/api/entities?limit=5', `/article/${a0.id}`, `/api/articles/${a0.id}`]) assert.equal((await get(pa, p)).status, 200, p);
+
+    // kept search results and pages: an article added afterwards shows on the next request
+    const titles = async () => (JSON.parse((await get(pa, '/api/search?q=Qorvel')).body).hits as Array<{ title: string }>).map((h) => h.title);
+    assert.deepEqual(await titles(), []);
+    assert.doesNotMatch((await get(pa, '/?q=Qorvel')).body, /Qorvel lighthouse/);
+    await ingestDoc(pg, processRaw({ input: 'q.txt', format: 'text', content: 'The Qorvel lighthouse was relit on Friday after a year of repairs, the port authority said.', hints: { title: 'Qorvel lighthouse relit', outlet: 'Cape Weekly', published: '2025-07-04', language: 'en' } }));
+    assert.deepEqual(await titles(), ['Qorvel lighthouse relit']);
+    assert.match((await get(pa, '/?q=Qorvel')).body, /Qorvel lighthouse relit/);
     assert.deepEqual(errors, []);
   });
 });

@@ -17,7 +17,7 @@ import { log } from '../util/log.ts';
 import { CSS, ICON, JS } from './assets.ts';
 import { ROUTES, honoPath, openApiDocument, type ApiRoute } from './api.ts';
 import { addCorrection, correctionInput, listCorrections, reviewCorrection } from './corrections.ts';
-import { ARTICLE_ID, Lru, STORY_ID, cleanFilters, entityView, filterOptions, findStories, getArticle, hasFilters, listVersion, searchHits, storyDocJson, storyPage, storyView, topEntities, type Filters, type PageVariant } from './data.ts';
+import { ARTICLE_ID, Lru, STORY_ID, cleanFilters, entityView, filterOptions, findStories, getArticle, hasFilters, keptFresh, listVersion, searchHits, storyDocGzip, storyDocJson, storyPage, storyView, topEntities, type Filters, type PageVariant } from './data.ts';
 import { pageBytes } from './storycache.ts';
 import { atom, rss } from './feeds.ts';
 import { dict, formatRange, isUiLang, label, LANG_COOKIE, pickLang, type UiLang } from './i18n.ts';
@@ -181,28 +181,29 @@ export function createApp(opts: AppOptions) {
     return Number.isInteger(n) && n >= 1 && n <= 500 ? n : 1;
   };
 
-  // The unfiltered story list (the home page and its pages) is kept rendered until a story is updated or an
-  // article added (listVersion), with a slot for each reader's CSRF token.
+  // The home page, its pages, filtered lists and searches are kept rendered until a story is updated or an
+  // article added (listVersion), with a slot for each reader's CSRF token: a repeated query costs two indexed
+  // reads and no render. (What the page is made of is the key: the version, the interface, the
+  // filters, the page number and the path its links come back to.)
   const homeSlot = `csrf-slot-${newCsrfToken()}`;
-  const homeHtml = new Lru<string>(64);
+  const homeHtml = new Lru<{ at: number; html: string }>(512);
   app.get('/', async (c) => {
     const f = cleanFilters(c.req.query());
     const page = pageNumber(c.req.query('page'));
     const offset = (page - 1) * PAGE_SIZE;
     const ctx = c.get('ctx');
-    const query = Object.keys(c.req.query());
-    const plain = !f.q && !hasFilters(f) && !ctx.notice && query.every((k) => k === 'page');
-    const key = plain ? `${await listVersion(store)}|${ctx.lang}|${ctx.writable}|${ctx.canWrite}|${page}|${ctx.here}` : '';
-    const kept = plain ? homeHtml.get(key) : undefined;
-    if (kept) return c.html(kept.split(homeSlot).join(ctx.csrf));
+    const keep = !ctx.notice;
+    const key = keep ? `${await listVersion(store)}|${ctx.lang}|${ctx.writable}|${ctx.canWrite}|${page}|${ctx.here}|${JSON.stringify(f)}` : '';
+    const kept = keep ? homeHtml.get(key) : undefined;
+    if (kept && keptFresh(store, kept.at)) return c.html(kept.html.split(homeSlot).join(ctx.csrf));
     const [options, stories, hits] = await Promise.all([
       filterOptions(store),
       f.q ? Promise.resolve([]) : findStories(store, f, PAGE_SIZE, offset),
       f.q ? searchHits(store, f, PAGE_SIZE, offset) : Promise.resolve(null),
     ]);
-    if (!plain) return c.html(page_(<HomePage ctx={ctx} filters={f} options={options} stories={stories} hits={hits} page={page} pageSize={PAGE_SIZE} />));
+    if (!keep) return c.html(page_(<HomePage ctx={ctx} filters={f} options={options} stories={stories} hits={hits} page={page} pageSize={PAGE_SIZE} />));
     const html = page_(<HomePage ctx={{ ...ctx, csrf: homeSlot }} filters={f} options={options} stories={stories} hits={hits} page={page} pageSize={PAGE_SIZE} />);
-    homeHtml.set(key, html);
+    homeHtml.set(key, { at: Date.now(), html });
     return c.html(html.split(homeSlot).join(ctx.csrf));
   });
 
@@ -442,19 +443,29 @@ export function createApp(opts: AppOptions) {
   };
 
   // the unfiltered list is kept per page until a story is updated or an article added, as the home page is
-  const storyLists = new Lru<string>(256);
+  const storyLists = new Lru<{ at: number; text: string }>(256);
   app.get(ROUTES.stories.path, async (c) => {
     const { query } = input(c, ROUTES.stories);
     const f = cleanFilters(query as unknown as Record<string, string>);
     if (f.q || hasFilters(f)) return c.json({ stories: await findStories(store, f, query.limit, query.offset) });
     const key = `${await listVersion(store)}|${query.limit}|${query.offset}`;
-    let text = storyLists.get(key);
-    if (text === undefined) storyLists.set(key, (text = JSON.stringify({ stories: await findStories(store, f, query.limit, query.offset) })));
+    const kept = storyLists.get(key);
+    let text = kept && keptFresh(store, kept.at) ? kept.text : undefined;
+    if (text === undefined) storyLists.set(key, { at: Date.now(), text: (text = JSON.stringify({ stories: await findStories(store, f, query.limit, query.offset) })) });
     c.header('content-type', 'application/json');
     return c.body(text);
   });
   app.get(honoPath(ROUTES.story.path), async (c) => {
     const { params } = input(c, ROUTES.story);
+    c.header('vary', 'accept-encoding');
+    if (acceptsGzip(c.req.header('accept-encoding'))) {
+      // the kept document's bytes as stored (gzip): sent without inflating it
+      const gz = await storyDocGzip(store, params.id);
+      if (gz === null) throw new HttpError(404, 'no such story');
+      c.header('content-type', 'application/json');
+      c.header('content-encoding', 'gzip');
+      return c.body(gz as unknown as Uint8Array<ArrayBuffer>);
+    }
     const text = await storyDocJson(store, params.id);
     if (text === null) throw new HttpError(404, 'no such story');
     c.header('content-type', 'application/json');
@@ -609,6 +620,21 @@ export function storyPageVariant(lang: UiLang, writable: boolean, canWrite: bool
     variant: `html:${lang}:${writable ? 1 : 0}${canWrite ? 1 : 0}`,
     render: (view, slot) => page_(<StoryPage ctx={{ lang, t: dict(lang), csrf: slot, here: `/story/${view.summary.id}`, writable, canWrite, notice: null }} view={view} />),
   };
+}
+
+/** Whether an Accept-Encoding header accepts gzip (named, or `*`, with a q-value above 0). */
+export function acceptsGzip(header: string | undefined): boolean {
+  if (!header) return false;
+  let star = false;
+  for (const part of header.toLowerCase().split(',')) {
+    const [name, ...params] = part.trim().split(';');
+    const qp = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    const q = qp ? Number(qp.slice(2)) : 1;
+    const ok = Number.isFinite(q) && q > 0;
+    if (name === 'gzip' || name === 'x-gzip') return ok;
+    if (name === '*') star = ok;
+  }
+  return star;
 }
 
 function withParam(path: string, key: string, value: string): string {

@@ -5,9 +5,9 @@ import type { Store } from '../store/db.ts';
 import { ftsQuery, listArticles, listStories, rowToArticle, type StoredArticle, type StorySummary } from '../store/queries.ts';
 import type { KabarExport } from '../export/schema.ts';
 import { ARTICLES_TSVECTOR } from '../store/migrations/001_core.ts';
-import { clearStoryMemory, Lru, storyView } from './storycache.ts';
+import { clearStoryMemory, Lru, stmt, storyView } from './storycache.ts';
 
-export { Lru, storyDocJson, storyPage, storyView, warmStories, type PageVariant, type StoryView } from './storycache.ts';
+export { Lru, storyDocGzip, storyDocJson, storyPage, storyView, warmStories, type PageVariant, type StoryView } from './storycache.ts';
 
 export const STORY_ID = /^s[0-9a-f]{16}$/;
 export const ARTICLE_ID = /^[0-9a-f]{16}$/;
@@ -134,40 +134,124 @@ export const SNIP_CLOSE = '\uE001';
 
 export const SEARCH_WINDOW = 2000;
 
+/**
+ * How long kept results may be used on PostgreSQL, whatever the store's version says: there, concurrent writers
+ * can commit an article with a lower seq after one with a higher seq, which the version (max seq, latest story
+ * update) does not see. On SQLite writes are serial and the version is exact.
+ */
+const PG_KEPT_MS = 10_000;
+
+/** Whether something kept at `at` under the store's current version may still be used. */
+export function keptFresh(store: Store, at: number): boolean {
+  return store.engine !== 'postgres' || Date.now() - at < PG_KEPT_MS;
+}
+
+// Search results by query, filters and page, for the store version they were computed at (listVersion: any
+// article added or story updated changes it). A repeated query costs two indexed reads.
+const searches = new Lru<{ at: number; hits: readonly Hit[] }>(1000);
+
 /** Full-text search (all words must match, diacritics ignored) with the same filters as stories. */
-export async function searchHits(store: Store, f: Filters, limit: number, offset = 0): Promise<Hit[]> {
+export async function searchHits(store: Store, f: Filters, limit: number, offset = 0): Promise<readonly Hit[]> {
   const fq = f.q ? ftsQuery(f.q) : null;
   if (!fq) return [];
+  const key = [await listVersion(store), fq, f.lang ?? '', f.outlet ?? '', f.from ?? '', f.to ?? '', f.entity ?? '', limit, offset].join('\u0001');
+  const kept = searches.get(key);
+  if (kept && keptFresh(store, kept.at)) return kept.hits;
+  const hits = Object.freeze(await searchStore(store, f, fq, limit, offset));
+  searches.set(key, { at: Date.now(), hits });
+  return hits;
+}
+
+/**
+ * A word in at least one of COMMON_SHARE of the newest articles (estimated from where its COMMON_PROBE-th newest
+ * match lies) is common: BM25 gives it next to no weight (its idf is near zero), yet SQLite's bm25() counts every
+ * article that has it, on every query, and seeking in its long posting list is slow. Ranking leaves it out.
+ */
+const COMMON_PROBE = 256;
+const COMMON_SHARE = 8;
+
+async function commonPhrases(store: Store, phrases: string[]): Promise<boolean[]> {
+  const db = store.sqlite!;
+  const newest = await newestSeq(store);
+  // the newest matches come straight off the end of the posting list: this costs COMMON_PROBE steps at most
+  const probe = stmt(db, `SELECT rowid AS r FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ${COMMON_PROBE - 1}`);
+  return phrases.map((p) => {
+    const at = (probe.get(p) as { r: number } | undefined)?.r;
+    return at !== undefined && newest - Number(at) + 1 <= COMMON_PROBE * COMMON_SHARE;
+  });
+}
+
+async function searchStore(store: Store, f: Filters, fq: string, limit: number, offset: number): Promise<Hit[]> {
   const conds = await articleConditions(store, f);
   if (!conds) return [];
   // Ranking every match of a common word by relevance costs time in proportion to the corpus; without filters
   // the ranking covers the SEARCH_WINDOW most recent matches (news readers want recent ones first anyway).
   if (store.engine === 'postgres') return searchPostgres(store, f.q!, conds, limit, offset);
-  // rank first (no snippet: SQLite would build one for every ranked match), then the page's snippets only;
-  // without filters the ranking needs the index alone (articles.seq is the FTS rowid), not the articles' rows
-  let top: { rows: Array<{ r: number }> };
-  if (!conds.length) {
-    const floor = await sql<{ r: number }>`SELECT rowid AS r FROM articles_fts WHERE articles_fts MATCH ${fq} ORDER BY rowid DESC LIMIT 1 OFFSET ${SEARCH_WINDOW - 1}`.execute(store.db);
-    top = await sql<{ r: number }>`
-      SELECT rowid AS r FROM articles_fts WHERE articles_fts MATCH ${fq} AND rowid >= ${floor.rows[0]?.r ?? 0}
-      ORDER BY bm25(articles_fts, 5.0, 1.0), rowid
+  const phrases = ftsPhrases(fq);
+  const common = await commonPhrases(store, phrases);
+  const rare = phrases.filter((_, i) => !common[i]).join(' ');
+  const where = conds.length ? sql` AND ${sql.join(conds, sql` AND `)}` : sql``;
+  const HIT = `a.id, a.story_id, a.title, a.outlet, a.published, a.language, snippet(articles_fts, 1, '${SNIP_OPEN}', '${SNIP_CLOSE}', '…', 24) AS snip`;
+  if (!rare) {
+    // every word is common: the newest matches first, read off the end of the posting lists, snippets for the
+    // page's rows only
+    if (!conds.length) {
+      const q = `SELECT ${HIT} FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid WHERE articles_fts MATCH ? ORDER BY articles_fts.rowid DESC LIMIT ? OFFSET ?`;
+      return (stmt(store.sqlite!, q).all(fq, limit, offset) as HitRow[]).map(toHit);
+    }
+    const rows = await sql<HitRow>`
+      SELECT ${sql.raw(HIT)}
+      FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
+      WHERE articles_fts MATCH ${fq}${where}
+      ORDER BY articles_fts.rowid DESC
       LIMIT ${limit} OFFSET ${offset}`.execute(store.db);
-  } else {
-    top = await sql<{ r: number }>`
-      SELECT articles_fts.rowid AS r FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
-      WHERE articles_fts MATCH ${fq} AND ${sql.join(conds, sql` AND `)}
-      ORDER BY bm25(articles_fts, 5.0, 1.0), a.seq
-      LIMIT ${limit} OFFSET ${offset}`.execute(store.db);
+    return rows.rows.map(toHit);
   }
-  if (!top.rows.length) return [];
-  const seqs = top.rows.map((r) => Number(r.r));
-  const rows = await sql<HitRow & { seq: number }>`
-    SELECT a.seq, a.id, a.story_id, a.title, a.outlet, a.published, a.language,
-           snippet(articles_fts, 1, ${SNIP_OPEN}, ${SNIP_CLOSE}, '…', 24) AS snip
-    FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
-    WHERE articles_fts MATCH ${fq} AND articles_fts.rowid IN (${sql.join(seqs)})`.execute(store.db);
-  const bySeq = new Map(rows.rows.map((r) => [Number(r.seq), r]));
-  return top.rows.map((t) => bySeq.get(Number(t.r))).filter((r): r is HitRow & { seq: number } => !!r).map(toHit);
+  // rank first (no snippet: SQLite would build one for every ranked match), then the page's snippets only.
+  // Ranked by the query's uncommon words (rare = fq when none is common), among the articles that have all words.
+  let top: Array<{ r: number }>;
+  if (!conds.length && rare === fq) {
+    // without filters the ranking needs the index alone (articles.seq is the FTS rowid), not the articles' rows
+    const floor = stmt(store.sqlite!, `SELECT rowid AS r FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ${SEARCH_WINDOW - 1}`).get(fq) as { r: number } | undefined;
+    top = stmt(
+      store.sqlite!,
+      'SELECT rowid AS r FROM articles_fts WHERE articles_fts MATCH ? AND rowid >= ? ORDER BY bm25(articles_fts, 5.0, 1.0), rowid LIMIT ? OFFSET ?',
+    ).all(fq, floor?.r ?? 0, limit, offset) as Array<{ r: number }>;
+  } else if (!conds.length) {
+    // the window: the newest matches of the whole query (read off the end of the posting lists); `+rowid` keeps
+    // SQLite from seeking the ranked cursor to each of them
+    top = stmt(
+      store.sqlite!,
+      `SELECT rowid AS r FROM articles_fts WHERE articles_fts MATCH ?
+         AND +rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ${SEARCH_WINDOW})
+       ORDER BY bm25(articles_fts, 5.0, 1.0), rowid LIMIT ? OFFSET ?`,
+    ).all(rare, fq, limit, offset) as Array<{ r: number }>;
+  } else {
+    top = (
+      await sql<{ r: number }>`
+        SELECT articles_fts.rowid AS r FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
+        WHERE articles_fts MATCH ${rare}${where}
+          ${rare === fq ? sql`` : sql`AND +articles_fts.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ${fq})`}
+        ORDER BY bm25(articles_fts, 5.0, 1.0), a.seq
+        LIMIT ${limit} OFFSET ${offset}`.execute(store.db)
+    ).rows;
+  }
+  if (!top.length) return [];
+  const seqs = top.map((r) => Number(r.r));
+  // the snippets mark the ranked words (a seek per row in a common word's posting list costs too much); one
+  // statement per page size, prepared once
+  const rows = stmt(
+    store.sqlite!,
+    `SELECT a.seq, ${HIT} FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
+     WHERE articles_fts MATCH ? AND articles_fts.rowid IN (${seqs.map(() => '?').join(',')})`,
+  ).all(rare, ...seqs) as Array<HitRow & { seq: number }>;
+  const bySeq = new Map(rows.map((r) => [Number(r.seq), r]));
+  return top.map((t) => bySeq.get(Number(t.r))).filter((r): r is HitRow & { seq: number } => !!r).map(toHit);
+}
+
+/** The phrases of an FTS query made by ftsQuery ("a" "b""c" → ['"a"', '"b""c"']). */
+function ftsPhrases(fq: string): string[] {
+  return fq.match(/"(?:[^"]|"")*"/g) ?? [];
 }
 
 interface HitRow {
@@ -207,8 +291,16 @@ async function searchPostgres(store: Store, q: string, conds: ReturnType<typeof 
 
 /** What the unfiltered story list shows changes only when a story is updated or an article added: its version. */
 export async function listVersion(store: Store): Promise<string> {
-  const r = await sql<{ u: string | null; n: number | null }>`SELECT (SELECT max(updated_at) FROM stories) AS u, (SELECT max(seq) FROM articles) AS n`.execute(store.db);
-  return `${store.location}|${r.rows[0]?.u ?? ''}|${r.rows[0]?.n ?? 0}`;
+  const q = 'SELECT (SELECT max(updated_at) FROM stories) AS u, (SELECT max(seq) FROM articles) AS n';
+  const r = store.sqlite ? (stmt(store.sqlite, q).get() as { u: string | null; n: number | null }) : (await sql<{ u: string | null; n: number | null }>`${sql.raw(q)}`.execute(store.db)).rows[0];
+  return `${store.location}|${r?.u ?? ''}|${r?.n ?? 0}`;
+}
+
+/** The newest article's seq (0 in an empty store). */
+async function newestSeq(store: Store): Promise<number> {
+  const q = 'SELECT max(seq) AS n FROM articles';
+  const r = store.sqlite ? (stmt(store.sqlite, q).get() as { n: number | null }) : (await sql<{ n: number | null }>`${sql.raw(q)}`.execute(store.db)).rows[0];
+  return Number(r?.n ?? 0);
 }
 
 export interface FilterOptions {
@@ -220,8 +312,7 @@ let optionsCache: { key: string; at: number; value: FilterOptions } | null = nul
 
 /** Languages and outlets to offer in the filters; recomputed only when articles were added. */
 export async function filterOptions(store: Store): Promise<FilterOptions> {
-  const v = await sql<{ n: number | null }>`SELECT max(seq) AS n FROM articles`.execute(store.db);
-  const key = `${store.location}|${v.rows[0]?.n ?? 0}`;
+  const key = `${store.location}|${await newestSeq(store)}`;
   // the lists change slowly: recomputed (a scan of the articles) at most once a minute while articles arrive
   if (optionsCache && (optionsCache.key === key || (optionsCache.key.startsWith(`${store.location}|`) && Date.now() - optionsCache.at < 60_000))) return optionsCache.value;
   const langs = await sql<{ language: string }>`SELECT DISTINCT language FROM articles ORDER BY language LIMIT 200`.execute(store.db);
@@ -330,6 +421,7 @@ export async function articleMeta(store: Store, storyIds: string[]): Promise<Sto
 /** Forget cached story views (after an ingest through the API the keys change anyway; tests use this). */
 export function clearCaches(): void {
   clearStoryMemory();
+  searches.clear();
   optionsCache = null;
   entityRanking = null;
 }

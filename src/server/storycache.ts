@@ -105,7 +105,8 @@ interface Stamp {
 }
 
 const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
-function stmt(db: Database.Database, source: string): Database.Statement {
+/** A prepared statement of this connection, prepared once (Kysely prepares every query it runs again). */
+export function stmt(db: Database.Database, source: string): Database.Statement {
   let m = statements.get(db);
   if (!m) statements.set(db, (m = new Map()));
   let s = m.get(source);
@@ -114,27 +115,12 @@ function stmt(db: Database.Database, source: string): Database.Statement {
 }
 const anyDb = (store: Store) => store.db as unknown as Kysely<any>;
 
+/** PostgreSQL: the story's version (SQLite reads it with the kept rows, in `current`). */
 async function stamp(store: Store, id: string): Promise<Stamp | null> {
-  let s: { u: string; n: number } | undefined;
-  let rows: unknown[];
-  if (store.sqlite) {
-    // synchronous prepared statements: this runs on every story request, cached or not
-    s = stmt(store.sqlite, 'SELECT updated_at AS u, article_count AS n FROM stories WHERE id = ?').get(id) as typeof s;
-    if (!s) return null;
-    rows = stmt(store.sqlite, 'SELECT * FROM corrections WHERE story_id = ? ORDER BY id DESC').all(id);
-  } else {
-    s = (await anyDb(store).selectFrom('stories').select(['updated_at as u', 'article_count as n']).where('id', '=', id).executeTakeFirst()) as typeof s;
-    if (!s) return null;
-    rows = await anyDb(store).selectFrom('corrections').selectAll().where('story_id', '=', id).orderBy('id', 'desc').execute();
-  }
-  const corrections = rows.map((r) => correctionRow(r as never));
-  const corr = corrections.length
-    ? createHash('sha1')
-        .update(corrections.map((c) => `${c.id}.${c.status}.${c.reviewed ?? ''}`).join(','))
-        .digest('hex')
-        .slice(0, 12)
-    : '-';
-  return { base: `${codeVersion()}|${s.u}|${Number(s.n)}|${corr}`, updatedAt: s.u, corrections };
+  const s = (await anyDb(store).selectFrom('stories').select(['updated_at as u', 'article_count as n']).where('id', '=', id).executeTakeFirst()) as { u: string; n: number } | undefined;
+  if (!s) return null;
+  const rows = await anyDb(store).selectFrom('corrections').selectAll().where('story_id', '=', id).orderBy('id', 'desc').execute();
+  return stampOf(s.u, s.n, rows.map((r) => correctionRow(r as never)));
 }
 
 /** What the document shows of entities shared with other stories: alias count and place data filled in. */
@@ -151,45 +137,71 @@ function docFingerprint(doc: KabarExport): { deps: string[]; fp: string } {
   return { deps, fp: `${aliases}.${places}` };
 }
 
-/** The same fingerprint from the store as it is now. */
+/** The same fingerprint from the store as it is now (PostgreSQL; on SQLite it is part of `current`). */
 async function storeFingerprint(store: Store, deps: string[]): Promise<string> {
   if (!deps.length) return '0.0';
-  let r: { a: number; p: number } | undefined;
-  if (store.sqlite) {
-    r = stmt(
-      store.sqlite,
-      `SELECT (SELECT count(*) FROM entity_aliases WHERE entity IN (SELECT value FROM json_each(?))) AS a,
-              (SELECT count(NULLIF(country, '')) + count(CASE WHEN lat IS NOT NULL AND lon IS NOT NULL THEN 1 END) FROM entities
-               WHERE id IN (SELECT value FROM json_each(?))) AS p`,
-    ).get(JSON.stringify(deps), JSON.stringify(deps)) as typeof r;
-  } else {
-    const db = anyDb(store);
-    const a = await db.selectFrom('entity_aliases').select(sql<number>`count(*)`.as('n')).where(inValues(db, 'entity', deps, 'text')).executeTakeFirst();
-    const p = await db
-      .selectFrom('entities')
-      .select(sql<number>`count(NULLIF(country, '')) + count(CASE WHEN lat IS NOT NULL AND lon IS NOT NULL THEN 1 END)`.as('n'))
-      .where(inValues(db, 'id', deps, 'text'))
-      .executeTakeFirst();
-    r = { a: Number(a?.n ?? 0), p: Number(p?.n ?? 0) };
-  }
-  return `${Number(r?.a ?? 0)}.${Number(r?.p ?? 0)}`;
+  const db = anyDb(store);
+  const a = await db.selectFrom('entity_aliases').select(sql<number>`count(*)`.as('n')).where(inValues(db, 'entity', deps, 'text')).executeTakeFirst();
+  const p = await db
+    .selectFrom('entities')
+    .select(sql<number>`count(NULLIF(country, '')) + count(CASE WHEN lat IS NOT NULL AND lon IS NOT NULL THEN 1 END)`.as('n'))
+    .where(inValues(db, 'id', deps, 'text'))
+    .executeTakeFirst();
+  return `${Number(a?.n ?? 0)}.${Number(p?.n ?? 0)}`;
 }
 
 interface Current {
   stamp: Stamp;
   /** the full version when the kept document is current, else null */
   key: string | null;
+  /** SQLite: the kept row of the variant asked for (gzip), when it was computed at the current version */
+  body?: Buffer | null;
 }
 
 const STORY = /^s[0-9a-f]{16}$/;
 
-async function current(store: Store, id: string): Promise<Current | null> {
+const stampOf = (u: string, n: number, corrections: Correction[]): Stamp => {
+  const corr = corrections.length
+    ? createHash('sha1')
+        .update(corrections.map((c) => `${c.id}.${c.status}.${c.reviewed ?? ''}`).join(','))
+        .digest('hex')
+        .slice(0, 12)
+    : '-';
+  return { base: `${codeVersion()}|${u}|${Number(n)}|${corr}`, updatedAt: u, corrections };
+};
+
+/**
+ * SQLite: what a request for a kept row needs, in one statement: the story's row, whether it has corrections,
+ * the kept document's version and what its shared entity data is now (storeFingerprint), and the kept row of
+ * one variant at that version.
+ */
+const CURRENT_SQLITE = `
+  SELECT s.updated_at AS u, s.article_count AS n,
+         EXISTS (SELECT 1 FROM corrections c WHERE c.story_id = s.id) AS hc,
+         d.version AS v,
+         (SELECT count(*) FROM entity_aliases WHERE entity IN (SELECT value FROM json_each(coalesce(d.deps, '[]')))) AS fa,
+         (SELECT count(NULLIF(country, '')) + count(CASE WHEN lat IS NOT NULL AND lon IS NOT NULL THEN 1 END) FROM entities
+          WHERE id IN (SELECT value FROM json_each(coalesce(d.deps, '[]')))) AS fp,
+         h.body AS body
+  FROM stories s
+  LEFT JOIN story_cache d ON d.story_id = s.id AND d.variant = 'doc'
+  LEFT JOIN story_cache h ON h.story_id = s.id AND h.variant = ? AND h.version = d.version
+  WHERE s.id = ?`;
+
+/** The story's current version and whether its kept document is current (with the kept row of `variant`, on SQLite). */
+async function current(store: Store, id: string, variant = ''): Promise<Current | null> {
   if (!STORY.test(id)) return null;
+  if (store.sqlite) {
+    const r = stmt(store.sqlite, CURRENT_SQLITE).get(variant, id) as { u: string; n: number; hc: number; v: string | null; fa: number; fp: number; body: Buffer | null } | undefined;
+    if (!r) return null;
+    const corrections = r.hc ? (stmt(store.sqlite, 'SELECT * FROM corrections WHERE story_id = ? ORDER BY id DESC').all(id) as unknown[]).map((x) => correctionRow(x as never)) : [];
+    const st = stampOf(r.u, r.n, corrections);
+    const key = r.v !== null && r.v === `${st.base}|${Number(r.fa)}.${Number(r.fp)}` ? r.v : null;
+    return { stamp: st, key, body: key ? r.body : null };
+  }
   const st = await stamp(store, id);
   if (!st) return null;
-  let meta: { version: string; deps: string | null } | undefined;
-  if (store.sqlite) meta = stmt(store.sqlite, "SELECT version, deps FROM story_cache WHERE story_id = ? AND variant = 'doc'").get(id) as typeof meta;
-  else meta = (await anyDb(store).selectFrom('story_cache').select(['version', 'deps']).where('story_id', '=', id).where('variant', '=', 'doc').executeTakeFirst()) as typeof meta;
+  const meta = (await anyDb(store).selectFrom('story_cache').select(['version', 'deps']).where('story_id', '=', id).where('variant', '=', 'doc').executeTakeFirst()) as { version: string; deps: string | null } | undefined;
   if (!meta || !meta.version.startsWith(st.base + '|')) return { stamp: st, key: null };
   const fp = await storeFingerprint(store, JSON.parse(meta.deps ?? '[]'));
   return { stamp: st, key: meta.version === `${st.base}|${fp}` ? meta.version : null };
@@ -197,16 +209,22 @@ async function current(store: Store, id: string): Promise<Current | null> {
 
 // ---------- kept rows ----------
 
-async function readRow(store: Store, id: string, variant: string, version: string): Promise<string | null> {
-  let r: { body: Buffer } | undefined;
-  if (store.sqlite) r = stmt(store.sqlite, 'SELECT body FROM story_cache WHERE story_id = ? AND variant = ? AND version = ?').get(id, variant, version) as typeof r;
-  else r = (await anyDb(store).selectFrom('story_cache').select('body').where('story_id', '=', id).where('variant', '=', variant).where('version', '=', version).executeTakeFirst()) as typeof r;
-  if (!r) return null;
+/** A kept row's text: `body` when the caller has it (read with the version, see `current`), else read now. */
+async function readRow(store: Store, id: string, variant: string, version: string, body?: Buffer | null): Promise<string | null> {
+  const b = body ?? (await readBody(store, id, variant, version));
+  if (!b) return null;
   try {
-    return zlib.gunzipSync(r.body).toString('utf8');
+    return zlib.gunzipSync(b).toString('utf8');
   } catch {
     return null;
   }
+}
+
+async function readBody(store: Store, id: string, variant: string, version: string): Promise<Buffer | null> {
+  let r: { body: Buffer } | undefined;
+  if (store.sqlite) r = stmt(store.sqlite, 'SELECT body FROM story_cache WHERE story_id = ? AND variant = ? AND version = ?').get(id, variant, version) as typeof r;
+  else r = (await anyDb(store).selectFrom('story_cache').select('body').where('story_id', '=', id).where('variant', '=', variant).where('version', '=', version).executeTakeFirst()) as typeof r;
+  return r?.body ?? null;
 }
 
 interface Row {
@@ -304,21 +322,19 @@ export function pageBytes(p: KeptPage, token: string): Buffer {
   return Buffer.concat(all);
 }
 
-async function readPage(store: Store, id: string, variant: string, version: string): Promise<KeptPage | null> {
-  let r: { body: Buffer } | undefined;
-  if (store.sqlite) r = stmt(store.sqlite, 'SELECT body FROM story_cache WHERE story_id = ? AND variant = ? AND version = ?').get(id, variant, version) as typeof r;
-  else r = (await anyDb(store).selectFrom('story_cache').select('body').where('story_id', '=', id).where('variant', '=', variant).where('version', '=', version).executeTakeFirst()) as typeof r;
-  if (!r) return null;
+async function readPage(store: Store, id: string, variant: string, version: string, body?: Buffer | null): Promise<KeptPage | null> {
+  const b = body ?? (await readBody(store, id, variant, version));
+  if (!b) return null;
   try {
-    const b = zlib.gunzipSync(r.body);
-    const nl = b.indexOf(10);
-    return nl > 0 ? cut(b.subarray(nl + 1), b.subarray(0, nl).toString('latin1')) : null;
+    const html = zlib.gunzipSync(b);
+    const nl = html.indexOf(10);
+    return nl > 0 ? cut(html.subarray(nl + 1), html.subarray(0, nl).toString('latin1')) : null;
   } catch {
     return null;
   }
 }
 
-async function compute(store: Store, id: string, st: Stamp, extra: PageVariant[] = [], wait = false): Promise<{ view: StoryView; docJson: string } | null> {
+async function compute(store: Store, id: string, st: Stamp, extra: PageVariant[] = [], wait = false): Promise<{ view: StoryView; docJson: string; docGzip: Buffer } | null> {
   const doc = await buildExport(store, { storyIds: [id] });
   const s = doc.stories[0];
   if (!s) return null;
@@ -347,19 +363,19 @@ async function compute(store: Store, id: string, st: Stamp, extra: PageVariant[]
   await keep(store, rows, wait);
   views.set(key, view);
   docs.set(key, docJson);
-  return { view, docJson };
+  return { view, docJson, docGzip: rows[0]!.body };
 }
 
 const newSlot = () => `csrf-slot-${randomBytes(12).toString('hex')}`;
 
 /** One story's export document, corrections and cross-checked brief, current. */
 export async function storyView(store: Store, id: string): Promise<StoryView | null> {
-  const cur = await current(store, id);
+  const cur = await current(store, id, 'view');
   if (!cur) return null;
   if (cur.key) {
     const hit = views.get(cur.key);
     if (hit) return hit;
-    const [docJson, viewJson] = await Promise.all([docs.get(cur.key) ?? readRow(store, id, 'doc', cur.key), readRow(store, id, 'view', cur.key)]);
+    const [docJson, viewJson] = await Promise.all([docs.get(cur.key) ?? readRow(store, id, 'doc', cur.key), readRow(store, id, 'view', cur.key, cur.body)]);
     if (docJson && viewJson) {
       const { summary, brief } = JSON.parse(viewJson) as { summary: StorySummary; brief: BriefView | null };
       const view: StoryView = { key: cur.key, summary, doc: JSON.parse(docJson) as KabarExport, corrections: cur.stamp.corrections, brief };
@@ -373,10 +389,10 @@ export async function storyView(store: Store, id: string): Promise<StoryView | n
 
 /** One story's export document as JSON text (what the API sends), current. */
 export async function storyDocJson(store: Store, id: string): Promise<string | null> {
-  const cur = await current(store, id);
+  const cur = await current(store, id, 'doc');
   if (!cur) return null;
   if (cur.key) {
-    const hit = docs.get(cur.key) ?? (await readRow(store, id, 'doc', cur.key));
+    const hit = docs.get(cur.key) ?? (await readRow(store, id, 'doc', cur.key, cur.body));
     if (hit) {
       docs.set(cur.key, hit);
       return hit;
@@ -385,15 +401,38 @@ export async function storyDocJson(store: Store, id: string): Promise<string | n
   return (await compute(store, id, cur.stamp))?.docJson ?? null;
 }
 
+const docsGzip = new Lru<Buffer>(1000);
+const isGzip = (b: Buffer | null | undefined): b is Buffer => !!b && b.length > 18 && b[0] === 0x1f && b[1] === 0x8b;
+
+/**
+ * One story's export document as gzip bytes, current: the kept row as stored, for a client that accepts gzip
+ * (nothing is inflated or parsed on the way).
+ */
+export async function storyDocGzip(store: Store, id: string): Promise<Buffer | null> {
+  const cur = await current(store, id, 'doc');
+  if (!cur) return null;
+  if (cur.key) {
+    const hit = docsGzip.get(cur.key) ?? cur.body ?? (await readBody(store, id, 'doc', cur.key));
+    if (isGzip(hit)) {
+      docsGzip.set(cur.key, hit);
+      return hit;
+    }
+  }
+  const done = await compute(store, id, cur.stamp);
+  if (!done) return null;
+  docsGzip.set(done.view.key, done.docGzip);
+  return done.docGzip;
+}
+
 /** One story's rendered page for a variant, with the slot where the reader's CSRF token goes; current. */
 export async function storyPage(store: Store, id: string, v: PageVariant): Promise<KeptPage | null> {
-  const cur = await current(store, id);
+  const cur = await current(store, id, v.variant);
   if (!cur) return null;
   if (cur.key) {
     const k = `${cur.key}|${v.variant}`;
     const hit = pages.get(k);
     if (hit) return hit;
-    const kept = await readPage(store, id, v.variant, cur.key);
+    const kept = await readPage(store, id, v.variant, cur.key, cur.body);
     if (kept) {
       pages.set(k, kept);
       return kept;
@@ -445,5 +484,6 @@ export async function warmStories(store: Store, ids: string[], variants: PageVar
 export function clearStoryMemory(): void {
   views.clear();
   docs.clear();
+  docsGzip.clear();
   pages.clear();
 }

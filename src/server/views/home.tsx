@@ -28,7 +28,7 @@ export function StoryItem(props: { ctx: ViewCtx; s: StorySummary }) {
   );
 }
 
-export function HomePage(props: { ctx: ViewCtx; filters: Filters; options: FilterOptions; stories: StorySummary[]; hits: Hit[] | null; page: number; pageSize: number }) {
+export function HomePage(props: { ctx: ViewCtx; filters: Filters; options: FilterOptions; stories: StorySummary[]; hits: readonly Hit[] | null; page: number; pageSize: number }) {
   const { ctx, filters: f, options } = props;
   const t = ctx.t;
   const fq = feedQuery(f);

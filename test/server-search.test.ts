@@ -1,0 +1,131 @@
+// Search over a store where one word is in every article: the query still answers from the newest matches
+// without ranking the whole posting list, a common word next to an uncommon one narrows to the articles that
+// have both, and kept results (search page and API) never outlive the store version they were computed at.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openStore, type Store } from '../src/store/db.ts';
+import { processRaw } from '../src/pipeline.ts';
+import { articleRow, ingestDoc } from '../src/store/ingest.ts';
+import { createApp } from '../src/server/app.tsx';
+import { clearCaches, searchHits, SNIP_CLOSE, SNIP_OPEN } from '../src/server/data.ts';
+
+const N = 700;
+let dir = '';
+let store: Store;
+/** seq → text of every article inserted */
+const texts = new Map<number, string>();
+
+// Made-up words: "routine" is in every article, "zorvane" in every 50th, "quillet" in every 3rd.
+const textOf = (i: number) =>
+  [
+    `Harbour officials reported routine traffic at the northern pier on day ${i}.`,
+    i % 50 === 0 ? 'A zorvane was seen near the breakwater, and a second zorvane later.' : '',
+    i % 3 === 0 ? 'Quillet nets were dried on the quay.' : '',
+    i % 7 === 0 ? 'A zorvane sketch hangs in the office.' : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+
+before(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kabar-search-'));
+  store = await openStore(path.join(dir, 'kabar.db'));
+  const tpl = processRaw({ input: 'tpl.txt', format: 'text', content: textOf(1), hints: { title: 'Harbour log', outlet: 'Pier Gazette', published: '2025-03-01', language: 'en' } });
+  const db = store.sqlite!;
+  const cols = Object.keys(articleRow(tpl, '')).filter((c) => c !== 'seq');
+  const ins = db.prepare(`INSERT INTO articles (${cols.join(',')}) VALUES (${cols.map((c) => '@' + c).join(',')})`);
+  const fts = db.prepare('INSERT INTO articles_fts(rowid, title, text) VALUES (?, ?, ?)');
+  db.transaction(() => {
+    for (let i = 0; i < N; i++) {
+      const text = textOf(i);
+      const hash = createHash('sha256').update(text).digest('hex');
+      const row = articleRow({ ...tpl, id: hash.slice(0, 16), textHash: hash, text, paragraphs: [{ start: 0, end: text.length, lang: 'en' }], sentences: [{ start: 0, end: text.length }], input: `a-${i}.txt`, language: i % 2 ? 'en' : 'id' }, new Date().toISOString());
+      const seq = Number(ins.run(row).lastInsertRowid);
+      fts.run(seq, 'Harbour log', text);
+      texts.set(seq, text);
+    }
+  })();
+});
+after(async () => {
+  await store?.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const seqOf = (articleId: string) => Number((store.sqlite!.prepare('SELECT seq FROM articles WHERE id = ?').get(articleId) as { seq: number }).seq);
+const having = (...words: string[]) => [...texts].filter(([, t]) => words.every((w) => new RegExp(`\\b${w}\\b`, 'i').test(t))).map(([s]) => s);
+
+describe('search with a word in every article', () => {
+  test('a query of common words lists the newest matches first, with snippets', async () => {
+    clearCaches();
+    const hits = await searchHits(store, { q: 'routine' }, 20, 0);
+    const seqs = hits.map((h) => seqOf(h.article));
+    const newest = having('routine').sort((a, b) => b - a);
+    assert.equal(newest.length, N);
+    assert.deepEqual(seqs, newest.slice(0, 20));
+    for (const h of hits) assert.ok(h.snippet.includes(`${SNIP_OPEN}routine${SNIP_CLOSE}`), h.snippet);
+    // the next page continues where this one ends
+    const next = (await searchHits(store, { q: 'routine' }, 20, 20)).map((h) => seqOf(h.article));
+    assert.deepEqual(next, newest.slice(20, 40));
+    // with a filter: only articles in that language, still newest first
+    const en = await searchHits(store, { q: 'routine', lang: 'en' }, 20, 0);
+    assert.ok(en.length === 20 && en.every((h) => h.language === 'en'));
+    assert.deepEqual(
+      en.map((h) => seqOf(h.article)),
+      newest.filter((s) => (store.sqlite!.prepare('SELECT language FROM articles WHERE seq = ?').get(s) as { language: string }).language === 'en').slice(0, 20),
+    );
+  });
+
+  test('a common word next to an uncommon one: exactly the articles that have both, ranked by the uncommon one', async () => {
+    clearCaches();
+    const both = having('zorvane', 'routine').sort((a, b) => a - b);
+    assert.ok(both.length > 20 && both.length < 200, `fixture: ${both.length}`);
+    const all: number[] = [];
+    for (let off = 0; ; off += 20) {
+      const page = await searchHits(store, { q: 'routine zorvane' }, 20, off);
+      all.push(...page.map((h) => seqOf(h.article)));
+      if (page.length < 20) break;
+    }
+    assert.deepEqual([...all].sort((a, b) => a - b), both, 'every article with both words, once');
+    // the ranking is that of the uncommon word alone (BM25 gives the common one next to no weight)
+    const alone = (await searchHits(store, { q: 'zorvane' }, 20, 0)).map((h) => seqOf(h.article));
+    assert.deepEqual(all.slice(0, 20), alone);
+    // twice in a short text ranks above once
+    const twice = having('zorvane').filter((s) => (texts.get(s)!.match(/zorvane/g) ?? []).length >= 2);
+    assert.ok(twice.includes(alone[0]!), 'the best match has the word more than once');
+    // with a filter as well
+    const idOnly = await searchHits(store, { q: 'routine zorvane', lang: 'id' }, 100, 0);
+    assert.ok(idOnly.length > 0 && idOnly.every((h) => h.language === 'id'));
+    assert.deepEqual(
+      idOnly.map((h) => seqOf(h.article)).sort((a, b) => a - b),
+      both.filter((s) => (store.sqlite!.prepare('SELECT language FROM articles WHERE seq = ?').get(s) as { language: string }).language === 'id'),
+    );
+  });
+
+  test('uncommon words only: ranked over all their matches as before', async () => {
+    clearCaches();
+    const hits = await searchHits(store, { q: 'quillet zorvane' }, 100, 0);
+    assert.deepEqual(hits.map((h) => seqOf(h.article)).sort((a, b) => a - b), having('quillet', 'zorvane').sort((a, b) => a - b));
+    for (const h of hits) assert.match(h.snippet, new RegExp(`${SNIP_OPEN}(zorvane|quillet)${SNIP_CLOSE}`, 'i'));
+  });
+
+  test('kept results and search pages show an article added after them', async () => {
+    clearCaches();
+    const app = createApp({ store });
+    const cookie = { headers: { cookie: 'kabar_csrf=CCCCCCCCCCCCCCCCCCCCCCCC' } };
+    const api = async (q: string) => ((await (await app.request(`/api/search?q=${q}&limit=100`)).json()) as { hits: Array<{ title: string }> }).hits.map((h) => h.title);
+    const page = async (q: string) => (await app.request(`/?q=${q}`, cookie)).text();
+    assert.ok(!(await api('zorvane')).includes('Zorvane in the harbour'));
+    const before = await page('zorvane');
+    assert.doesNotMatch(before, /Zorvane in the harbour/);
+    assert.doesNotMatch(before, /csrf-slot-/);
+    assert.equal(await page('zorvane'), before, 'kept until the store changes');
+    const doc = processRaw({ input: 'new.txt', format: 'text', content: 'A zorvane swam into the inner harbour on Tuesday, the pier master said; routine traffic resumed an hour later.', hints: { title: 'Zorvane in the harbour', outlet: 'Pier Gazette', published: '2025-03-02', language: 'en' } });
+    await ingestDoc(store, doc);
+    assert.ok((await api('zorvane')).includes('Zorvane in the harbour'), 'the API finds the new article');
+    assert.match(await page('zorvane'), /Zorvane in the harbour/, 'the search page too');
+    assert.equal((await api('routine'))[0], 'Zorvane in the harbour', 'newest first for a common word');
+  });
+});
