@@ -1,0 +1,103 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { completeLink, pairScore, relabel, type Member, type PairVector, type StoryNames } from './recluster.ts';
+
+function matrix(n: number, pairs: Array<[number, number, number]>): Float64Array {
+  const m = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) m[i * n + i] = Infinity;
+  for (const [i, j, s] of pairs) {
+    m[i * n + j] = s;
+    m[j * n + i] = s;
+  }
+  return m;
+}
+
+test('completeLink: a chain of neighbours is not one group; every pair of a group reaches the threshold', () => {
+  // 0-1 and 1-2 are close, 0-2 is not: single link would chain all three.
+  const groups = completeLink(3, matrix(3, [[0, 1, 0.5], [1, 2, 0.4], [0, 2, 0.05]]), 0.2);
+  assert.deepEqual(groups, [[0, 1], [2]]);
+  // The closest pair goes first: with 1-2 the closer, 1 goes with 2.
+  assert.deepEqual(completeLink(3, matrix(3, [[0, 1, 0.4], [1, 2, 0.5], [0, 2, 0.05]]), 0.2), [[0], [1, 2]]);
+  assert.deepEqual(completeLink(3, matrix(3, [[0, 1, 0.3], [1, 2, 0.3], [0, 2, 0.3]]), 0.2), [[0, 1, 2]]);
+  assert.deepEqual(completeLink(3, matrix(3, [[0, 1, 0.1], [1, 2, 0.1], [0, 2, 0.1]]), 0.2), [[0], [1], [2]]);
+  assert.deepEqual(completeLink(1, matrix(1, []), 0.2), [[0]]);
+});
+
+test('completeLink: two groups merge only when their least similar pair reaches the threshold', () => {
+  // {0,1} and {2,3} are tight; across them 0.3 except 1-3 at 0.15.
+  const pairs: Array<[number, number, number]> = [[0, 1, 0.9], [2, 3, 0.8], [0, 2, 0.3], [0, 3, 0.3], [1, 2, 0.3], [1, 3, 0.15]];
+  assert.deepEqual(completeLink(4, matrix(4, pairs), 0.2), [[0, 1], [2, 3]]);
+  assert.deepEqual(completeLink(4, matrix(4, pairs), 0.15), [[0, 1, 2, 3]]);
+});
+
+const names: StoryNames = { founded: (a) => `s${a}`, split: (g) => `split-${g[0]}` };
+
+test('relabel: the new article joins the story all its group was in; nothing else changes', () => {
+  const members: Member[] = [{ id: 'x', story: null }, { id: 'a1', story: 'sa1' }, { id: 'a2', story: 'sa1' }];
+  const r = relabel(members, [[0, 1, 2]], new Set(), names, 'x');
+  assert.equal(r.storyOf.get('x'), 'sa1');
+  assert.equal(r.storyOf.get('a2'), 'sa1');
+  assert.deepEqual(r.touched, ['sa1']);
+  assert.deepEqual(r.opened, []);
+  assert.equal(r.emptied.size, 0);
+});
+
+test('relabel: an article pulled out of a story goes with the new one; the story stays with its founder', () => {
+  // b1 had joined a1's story; the new article x is b1's event: groups {x, b1} and {a1}.
+  const members: Member[] = [{ id: 'x', story: null }, { id: 'a1', story: 'sa1' }, { id: 'b1', story: 'sa1' }];
+  const r = relabel(members, [[0, 2], [1]], new Set(), names, 'x');
+  assert.equal(r.storyOf.get('a1'), 'sa1');
+  assert.equal(r.storyOf.get('b1'), 'sx');
+  assert.equal(r.storyOf.get('x'), 'sx');
+  assert.deepEqual(r.opened, ['sx']);
+  assert.deepEqual(r.touched, ['sa1', 'sx']);
+  assert.equal(r.emptied.size, 0);
+});
+
+test('relabel: a group keeps the story most of its members were in; a story left with none redirects', () => {
+  // x brings a1 (story sa1, alone) together with b1 and b2 (story sb1): sb1 has two of the group.
+  const members: Member[] = [{ id: 'x', story: null }, { id: 'a1', story: 'sa1' }, { id: 'b1', story: 'sb1' }, { id: 'b2', story: 'sb1' }];
+  const r = relabel(members, [[0, 1, 2, 3]], new Set(), names, 'x');
+  assert.deepEqual([...r.storyOf.values()], ['sb1', 'sb1', 'sb1', 'sb1']);
+  assert.deepEqual([...r.emptied], [['sa1', 'sb1']]);
+  assert.deepEqual(r.touched, ['sa1', 'sb1']);
+  // The same, but sa1 has older members outside the neighbourhood: it keeps them, so it is not emptied.
+  const kept = relabel(members, [[0, 1, 2, 3]], new Set(['sa1']), names, 'x');
+  assert.equal(kept.emptied.size, 0);
+  assert.equal(kept.storyOf.get('a1'), 'sb1');
+});
+
+test('relabel: a group split off without the new article opens a story named by names.split', () => {
+  const members: Member[] = [{ id: 'x', story: null }, { id: 'a1', story: 'sa1' }, { id: 'a2', story: 'sa1' }, { id: 'a3', story: 'sa1' }];
+  // x goes with a2 and a3 (two of sa1's three): they keep sa1; a1 is left alone.
+  const r = relabel(members, [[0, 2, 3], [1]], new Set(), names, 'x');
+  assert.equal(r.storyOf.get('x'), 'sa1');
+  assert.equal(r.storyOf.get('a1'), 'split-a1');
+  assert.deepEqual(r.opened, ['split-a1']);
+});
+
+function vec(o: { same?: Record<string, number>; cross?: Record<string, number>; lang?: string; day?: number | null; entities?: string[] }): PairVector {
+  const unit = (r: Record<string, number> = {}) => {
+    const n = Math.sqrt(Object.values(r).reduce((s, v) => s + v * v, 0)) || 1;
+    return new Map(Object.entries(r).map(([k, v]) => [k, v / n]));
+  };
+  return { id: 'v', lang: o.lang ?? 'en', day: o.day ?? null, same: unit(o.same), cross: unit(o.cross), entities: new Set(o.entities ?? []) };
+}
+
+test('pairScore: cosine decayed by days apart, reuse added, other languages by shared entities only', () => {
+  const o = { decayDays: 7, crossMinEntities: 2, crossMaxDays: 3, reuseWeight: 0.5 };
+  const a = vec({ same: { 'w:flood': 1, 'w:dam': 1 }, day: 100 });
+  const b = vec({ same: { 'w:flood': 1, 'w:dam': 1 }, day: 107 });
+  assert.ok(Math.abs(pairScore(a, b, 0, o) - Math.exp(-1)) < 1e-9);
+  assert.ok(Math.abs(pairScore(a, b, 0.4, o) - (Math.exp(-1) + 0.2)) < 1e-9);
+  assert.ok(Math.abs(pairScore(a, b, 0, { ...o, decayDays: 0 }) - 1) < 1e-9);
+  const cross = { 'e:kotaseruni': 1, 'e:budihartono': 1, 'n#120': 1 };
+  const en = vec({ same: { 'w:flood': 1 }, cross, entities: ['e:kotaseruni', 'e:budihartono'], lang: 'en', day: 100 });
+  const id = vec({ same: { 'w:banjir': 1 }, cross, entities: ['e:kotaseruni', 'e:budihartono'], lang: 'id', day: 101 });
+  assert.ok(Math.abs(pairScore(en, id, 0, o) - 1) < 1e-9);
+  // One shared entity is not enough, nor four days apart.
+  assert.equal(pairScore(en, { ...id, entities: new Set(['e:kotaseruni']) }, 0, o), 0);
+  assert.equal(pairScore(en, { ...id, day: 104 }, 0, o), 0);
+  // In one language the entity keys do not count (the words carry the names).
+  assert.equal(pairScore(en, { ...id, lang: 'en' }, 0, o), 0);
+});
