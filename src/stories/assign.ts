@@ -135,7 +135,7 @@ function byKey<T extends string>(a: T, b: T): number {
  * would be most of the index's writes. Their document frequency is bounded by their rarer word's
  * instead (an upper bound, so a pair never weighs more than its rarer word alone would).
  */
-function hasOwnDf(key: string): boolean {
+export function hasOwnDf(key: string): boolean {
   return !key.startsWith('p:');
 }
 
@@ -378,17 +378,8 @@ export async function assignStory(
   for (const k of tf.keys()) if (hasOwnDf(k)) b.pending.set(k, (b.pending.get(k) ?? 0) + 1);
   b.pendingDocs++;
   if (own) await flushStoryBatch(trx, b);
-  const postRows = topKeys(mine, opts.indexKeys, indexable, crossIndexable, opts.entityKeys).map((key) => [key, day, doc.id]);
-  await bulkInsert(trx, 'story_postings', [['key', 'text'], ['day', 'integer'], ['article_id', 'text']], postRows, 'ON CONFLICT (key, article_id) DO NOTHING');
-  // Stored unit-length weights (idf as of now; the norm is over all keys, so dropping the weakest
-  // keys only drops their tiny share of any dot product). Frozen weights keep scoring a candidate
-  // free of further lookups, whatever its length.
-  const kept = [...mine.weights.entries()]
-    .sort((a, b) => b[1] - a[1] || byKey(a[0], b[0]))
-    .slice(0, opts.vectorKeys)
-    .map(([k, w]) => [k, Math.round((w / mine.norm) * 1e6) / 1e6] as const)
-    .sort((a, b) => byKey(a[0], b[0]));
-  const vector = JSON.stringify(Object.fromEntries(kept));
+  const { postingKeys, vector } = indexEntries(mine, opts);
+  await bulkInsert(trx, 'story_postings', [['key', 'text'], ['day', 'integer'], ['article_id', 'text']], postingKeys.map((key) => [key, day, doc.id]), 'ON CONFLICT (key, article_id) DO NOTHING');
   await trx
     .insertInto('story_vectors')
     .values({ article_id: doc.id, story_id: storyId, day, vector })
@@ -579,16 +570,45 @@ async function applyPlan(trx: Kysely<Tables>, plan: Plan, members: StoredMember[
 
 /** The article's story features weighed with the store's current document frequencies (cached in `b`). */
 async function weighArticle(trx: Kysely<Tables>, doc: ArticleDoc, opts: StoryOptions, b: StoryBatch) {
-  const kindWeight = new Map(opts.features.map((f) => [f.kind, f.weight]));
-  // Retrieval keys of the same-language similarity, and those that only speak across languages.
-  const indexable = new Set(opts.features.filter((f) => f.index && f.sameLanguage !== false).map((f) => f.kind));
-  const crossIndexable = new Set(opts.features.filter((f) => f.index && f.sameLanguage === false).map((f) => f.kind));
+  const { indexable, crossIndexable } = retrievalKinds(opts);
   const tf = articleFeatures(doc, opts.features);
   const docs = await docCount(trx, b);
   const df = await loadDf(trx, [...tf.keys()].filter(hasOwnDf), b);
-  estimatePairDf(tf, df);
-  const mine = weigh(tf, df, docs + opts.priorDocs, kindWeight);
+  const mine = weighFeatures(tf, df, docs, opts);
   return { tf, df, mine, indexable, crossIndexable };
+}
+
+/** Retrieval keys of the same-language similarity, and those that only speak across languages. */
+function retrievalKinds(opts: StoryOptions): { indexable: Set<string>; crossIndexable: Set<string> } {
+  return {
+    indexable: new Set(opts.features.filter((f) => f.index && f.sameLanguage !== false).map((f) => f.kind)),
+    crossIndexable: new Set(opts.features.filter((f) => f.index && f.sameLanguage === false).map((f) => f.kind)),
+  };
+}
+
+/**
+ * An article's keys weighed with document frequencies `df` (of the keys that have their own, see
+ * `hasOwnDf`; word pairs are estimated from their words here) among `docs` stored articles.
+ */
+export function weighFeatures(tf: Map<string, number>, df: Map<string, number>, docs: number, opts: StoryOptions = defaultStoryOptions): Weighted {
+  estimatePairDf(tf, df);
+  return weigh(tf, df, docs + opts.priorDocs, new Map(opts.features.map((f) => [f.kind, f.weight])));
+}
+
+/**
+ * What an article is stored under: its inverted-index keys and its vector (unit-length weights of its
+ * strongest `vectorKeys` keys, idf as of now; the norm is over all keys, so dropping the weakest keys only
+ * drops their tiny share of any dot product). Frozen weights keep scoring a candidate free of further
+ * lookups, whatever its length. (Also what bench/cluster.ts prefills, so the bench cannot drift from it.)
+ */
+export function indexEntries(mine: Weighted, opts: StoryOptions = defaultStoryOptions): { postingKeys: string[]; vector: string } {
+  const { indexable, crossIndexable } = retrievalKinds(opts);
+  const kept = [...mine.weights.entries()]
+    .sort((a, b) => b[1] - a[1] || byKey(a[0], b[0]))
+    .slice(0, opts.vectorKeys)
+    .map(([k, w]) => [k, Math.round((w / mine.norm) * 1e6) / 1e6] as const)
+    .sort((a, b) => byKey(a[0], b[0]));
+  return { postingKeys: topKeys(mine, opts.indexKeys, indexable, crossIndexable, opts.entityKeys), vector: JSON.stringify(Object.fromEntries(kept)) };
 }
 
 /**
