@@ -204,10 +204,11 @@ async function measure(store: Store, corpus: Corpus, count: number): Promise<{ r
         })
         .execute();
       const a = performance.now();
-      const reuse = await detectReuse(trx, doc);
-      const b = performance.now();
       // As ingestDocs runs it: the store's direct lookups, increments written at the end.
-      const batch = new StoryBatch(directSql(store.sqlite));
+      const direct = directSql(store.sqlite);
+      const reuse = await detectReuse(trx, doc, undefined, direct);
+      const b = performance.now();
+      const batch = new StoryBatch(direct);
       const res = await assignStory(trx, doc, reuse, defaultStoryOptions, batch);
       await flushStoryBatch(trx, batch);
       const c = performance.now();
