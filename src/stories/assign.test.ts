@@ -4,7 +4,7 @@ import type { ArticleDoc } from '../types.ts';
 import type { Store } from '../store/db.ts';
 import { detectReuse } from '../reuse/detect.ts';
 import { makeDoc, tempStore } from '../reuse/testutil.ts';
-import { assignStory, defaultStoryOptions, storyIdFor, type Assignment, type StoryOptions } from './assign.ts';
+import { assignStory, defaultStoryOptions, parseStoredVector, storyIdFor, type Assignment, type StoryOptions } from './assign.ts';
 import { getStory } from '../store/queries.ts';
 import { buildExport } from '../export/json.ts';
 
@@ -204,4 +204,13 @@ test('stories: stories that one report shows to be one merge, and the emptied st
   } finally {
     await cleanup();
   }
+});
+
+test('stories: a stored vector reads the same from its array form and from the object form of older stores', () => {
+  const keys = ['#:n3400', 'e:kotaseruni', 'n:kota seruni', 'w:banjir'];
+  const vals = [0.2, 0.5, 0.4, 0.74162];
+  const fromArrays = parseStoredVector(JSON.stringify([keys, vals]));
+  const fromObject = parseStoredVector(JSON.stringify(Object.fromEntries(keys.map((k, i) => [k, vals[i]]))));
+  assert.deepEqual(fromArrays, fromObject);
+  assert.deepEqual(fromArrays.kinds, ['#', 'e', 'n', 'w']);
 });

@@ -15,7 +15,7 @@ import { log } from '../util/log.ts';
 import { articleFeatures, defaultFeatures, entityFeature, kindOf, type FeatureExtractor } from './features.ts';
 import { baseCode } from '../lang/index.ts';
 import { dayOf } from './text.ts';
-import { completeLink, pairScore, relabel, type Member, type PairVector, type Relabelled } from './recluster.ts';
+import { completeLink, pairScore, pairScoreStored, relabel, type Member, type PairVector, type Relabelled } from './recluster.ts';
 import { sha256Hex } from '../text/normalise.ts';
 
 export interface StoryOptions {
@@ -112,8 +112,8 @@ function weigh(tf: Vector, df: Map<string, number>, docs: number, kindWeight: Ma
 
 /**
  * A stored unit vector as parallel arrays, its keys' kinds computed once: a candidate is scored several
- * ways (same language, across languages, in its story's centroid), and walking a parsed JSON object's
- * keys with for-in, slicing each key's kind every time, was most of the scoring cost with many candidates.
+ * ways (same language, across languages, in the re-clustering), and walking a parsed JSON object's keys
+ * with for-in, slicing each key's kind every time, was most of the scoring cost with many candidates.
  */
 export interface StoredVector {
   keys: string[];
@@ -121,9 +121,16 @@ export interface StoredVector {
   kinds: string[];
 }
 
-export function storedVector(rec: Record<string, number>): StoredVector {
-  const keys = Object.keys(rec);
-  return { keys, vals: keys.map((k) => rec[k]!), kinds: keys.map(kindOf) };
+/**
+ * A story_vectors.vector value: JSON [keys, weights] (two arrays: parsing a JSON object of 120 distinct
+ * keys cost about three times as much, for every candidate of every article), or, as stores written
+ * before it hold, a JSON object {key: weight}.
+ */
+export function parseStoredVector(text: string): StoredVector {
+  const j = JSON.parse(text) as [string[], number[]] | Record<string, number>;
+  if (Array.isArray(j)) return { keys: j[0], vals: j[1], kinds: j[0].map(kindOf) };
+  const keys = Object.keys(j);
+  return { keys, vals: keys.map((k) => j[k]!), kinds: keys.map(kindOf) };
 }
 
 function byKey<T extends string>(a: T, b: T): number {
@@ -333,13 +340,14 @@ export async function assignStory(
   //    days apart, across languages their language-independent keys, plus reuse evidence).
   const kinds = featureKinds(opts);
   const me = pairVectorOf(doc.id, baseCode(doc.language), day, mine, kinds);
+  const pairKinds = { same: kinds.same, cross: kinds.cross, entity: entityFeature.kind };
   const loaded = new Map<string, StoredMember>();
   for (const part of chunks(candidates, 500)) {
-    for (const r of await loadMembers(trx, (q) => q.where('v.article_id', 'in', part))) loaded.set(r.id, storedMember(r, kinds));
+    for (const r of await loadMembers(trx, (q) => q.where('v.article_id', 'in', part))) loaded.set(r.id, storedMember(r));
   }
   const bestOf = new Map<string, number>();
   for (const m of loaded.values()) {
-    const s = pairScore(me, m.vec, reuseScore.get(m.id) ?? 0, opts);
+    const s = pairScoreStored(me, m.arrays, m.lang, m.day, reuseScore.get(m.id) ?? 0, opts, pairKinds);
     if (s > (bestOf.get(m.story) ?? -Infinity)) bestOf.set(m.story, s);
   }
   if (log.isLevelEnabled('debug')) log.debug({ article: doc.id, scores: Object.fromEntries(bestOf), threshold: opts.threshold }, 'story scores');
@@ -365,11 +373,11 @@ export async function assignStory(
         .limit(opts.openMembers + 1),
     );
     if (rows.length > opts.openMembers) anchored.add(story);
-    for (const r of rows.slice(0, opts.openMembers)) members.push(loaded.get(r.id) ?? storedMember(r, kinds));
+    for (const r of rows.slice(0, opts.openMembers)) members.push(loaded.get(r.id) ?? storedMember(r));
   }
 
   // 4. Complete link over the article and those members; groups mapped back onto the stories.
-  const plan = await recluster(trx, me, members, anchored, reuseScore, opts);
+  const plan = await recluster(trx, me, members.map((m) => ({ id: m.id, story: m.story, vec: vecOf(m, kinds) })), anchored, reuseScore, opts);
   const storyId = plan.storyOf.get(doc.id)!;
   const created = !near.includes(storyId);
   await locks?.lock([...plan.opened, ...plan.emptied.values()].map((s) => `s:${s}`));
@@ -444,12 +452,19 @@ interface MemberRow {
 interface StoredMember {
   id: string;
   story: string;
-  vec: PairVector;
+  day: number | null;
+  lang: string | null;
+  arrays: StoredVector;
+  /** Built when it enters the re-clustering. */
+  vec?: PairVector;
 }
 
-function storedMember(r: MemberRow, kinds: Kinds): StoredMember {
-  const { keys, vals, kinds: keyKinds } = storedVector(JSON.parse(r.vector) as Record<string, number>);
-  return { id: r.id, story: r.story, vec: pairVectorFrom(r.id, r.language ? baseCode(r.language) : null, r.day, keys, vals, keyKinds, kinds) };
+function storedMember(r: MemberRow): StoredMember {
+  return { id: r.id, story: r.story, day: r.day, lang: r.language ? baseCode(r.language) : null, arrays: parseStoredVector(r.vector) };
+}
+
+function vecOf(m: StoredMember, kinds: Kinds): PairVector {
+  return (m.vec ??= pairVectorFrom(m.id, m.lang, m.day, m.arrays.keys, m.arrays.vals, m.arrays.kinds, kinds));
 }
 
 type MemberQuery = ReturnType<typeof memberQuery>;
@@ -471,7 +486,7 @@ interface Plan extends Relabelled {}
  * Complete link over the new article and the neighbourhood's members (their similarities from their
  * stored vectors, reuse links among them from the store), mapped back onto story ids.
  */
-async function recluster(trx: Kysely<Tables>, me: PairVector, members: StoredMember[], anchored: Set<string>, reuseWithMe: Map<string, number>, opts: StoryOptions): Promise<Plan> {
+async function recluster(trx: Kysely<Tables>, me: PairVector, members: Array<{ id: string; story: string; vec: PairVector }>, anchored: Set<string>, reuseWithMe: Map<string, number>, opts: StoryOptions): Promise<Plan> {
   const items: Member[] = [{ id: me.id, story: null }, ...members.map((m) => ({ id: m.id, story: m.story }))];
   const vecs = [me, ...members.map((m) => m.vec)];
   const n = items.length;
@@ -521,7 +536,7 @@ function relabelTaken(plan: Plan): string[] {
   return [...new Set(plan.storyOf.values())].filter((s) => !plan.opened.includes(s));
 }
 
-function lostMembers(plan: Plan, members: StoredMember[], story: string): boolean {
+function lostMembers(plan: Plan, members: Array<{ id: string; story: string }>, story: string): boolean {
   return members.some((m) => m.story === story && plan.storyOf.get(m.id) !== story);
 }
 
@@ -530,7 +545,7 @@ function lostMembers(plan: Plan, members: StoredMember[], story: string): boolea
  * opened by a split, stories emptied (their row removed, their id redirected to the story that took
  * most of their members, corrections and redirects pointing at them moved along).
  */
-async function applyPlan(trx: Kysely<Tables>, plan: Plan, members: StoredMember[], newArticle: string): Promise<void> {
+async function applyPlan(trx: Kysely<Tables>, plan: Plan, members: Array<{ id: string; story: string }>, newArticle: string): Promise<void> {
   const moves = new Map<string, string[]>();
   for (const m of members) {
     const to = plan.storyOf.get(m.id)!;
@@ -608,7 +623,8 @@ export function indexEntries(mine: Weighted, opts: StoryOptions = defaultStoryOp
     .slice(0, opts.vectorKeys)
     .map(([k, w]) => [k, Math.round((w / mine.norm) * 1e6) / 1e6] as const)
     .sort((a, b) => byKey(a[0], b[0]));
-  return { postingKeys: topKeys(mine, opts.indexKeys, indexable, crossIndexable, opts.entityKeys), vector: JSON.stringify(Object.fromEntries(kept)) };
+  const vector = JSON.stringify([kept.map(([k]) => k), kept.map(([, w]) => w)]);
+  return { postingKeys: topKeys(mine, opts.indexKeys, indexable, crossIndexable, opts.entityKeys), vector };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { completeLink, pairScore, relabel, type Member, type PairVector, type StoryNames } from './recluster.ts';
+import { completeLink, pairScore, pairScoreStored, relabel, type Member, type PairVector, type StoryNames } from './recluster.ts';
 
 function matrix(n: number, pairs: Array<[number, number, number]>): Float64Array {
   const m = new Float64Array(n * n);
@@ -100,4 +100,21 @@ test('pairScore: cosine decayed by days apart, reuse added, other languages by s
   assert.equal(pairScore(en, { ...id, day: 104 }, 0, o), 0);
   // In one language the entity keys do not count (the words carry the names).
   assert.equal(pairScore(en, { ...id, lang: 'en' }, 0, o), 0);
+});
+
+test('pairScoreStored: the same score as pairScore over the PairVector of the stored arrays', () => {
+  const o = { decayDays: 7, crossMinEntities: 2, crossMaxDays: 3, reuseWeight: 0.5 };
+  const k = { same: new Set(['w', 'n', '#']), cross: new Set(['#', 'e', 'c']), entity: 'e' };
+  const stored = { keys: ['w:banjir', 'w:tanggul', 'n:kota seruni', '#:n3400', 'e:kotaseruni', 'e:rendrawiratmo', 'c:ID'], vals: [0.5, 0.3, 0.4, 0.2, 0.5, 0.4, 0.1], kinds: ['w', 'w', 'n', '#', 'e', 'e', 'c'] };
+  const unit = (idx: number[]) => {
+    const n = Math.sqrt(idx.reduce((s, i) => s + stored.vals[i]! ** 2, 0));
+    return new Map(idx.map((i) => [stored.keys[i]!, stored.vals[i]! / n]));
+  };
+  const asVector = (lang: string, day: number): PairVector => ({ id: 'b', lang, day, same: unit([0, 1, 2, 3]), cross: unit([3, 4, 5, 6]), entities: new Set(['e:kotaseruni', 'e:rendrawiratmo']) });
+  const a = vec({ same: { 'w:banjir': 1, 'n:kota seruni': 2, '#:n3400': 1 }, cross: { '#:n3400': 1, 'e:kotaseruni': 1, 'e:rendrawiratmo': 1 }, entities: ['e:kotaseruni', 'e:rendrawiratmo'], lang: 'en', day: 200 });
+  for (const [lang, day, reuse] of [['id', 200, 0], ['id', 202, 0.3], ['en', 201, 0], ['id', 210, 0]] as const) {
+    const want = pairScore(a, asVector(lang, day), reuse, o);
+    assert.ok(Math.abs(pairScoreStored(a, stored, lang, day, reuse, o, k) - want) < 1e-12, `${lang} ${day}: ${want}`);
+  }
+  assert.ok(pairScore(a, asVector('id', 200), 0, o) > pairScore(a, asVector('en', 200), 0, o), 'across languages the entities count');
 });

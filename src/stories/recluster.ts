@@ -63,6 +63,56 @@ export function pairScore(a: PairVector, b: PairVector, reuse: number, o: PairOp
   return sim + o.reuseWeight * reuse;
 }
 
+/** A stored vector as parallel arrays: its keys, their weights and their kinds. */
+export interface StoredArrays {
+  keys: string[];
+  vals: number[];
+  kinds: string[];
+}
+
+/** Which kinds of keys each part of the similarity reads (see PairVector). */
+export interface PairKinds {
+  same: ReadonlySet<string>;
+  cross: ReadonlySet<string>;
+  /** The kind of the entity keys. */
+  entity: string;
+}
+
+/**
+ * `pairScore(a, b)` with `b` a stored vector read as it is, without building its maps: each retrieved
+ * candidate is scored this way, and only the few that enter the re-clustering become PairVectors.
+ */
+export function pairScoreStored(a: PairVector, b: StoredArrays, bLang: string | null, bDay: number | null, reuse: number, o: PairOptions, k: PairKinds): number {
+  const apart = a.day === null || bDay === null ? 0 : Math.abs(a.day - bDay);
+  let dotSame = 0;
+  let sqSame = 0;
+  const { keys, vals, kinds } = b;
+  for (let i = 0; i < keys.length; i++) {
+    if (!k.same.has(kinds[i]!)) continue;
+    const v = vals[i]!;
+    sqSame += v * v;
+    const w = a.same.get(keys[i]!);
+    if (w !== undefined) dotSame += w * v;
+  }
+  let sim = sqSame > 0 ? (dotSame / Math.sqrt(sqSame)) * (o.decayDays > 0 ? Math.exp(-apart / o.decayDays) : 1) : 0;
+  if (a.lang && bLang && a.lang !== bLang && apart <= o.crossMaxDays) {
+    let shared = 0;
+    let dot = 0;
+    let sq = 0;
+    for (let i = 0; i < keys.length; i++) {
+      if (!k.cross.has(kinds[i]!)) continue;
+      const v = vals[i]!;
+      sq += v * v;
+      const w = a.cross.get(keys[i]!);
+      if (w === undefined) continue;
+      dot += w * v;
+      if (kinds[i] === k.entity && a.entities.has(keys[i]!)) shared++;
+    }
+    if (shared >= o.crossMinEntities && sq > 0) sim = Math.max(sim, dot / Math.sqrt(sq));
+  }
+  return sim + o.reuseWeight * reuse;
+}
+
 /**
  * Agglomerative complete-link clustering of `n` items at `threshold`: the two groups whose least similar
  * pair is the most similar are merged while that pair reaches the threshold, so every two articles of a

@@ -30,7 +30,10 @@ export interface StoryVectorRow {
   article_id: string;
   story_id: string;
   day: number | null;
-  /** JSON object {key: weight}: the unit-length TF-IDF vector at indexing time, strongest keys only. */
+  /**
+   * The unit-length TF-IDF vector at indexing time, strongest keys only, as JSON [keys, weights] (keys
+   * sorted); rows written before that format hold a JSON object {key: weight} (parseStoredVector reads both).
+   */
   vector: string;
 }
 
