@@ -15,7 +15,7 @@ import { log } from '../util/log.ts';
 import { articleFeatures, defaultFeatures, entityFeature, kindOf, type FeatureExtractor } from './features.ts';
 import { baseCode } from '../lang/index.ts';
 import { dayOf } from './text.ts';
-import { completeLink, pairScore, pairScoreStored, relabel, type Member, type PairVector, type Relabelled } from './recluster.ts';
+import { clusterByLanguage, pairScore, pairScoreStored, relabel, type Member, type PairVector, type Relabelled } from './recluster.ts';
 import { sha256Hex } from '../text/normalise.ts';
 
 export interface StoryOptions {
@@ -512,7 +512,7 @@ async function recluster(trx: Kysely<Tables>, me: PairVector, members: Array<{ i
       sim[j * n + i] = s;
     }
   }
-  const groups = completeLink(n, sim, opts.threshold);
+  const groups = clusterByLanguage(n, sim, vecs.map((v) => v.lang), opts.threshold);
   const hashed = (group: string[]) => `s${sha256Hex(`split ${group[0]} ${me.id}`).slice(0, 16)}`;
   const plan = relabel(items, groups, anchored, { founded: storyIdFor, split: hashed }, me.id);
   if (!plan.opened.some((s) => s !== storyIdFor(me.id))) return plan;

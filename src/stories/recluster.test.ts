@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { completeLink, pairScore, pairScoreStored, relabel, type Member, type PairVector, type StoryNames } from './recluster.ts';
+import { clusterByLanguage, completeLink, pairScore, pairScoreStored, relabel, type Member, type PairVector, type StoryNames } from './recluster.ts';
 
 function matrix(n: number, pairs: Array<[number, number, number]>): Float64Array {
   const m = new Float64Array(n * n);
@@ -117,4 +117,21 @@ test('pairScoreStored: the same score as pairScore over the PairVector of the st
     assert.ok(Math.abs(pairScoreStored(a, stored, lang, day, reuse, o, k) - want) < 1e-12, `${lang} ${day}: ${want}`);
   }
   assert.ok(pairScore(a, asVector('id', 200), 0, o) > pairScore(a, asVector('en', 200), 0, o), 'across languages the entities count');
+});
+
+test('clusterByLanguage: complete link within a language; one clear cross-language pair joins two groups', () => {
+  // 0, 1: Indonesian reports of one event; 2, 3: English reports of it. Only 1-2 share enough names to
+  // score across languages; 0-3 and 0-2, 1-3 do not.
+  const langs = ['id', 'id', 'en', 'en'];
+  const m = matrix(4, [[0, 1, 0.5], [2, 3, 0.6], [1, 2, 0.3], [0, 2, 0], [0, 3, 0], [1, 3, 0]]);
+  assert.deepEqual(clusterByLanguage(4, m, langs, 0.12), [[0, 1, 2, 3]]);
+  // Complete link over all of them would keep the languages apart.
+  assert.deepEqual(completeLink(4, m, 0.12), [[0, 1], [2, 3]]);
+  // A cross-language bridge never joins two groups of one language that complete link kept apart:
+  // 0 and 1 (Indonesian, unalike) both resemble 2 (English); 2 joins the closer one only.
+  const bridge = matrix(3, [[0, 1, 0.05], [0, 2, 0.4], [1, 2, 0.3]]);
+  assert.deepEqual(clusterByLanguage(3, bridge, ['id', 'id', 'en'], 0.12), [[0, 2], [1]]);
+  // One language: complete link itself.
+  const one = matrix(3, [[0, 1, 0.5], [1, 2, 0.4], [0, 2, 0.05]]);
+  assert.deepEqual(clusterByLanguage(3, one, ['vi', 'vi', 'vi'], 0.2), completeLink(3, one, 0.2));
 });

@@ -151,6 +151,51 @@ export function completeLink(n: number, sim: Float64Array, threshold: number): n
   return members.filter((_, i) => alive[i]).map((m) => m.sort((a, b) => a - b));
 }
 
+/**
+ * Complete link within each language, then groups in different languages joined by their most similar
+ * cross-language pair (best first, while it reaches the threshold), never two groups of one language in
+ * one story. Across languages only names, numbers and dates can be compared, and articles in different
+ * languages share few of them: requiring every cross-language pair to be alike split stories that one
+ * clear pair shows to be the same. Within a language nothing changes: a cross-language bridge cannot join
+ * two groups that complete link kept apart. `langs[i]`: item i's language (null: unknown, a language of
+ * its own for this purpose).
+ */
+export function clusterByLanguage(n: number, sim: Float64Array, langs: Array<string | null>, threshold: number): number[][] {
+  const byLang = new Map<string, number[]>();
+  langs.forEach((l, i) => byLang.set(l ?? '', [...(byLang.get(l ?? '') ?? []), i]));
+  const groups: Array<{ members: number[]; lang: string }> = [];
+  for (const [lang, idx] of [...byLang.entries()].sort((a, b) => a[1][0]! - b[1][0]!)) {
+    const m = idx.length;
+    const sub = new Float64Array(m * m);
+    for (let a = 0; a < m; a++) for (let b = 0; b < m; b++) sub[a * m + b] = sim[idx[a]! * n + idx[b]!]!;
+    for (const g of completeLink(m, sub, threshold)) groups.push({ members: g.map((a) => idx[a]!), lang });
+  }
+  if (byLang.size === 1) return groups.map((g) => g.members).sort((a, b) => a[0]! - b[0]!);
+  const edges: Array<{ a: number; b: number; s: number }> = [];
+  for (let a = 0; a < groups.length; a++) {
+    for (let b = a + 1; b < groups.length; b++) {
+      if (groups[a]!.lang === groups[b]!.lang) continue;
+      let best = -Infinity;
+      for (const i of groups[a]!.members) for (const j of groups[b]!.members) best = Math.max(best, sim[i * n + j]!);
+      if (best >= threshold) edges.push({ a, b, s: best });
+    }
+  }
+  edges.sort((x, y) => y.s - x.s || x.a - y.a || x.b - y.b);
+  const root = groups.map((_, i) => i);
+  const find = (x: number): number => (root[x] === x ? x : (root[x] = find(root[x]!)));
+  const langsOf = groups.map((g) => new Set([g.lang]));
+  for (const { a, b } of edges) {
+    const ra = find(a);
+    const rb = find(b);
+    if (ra === rb || [...langsOf[rb]!].some((l) => langsOf[ra]!.has(l))) continue;
+    root[rb] = ra;
+    for (const l of langsOf[rb]!) langsOf[ra]!.add(l);
+  }
+  const out = new Map<number, number[]>();
+  groups.forEach((g, i) => out.set(find(i), [...(out.get(find(i)) ?? []), ...g.members]));
+  return [...out.values()].map((g) => g.sort((x, y) => x - y)).sort((a, b) => a[0]! - b[0]!);
+}
+
 export interface Member {
   id: string;
   /** The story it is in now; null for the new article. */
