@@ -13,9 +13,9 @@ import type { ArticleDoc, Span } from '../src/types.ts';
 import { sha256Hex } from '../src/text/normalise.ts';
 import { detectReuse, defaultReuseOptions, sentenceSpans } from '../src/reuse/detect.ts';
 import { reuseWords, sketchKeys } from '../src/reuse/minhash.ts';
-import { assignStory, defaultStoryOptions, flushStoryBatch, storyIdFor, StoryBatch } from '../src/stories/assign.ts';
+import { assignStory, defaultStoryOptions, flushStoryBatch, hasOwnDf, indexEntries, storyIdFor, StoryBatch, weighFeatures } from '../src/stories/assign.ts';
 import { directSql } from '../src/store/bulk.ts';
-import { articleFeatures, kindOf } from '../src/stories/features.ts';
+import { articleFeatures } from '../src/stories/features.ts';
 import { dayOf } from '../src/stories/text.ts';
 import { rng } from '../src/util/common.ts';
 
@@ -143,13 +143,12 @@ function docOf(text: string, title: string, published: string): ArticleDoc {
 function prefill(store: Store, corpus: Corpus, count: number, dfAcc: Map<string, number>, state: { docs: number }): void {
   const db = store.sqlite!;
   const opts = defaultStoryOptions;
-  const kindWeight = new Map(opts.features.map((f) => [f.kind, f.weight]));
   const insArticle = db.prepare(
     `INSERT INTO articles (id, text_hash, input, url, outlet, title, published, language, language_confidence, authors, cited_sources, captions, paragraphs, sentences, text, story_id, ingested_at)
      VALUES (?, ?, ?, NULL, NULL, ?, ?, 'en', 1, '[]', '[]', '[]', '[]', ?, ?, ?, ?)`,
   );
   const insBand = db.prepare('INSERT INTO reuse_bands (key, article_id, sentence) VALUES (?, ?, ?)');
-  const insPost = db.prepare('INSERT OR IGNORE INTO story_postings (key, day, article_id, story_id) VALUES (?, ?, ?, ?)');
+  const insPost = db.prepare('INSERT OR IGNORE INTO story_postings (key, day, article_id) VALUES (?, ?, ?)');
   const insVec = db.prepare('INSERT INTO story_vectors (article_id, story_id, day, vector) VALUES (?, ?, ?, ?)');
   const insStory = db.prepare('INSERT INTO stories (id, title, article_count, first_published, last_published, created_at, updated_at) VALUES (?, ?, 1, ?, ?, ?, ?)');
   const now = new Date().toISOString();
@@ -158,7 +157,8 @@ function prefill(store: Store, corpus: Corpus, count: number, dfAcc: Map<string,
     const docs: ArticleDoc[] = [];
     for (let i = 0; i < Math.min(batch, count - done); i++) docs.push(corpus.next());
     const tfs = docs.map((d) => articleFeatures(d, opts.features));
-    for (const tf of tfs) for (const k of tf.keys()) dfAcc.set(k, (dfAcc.get(k) ?? 0) + 1);
+    // Word pairs have no document frequency of their own (estimated from their words), as in assignStory.
+    for (const tf of tfs) for (const k of tf.keys()) if (hasOwnDf(k)) dfAcc.set(k, (dfAcc.get(k) ?? 0) + 1);
     state.docs += docs.length;
     db.transaction(() => {
       docs.forEach((d, i) => {
@@ -170,12 +170,10 @@ function prefill(store: Store, corpus: Corpus, count: number, dfAcc: Map<string,
           if (words.length < defaultReuseOptions.minWords) return;
           for (const key of sketchKeys(words, defaultReuseOptions.keysPerSentence)) insBand.run(key, d.id, si);
         });
-        const w = [...tfs[i]].map(([k, n]) => [k, (kindWeight.get(kindOf(k)) ?? 1) * (1 + Math.log(n)) * Math.log((state.docs + 1) / (dfAcc.get(k)! + 0.5))] as const);
-        w.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-        for (const [k] of w.slice(0, opts.indexKeys)) insPost.run(k, day, d.id, sid);
-        const norm = Math.sqrt(w.reduce((acc, [, x]) => acc + x * x, 0)) || 1;
-        const unit = w.slice(0, opts.vectorKeys).map(([k, x]) => [k, Math.round((x / norm) * 1e6) / 1e6] as const);
-        insVec.run(d.id, sid, day, JSON.stringify(Object.fromEntries(unit.sort((a, b) => (a[0] < b[0] ? -1 : 1)))));
+        // As the real path stores it (weighFeatures, indexEntries), with the final document frequencies.
+        const { postingKeys, vector } = indexEntries(weighFeatures(tfs[i], new Map([...tfs[i].keys()].filter(hasOwnDf).map((k) => [k, dfAcc.get(k) ?? 0])), state.docs, opts), opts);
+        for (const k of postingKeys) insPost.run(k, day, d.id);
+        insVec.run(d.id, sid, day, vector);
         insStory.run(sid, d.title, d.published, d.published, now, now);
       });
     })();
@@ -206,10 +204,11 @@ async function measure(store: Store, corpus: Corpus, count: number): Promise<{ r
         })
         .execute();
       const a = performance.now();
-      const reuse = await detectReuse(trx, doc);
-      const b = performance.now();
       // As ingestDocs runs it: the store's direct lookups, increments written at the end.
-      const batch = new StoryBatch(directSql(store.sqlite));
+      const direct = directSql(store.sqlite);
+      const reuse = await detectReuse(trx, doc, undefined, direct);
+      const b = performance.now();
+      const batch = new StoryBatch(direct);
       const res = await assignStory(trx, doc, reuse, defaultStoryOptions, batch);
       await flushStoryBatch(trx, batch);
       const c = performance.now();

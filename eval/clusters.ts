@@ -141,6 +141,7 @@ async function runOurs(articles: EvalArticle[], build: Build): Promise<{ stories
   const store = await openStore(path.join(dir, 'kabar.db'));
   try {
     const stories: string[] = [];
+    const ids: string[] = [];
     let fallbacks = 0;
     const t0 = performance.now();
     for (const a of articles) {
@@ -159,10 +160,14 @@ async function runOurs(articles: EvalArticle[], build: Build): Promise<{ stories
         doc = fallbackDoc(raw);
         fallbacks++;
       }
-      const res = await ingestDoc(store, doc);
-      stories.push(res.storyId ?? `none:${a.file}`);
+      ids.push((await ingestDoc(store, doc)).articleId);
     }
-    return { stories, msPerArticle: (performance.now() - t0) / articles.length, fallbacks };
+    const msPerArticle = (performance.now() - t0) / articles.length;
+    // The stories as stored at the end: re-clustering may have moved an article after it was ingested.
+    const rows = await store.db.selectFrom('articles').select(['id', 'story_id']).execute();
+    const storyOf = new Map(rows.map((r) => [r.id, r.story_id]));
+    ids.forEach((id, i) => stories.push(storyOf.get(id) ?? `none:${articles[i].file}`));
+    return { stories, msPerArticle, fallbacks };
   } finally {
     await store.close();
     fs.rmSync(dir, { recursive: true, force: true });

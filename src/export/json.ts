@@ -1,5 +1,5 @@
 import type { Store } from '../store/db.ts';
-import { listArticles, listStories } from '../store/queries.ts';
+import { listArticles, listStories, resolveStoryIds } from '../store/queries.ts';
 import { listReuse } from '../reuse/detect.ts';
 import { tagTimes } from '../time/tag.ts';
 import { listEntities, type ExportEntity } from '../entities/store.ts';
@@ -16,6 +16,8 @@ import { EXPORT_FORMAT, EXPORT_VERSION, type ExportAgreement, type ExportEvent, 
 
 /** Build the kabar-export document for the whole store or some stories. Deterministic for a given store. */
 export async function buildExport(store: Store, opts: { storyIds?: string[] } = {}): Promise<KabarExport> {
+  // A story merged into another is exported as the one it went to.
+  if (opts.storyIds) opts = { ...opts, storyIds: await resolveStoryIds(store, opts.storyIds) };
   const stories = (await listStories(store, { ids: opts.storyIds })).sort((a, b) => a.id.localeCompare(b.id));
   const articles = await listArticles(store, { storyIds: opts.storyIds });
   const byStory = new Map<string, string[]>();

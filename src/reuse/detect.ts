@@ -6,7 +6,7 @@
 import type { Kysely } from 'kysely';
 import type { Tables } from '../store/schema.ts';
 import type { ArticleDoc, Span } from '../types.ts';
-import { bulkInsert, inValues } from '../store/bulk.ts';
+import { bulkInsert, inValues, type DirectSql } from '../store/bulk.ts';
 import { containment, jaccard, reuseWords, shingles, sketchKeys } from './minhash.ts';
 import { chunks } from '../util/common.ts';
 
@@ -89,11 +89,15 @@ export function reuseKeys(doc: ArticleDoc, opts: ReuseOptions = defaultReuseOpti
   return [...new Set(signSentences(doc.text, sentenceSpans(doc.text, doc.sentences), opts).flatMap((s) => s.keys))];
 }
 
-/** Indexes `doc`'s sentences, finds earlier articles it shares sentences with, stores and returns the links. */
+/**
+ * Indexes `doc`'s sentences, finds earlier articles it shares sentences with, stores and returns the links.
+ * `direct`: the store's direct statement runner (SQLite), for the key lookups.
+ */
 export async function detectReuse(
   trx: Kysely<Tables>,
   doc: ArticleDoc,
   opts: ReuseOptions = defaultReuseOptions,
+  direct?: DirectSql,
 ): Promise<ReuseLink[]> {
   const sigs = signSentences(doc.text, sentenceSpans(doc.text, doc.sentences), opts);
   const keysBySentence = sigs.map((s) => s.keys);
@@ -110,7 +114,7 @@ export async function detectReuse(
 
   // candidates: stored article -> new sentence index -> stored sentence indexes
   const cand = new Map<string, Map<number, Set<number>>>();
-  const postings = await lookupBands(trx, [...wanted.keys()]);
+  const postings = await lookupBands(trx, [...wanted.keys()], direct);
   for (const [key, rows] of postings) {
     if (rows.length > opts.postingCap) continue;
     for (const row of rows) {
@@ -189,8 +193,18 @@ export async function detectReuse(
  * Postings of each key. No key holds more than `postingCap + 1` rows (detectReuse stops adding to a
  * key once it is known boilerplate), so one IN lookup per batch is bounded without per-key limits.
  */
-async function lookupBands(trx: Kysely<Tables>, keys: number[]): Promise<Map<number, Array<{ article_id: string; sentence: number }>>> {
+async function lookupBands(trx: Kysely<Tables>, keys: number[], direct?: DirectSql): Promise<Map<number, Array<{ article_id: string; sentence: number }>>> {
   const out = new Map<number, Array<{ article_id: string; sentence: number }>>();
+  if (direct) {
+    // One prepared lookup per key (a range of the primary key): the same rows as the statement below
+    // without building it. A common key holds up to postingCap + 1 rows and a large store has many
+    // such keys, so what each row costs on the way to JavaScript is most of the lookup.
+    for (const key of keys) {
+      const rows = direct.all<{ article_id: string; sentence: number }>('SELECT article_id, sentence FROM reuse_bands WHERE key = ?', [key]);
+      if (rows.length > 0) out.set(key, rows);
+    }
+    return out;
+  }
   for (const batch of chunks(keys, 2000)) {
     const rows = await trx.selectFrom('reuse_bands').select(['key', 'article_id', 'sentence']).where(inValues(trx, 'key', batch, 'bigint')).execute();
     for (const r of rows) {

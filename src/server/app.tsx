@@ -7,7 +7,7 @@ import { getCookie, setCookie } from 'hono/cookie';
 import type { JSX } from 'hono/jsx/jsx-runtime';
 import { z } from 'zod';
 import type { Store } from '../store/db.ts';
-import { listArticles, listStories } from '../store/queries.ts';
+import { listArticles, listStories, resolveStoryIds } from '../store/queries.ts';
 import { processRaw } from '../pipeline.ts';
 import { jobIdFor, openQueues } from '../queue/queue.ts';
 import { ingestDoc } from '../store/ingest.ts';
@@ -216,11 +216,11 @@ export function createApp(opts: AppOptions) {
     if (!STORY_ID.test(id)) return fail(c, 404, ctx.t.notFoundText);
     if (new URL(c.req.url).search) {
       const view = await storyView(store, id);
-      if (!view) return fail(c, 404, ctx.t.notFoundText);
+      if (!view) return (await mergedInto(store, id, (to) => c.redirect(`/story/${to}${new URL(c.req.url).search}`, 301))) ?? fail(c, 404, ctx.t.notFoundText);
       return c.html(page_(<StoryPage ctx={ctx} view={view} />));
     }
     const p = await storyPage(store, id, storyPageVariant(ctx.lang, ctx.writable, ctx.canWrite));
-    if (!p) return fail(c, 404, ctx.t.notFoundText);
+    if (!p) return (await mergedInto(store, id, (to) => c.redirect(`/story/${to}`, 301))) ?? fail(c, 404, ctx.t.notFoundText);
     c.header('content-type', 'text/html; charset=UTF-8');
     return c.body(pageBytes(p, ctx.csrf) as unknown as Uint8Array<ArrayBuffer>);
   });
@@ -467,7 +467,11 @@ export function createApp(opts: AppOptions) {
       return c.body(gz as unknown as Uint8Array<ArrayBuffer>);
     }
     const text = await storyDocJson(store, params.id);
-    if (text === null) throw new HttpError(404, 'no such story');
+    if (text === null) {
+      const moved = await mergedInto(store, params.id, (to) => c.redirect(`/api/stories/${to}`, 301));
+      if (moved) return moved;
+      throw new HttpError(404, 'no such story');
+    }
     c.header('content-type', 'application/json');
     return c.body(text);
   });
@@ -648,3 +652,12 @@ function page_(el: JSX.Element): string {
   return '<!doctype html>' + String(el);
 }
 const page = page_;
+
+/**
+ * A story id that re-clustering merged into another story (src/stories/recluster.ts) answers with a
+ * permanent redirect to the story it went to, so links and bookmarks keep working; null otherwise.
+ */
+async function mergedInto<R>(store: Store, id: string, redirect: (to: string) => R): Promise<R | null> {
+  const [to] = await resolveStoryIds(store, [id]);
+  return to && to !== id ? redirect(to) : null;
+}

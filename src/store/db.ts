@@ -13,6 +13,7 @@ import * as m004 from './migrations/004_entities.ts';
 import * as m005 from './migrations/005_analysis.ts';
 import * as m006 from './migrations/006_corrections.ts';
 import * as m007 from './migrations/007_story_cache.ts';
+import * as m008 from './migrations/008_story_redirects.ts';
 
 export type Db = Kysely<Tables>;
 export type Engine = 'sqlite' | 'postgres';
@@ -35,6 +36,7 @@ const migrations: Record<string, Migration> = {
   '005_analysis': m005,
   '006_corrections': m006,
   '007_story_cache': m007,
+  '008_story_redirects': m008,
 };
 
 class StaticProvider implements MigrationProvider {

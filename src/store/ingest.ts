@@ -143,7 +143,7 @@ async function storeOne(trx: Kysely<Tables>, store: Store, doc: ArticleDoc, now:
   }
   await trx.insertInto('inputs').values({ input: doc.input, article_id: doc.id, ingested_at: now }).execute();
   await storeAnalysis(trx, doc);
-  const reuse = await detectReuse(trx, doc);
+  const reuse = await detectReuse(trx, doc, undefined, stories.direct);
   const { storyId } = await assignStory(trx, doc, reuse, defaultStoryOptions, stories, locks);
   return { status: 'added', articleId: doc.id, storyId };
 }

@@ -105,10 +105,23 @@ export async function listStories(store: Store, opts: { limit?: number; offset?:
   return stories.map((s) => summarise(s, by.get(s.id) ?? []));
 }
 
+/**
+ * Story ids as they are now: an id whose story was merged into another by re-clustering (src/stories/)
+ * gives the story it went to (story_redirects, always one step); other ids are returned as they are.
+ */
+export async function resolveStoryIds(store: Store, ids: string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const rows = await store.db.selectFrom('story_redirects').select(['id', 'story_id']).where('id', 'in', ids).execute();
+  const to = new Map(rows.map((r) => [r.id, r.story_id]));
+  return [...new Set(ids.map((id) => to.get(id) ?? id))];
+}
+
+/** One story with its articles; an id that was merged into another story gives that story. */
 export async function getStory(store: Store, id: string): Promise<{ story: StorySummary; articles: StoredArticle[] } | null> {
-  const [story] = await listStories(store, { ids: [id] });
+  [id] = await resolveStoryIds(store, [id]);
+  const [story] = await listStories(store, { ids: [id!] });
   if (!story) return null;
-  const articles = await listArticles(store, { storyIds: [id] });
+  const articles = await listArticles(store, { storyIds: [id!] });
   return { story, articles };
 }
 

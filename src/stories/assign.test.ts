@@ -4,9 +4,9 @@ import type { ArticleDoc } from '../types.ts';
 import type { Store } from '../store/db.ts';
 import { detectReuse } from '../reuse/detect.ts';
 import { makeDoc, tempStore } from '../reuse/testutil.ts';
-import { assignStory, centroidCosine as centroidOf, storedVector, storyIdFor, type Weighted } from './assign.ts';
-
-const centroidCosine = (x: Weighted, members: Array<Record<string, number>>, crossOnly: ReadonlySet<string>) => centroidOf(x, members.map(storedVector), crossOnly);
+import { assignStory, defaultStoryOptions, parseStoredVector, storyIdFor, type Assignment, type StoryOptions } from './assign.ts';
+import { getStory } from '../store/queries.ts';
+import { buildExport } from '../export/json.ts';
 
 // Two earthquakes (same kind of event, different places, people, dates) and unrelated background news.
 const quakeA1 = makeDoc(
@@ -34,7 +34,7 @@ const background = [
   'Farmers in Central Java reported a larger rice harvest this season thanks to steady rainfall and new irrigation canals.',
 ].map((t, i) => makeDoc(t, { published: `2024-03-0${i + 1}`, language: 'en' }));
 
-async function ingest(store: Store, doc: ArticleDoc): Promise<string> {
+async function ingest(store: Store, doc: ArticleDoc, opts: StoryOptions = defaultStoryOptions): Promise<Assignment> {
   return store.db.transaction().execute(async (trx) => {
     await trx
       .insertInto('articles')
@@ -59,16 +59,22 @@ async function ingest(store: Store, doc: ArticleDoc): Promise<string> {
       })
       .execute();
     const reuse = await detectReuse(trx, doc);
-    return (await assignStory(trx, doc, reuse)).storyId;
+    return assignStory(trx, doc, reuse, opts);
   });
+}
+
+/** Each article's story once all are stored (a later article can move an earlier one). */
+async function storiesOf(store: Store, docs: ArticleDoc[]): Promise<string[]> {
+  const rows = await store.db.selectFrom('articles').select(['id', 'story_id']).execute();
+  const of = new Map(rows.map((r) => [r.id, r.story_id!]));
+  return docs.map((d) => of.get(d.id)!);
 }
 
 async function run(docs: ArticleDoc[]): Promise<string[]> {
   const { store, cleanup } = await tempStore();
   try {
-    const out: string[] = [];
-    for (const d of docs) out.push(await ingest(store, d));
-    return out;
+    for (const d of docs) await ingest(store, d);
+    return await storiesOf(store, docs);
   } finally {
     await cleanup();
   }
@@ -134,29 +140,77 @@ test('stories: a reused passage is strong evidence', async () => {
   assert.equal(sb, sa);
 });
 
+test('stories: a report that joined a similar event\'s story moves out when that story\'s next report does not fit with it', async () => {
+  const { store, cleanup } = await tempStore();
+  try {
+    for (const d of [...background, quakeA1]) await ingest(store, d);
+    // The Cianjur quake's report has only the Lombok story to compare with, and shares its kind of words.
+    assert.equal((await ingest(store, quakeB)).storyId, storyIdFor(quakeA1.id));
+    // Lombok's second report is close to the first and far from Cianjur's: Cianjur's goes to a story of its own.
+    const r = await ingest(store, quakeA2);
+    assert.equal(r.storyId, storyIdFor(quakeA1.id));
+    assert.equal(r.moved, 1);
+    assert.deepEqual(await storiesOf(store, [quakeA1, quakeB, quakeA2]), [storyIdFor(quakeA1.id), storyIdFor(quakeB.id), storyIdFor(quakeA1.id)]);
+    const rows = await store.db.selectFrom('stories').selectAll().where('id', 'in', [storyIdFor(quakeA1.id), storyIdFor(quakeB.id)]).orderBy('id').execute();
+    const a = rows.find((x) => x.id === storyIdFor(quakeA1.id))!;
+    const b = rows.find((x) => x.id === storyIdFor(quakeB.id))!;
+    assert.deepEqual([a.article_count, a.first_published, a.last_published, a.title], [2, '2024-03-10', '2024-03-11', quakeA1.title]);
+    assert.deepEqual([b.article_count, b.first_published, b.last_published, b.title], [1, '2024-03-14', '2024-03-14', quakeB.title]);
+    // Every article's vector row follows its story.
+    const off = await store.db.selectFrom('story_vectors as v').innerJoin('articles as a', 'a.id', 'v.article_id').select('a.id').whereRef('a.story_id', '!=', 'v.story_id').execute();
+    assert.deepEqual(off, []);
+  } finally {
+    await cleanup();
+  }
+});
 
-test('stories: a story centroid favours the words its members share over one member\'s side topic', () => {
-  const unit = (o: Record<string, number>) => {
-    const n = Math.sqrt(Object.values(o).reduce((s, v) => s + v * v, 0));
-    return Object.fromEntries(Object.entries(o).map(([k, v]) => [k, v / n]));
-  };
-  const weighted = (o: Record<string, number>): Weighted => ({ weights: new Map(Object.entries(o)), norm: Math.sqrt(Object.values(o).reduce((s, v) => s + v * v, 0)) });
-  const cos = (x: Weighted, m: Record<string, number>) => [...x.weights].reduce((s, [k, w]) => s + w * (m[k] ?? 0), 0) / x.norm;
-  // Two members share the event's words (weir, breach, semarang) and each has its own side topic.
-  const m1 = unit({ 'w:weir': 1, 'w:breach': 1, 'n:semarang': 1, 'w:heritage': 1, 'w:colonial': 1, 'w:museum': 1 });
-  const m2 = unit({ 'w:weir': 1, 'w:breach': 1, 'n:semarang': 1, 'w:blankets': 1, 'w:shelters': 1, 'w:rice': 1 });
-  // A cross-language-only key in a stored vector takes no share of it.
-  const m2x = { ...m2, 'e:semarang': 0.5 };
-  const none = new Set<string>();
-  const crossOnly = new Set(['e']);
-  const core = weighted({ 'w:weir': 1, 'w:breach': 1, 'n:semarang': 1, 'w:schools': 1, 'w:exams': 1 });
-  const c = centroidCosine(core, [m1, m2], none);
-  assert.ok(c > cos(core, m1) + 0.05 && c > cos(core, m2) + 0.05, `centroid ${c} vs members ${cos(core, m1)}, ${cos(core, m2)}`);
-  assert.ok(Math.abs(centroidCosine(core, [m1, m2x], crossOnly) - c) < 1e-9);
-  // An article about one member's side topic matches that member better than the story as a whole.
-  const side = weighted({ 'w:heritage': 1, 'w:colonial': 1, 'w:museum': 1, 'n:semarang': 1 });
-  assert.ok(centroidCosine(side, [m1, m2], none) < cos(side, m1) - 0.05);
-  // One member: its own cosine.
-  assert.ok(Math.abs(centroidCosine(core, [m1], none) - cos(core, m1)) < 1e-9);
-  assert.equal(centroidCosine(weighted({}), [m1, m2], none), 0);
+// One flood reported three times in different words (no shared sentence, so no reuse link); without
+// time decay the reports are alike whatever their dates.
+const floodReports = [
+  'Floodwater from the Kali Seruni breached an embankment in Kota Seruni on Wednesday, forcing 3,400 residents of Desa Wiratama ' +
+    'into shelters. Mayor Rendra Wiratmo said pumps were draining the flooded rice fields.',
+  'Residents of Desa Wiratama began returning home on Tuesday after the Kali Seruni flood. Mayor Rendra Wiratmo said 3,400 people ' +
+    'had left their houses when the embankment in Kota Seruni gave way, and the rice fields were still under water.',
+  'Aid trucks reached the shelters in Kota Seruni on Saturday. About 3,400 people from Desa Wiratama are still there, ' +
+    'Mayor Rendra Wiratmo said, while pumps clear the water the Kali Seruni left in the rice fields after the embankment broke.',
+];
+const flood = (i: number, day: string) => makeDoc(floodReports[i]!, { title: `Kota Seruni flood (${i + 1})`, published: day, language: 'en' });
+
+test('stories: stories that one report shows to be one merge, and the emptied story id redirects', async () => {
+  const { store, cleanup } = await tempStore();
+  const opts: StoryOptions = { ...defaultStoryOptions, decayDays: 0 };
+  try {
+    for (const d of background) await ingest(store, d, opts);
+    const first = flood(0, '2024-05-01');
+    const late = flood(1, '2024-05-21');
+    const middle = flood(2, '2024-05-11');
+    // 20 days apart: outside each other's retrieval window, so the late report opens its own story.
+    await ingest(store, first, opts);
+    assert.equal((await ingest(store, late, opts)).storyId, storyIdFor(late.id));
+    // The middle one retrieves both: the three are one story.
+    const r = await ingest(store, middle, opts);
+    assert.equal(r.merged.length, 1);
+    const [s1, s2, s3] = await storiesOf(store, [first, late, middle]);
+    assert.ok(s1 === s2 && s2 === s3, 'one story');
+    const gone = r.merged[0]!;
+    assert.ok([storyIdFor(first.id), storyIdFor(late.id)].includes(gone) && gone !== s1);
+    assert.equal(await store.db.selectFrom('stories').select('id').where('id', '=', gone).executeTakeFirst(), undefined);
+    const live = await store.db.selectFrom('stories').selectAll().where('id', '=', s1).executeTakeFirstOrThrow();
+    assert.deepEqual([live.article_count, live.first_published, live.last_published], [3, '2024-05-01', '2024-05-21']);
+    // The old id still resolves: to the story its articles went to.
+    assert.deepEqual(await store.db.selectFrom('story_redirects').select(['id', 'story_id']).execute(), [{ id: gone, story_id: s1 }]);
+    assert.equal((await getStory(store, gone))?.story.id, s1);
+    assert.deepEqual((await buildExport(store, { storyIds: [gone] })).stories.map((s) => s.id), [s1]);
+  } finally {
+    await cleanup();
+  }
+});
+
+test('stories: a stored vector reads the same from its array form and from the object form of older stores', () => {
+  const keys = ['#:n3400', 'e:kotaseruni', 'n:kota seruni', 'w:banjir'];
+  const vals = [0.2, 0.5, 0.4, 0.74162];
+  const fromArrays = parseStoredVector(JSON.stringify([keys, vals]));
+  const fromObject = parseStoredVector(JSON.stringify(Object.fromEntries(keys.map((k, i) => [k, vals[i]]))));
+  assert.deepEqual(fromArrays, fromObject);
+  assert.deepEqual(fromArrays.kinds, ['#', 'e', 'n', 'w']);
 });

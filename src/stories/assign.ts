@@ -16,10 +16,15 @@ import { log } from '../util/log.ts';
 import { articleFeatures, defaultFeatures, entityFeature, kindOf, type FeatureExtractor } from './features.ts';
 import { baseCode } from '../lang/index.ts';
 import { dayOf } from './text.ts';
+import { clusterByLanguage, pairScore, pairScoreStored, relabel, type Member, type PairVector, type Relabelled } from './recluster.ts';
+import { sha256Hex } from '../text/normalise.ts';
 
 export interface StoryOptions {
   features: FeatureExtractor[];
-  /** Story score (cosine + reuse bonus) from which an article joins a story. */
+  /**
+   * Similarity of two articles (cosine + reuse bonus) from which they may be in one story: complete link,
+   * every two members of a story's recent members are at least this similar.
+   */
   threshold: number;
   /** Candidates are articles published within this many days (undated ones are always candidates). */
   windowDays: number;
@@ -56,15 +61,16 @@ export interface StoryOptions {
    */
   priorDocs: number;
   /**
-   * A story scores this share of its best member's score plus the rest of the score of the centroid
-   * of its retrieved same-language members (1: best member only, single link).
+   * The stories re-clustered with a new article: at most this many (those with its most similar members)...
    */
-  memberWeight: number;
+  maxStories: number;
+  /** ...each with at most this many of its most recent members (its older members stay where they are). */
+  openMembers: number;
 }
 
 export const defaultStoryOptions: StoryOptions = {
   features: defaultFeatures,
-  threshold: 0.23,
+  threshold: 0.12,
   windowDays: 14,
   queryKeys: 24,
   indexKeys: 40,
@@ -77,7 +83,8 @@ export const defaultStoryOptions: StoryOptions = {
   crossMaxDays: 3,
   entityKeys: 8,
   priorDocs: 1000,
-  memberWeight: 0.3,
+  maxStories: 5,
+  openMembers: 10,
 };
 
 export function storyIdFor(articleId: string): string {
@@ -105,31 +112,9 @@ function weigh(tf: Vector, df: Map<string, number>, docs: number, kindWeight: Ma
 }
 
 /**
- * Cosine of the new article (current idf, `x` restricted to the same-language kinds) with a stored
- * vector, over the same kinds and the keys it kept: the stored vector is re-normalised over them, so
- * its cross-language-only keys (an article without them scores exactly as before) and the weak tail
- * dropped when it was stored take no share of its norm. A long article is compared by its strongest
- * keys as a short one is, rather than scoring lower for the words it was not compared on.
- */
-function dotStored(x: Weighted, stored: StoredVector, crossOnly: Set<string>): number {
-  if (x.norm === 0) return 0;
-  let dot = 0;
-  let same = 0;
-  const { keys, vals, kinds } = stored;
-  for (let i = 0; i < keys.length; i++) {
-    if (crossOnly.size > 0 && crossOnly.has(kinds[i]!)) continue;
-    const v = vals[i]!;
-    same += v * v;
-    const w = x.weights.get(keys[i]!);
-    if (w !== undefined) dot += w * v;
-  }
-  return same > 0 ? dot / (x.norm * Math.sqrt(same)) : 0;
-}
-
-/**
  * A stored unit vector as parallel arrays, its keys' kinds computed once: a candidate is scored several
- * ways (same language, across languages, in its story's centroid), and walking a parsed JSON object's
- * keys with for-in, slicing each key's kind every time, was most of the scoring cost with many candidates.
+ * ways (same language, across languages, in the re-clustering), and walking a parsed JSON object's keys
+ * with for-in, slicing each key's kind every time, was most of the scoring cost with many candidates.
  */
 export interface StoredVector {
   keys: string[];
@@ -137,34 +122,16 @@ export interface StoredVector {
   kinds: string[];
 }
 
-export function storedVector(rec: Record<string, number>): StoredVector {
-  const keys = Object.keys(rec);
-  return { keys, vals: keys.map((k) => rec[k]!), kinds: keys.map(kindOf) };
-}
-
 /**
- * Cosine of `x` with the centroid of stored vectors, each re-normalised over its keys of the kinds
- * not in `crossOnly` (as `dotStored` does) before they are summed, so every member counts once: keys the
- * members share add up, a key of one member alone weighs 1/n of what it weighs in that member.
+ * A story_vectors.vector value: JSON [keys, weights] (two arrays: parsing a JSON object of 120 distinct
+ * keys cost about three times as much, for every candidate of every article), or, as stores written
+ * before it hold, a JSON object {key: weight}.
  */
-export function centroidCosine(x: Weighted, members: StoredVector[], crossOnly: ReadonlySet<string>): number {
-  if (x.norm === 0) return 0;
-  const sum: Vector = new Map();
-  for (const { keys, vals, kinds } of members) {
-    let sq = 0;
-    for (let i = 0; i < keys.length; i++) if (!crossOnly.has(kinds[i]!)) sq += vals[i]! * vals[i]!;
-    if (sq <= 0) continue;
-    const inv = 1 / Math.sqrt(sq);
-    for (let i = 0; i < keys.length; i++) if (!crossOnly.has(kinds[i]!)) sum.set(keys[i]!, (sum.get(keys[i]!) ?? 0) + vals[i]! * inv);
-  }
-  let dot = 0;
-  let sq = 0;
-  for (const [k, w] of sum) {
-    sq += w * w;
-    const xw = x.weights.get(k);
-    if (xw !== undefined) dot += w * xw;
-  }
-  return sq > 0 ? dot / (x.norm * Math.sqrt(sq)) : 0;
+export function parseStoredVector(text: string): StoredVector {
+  const j = JSON.parse(text) as [string[], number[]] | Record<string, number>;
+  if (Array.isArray(j)) return { keys: j[0], vals: j[1], kinds: j[0].map(kindOf) };
+  const keys = Object.keys(j);
+  return { keys, vals: keys.map((k) => j[k]!), kinds: keys.map(kindOf) };
 }
 
 function byKey<T extends string>(a: T, b: T): number {
@@ -176,7 +143,7 @@ function byKey<T extends string>(a: T, b: T): number {
  * would be most of the index's writes. Their document frequency is bounded by their rarer word's
  * instead (an upper bound, so a pair never weighs more than its rarer word alone would).
  */
-function hasOwnDf(key: string): boolean {
+export function hasOwnDf(key: string): boolean {
   return !key.startsWith('p:');
 }
 
@@ -265,41 +232,6 @@ function topKeys(w: Weighted, n: number, allowed: Set<string>, extra: Set<string
   return [...main, ...more];
 }
 
-/** The part of a weighted vector made of language-independent keys, with its own norm. */
-function restrict(x: Weighted, kinds: Set<string>): Weighted {
-  const weights: Vector = new Map();
-  let sq = 0;
-  for (const [k, w] of x.weights) {
-    if (!kinds.has(kindOf(k))) continue;
-    weights.set(k, w);
-    sq += w * w;
-  }
-  return { weights, norm: Math.sqrt(sq) };
-}
-
-/**
- * Cosine over language-independent keys only, with a stored vector (re-normalised over the same
- * kinds); 0 unless they share `minEntities` entity keys. A shared country or a date alone never
- * reaches it: unrelated events in one country stay apart.
- */
-function crossLanguageScore(x: Weighted, stored: StoredVector, kinds: Set<string>, minEntities: number): number {
-  if (x.norm === 0) return 0;
-  let dot = 0;
-  let sq = 0;
-  let shared = 0;
-  for (let i = 0; i < stored.keys.length; i++) {
-    const kind = stored.kinds[i]!;
-    if (!kinds.has(kind)) continue;
-    const v = stored.vals[i]!;
-    sq += v * v;
-    const w = x.weights.get(stored.keys[i]!);
-    if (w === undefined) continue;
-    dot += w * v;
-    if (kind === entityFeature.kind) shared++;
-  }
-  return shared >= minEntities && sq > 0 ? dot / (x.norm * Math.sqrt(sq)) : 0;
-}
-
 interface Posting {
   key: string;
   article_id: string;
@@ -352,6 +284,10 @@ async function lookupPostings(trx: Kysely<Tables>, keys: string[], day: number |
 export interface Assignment {
   storyId: string;
   created: boolean;
+  /** Stored articles that changed story (re-homed by the re-clustering). */
+  moved: number;
+  /** Stories that lost all their members to others (their ids now redirect). */
+  merged: string[];
 }
 
 /** Joins `doc` to an existing story or opens a new one; maintains the index, the stories row and articles.story_id. */
@@ -407,120 +343,303 @@ export async function assignStory(
   for (const [id] of byEntities) candidates.push(id);
   for (const id of [...reuseScore.keys()].sort(byKey)) if (!candidates.includes(id)) candidates.push(id);
 
-  // 2. Scoring: cosine with each candidate's stored unit vector, decayed by days apart, plus reuse
-  //    evidence; a story scores a blend of its best-matching member and its retrieved members' centroid.
-  const storyScore = new Map<string, number>();
-  if (candidates.length > 0) {
-    const crossKinds = new Set(opts.features.filter((f) => f.crossLanguage).map((f) => f.kind));
-    const mineCross = restrict(mine, crossKinds);
-    // Keys that only speak across languages (linked entities: within one language the name feature
-    // already carries the same names) stay out of the same-language cosine.
-    const crossOnly = new Set(opts.features.filter((f) => f.sameLanguage === false).map((f) => f.kind));
-    const mineSame = restrict(mine, new Set(opts.features.filter((f) => f.sameLanguage !== false).map((f) => f.kind)));
-    const myLang = baseCode(doc.language);
-    const rows: Array<{ article_id: string; story_id: string; day: number | null; vector: string; language: string | null }> = [];
-    for (const batch of chunks(candidates, 500)) {
-      rows.push(
-        ...(await trx
-          .selectFrom('story_vectors as v')
-          .leftJoin('articles as a', 'a.id', 'v.article_id')
-          .select(['v.article_id', 'v.story_id', 'v.day', 'v.vector', 'a.language'])
-          .where('v.article_id', 'in', batch)
-          .execute()),
-      );
-    }
-    const parsed = rows.map((v) => storedVector(JSON.parse(v.vector) as Record<string, number>));
-    rows.forEach((v, i) => {
-      const theirs = parsed[i];
-      const apart = day === null || v.day === null ? 0 : Math.abs(day - v.day);
-      const decay = opts.decayDays > 0 ? Math.exp(-apart / opts.decayDays) : 1;
-      let sim = dotStored(mineSame, theirs, crossOnly) * decay;
-      // Across languages the days-apart limit stands in for the decay (so it is not applied twice).
-      if (v.language && baseCode(v.language) !== myLang && apart <= opts.crossMaxDays) {
-        sim = Math.max(sim, crossLanguageScore(mineCross, theirs, crossKinds, opts.crossMinEntities));
-      }
-      const s = sim + opts.reuseWeight * (reuseScore.get(v.article_id) ?? 0);
-      if (s > (storyScore.get(v.story_id) ?? -1)) storyScore.set(v.story_id, s);
-    });
-    if (opts.memberWeight < 1) {
-      // A story with several retrieved members is also compared with their centroid: the words its
-      // members share weigh more than those of any one of them, so an article that matches what the
-      // story is about joins it even when it matches no single member closely, and one that shares
-      // a single member's side topic counts for less. Only members already retrieved and loaded take
-      // part (no further lookups); a story retrieved through one member keeps that member's score.
-      const groups = new Map<string, { members: StoredVector[]; near: number; reuse: number }>();
-      rows.forEach((v, i) => {
-        if (v.language && baseCode(v.language) !== myLang) return;
-        const g = groups.get(v.story_id) ?? { members: [], near: Infinity, reuse: 0 };
-        g.members.push(parsed[i]);
-        g.near = Math.min(g.near, day === null || v.day === null ? 0 : Math.abs(day - v.day));
-        g.reuse = Math.max(g.reuse, reuseScore.get(v.article_id) ?? 0);
-        groups.set(v.story_id, g);
-      });
-      for (const [id, g] of groups) {
-        if (g.members.length < 2) continue;
-        const decay = opts.decayDays > 0 ? Math.exp(-g.near / opts.decayDays) : 1;
-        const centroid = centroidCosine(mineSame, g.members, crossOnly) * decay + opts.reuseWeight * g.reuse;
-        const member = storyScore.get(id) ?? 0;
-        storyScore.set(id, opts.memberWeight * member + (1 - opts.memberWeight) * centroid);
-      }
-    }
+  // 2. Scoring: the similarity of the new article with each candidate (cosine of their keys decayed by
+  //    days apart, across languages their language-independent keys, plus reuse evidence).
+  const kinds = featureKinds(opts);
+  const me = pairVectorOf(doc.id, baseCode(doc.language), day, mine, kinds);
+  const pairKinds = { same: kinds.same, cross: kinds.cross, entity: entityFeature.kind };
+  const loaded = new Map<string, StoredMember>();
+  for (const part of chunks(candidates, 500)) {
+    for (const r of await loadMembers(trx, (q) => q.where('v.article_id', 'in', part))) loaded.set(r.id, storedMember(r));
   }
-  if (log.isLevelEnabled('debug')) log.debug({ article: doc.id, scores: Object.fromEntries(storyScore), threshold: opts.threshold }, 'story scores');
-  let best: { id: string; score: number } | null = null;
-  for (const [id, score] of [...storyScore.entries()].sort((a, b) => byKey(a[0], b[0]))) {
-    if (score >= opts.threshold && (!best || score > best.score)) best = { id, score };
+  const bestOf = new Map<string, number>();
+  for (const m of loaded.values()) {
+    const s = pairScoreStored(me, m.arrays, m.lang, m.day, reuseScore.get(m.id) ?? 0, opts, pairKinds);
+    if (s > (bestOf.get(m.story) ?? -Infinity)) bestOf.set(m.story, s);
   }
-  const storyId = best ? best.id : storyIdFor(doc.id);
-  // The story joined is locked too: its row (count, dates) is recomputed from its members below.
-  if (best) await locks?.lock([`s:${storyId}`]);
+  if (log.isLevelEnabled('debug')) log.debug({ article: doc.id, scores: Object.fromEntries(bestOf), threshold: opts.threshold }, 'story scores');
 
-  // 3. Index this article: document frequencies, postings, vector, story.
+  // 3. Neighbourhood: the stories the article could join (a member at least `threshold` similar), their
+  //    most recent members (at most `openMembers` each; older ones stay where they are).
+  const near = [...bestOf.entries()]
+    .filter(([, s]) => s >= opts.threshold)
+    .sort((a, b) => b[1] - a[1] || byKey(a[0], b[0]))
+    .slice(0, opts.maxStories)
+    .map(([id]) => id)
+    .sort(byKey);
+  // The stories re-clustered are locked before their members are read: their rows and members change.
+  await locks?.lock(near.map((s) => `s:${s}`));
+  const members: StoredMember[] = [];
+  const anchored = new Set<string>();
+  for (const story of near) {
+    const rows = await loadMembers(trx, (q) =>
+      q
+        .where('v.story_id', '=', story)
+        .orderBy('v.day', (ob) => ob.desc().nullsLast())
+        .orderBy('v.article_id', 'desc')
+        .limit(opts.openMembers + 1),
+    );
+    if (rows.length > opts.openMembers) anchored.add(story);
+    for (const r of rows.slice(0, opts.openMembers)) members.push(loaded.get(r.id) ?? storedMember(r));
+  }
+
+  // 4. Complete link over the article and those members; groups mapped back onto the stories.
+  const plan = await recluster(trx, me, members.map((m) => ({ id: m.id, story: m.story, vec: vecOf(m, kinds) })), anchored, reuseScore, opts);
+  const storyId = plan.storyOf.get(doc.id)!;
+  const created = !near.includes(storyId);
+  await locks?.lock([...plan.opened, ...plan.emptied.values()].map((s) => `s:${s}`));
+
+  // 5. Index this article: document frequencies, postings, vector, story.
   for (const k of tf.keys()) if (hasOwnDf(k)) b.pending.set(k, (b.pending.get(k) ?? 0) + 1);
   b.pendingDocs++;
   if (own) await flushStoryBatch(trx, b);
-  const postRows = topKeys(mine, opts.indexKeys, indexable, crossIndexable, opts.entityKeys).map((key) => ({ key, day, article_id: doc.id, story_id: storyId }));
-  await bulkInsert(
-    trx,
-    'story_postings',
-    [['key', 'text'], ['day', 'integer'], ['article_id', 'text'], ['story_id', 'text']],
-    postRows.map((r) => [r.key, r.day, r.article_id, r.story_id]),
-    'ON CONFLICT (key, article_id) DO NOTHING',
-  );
-  // Stored unit-length weights (idf as of now; the norm is over all keys, so dropping the weakest
-  // keys only drops their tiny share of any dot product). Frozen weights keep scoring a candidate
-  // free of further lookups, whatever its length.
+  const { postingKeys, vector } = indexEntries(mine, opts);
+  await bulkInsert(trx, 'story_postings', [['key', 'text'], ['day', 'integer'], ['article_id', 'text']], postingKeys.map((key) => [key, day, doc.id]), 'ON CONFLICT (key, article_id) DO NOTHING');
+  await trx
+    .insertInto('story_vectors')
+    .values({ article_id: doc.id, story_id: storyId, day, vector })
+    .onConflict((oc) => oc.column('article_id').doUpdateSet({ story_id: storyId, day, vector }))
+    .execute();
+  await trx.updateTable('articles').set({ story_id: storyId }).where('id', '=', doc.id).execute();
+  await applyPlan(trx, plan, members, doc.id);
+  if (created) await refreshStory(trx, storyId, 'open');
+  else await refreshStory(trx, storyId, plan.touched.includes(storyId) && lostMembers(plan, members, storyId) ? 'retitle' : 'keep', doc.title);
+  return { storyId, created, moved: members.filter((m) => plan.storyOf.get(m.id) !== m.story).length, merged: [...plan.emptied.keys()] };
+}
+
+interface Kinds {
+  /** Kinds of the same-language similarity. */
+  same: Set<string>;
+  /** Language-independent kinds. */
+  cross: Set<string>;
+}
+
+function featureKinds(opts: StoryOptions): Kinds {
+  return {
+    same: new Set(opts.features.filter((f) => f.sameLanguage !== false).map((f) => f.kind)),
+    cross: new Set(opts.features.filter((f) => f.crossLanguage).map((f) => f.kind)),
+  };
+}
+
+function unitOver(keys: string[], vals: number[], keyKinds: string[], allowed: Set<string>): Map<string, number> {
+  const out = new Map<string, number>();
+  let sq = 0;
+  for (let i = 0; i < keys.length; i++) {
+    if (!allowed.has(keyKinds[i]!)) continue;
+    out.set(keys[i]!, vals[i]!);
+    sq += vals[i]! * vals[i]!;
+  }
+  if (sq > 0) {
+    const inv = 1 / Math.sqrt(sq);
+    for (const [k, v] of out) out.set(k, v * inv);
+  }
+  return out;
+}
+
+function pairVectorFrom(id: string, lang: string | null, day: number | null, keys: string[], vals: number[], keyKinds: string[], kinds: Kinds): PairVector {
+  const entities = new Set<string>();
+  for (let i = 0; i < keys.length; i++) if (keyKinds[i] === entityFeature.kind) entities.add(keys[i]!);
+  return { id, lang, day, same: unitOver(keys, vals, keyKinds, kinds.same), cross: unitOver(keys, vals, keyKinds, kinds.cross), entities };
+}
+
+/** The new article's vector: all its weighted keys (a stored one keeps its strongest `vectorKeys`). */
+function pairVectorOf(id: string, lang: string | null, day: number | null, w: Weighted, kinds: Kinds): PairVector {
+  const keys = [...w.weights.keys()];
+  return pairVectorFrom(id, lang, day, keys, keys.map((k) => w.weights.get(k)!), keys.map(kindOf), kinds);
+}
+
+interface MemberRow {
+  id: string;
+  story: string;
+  day: number | null;
+  vector: string;
+  language: string | null;
+}
+
+interface StoredMember {
+  id: string;
+  story: string;
+  day: number | null;
+  lang: string | null;
+  arrays: StoredVector;
+  /** Built when it enters the re-clustering. */
+  vec?: PairVector;
+}
+
+function storedMember(r: MemberRow): StoredMember {
+  return { id: r.id, story: r.story, day: r.day, lang: r.language ? baseCode(r.language) : null, arrays: parseStoredVector(r.vector) };
+}
+
+function vecOf(m: StoredMember, kinds: Kinds): PairVector {
+  return (m.vec ??= pairVectorFrom(m.id, m.lang, m.day, m.arrays.keys, m.arrays.vals, m.arrays.kinds, kinds));
+}
+
+type MemberQuery = ReturnType<typeof memberQuery>;
+
+function memberQuery(trx: Kysely<Tables>) {
+  return trx
+    .selectFrom('story_vectors as v')
+    .leftJoin('articles as a', 'a.id', 'v.article_id')
+    .select(['v.article_id as id', 'v.story_id as story', 'v.day', 'v.vector', 'a.language']);
+}
+
+async function loadMembers(trx: Kysely<Tables>, where: (q: MemberQuery) => MemberQuery): Promise<MemberRow[]> {
+  return (await where(memberQuery(trx)).execute()) as MemberRow[];
+}
+
+interface Plan extends Relabelled {}
+
+/**
+ * Complete link over the new article and the neighbourhood's members (their similarities from their
+ * stored vectors, reuse links among them from the store), mapped back onto story ids.
+ */
+async function recluster(trx: Kysely<Tables>, me: PairVector, members: Array<{ id: string; story: string; vec: PairVector }>, anchored: Set<string>, reuseWithMe: Map<string, number>, opts: StoryOptions): Promise<Plan> {
+  const items: Member[] = [{ id: me.id, story: null }, ...members.map((m) => ({ id: m.id, story: m.story }))];
+  const vecs = [me, ...members.map((m) => m.vec)];
+  const n = items.length;
+  // Reuse links among the members (both ends in the neighbourhood), either direction.
+  const reuse = new Map<string, number>();
+  if (members.length > 1) {
+    const ids = members.map((m) => m.id);
+    const rows = await trx.selectFrom('reuse_links').select(['a', 'b', 'score']).where('b', 'in', ids).where('a', 'in', ids).execute();
+    for (const r of rows) {
+      const k = r.a < r.b ? `${r.a} ${r.b}` : `${r.b} ${r.a}`;
+      reuse.set(k, Math.max(reuse.get(k) ?? 0, Number(r.score)));
+    }
+  }
+  const sim = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) {
+    sim[i * n + i] = Infinity;
+    for (let j = i + 1; j < n; j++) {
+      const a = items[i].id;
+      const b = items[j].id;
+      const r = i === 0 ? (reuseWithMe.get(b) ?? 0) : (reuse.get(a < b ? `${a} ${b}` : `${b} ${a}`) ?? 0);
+      const s = pairScore(vecs[i]!, vecs[j]!, r, opts);
+      sim[i * n + j] = s;
+      sim[j * n + i] = s;
+    }
+  }
+  const groups = clusterByLanguage(n, sim, vecs.map((v) => v.lang), opts.threshold);
+  const hashed = (group: string[]) => `s${sha256Hex(`split ${group[0]} ${me.id}`).slice(0, 16)}`;
+  const plan = relabel(items, groups, anchored, { founded: storyIdFor, split: hashed }, me.id);
+  if (!plan.opened.some((s) => s !== storyIdFor(me.id))) return plan;
+  // A group split off without the new article takes the id its first member would have opened ("s" + its
+  // id) unless that id names a live story (one the member founded and left); then a hash of the member and
+  // the new article.
+  const founded = members.map((m) => storyIdFor(m.id));
+  const live = new Set((await trx.selectFrom('stories').select('id').where('id', 'in', founded).execute()).map((r) => r.id));
+  for (const s of relabelTaken(plan)) live.add(s);
+  const split = (group: string[]) => {
+    const free = group.map(storyIdFor).find((s) => !live.has(s));
+    const id = free ?? hashed(group);
+    live.add(id);
+    return id;
+  };
+  return relabel(items, groups, anchored, { founded: storyIdFor, split }, me.id);
+}
+
+/** The stories kept by groups of a plan (not opened). */
+function relabelTaken(plan: Plan): string[] {
+  return [...new Set(plan.storyOf.values())].filter((s) => !plan.opened.includes(s));
+}
+
+function lostMembers(plan: Plan, members: Array<{ id: string; story: string }>, story: string): boolean {
+  return members.some((m) => m.story === story && plan.storyOf.get(m.id) !== story);
+}
+
+/**
+ * Writes a re-clustering's moves: members that changed story (articles and story_vectors), stories
+ * opened by a split, stories emptied (their row removed, their id redirected to the story that took
+ * most of their members, corrections and redirects pointing at them moved along).
+ */
+async function applyPlan(trx: Kysely<Tables>, plan: Plan, members: Array<{ id: string; story: string }>, newArticle: string): Promise<void> {
+  const moves = new Map<string, string[]>();
+  for (const m of members) {
+    const to = plan.storyOf.get(m.id)!;
+    if (to !== m.story) moves.set(to, [...(moves.get(to) ?? []), m.id]);
+  }
+  if (moves.size === 0 && plan.emptied.size === 0) return;
+  // The reader's tables (corrections, story_cache: src/server/) are not part of the typed schema.
+  const reader = trx as unknown as Kysely<any>;
+  for (const [to, ids] of [...moves.entries()].sort((a, b) => byKey(a[0], b[0]))) {
+    await trx.updateTable('articles').set({ story_id: to }).where('id', 'in', ids).execute();
+    await trx.updateTable('story_vectors').set({ story_id: to }).where('article_id', 'in', ids).execute();
+    // Reports about a moved article follow it.
+    await reader.updateTable('corrections').set({ story_id: to }).where('article_id', 'in', ids).execute();
+  }
+  const now = new Date().toISOString();
+  for (const [from, to] of plan.emptied) {
+    await trx.deleteFrom('stories').where('id', '=', from).execute();
+    await reader.deleteFrom('story_cache').where('story_id', '=', from).execute();
+    await reader.updateTable('corrections').set({ story_id: to }).where('story_id', '=', from).execute();
+    // Earlier redirects to the emptied story now point where it went, so every old id resolves in one step.
+    await trx.updateTable('story_redirects').set({ story_id: to }).where('story_id', '=', from).execute();
+    await trx
+      .insertInto('story_redirects')
+      .values({ id: from, story_id: to, created_at: now })
+      .onConflict((oc) => oc.column('id').doUpdateSet({ story_id: to, created_at: now }))
+      .execute();
+  }
+  // A story id in use again is no longer a redirect.
+  const live = [...new Set([...plan.storyOf.values()])];
+  await trx.deleteFrom('story_redirects').where('id', 'in', live).execute();
+  for (const s of plan.opened) if (plan.storyOf.get(newArticle) !== s) await refreshStory(trx, s, 'open');
+  for (const s of plan.touched) {
+    if (plan.opened.includes(s) || plan.emptied.has(s) || plan.storyOf.get(newArticle) === s) continue;
+    await refreshStory(trx, s, lostMembers(plan, members, s) ? 'retitle' : 'keep');
+  }
+}
+
+/** The article's story features weighed with the store's current document frequencies (cached in `b`). */
+async function weighArticle(trx: Kysely<Tables>, doc: ArticleDoc, opts: StoryOptions, b: StoryBatch) {
+  const { indexable, crossIndexable } = retrievalKinds(opts);
+  const tf = articleFeatures(doc, opts.features);
+  const docs = await docCount(trx, b);
+  const df = await loadDf(trx, [...tf.keys()].filter(hasOwnDf), b);
+  const mine = weighFeatures(tf, df, docs, opts);
+  return { tf, df, mine, indexable, crossIndexable };
+}
+
+/** Retrieval keys of the same-language similarity, and those that only speak across languages. */
+function retrievalKinds(opts: StoryOptions): { indexable: Set<string>; crossIndexable: Set<string> } {
+  return {
+    indexable: new Set(opts.features.filter((f) => f.index && f.sameLanguage !== false).map((f) => f.kind)),
+    crossIndexable: new Set(opts.features.filter((f) => f.index && f.sameLanguage === false).map((f) => f.kind)),
+  };
+}
+
+/**
+ * An article's keys weighed with document frequencies `df` (of the keys that have their own, see
+ * `hasOwnDf`; word pairs are estimated from their words here) among `docs` stored articles.
+ */
+export function weighFeatures(tf: Map<string, number>, df: Map<string, number>, docs: number, opts: StoryOptions = defaultStoryOptions): Weighted {
+  estimatePairDf(tf, df);
+  return weigh(tf, df, docs + opts.priorDocs, new Map(opts.features.map((f) => [f.kind, f.weight])));
+}
+
+/**
+ * What an article is stored under: its inverted-index keys and its vector (unit-length weights of its
+ * strongest `vectorKeys` keys, idf as of now; the norm is over all keys, so dropping the weakest keys only
+ * drops their tiny share of any dot product). Frozen weights keep scoring a candidate free of further
+ * lookups, whatever its length. (Also what bench/cluster.ts prefills, so the bench cannot drift from it.)
+ */
+export function indexEntries(mine: Weighted, opts: StoryOptions = defaultStoryOptions): { postingKeys: string[]; vector: string } {
+  const { indexable, crossIndexable } = retrievalKinds(opts);
   const kept = [...mine.weights.entries()]
     .sort((a, b) => b[1] - a[1] || byKey(a[0], b[0]))
     .slice(0, opts.vectorKeys)
     .map(([k, w]) => [k, Math.round((w / mine.norm) * 1e6) / 1e6] as const)
     .sort((a, b) => byKey(a[0], b[0]));
-  await trx
-    .insertInto('story_vectors')
-    .values({ article_id: doc.id, story_id: storyId, day, vector: JSON.stringify(Object.fromEntries(kept)) })
-    .onConflict((oc) => oc.column('article_id').doUpdateSet({ story_id: storyId, day, vector: JSON.stringify(Object.fromEntries(kept)) }))
-    .execute();
-  await trx.updateTable('articles').set({ story_id: storyId }).where('id', '=', doc.id).execute();
-  await upsertStory(trx, storyId, doc, !best);
-  return { storyId, created: !best };
+  const vector = JSON.stringify([kept.map(([k]) => k), kept.map(([, w]) => w)]);
+  return { postingKeys: topKeys(mine, opts.indexKeys, indexable, crossIndexable, opts.entityKeys), vector };
 }
 
-/** The article's story features weighed with the store's current document frequencies (cached in `b`). */
-async function weighArticle(trx: Kysely<Tables>, doc: ArticleDoc, opts: StoryOptions, b: StoryBatch) {
-  const kindWeight = new Map(opts.features.map((f) => [f.kind, f.weight]));
-  // Retrieval keys of the same-language similarity, and those that only speak across languages.
-  const indexable = new Set(opts.features.filter((f) => f.index && f.sameLanguage !== false).map((f) => f.kind));
-  const crossIndexable = new Set(opts.features.filter((f) => f.index && f.sameLanguage === false).map((f) => f.kind));
-  const tf = articleFeatures(doc, opts.features);
-  const docs = await docCount(trx, b);
-  const df = await loadDf(trx, [...tf.keys()].filter(hasOwnDf), b);
-  estimatePairDf(tf, df);
-  const mine = weigh(tf, df, docs + opts.priorDocs, kindWeight);
-  return { tf, df, mine, indexable, crossIndexable };
-}
-
-/** The stories row from its members: count and date range recomputed (indexed by story_id), title kept once set. */
-async function upsertStory(trx: Kysely<Tables>, storyId: string, doc: ArticleDoc, created: boolean): Promise<void> {
+/**
+ * The stories row from its members: count and date range recomputed (indexed by story_id). The first
+ * titled member (in ingest order) names the story: 'open' inserts the row so named, 'keep' names it only
+ * when it has no title yet (with `title`, the joining article's), 'retitle' names it again (it lost members).
+ */
+async function refreshStory(trx: Kysely<Tables>, storyId: string, mode: 'open' | 'keep' | 'retitle', title?: string | null): Promise<void> {
   const now = new Date().toISOString();
   const agg = await trx
     .selectFrom('articles')
@@ -533,15 +652,20 @@ async function upsertStory(trx: Kysely<Tables>, storyId: string, doc: ArticleDoc
     last_published: (agg.last as string | null) ?? null,
     updated_at: now,
   };
-  if (created) {
+  const firstTitle = async () =>
+    (await trx.selectFrom('articles').select('title').where('story_id', '=', storyId).where('title', 'is not', null).orderBy('seq').limit(1).executeTakeFirst())?.title ?? null;
+  if (mode === 'open') {
+    const name = await firstTitle();
     await trx
       .insertInto('stories')
-      .values({ id: storyId, title: doc.title, created_at: now, ...values })
-      .onConflict((oc) => oc.column('id').doUpdateSet(values))
+      .values({ id: storyId, title: name, created_at: now, ...values })
+      .onConflict((oc) => oc.column('id').doUpdateSet({ ...values, title: name }))
       .execute();
+  } else if (mode === 'retitle') {
+    await trx.updateTable('stories').set({ ...values, title: await firstTitle() }).where('id', '=', storyId).execute();
   } else {
     await trx.updateTable('stories').set(values).where('id', '=', storyId).execute();
-    // The first titled member names the story.
-    if (doc.title) await trx.updateTable('stories').set({ title: doc.title }).where('id', '=', storyId).where('title', 'is', null).execute();
+    const name = title === undefined ? await firstTitle() : title;
+    if (name) await trx.updateTable('stories').set({ title: name }).where('id', '=', storyId).where('title', 'is', null).execute();
   }
 }

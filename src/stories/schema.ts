@@ -1,4 +1,5 @@
-// Tables owned by the story-clustering stage (created in store/migrations/002_stories.ts).
+// Tables owned by the story-clustering stage (created in store/migrations/002_stories.ts, changed in
+// 008_story_redirects.ts).
 
 /** Document frequency of every feature key seen so far (incremental IDF). */
 export interface StoryDfRow {
@@ -12,13 +13,16 @@ export interface StoryStatRow {
   value: number;
 }
 
-/** Inverted index: discriminative feature key -> article (and its story), with its publication day. */
+/**
+ * Inverted index: discriminative feature key -> article, with its publication day. (Stores made before
+ * migration 008 had the article's story here too; an article's story is read from story_vectors, which
+ * re-clustering keeps current.)
+ */
 export interface StoryPostingRow {
   key: string;
   /** Days since 1970-01-01 of the article's publication; null when undated. */
   day: number | null;
   article_id: string;
-  story_id: string;
 }
 
 /** The article's feature vector (raw term frequencies of its strongest keys), for scoring candidates. */
@@ -26,11 +30,25 @@ export interface StoryVectorRow {
   article_id: string;
   story_id: string;
   day: number | null;
-  /** JSON object {key: weight}: the unit-length TF-IDF vector at indexing time, strongest keys only. */
+  /**
+   * The unit-length TF-IDF vector at indexing time, strongest keys only, as JSON [keys, weights] (keys
+   * sorted); rows written before that format hold a JSON object {key: weight} (parseStoredVector reads both).
+   */
   vector: string;
 }
 
+/**
+ * A story id that no longer names a story: its articles were re-clustered into `story_id` (a merge).
+ * Kept so that ids handed out earlier (links, exports, bookmarks) still resolve; always one step.
+ */
+export interface StoryRedirectRow {
+  id: string;
+  story_id: string;
+  created_at: string;
+}
+
 export interface StoryTables {
+  story_redirects: StoryRedirectRow;
   story_df: StoryDfRow;
   story_stats: StoryStatRow;
   story_postings: StoryPostingRow;
