@@ -89,7 +89,7 @@ export function titleHolder(entities: readonly Entity[], article: string, speake
 }
 
 /**
- * The entity a party's words name when no entity mention covers it ("To Lam" that the entity stage missed in one
+ * The entity a party's words name when no entity mention covers it ("Budi Santoso" that the entity stage missed in one
  * sentence): the party's words without their titles equal to a name or alias of a person or organisation of the
  * article (else of the `nearby` articles, its story), when exactly one.
  */
