@@ -8,7 +8,7 @@ import { chunks } from './conll.ts';
 import { matchAt } from './gazetteer.ts';
 import { allConjunctions, allDirectionWords, allPortfolioLinks, allOrgWordVariants, allTitleSuffixes, entityData } from './langdata.ts';
 import { countryCode, demonymCountry, foldKey, foldWords, lookupCity } from './normalise.ts';
-import { findLanguage } from '../lang/index.ts';
+import { stopwordsFor } from '../lang/index.ts';
 
 export type EntityType = 'PERSON' | 'ORGANISATION' | 'PLACE' | 'OTHER';
 
@@ -44,6 +44,8 @@ interface Ctx {
   words: string[];
   lower: string[];
   lang: string;
+  /** the language's stop words (function words) */
+  stops: ReadonlySet<string>;
 }
 
 /** Length of a title phrase (modifiers + title + portfolio words) starting at token i, 0 if none. */
@@ -96,8 +98,7 @@ function notAnEntity(c: Ctx, s: number, e: number): boolean {
   if (n === 1 && c.words[s]!.length < 2) return true;
   // A question or pronoun phrase capitalised at a sentence start ("Bisakah Anda", "Could you"): every word a
   // function word of the language. Acronyms ("US", "WHO") are names whatever their lower case spells.
-  const stops = stopwordSet(c.lang);
-  if (n <= 3 && c.words.slice(s, e).every((w) => !isAllCaps(w) && stops.has(w.toLowerCase()))) return true;
+  if (n <= 3 && c.words.slice(s, e).every((w) => !isAllCaps(w) && c.stops.has(w.toLowerCase()))) return true;
   // A one-word head joined by a conjunction ("Partai dan Negara", "Party and State"): two generic nouns, no one
   // body named (a name keeps its modifiers between head and conjunction: "Kementerian Perdagangan dan
   // Perindustrian"; a head of several words is a name's head: "Kamar Dagang dan Industri").
@@ -106,12 +107,6 @@ function notAnEntity(c: Ctx, s: number, e: number): boolean {
   return false;
 }
 
-const stopwordSets = new Map<string, Set<string>>();
-function stopwordSet(lang: string): Set<string> {
-  let set = stopwordSets.get(lang);
-  if (!set) stopwordSets.set(lang, (set = new Set(findLanguage(lang)?.stopwords ?? [])));
-  return set;
-}
 
 function tagSentence(c: Ctx, s: number, e: number): string[] {
   const words = c.words.slice(s, e);
@@ -124,7 +119,7 @@ function tagSentence(c: Ctx, s: number, e: number): string[] {
 /** People, organisations and places mentioned in `text` (sentence spans from the sentences stage). */
 export function findMentions(text: string, sentences: Span[], lang: string): Mention[] {
   const toks = tokenize(text);
-  const c: Ctx = { text, toks, words: toks.map((t) => t.text), lower: toks.map((t) => t.text.toLowerCase()), lang };
+  const c: Ctx = { text, toks, words: toks.map((t) => t.text), lower: toks.map((t) => t.text.toLowerCase()), lang, stops: stopwordsFor(lang) };
   const fn = new Set(entityData(lang).functionWords);
   /** index of the token starting at character offset `off` (binary search), -1 if none */
   const tokenAt = (off: number): number => {
@@ -409,12 +404,12 @@ export function findMentions(text: string, sentences: Span[], lang: string): Men
     // said", "ông X nói") is not part of it. (Organisation names may: Vietnamese writes "Bộ Nông nghiệp".)
     const orgHeaded = type === 'ORGANISATION' || (!!matchAt('ORGH', c.lower, s) && !matchAt('PLH', c.lower, s));
     const trailing = (k: number) => hasLetter(c.words[k]!) && c.words[k] === c.lower[k] && !glued(k - 1, k);
-    while (e - 1 > s && trailing(e - 1) && (!orgHeaded || stopwordSet(c.lang).has(c.lower[e - 1]!))) e--;
+    while (e - 1 > s && trailing(e - 1) && (!orgHeaded || c.stops.has(c.lower[e - 1]!))) e--;
     // an organisation name stops before a lower-case function word of the sentence that is none of a name's own
     // ("Liên đoàn Bóng đá Việt Nam | đã công bố": "đã" marks the verb that follows)
     if (orgHeaded) {
       for (let k = s + 1; k < e; k++) {
-        if (trailing(k) && stopwordSet(c.lang).has(c.lower[k]!) && !isFn(k) && !allConjunctions.has(c.lower[k]!)) {
+        if (trailing(k) && c.stops.has(c.lower[k]!) && !isFn(k) && !allConjunctions.has(c.lower[k]!)) {
           e = k;
           break;
         }

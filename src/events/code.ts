@@ -6,7 +6,7 @@ import { resolveDocumentEntities } from '../entities/link.ts';
 import { countryCode, demonymCountry, lookupCity } from '../entities/normalise.ts';
 import { tagTimes, type Timex } from '../time/tag.ts';
 import { splitSentences } from '../text/sentences.ts';
-import { getLanguage } from '../lang/index.ts';
+import { getLanguage, stopwordsFor } from '../lang/index.ts';
 import { COOPERATIVE, findPhrases, longestAt, matchPhrase, memo, phrasesAt, type EventLexicon, type PloverType, type TriggerEntry } from './lexicon.ts';
 import { eventLexicon } from './lexicons.ts';
 import { entityData } from '../entities/langdata.ts';
@@ -508,7 +508,7 @@ function codeHit(c: Ctx, h: Hit): CodedEvent {
         // a phrase naming both sides ("kedua belah pihak", "the two sides") is the whole actor; else, where modifiers
         // precede the noun (English), those before it ("heavily armed police") up to a function word or a date; where
         // they follow it (Indonesian, Vietnamese), the noun alone ("Ia berharap pemerintah …" → "pemerintah")
-        const stop = memo(lex, `stopwordSet:${c.lang}`, () => new Set(getLanguage(c.lang).stopwords));
+        const stop = stopwordsFor(getLanguage(c.lang).code);
         let s0 = k;
         let both = -1;
         for (let b = Math.max(from, k - 3); b <= k && both < 0; b++) if (inList(lex, lex.bothSides ?? NO_WORDS, toks, b) === e) both = b;

@@ -5,7 +5,7 @@ import type { Span } from '../types.ts';
 import { findMentions, type Mention } from '../entities/mentions.ts';
 import { sentenceParties, type Party } from './code.ts';
 import { eventLexicon } from './lexicons.ts';
-import { findPhrases, matchPhrase, type EventLexicon } from './lexicon.ts';
+import { findPhrases, matchPhrase, memo, type EventLexicon } from './lexicon.ts';
 import { tokens, type Tok } from './tokens.ts';
 import { entityData } from '../entities/langdata.ts';
 
@@ -51,8 +51,9 @@ const speakerOf = (c: Cand | undefined) => (c ? { text: c.text, start: c.start, 
 
 const words = (s: string) => s.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
 const isSub = (needle: string[], hay: string[]) => needle.length > 0 && hay.some((_, i) => needle.every((w, k) => hay[i + k] === w));
+/** Determiners and demonstratives around a title ("the minister", "menteri itu"). */
 const filler = (lex: EventLexicon, w: string) =>
-  lex.determiners.includes(w) || lex.actorDeterminers.includes(w) || (lex.anaphorsAfter ?? []).includes(w) || (lex.anaphorsBefore ?? []).includes(w);
+  memo(lex, 'titleFiller', () => new Set([...lex.determiners, ...lex.actorDeterminers, ...(lex.anaphorsAfter ?? []), ...(lex.anaphorsBefore ?? [])])).has(w);
 const titleSetCache = new Map<string, Set<string>>();
 /** Every word of the language's titles. */
 function titleSet(lang: string): Set<string> {
@@ -80,7 +81,7 @@ function titleWords(lang: string): string[][] {
  * (before a demonstrative). The export links it to the one person the article gives that title (src/export/parties.ts).
  */
 function titleSpeaker(lex: EventLexicon, lang: string, toks: Tok[], v: { s: number; e: number }, side: 'before' | 'after'): Quote['speaker'] {
-  const fill = (t: Tok | undefined) => !!t && (lex.determiners.includes(t.lower) || lex.actorDeterminers.includes(t.lower) || (lex.anaphorsAfter ?? []).includes(t.lower) || (lex.anaphorsBefore ?? []).includes(t.lower));
+  const fill = (t: Tok | undefined) => !!t && filler(lex, t.lower);
   const at = (i: number): number => {
     for (const w of titleWords(lang)) if (i + w.length <= toks.length && w.every((x, k) => toks[i + k]!.lower === x)) return i + w.length;
     return -1;

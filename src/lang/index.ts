@@ -24,6 +24,21 @@ export function getLanguage(code: string): LanguageData {
   return findLanguage(code) ?? en;
 }
 
+const stopwordCache = new Map<string, ReadonlySet<string>>();
+const noStopwords: ReadonlySet<string> = new Set();
+
+/**
+ * Stop words of `lang`, NFC lower case (single words and multi-word entries); none for a language Kabar has no
+ * resources for (not another language's). The one cached set every stage reads.
+ */
+export function stopwordsFor(lang: string): ReadonlySet<string> {
+  const base = baseCode(lang);
+  if (!(base in languages)) return noStopwords;
+  let set = stopwordCache.get(base);
+  if (!set) stopwordCache.set(base, (set = new Set(languages[base]!.stopwords.map((w) => w.normalize('NFC').toLowerCase()))));
+  return set;
+}
+
 /** Languages a general detector cannot tell apart, with what separates them. */
 export interface CloseLanguageGroup {
   /** Per member, the words (lower case, one or two words) that mark it against the others, weighted 1..3. */
