@@ -5,7 +5,8 @@ import type { Store } from '../store/db.ts';
 import { ftsQuery, listArticles, listStories, rowToArticle, type StoredArticle, type StorySummary } from '../store/queries.ts';
 import type { KabarExport } from '../export/schema.ts';
 import { ARTICLES_TSVECTOR } from '../store/migrations/001_core.ts';
-import { clearStoryMemory, Lru, stmt, storyView } from './storycache.ts';
+import { clearStoryMemory, Lru, storyView } from './storycache.ts';
+import { prepared as stmt } from '../store/bulk.ts';
 
 export { Lru, storyDocGzip, storyDocJson, storyPage, storyView, warmStories, type PageVariant, type StoryView } from './storycache.ts';
 

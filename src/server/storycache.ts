@@ -15,10 +15,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
 import { sql, type Kysely } from 'kysely';
-import type Database from 'better-sqlite3';
 import type { Store } from '../store/db.ts';
 import type { StorySummary } from '../store/queries.ts';
-import { inValues } from '../store/bulk.ts';
+import { inValues, prepared as stmt } from '../store/bulk.ts';
 import { buildExport } from '../export/json.ts';
 import type { KabarExport } from '../export/schema.ts';
 import { correctionRow, type Correction } from './corrections.ts';
@@ -104,15 +103,6 @@ interface Stamp {
   corrections: Correction[];
 }
 
-const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
-/** A prepared statement of this connection, prepared once (Kysely prepares every query it runs again). */
-export function stmt(db: Database.Database, source: string): Database.Statement {
-  let m = statements.get(db);
-  if (!m) statements.set(db, (m = new Map()));
-  let s = m.get(source);
-  if (!s) m.set(source, (s = db.prepare(source)));
-  return s;
-}
 const anyDb = (store: Store) => store.db as unknown as Kysely<any>;
 
 /** PostgreSQL: the story's version (SQLite reads it with the kept rows, in `current`). */

@@ -50,20 +50,21 @@ export interface DirectSql {
   all<T>(source: string, params: unknown[]): T[];
 }
 
-const directs = new WeakMap<Database.Database, DirectSql>();
+const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+
+/**
+ * A statement of this connection, prepared once per SQL text (Kysely prepares every query it runs again). For
+ * statements whose text is fixed in code: the cache is not bounded.
+ */
+export function prepared(sqlite: Database.Database, source: string): Database.Statement {
+  let m = statements.get(sqlite);
+  if (!m) statements.set(sqlite, (m = new Map()));
+  let s = m.get(source);
+  if (!s) m.set(source, (s = sqlite.prepare(source)));
+  return s;
+}
 
 export function directSql(sqlite: Database.Database | undefined): DirectSql | undefined {
   if (!sqlite) return undefined;
-  let d = directs.get(sqlite);
-  if (d) return d;
-  const cache = new Map<string, Database.Statement>();
-  d = {
-    all<T>(source: string, params: unknown[]): T[] {
-      let stmt = cache.get(source);
-      if (!stmt) cache.set(source, (stmt = sqlite.prepare(source)));
-      return stmt.all(...params) as T[];
-    },
-  };
-  directs.set(sqlite, d);
-  return d;
+  return { all: <T>(source: string, params: unknown[]) => prepared(sqlite, source).all(...params) as T[] };
 }
