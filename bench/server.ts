@@ -18,6 +18,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { rng } from './corpus.ts';
+import { procStat } from './proc.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 // Kept story pages carry the code version they were computed by; the bench's processes name one release, so
@@ -169,16 +170,10 @@ interface Result {
   majflt: number;
 }
 
-/** CPU time (ms) and major page faults of a process so far, from /proc (Linux; zeros elsewhere). */
-function procStat(pid: number): { cpu: number; majflt: number } {
-  try {
-    const f = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    // fields after the command: state(3) ... majflt(12) ... utime(14) stime(15), numbered from 1 with pid
-    const tick = 1000 / 100;
-    return { cpu: (Number(f[11]) + Number(f[12])) * tick, majflt: Number(f[9]) };
-  } catch {
-    return { cpu: 0, majflt: 0 };
-  }
+/** CPU time (ms) and major page faults of a process so far (zeros without /proc). */
+function procCounters(pid: number): { cpu: number; majflt: number } {
+  const s = procStat(pid);
+  return { cpu: s?.cpu ?? 0, majflt: s?.majflt ?? 0 };
 }
 
 async function load(name: string, url: string, paths: () => string, headers: Record<string, string> = {}): Promise<Omit<Result, 'cpu' | 'majflt'> & { requests: number }> {
@@ -252,9 +247,9 @@ if (args[0] === '--child') {
         if (performance.now() - t < 20 || performance.now() - t0 > 60_000) break;
         await new Promise((r) => setTimeout(r, 500));
       }
-      const before = procStat(proc.pid!);
+      const before = procCounters(proc.pid!);
       const l = await load(name, url, p, headers);
-      const after = procStat(proc.pid!);
+      const after = procCounters(proc.pid!);
       const res: Result = { ...l, cpu: Math.round(((after.cpu - before.cpu) / Math.max(1, l.requests)) * 100) / 100, majflt: after.majflt - before.majflt };
       results.push(res);
       process.stderr.write(`${name}: p50 ${res.p50} ms, p99 ${res.p99} ms, ${res.rps} req/s, server CPU ${res.cpu} ms/request\n`);
@@ -282,14 +277,14 @@ if (args[0] === '--child') {
     const serial = async (name: string, p: () => string, n = 40) => {
       if (!wanted(name)) return;
       const ms: number[] = [];
-      const before = procStat(proc.pid!);
+      const before = procCounters(proc.pid!);
       for (let i = 0; i < n; i++) {
         const t = performance.now();
         await (await fetch(url + p())).text();
         ms.push(performance.now() - t);
       }
       ms.sort((a, b) => a - b);
-      const cpu = Math.round(((procStat(proc.pid!).cpu - before.cpu) / n) * 100) / 100;
+      const cpu = Math.round(((procCounters(proc.pid!).cpu - before.cpu) / n) * 100) / 100;
       seq.push({ name, median: Math.round(ms[n >> 1]! * 10) / 10, p90: Math.round(ms[Math.floor(n * 0.9)]! * 10) / 10, cpu });
     };
     await serial('static asset', () => '/assets/app.css');

@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildCorpus, writeCorpus } from './corpus.ts';
+import { procStat } from './proc.ts';
 import { shuffled } from '../eval/clusters.ts';
 import fs from 'node:fs';
 import { sql } from 'kysely';
@@ -61,16 +62,10 @@ function bcubed(got: Map<string, string>, want: Map<string, string | number>): {
   return { p, r, f1: (2 * p * r) / (p + r) };
 }
 
-// CPU seconds (user + system) of a process, from /proc (Linux); null elsewhere.
+/** CPU seconds of a process and the children it has reaped (PostgreSQL's ended backends); null when gone. */
 function procCpu(pid: number): number | null {
-  try {
-    const f = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = f.slice(f.lastIndexOf(')') + 2).split(' ');
-    // utime + stime, plus cutime + cstime: the children it has reaped (PostgreSQL's ended backends).
-    return (Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14])) / 100;
-  } catch {
-    return null;
-  }
+  const s = procStat(pid);
+  return s && (s.cpu + s.childCpu) / 1000;
 }
 /** CPU seconds used so far by every process whose command name matches (PostgreSQL's backends, Redis). */
 function cpuOf(name: RegExp): number {

@@ -1,0 +1,24 @@
+// Process counters from /proc/<pid>/stat (Linux): what wall-clock figures on a shared machine cannot show.
+import fs from 'node:fs';
+
+export interface ProcStat {
+  /** user + system CPU of the process itself, ms */
+  cpu: number;
+  /** user + system CPU of the children it has reaped (PostgreSQL's ended backends), ms */
+  childCpu: number;
+  /** major page faults (reads that waited for the disk) */
+  majflt: number;
+}
+
+/** Counters of a running process; null when it is gone or there is no /proc. */
+export function procStat(pid: number): ProcStat | null {
+  try {
+    const f = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // the fields after "(command) ": state(3) ... majflt(12) ... utime(14) stime(15) cutime(16) cstime(17), from 1 = pid
+    const x = f.slice(f.lastIndexOf(')') + 2).split(' ');
+    const tick = 1000 / 100;
+    return { cpu: (Number(x[11]) + Number(x[12])) * tick, childCpu: (Number(x[13]) + Number(x[14])) * tick, majflt: Number(x[9]) };
+  } catch {
+    return null;
+  }
+}
