@@ -121,8 +121,8 @@ test('variants are not conflicts: rounding, bounds, number formats, date granula
         { article: 'c', text: 'Kamis (20/2)', value: 'XXXX-02-20' },
       ],
       agreements: [
-        { id: 'g1', event: null, story: 's1', title: 'memorandum of understanding on halal certification', kind: 'memorandum of understanding', parties: [], fields: [], date: { start: null, end: null, value: null }, place: 'Hà Nội', signed: true, evidence: [{ article: 'a', sentence: 2, start: 0, end: 10 }] },
-        { id: 'g2', event: null, story: 's1', title: 'nota kesepahaman sertifikasi halal', kind: 'memorandum of understanding', parties: [], fields: [], date: { start: null, end: null, value: null }, place: 'Ha Noi', signed: true, evidence: [{ article: 'b', sentence: 2, start: 0, end: 10 }] },
+        { id: 'g1', event: null, story: 's1', title: 'memorandum of understanding on halal certification', kind: 'memorandum of understanding', parties: [], partyRefs: [], fields: [], date: { start: null, end: null, value: null }, place: 'Hà Nội', signed: true, evidence: [{ article: 'a', sentence: 2, start: 0, end: 10 }] },
+        { id: 'g2', event: null, story: 's1', title: 'nota kesepahaman sertifikasi halal', kind: 'memorandum of understanding', parties: [], partyRefs: [], fields: [], date: { start: null, end: null, value: null }, place: 'Ha Noi', signed: true, evidence: [{ article: 'b', sentence: 2, start: 0, end: 10 }] },
       ],
     },
   );
@@ -189,6 +189,7 @@ test('kinds: one document called a memorandum by one source and a letter of inte
     title,
     kind,
     parties: [],
+    partyRefs: [],
     fields: [],
     date: { start: null, end: null, value: null },
     place: null,

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 
 export const EXPORT_FORMAT = 'kabar-export';
-export const EXPORT_VERSION = '1.4.0';
+export const EXPORT_VERSION = '1.5.0';
 
 const span = z.object({ start: z.number().int().min(0), end: z.number().int().min(0) }).describe('UTF-16 code-unit offsets into the article text');
 
@@ -101,7 +101,8 @@ export const exportAgreement = z.object({
   story: z.string().nullable(),
   title: z.string().describe('as written'),
   kind: z.string().describe('agreement, memorandum, protocol, letter-of-intent, minutes, joint-statement, treaty, contract, ...'),
-  parties: z.array(z.string()),
+  parties: z.array(z.string()).describe('the parties as the article writes them'),
+  partyRefs: z.array(party).describe('the same parties, in the same order, as entity references like events\' actors (since 1.5.0)'),
   fields: z.array(z.string()),
   date: z.object({ start: z.string().nullable(), end: z.string().nullable(), value: z.string().nullable() }),
   place: z.string().nullable(),
