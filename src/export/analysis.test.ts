@@ -67,3 +67,36 @@ test('export: parties by canonical name with the title as role, noise dropped, a
     assert.equal(q.speaker.entity, vidal.id, JSON.stringify(q.speaker));
   }
 });
+
+test('export: a bare title several people hold speaks for the one named last before it; agreement parties are entity references', async (t) => {
+  const d2 = fs.mkdtempSync(path.join(os.tmpdir(), 'kabar-export-titles-'));
+  fs.writeFileSync(
+    path.join(d2, 'c-id.txt'),
+    `Harian Contoh - Dunia
+
+Tiga Sekretaris Jenderal Bertemu di Quito
+
+Quito, 5 Maret 2025 - Sekretaris Jenderal Komunitas Andes Rina Wulandari bertemu Sekretaris Jenderal Partai Hijau Diego Soto di Quito pada Rabu.
+
+Menteri Pendidikan Chile Rosa Vela dan Menteri Pendidikan Ekuador Luis Mora menandatangani nota kesepahaman tentang kerja sama pendidikan antara Chile dan Ekuador.
+
+Sekretaris Jenderal Partai Biru Ana Ruiz juga hadir dalam pertemuan itu. Sekretaris Jenderal mengatakan bahwa kerja sama regional harus diperkuat tahun ini.
+`,
+  );
+  const store = await openStore(path.join(d2, 'kabar.db'));
+  t.after(async () => {
+    await store.close();
+    fs.rmSync(d2, { recursive: true, force: true });
+  });
+  const r = await ingestInputs(store, [d2]);
+  assert.equal(r.added, 1, JSON.stringify(r.errors));
+  const exp = kabarExport.parse(await buildExport(store));
+  const id = (name: string) => exp.entities.find((e) => e.name === name)?.id;
+  const q = exp.quotes.find((x) => /kerja sama regional/.test(x.text));
+  assert.ok(q?.speaker, JSON.stringify(exp.quotes));
+  assert.equal(q.speaker.entity, id('Ana Ruiz'), JSON.stringify([q.speaker, exp.entities.map((e) => [e.id, e.name])]));
+  const mou = exp.agreements.find((g) => g.kind === 'memorandum of understanding');
+  assert.ok(mou, JSON.stringify(exp.agreements));
+  assert.equal(mou.partyRefs.length, mou.parties.length);
+  assert.deepEqual(mou.partyRefs.map((p) => p.entity), [id('Chile'), id('Ecuador')], JSON.stringify([mou.partyRefs, exp.entities.map((e) => [e.id, e.name])]));
+});

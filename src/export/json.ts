@@ -96,7 +96,7 @@ const hashId = (prefix: string, s: string) => prefix + createHash('sha256').upda
  */
 async function analysisRecords(
   store: Store,
-  articles: Array<{ id: string; storyId: string | null; text: string }>,
+  articles: Array<{ id: string; storyId: string | null; text: string; paragraphs: Array<{ start: number; end: number }> }>,
   entities: ExportEntity[],
 ): Promise<Pick<KabarExport, 'events' | 'agreements' | 'quotes'>> {
   const byArticle = await loadAnalyses(store.db, articles.map((a) => a.id));
@@ -329,7 +329,9 @@ async function analysisRecords(
     }
     for (const q of rec.quotes) {
       // a speaker named by title alone ("the Secretary General said") is the one person the article gives that title
-      const hit = q.speaker ? (entityAt(a.id, q.speaker)?.id ?? titleHolder(entities, a.id, q.speaker.text)) : null;
+      // (of several holders, the one named last before the speech: the title refers back to them)
+      const at = q.speaker ? { offset: Math.min(q.start, q.speaker.start), paragraph: a.paragraphs.find((p) => q.start >= p.start && q.start < p.end) } : undefined;
+      const hit = q.speaker ? (entityAt(a.id, q.speaker)?.id ?? titleHolder(entities, a.id, q.speaker.text, at)) : null;
       quotes.push({
         id: hashId('q', `${a.id}|${q.start}`),
         speaker: q.speaker ? { text: q.speaker.text, ...(hit ? { entity: hit } : {}) } : null,
