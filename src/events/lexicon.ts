@@ -97,6 +97,8 @@ export interface EventLexicon {
   betweenWords?: string[];
   /** phrases that name the two sides together ("both countries", "kedua negara", "hai nước") */
   bothSides?: string[];
+  /** words that open a clause ("and", "but", "dan", "namun", "và"): a phrase after one is its subject, not a modifier */
+  clauseOpeners?: string[];
   /** demonstratives after a noun that make it refer to something already told ("kunjungan tersebut", "chuyến thăm này") */
   anaphorsAfter?: string[];
   /** demonstratives before a noun that do the same ("this visit", "these agreements"; not "that", also a conjunction) */

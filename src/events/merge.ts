@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { countryCode, foldKey, lookupCity } from '../entities/normalise.ts';
 import type { CodedEvent, Party } from './code.ts';
 import { languages } from '../lang/index.ts';
+import { allLanguagesWords } from './lexicons.ts';
 
 export interface EventMention {
   article: string;
@@ -63,6 +64,28 @@ export function bothSidesParty(p: Pick<Party, 'text' | 'country'>): boolean {
   }
 }
 
+const OPENERS = new Set([...allLanguagesWords('clauseOpeners'), ...allLanguagesWords('complementizers')]);
+const DETERMINERS_ALL = new Set([...allLanguagesWords('determiners'), ...allLanguagesWords('actorDeterminers')]);
+
+/**
+ * Does the phrase at `start` open its clause — after the start of the text, a punctuation mark, a conjunction or a
+ * complementizer, determiners aside ("Both sides agreed", "…, kedua pihak akan", "and the two leaders")? A both-sides
+ * phrase after a noun or a preposition modifies it ("businesses on both sides", "pengusaha dari kedua negara").
+ */
+export function opensClause(text: string, start: number): boolean {
+  let i = start;
+  for (;;) {
+    while (i > 0 && /\s/.test(text[i - 1]!)) i--;
+    if (i === 0 || !/[\p{L}\p{N}]/u.test(text[i - 1]!)) return true;
+    let j = i;
+    while (j > 0 && /[\p{L}\p{N}\p{M}'’-]/u.test(text[j - 1]!)) j--;
+    const w = text.slice(j, i).toLowerCase();
+    if (OPENERS.has(w)) return true;
+    if (!DETERMINERS_ALL.has(w)) return false;
+    i = j;
+  }
+}
+
 /**
  * Actors of two mentions can be one happening's: either names none or only group nouns ("both leaders"), or they
  * overlap; for a symmetric act (not a visit) also when the sides are swapped. Two named actors that share nothing (one
@@ -105,8 +128,10 @@ function compatible(merged: MergedEvent, e: CodedEvent): boolean {
   const all = (x: { actors: Party[]; recipients: Party[] }) => [...x.actors, ...x.recipients];
   // an event without parties joins only one with the same exact date
   if (!all(e).length || !all(m).length) return !!e.date.value && e.date.value === m.date.value;
-  if (!actorsCompatible(m, e)) return false;
-  return partiesOverlap(m.actors, e.actors) || partiesOverlap(m.recipients, e.recipients) || (m.mode !== 'visit' && partiesOverlap(m.actors, e.recipients) && partiesOverlap(m.recipients, e.actors));
+  // one side of an act between two ("Y is ready to cooperate") told beside both ("X and Y agreed to cooperate")
+  const oneSide = RECIPROCAL.has(e.type) && m.mode !== 'visit' && !e.recipients.length && partiesOverlap(m.recipients, e.actors);
+  if (!actorsCompatible(m, e) && !oneSide) return false;
+  return oneSide || partiesOverlap(m.actors, e.actors) || partiesOverlap(m.recipients, e.recipients) || (m.mode !== 'visit' && partiesOverlap(m.actors, e.recipients) && partiesOverlap(m.recipients, e.actors));
 }
 
 function addParties(into: Party[], from: Party[]): void {
@@ -236,7 +261,7 @@ export function mergeEvents(items: Array<{ article: string; story?: string | nul
  * that also tells a visit or talks the story dates ("the documents signed during the visit"), or dated only by the
  * year or month that date lies in, takes its date, and the events are merged again. The coded events are updated.
  */
-export function mergeStoryEvents(items: Array<{ article: string; story?: string | null; events: CodedEvent[] }>): MergedEvent[] {
+export function mergeStoryEvents(items: Array<{ article: string; story?: string | null; events: CodedEvent[]; text?: string }>): MergedEvent[] {
   let merged = mergeEvents(items);
   if (resolveBothSides(items, merged)) merged = mergeEvents(items);
   const dated = new Map<string, MergedEvent>();
@@ -273,14 +298,21 @@ export function hostSides<P extends Party>(actors: P[], recipients: P[], host: s
 }
 
 /**
- * "Both sides", "the two leaders" as the whole actor of a current event stand for the two sides of the meeting the
- * article reports (else the story): the current CONSULT with named actors and recipients that the most sentences tell,
- * preferring a dated one. The event takes that meeting's actors, its recipients when it names none of its own, and, when
- * undated, the meeting's date (`dateFrom: 'story'`: what both sides did there happened during it). The meeting's parties
- * are those two of its mentions or its first name, as the export keeps them. The coded events are updated; true when any
- * was.
+ * "Both sides", "the two leaders" as the whole actor of a current act between the two sides (`RECIPROCAL`), opening its
+ * clause (with the article's `text`: not "businesses on both sides"), stand for the two sides of the meeting the article
+ * reports (else the story): the current CONSULT with named actors and recipients that the most sentences tell,
+ * preferring a dated one (a visit's host side as its recipients). The event takes that meeting's actors, its recipients
+ * when it names none of its own, and, when undated or dated only by a year or month the meeting lies in, the meeting's
+ * date (`dateFrom: 'story'`: what both sides did there happened during it). The meeting's parties are those two of its
+ * mentions or its first name, as the export keeps them. The coded events are updated; true when any was.
  */
-function resolveBothSides(items: Array<{ article: string; story?: string | null; events: CodedEvent[] }>, merged: MergedEvent[]): boolean {
+/**
+ * Acts the two sides do with each other (agreeing, signing, cooperating, meeting): "both sides agreed" is one side's
+ * agreement with the other. "Both sides condemned X" is no act between them and keeps its words.
+ */
+const RECIPROCAL: ReadonlySet<string> = new Set(['AGREE', 'SUPPORT', 'COOPERATE', 'CONSULT']);
+
+function resolveBothSides(items: Array<{ article: string; story?: string | null; events: CodedEvent[]; text?: string }>, merged: MergedEvent[]): boolean {
   const coded = new Map<string, CodedEvent>();
   for (const it of items) for (const e of it.events) coded.set(`${it.article}|${e.evidence.sentence}|${e.trigger.start}`, e);
   const named = (ps: Party[]) => ps.length > 0 && !ps.every(vagueParty);
@@ -310,11 +342,14 @@ function resolveBothSides(items: Array<{ article: string; story?: string | null;
     const { actors, recipients } = sidesOf(meeting);
     if (!actors.length || !recipients.length) continue;
     for (const e of it.events) {
-      if (e.background || !e.actors.length || !e.actors.every(bothSidesParty)) continue;
+      if (e.background || !RECIPROCAL.has(e.type) || e.mode === 'multilateral' || !e.actors.length) continue;
+      if (!e.actors.every((p) => bothSidesParty(p) && (it.text === undefined || opensClause(it.text, p.start)))) continue;
       if (meeting.evidence.some((v) => v.article === it.article && v.sentence === e.evidence.sentence && v.start === e.trigger.start)) continue;
       e.actors = actors.map((p) => ({ ...p }));
       if (!e.recipients.length) e.recipients = recipients.map((p) => ({ ...p }));
-      if (!e.date.value && meeting.date.value) (e.date = { ...meeting.date }), (e.dateFrom = 'story');
+      // undated, or dated only by a year or month the meeting lies in ("the 2025-2027 action plan")
+      const coarse = !!e.date.value && /^\d{4}(-\d{2})?$/.test(e.date.value) && !!meeting.date.value?.startsWith(e.date.value);
+      if ((!e.date.value || coarse) && meeting.date.value) (e.date = { ...meeting.date }), (e.dateFrom = 'story');
       changed = true;
     }
   }

@@ -162,6 +162,7 @@ async function analysisRecords(
     .map((a) => ({
       article: a.id,
       story: a.storyId,
+      text: a.text,
       events: byArticle.get(a.id)!.events.map((e): CodedEvent => ({
         ...e,
         actors: unrole(e.actors.map((p) => link(a.id, p))).filter(isParty),

@@ -211,6 +211,7 @@ export const events: EventLexicon = {
   subjectOpeners: ['the', 'cooperation', 'mutual'],
   betweenWords: ['between', 'among'],
   bothSides: ['both countries', 'both sides', 'both parties', 'both nations', 'both governments', 'the two countries', 'the two sides', 'the two nations', 'the two governments', 'both leaders', 'the two leaders', 'both delegations', 'the two delegations', 'both heads of state', 'both ministers', 'the two ministers'],
+  clauseOpeners: ['and', 'but', 'while', 'whereas', 'then', 'so'],
   anaphorsBefore: ['this', 'these', 'those'],
   questionLabels: ['q', 'question', 'interviewer'],
   answerLabels: ['a', 'answer'],

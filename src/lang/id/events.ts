@@ -164,6 +164,7 @@ export const events: EventLexicon = {
   numbers: [['satu', 'se'], ['dua'], ['tiga'], ['empat'], ['lima'], ['enam'], ['tujuh'], ['delapan'], ['sembilan'], ['sepuluh'], ['sebelas'], ['dua belas'], ['tiga belas'], ['empat belas'], ['lima belas'], ['enam belas'], ['tujuh belas'], ['delapan belas'], ['sembilan belas'], ['dua puluh']],
   betweenWords: ['antara'],
   bothSides: ['kedua negara', 'kedua belah pihak', 'kedua pihak', 'dua negara', 'kedua pemerintah', 'kedua bangsa', 'kedua pemimpin', 'kedua kepala negara', 'kedua kepala pemerintahan', 'kedua delegasi', 'kedua menteri'],
+  clauseOpeners: ['dan', 'serta', 'tetapi', 'namun', 'sedangkan', 'sementara', 'lalu', 'kemudian'],
   anaphorsAfter: ['tersebut', 'ini', 'itu'],
   titleLinks: ['tentang', 'mengenai', 'di', 'bidang', 'dan', 'kerja', 'sama', 'kerjasama', 'antara', 'dalam', 'terkait', 'soal', 'perihal', 'atas', 'untuk', 'pada'],
   questionLabels: ['tanya', 't', 'pertanyaan', 'wartawan', 'p'],

@@ -112,6 +112,7 @@ export const events: EventLexicon = {
   numbers: [['một'], ['hai'], ['ba'], ['bốn'], ['năm'], ['sáu'], ['bảy'], ['tám'], ['chín'], ['mười'], ['mười một'], ['mười hai'], ['mười ba'], ['mười bốn'], ['mười lăm'], ['mười sáu'], ['mười bảy'], ['mười tám'], ['mười chín'], ['hai mươi']],
   betweenWords: ['giữa'],
   bothSides: ['hai nước', 'hai bên', 'hai quốc gia', 'hai chính phủ', 'hai phía', 'hai nhà lãnh đạo', 'lãnh đạo hai nước', 'hai đoàn', 'hai bộ trưởng'],
+  clauseOpeners: ['và', 'nhưng', 'còn', 'rồi'],
   anaphorsAfter: ['này', 'đó', 'ấy', 'nói trên'],
   titleLinks: ['về', 'trong', 'lĩnh vực', 'hợp tác', 'giữa', 'và', 'của', 'giai đoạn'],
   questionLabels: ['hỏi', 'phóng viên', 'pv'],
