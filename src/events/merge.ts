@@ -278,6 +278,8 @@ export function mergeStoryEvents(items: Array<{ article: string; story?: string 
     for (const e of it.events) {
       if (e.background) continue;
       const m = dated.get(`${it.article}|${e.evidence.sentence}`);
+      // (the dated visit itself keeps the date its sentence gives)
+      if (m?.evidence.some((v) => v.article === it.article && v.sentence === e.evidence.sentence && v.start === e.trigger.start)) continue;
       if (m && (!e.date.value || (/^\d{4}(-\d{2})?$/.test(e.date.value) && m.date.value!.startsWith(e.date.value)))) (e.date = { ...m.date }), (e.dateFrom = 'story'), (redated = true);
     }
   return foldPartyless(redated ? mergeEvents(items) : merged);

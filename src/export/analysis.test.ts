@@ -100,3 +100,36 @@ Sekretaris Jenderal Partai Biru Ana Ruiz juga hadir dalam pertemuan itu. Sekreta
   assert.equal(mou.partyRefs.length, mou.parties.length);
   assert.deepEqual(mou.partyRefs.map((p) => p.entity), [id('Chile'), id('Ecuador')], JSON.stringify([mou.partyRefs, exp.entities.map((e) => [e.id, e.name])]));
 });
+
+test('export: what both sides agreed and an attendance during a visit take the visit\'s span, marked as borrowed; a dateline\'s date gives way to the span the sentence names', async (t) => {
+  const d3 = fs.mkdtempSync(path.join(os.tmpdir(), 'kabar-export-span-'));
+  fs.writeFileSync(
+    path.join(d3, 'd-id.txt'),
+    `Harian Contoh - Dunia
+
+Presiden Chile Mateo Rivas Berkunjung ke Peru
+
+Lima, 10 Oktober 2024 - Presiden Chile Mateo Rivas melakukan kunjungan kenegaraan ke Peru pada 9-11 Oktober 2024.
+
+Dalam kunjungan kenegaraannya ke Peru, Presiden Mateo Rivas menghadiri peringatan 200 tahun berdirinya Kongres Peru.
+
+Kedua pihak sepakat untuk memperluas kerja sama perikanan.
+`,
+  );
+  const store = await openStore(path.join(d3, 'kabar.db'));
+  t.after(async () => {
+    await store.close();
+    fs.rmSync(d3, { recursive: true, force: true });
+  });
+  await ingestInputs(store, [d3]);
+  const exp = kabarExport.parse(await buildExport(store));
+  const span = { start: '2024-10-09', end: '2024-10-11', value: '2024-10-09' };
+  const visit = exp.events.find((e) => e.type === 'CONSULT' && e.mode === 'visit')!;
+  assert.deepEqual(visit.date, span);
+  assert.equal(visit.dateFrom, undefined);
+  const attended = exp.events.find((e) => e.type === 'CONSULT' && e.mode === 'multilateral')!;
+  assert.deepEqual([attended.date, attended.dateFrom], [span, 'story']);
+  const agreed = exp.events.find((e) => e.type === 'AGREE')!;
+  assert.deepEqual([agreed.date, agreed.dateFrom], [span, 'story']);
+  assert.deepEqual([agreed.actors.map((p) => p.text), agreed.recipients.map((p) => p.text)], [['Mateo Rivas'], ['Peru']]);
+});

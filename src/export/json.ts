@@ -291,6 +291,7 @@ async function analysisRecords(
     recipients: parties(m.recipients),
     location: m.location,
     date: m.date,
+    ...(m.dateFrom ? { dateFrom: m.dateFrom } : {}),
     background: m.background,
     negated: m.negated,
     modality: m.modality,

@@ -87,6 +87,10 @@ export const exportEvent = z.object({
   recipients: z.array(party),
   location: z.object({ text: z.string(), country: z.string().optional() }).nullable(),
   date: z.object({ start: z.string().nullable(), end: z.string().nullable(), value: z.string().nullable() }).describe('TIMEX3 value and the interval it covers'),
+  dateFrom: z
+    .enum(['context', 'story'])
+    .optional()
+    .describe('(since 1.5.0) where a date no mention\'s own sentence gives came from: "context" an earlier sentence of the paragraph, "story" the visit or talks it happened during (the interval it lies within, not its own day); absent when a sentence dates it'),
   background: z.boolean().describe('history recalled in passing (dated before the reported news), not an event of the story'),
   negated: z.boolean(),
   modality: z.enum(['asserted', 'future', 'planned', 'hypothetical', 'reported']),
