@@ -68,11 +68,23 @@ test('export: parties by canonical name with the title as role, noise dropped, a
   }
 });
 
+/** Ingest made-up articles into a fresh store of their own and export it (the store and files go when the test ends). */
+async function exportOf(t: { after: (fn: () => Promise<void>) => void }, name: string, files: Record<string, string>) {
+  const d = fs.mkdtempSync(path.join(os.tmpdir(), `kabar-export-${name}-`));
+  for (const [f, text] of Object.entries(files)) fs.writeFileSync(path.join(d, f), text);
+  const store = await openStore(path.join(d, 'kabar.db'));
+  t.after(async () => {
+    await store.close();
+    fs.rmSync(d, { recursive: true, force: true });
+  });
+  const r = await ingestInputs(store, [d]);
+  assert.equal(r.added, Object.keys(files).length, JSON.stringify(r.errors));
+  return kabarExport.parse(await buildExport(store));
+}
+
 test('export: a bare title several people hold speaks for the one named last before it; agreement parties are entity references', async (t) => {
-  const d2 = fs.mkdtempSync(path.join(os.tmpdir(), 'kabar-export-titles-'));
-  fs.writeFileSync(
-    path.join(d2, 'c-id.txt'),
-    `Harian Contoh - Dunia
+  const exp = await exportOf(t, 'titles', {
+    'c-id.txt': `Harian Contoh - Dunia
 
 Tiga Sekretaris Jenderal Bertemu di Quito
 
@@ -82,15 +94,7 @@ Menteri Pendidikan Chile Rosa Vela dan Menteri Pendidikan Ekuador Luis Mora mena
 
 Sekretaris Jenderal Partai Biru Ana Ruiz juga hadir dalam pertemuan itu. Sekretaris Jenderal mengatakan bahwa kerja sama regional harus diperkuat tahun ini.
 `,
-  );
-  const store = await openStore(path.join(d2, 'kabar.db'));
-  t.after(async () => {
-    await store.close();
-    fs.rmSync(d2, { recursive: true, force: true });
   });
-  const r = await ingestInputs(store, [d2]);
-  assert.equal(r.added, 1, JSON.stringify(r.errors));
-  const exp = kabarExport.parse(await buildExport(store));
   const id = (name: string) => exp.entities.find((e) => e.name === name)?.id;
   const q = exp.quotes.find((x) => /kerja sama regional/.test(x.text));
   assert.ok(q?.speaker, JSON.stringify(exp.quotes));
@@ -102,10 +106,8 @@ Sekretaris Jenderal Partai Biru Ana Ruiz juga hadir dalam pertemuan itu. Sekreta
 });
 
 test('export: what both sides agreed and an attendance during a visit take the visit\'s span, marked as borrowed; a dateline\'s date gives way to the span the sentence names', async (t) => {
-  const d3 = fs.mkdtempSync(path.join(os.tmpdir(), 'kabar-export-span-'));
-  fs.writeFileSync(
-    path.join(d3, 'd-id.txt'),
-    `Harian Contoh - Dunia
+  const exp = await exportOf(t, 'span', {
+    'd-id.txt': `Harian Contoh - Dunia
 
 Presiden Chile Mateo Rivas Berkunjung ke Peru
 
@@ -115,14 +117,7 @@ Dalam kunjungan kenegaraannya ke Peru, Presiden Mateo Rivas menghadiri peringata
 
 Kedua pihak sepakat untuk memperluas kerja sama perikanan.
 `,
-  );
-  const store = await openStore(path.join(d3, 'kabar.db'));
-  t.after(async () => {
-    await store.close();
-    fs.rmSync(d3, { recursive: true, force: true });
   });
-  await ingestInputs(store, [d3]);
-  const exp = kabarExport.parse(await buildExport(store));
   const span = { start: '2024-10-09', end: '2024-10-11', value: '2024-10-09' };
   const visit = exp.events.find((e) => e.type === 'CONSULT' && e.mode === 'visit')!;
   assert.deepEqual(visit.date, span);
