@@ -80,6 +80,8 @@ export interface EventLexicon {
   agreementKinds: Record<string, string[]>;
   /** agreement fields with their cue words */
   agreementFields: Record<string, string[]>;
+  /** nouns that introduce an agreement's fields after its title ("in the fields of …", "di bidang …", "lĩnh vực …") */
+  fieldNouns?: string[];
   /** nouns for documents an article may count ("documents", "dokumen", "văn kiện") */
   documentNouns: string[];
   /** number words 1..20 (index = value − 1; each entry lists forms) */

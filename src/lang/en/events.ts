@@ -188,7 +188,7 @@ export const events: EventLexicon = {
   },
   agreementFields: {
     defence: ['defence', 'defense', 'military', 'security', 'arms', 'weapons'],
-    health: ['health', 'medical', 'medicine', 'pharmaceutical', 'vaccine', 'hospital'],
+    health: ['health', 'medical', 'medicine', 'medical science', 'pharmaceutical', 'vaccine', 'hospital'],
     trade: ['trade', 'commerce', 'commercial', 'tariff', 'customs', 'export', 'import'],
     economy: ['economic', 'economy', 'investment', 'finance', 'financial', 'banking', 'tax', 'taxation'],
     media: ['media', 'press', 'news', 'information', 'communication', 'communications', 'broadcasting', 'journalism'],
@@ -203,6 +203,7 @@ export const events: EventLexicon = {
     environment: ['environment', 'environmental', 'climate', 'water'],
     diplomacy: ['diplomatic', 'visa', 'consular', 'friendship', 'partnership', 'relations'],
   },
+  fieldNouns: ['field', 'fields', 'area', 'areas', 'sector', 'sectors', 'domain', 'domains'],
   documentNouns: ['documents', 'agreements', 'deals', 'memoranda', 'mous', 'accords', 'instruments', 'treaties', 'contracts', 'protocols', 'pacts'],
   numbers: [['one', 'a'], ['two'], ['three'], ['four'], ['five'], ['six'], ['seven'], ['eight'], ['nine'], ['ten'], ['eleven'], ['twelve'], ['thirteen'], ['fourteen'], ['fifteen'], ['sixteen'], ['seventeen'], ['eighteen'], ['nineteen'], ['twenty']],
   titleLinks: ['on', 'of', 'for', 'about', 'concerning', 'regarding', 'in', 'between', 'the', 'field', 'fields', 'and', 'cooperation', 'to'],

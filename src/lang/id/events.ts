@@ -145,7 +145,7 @@ export const events: EventLexicon = {
   },
   agreementFields: {
     defence: ['pertahanan', 'keamanan', 'militer', 'persenjataan', 'alutsista'],
-    health: ['kesehatan', 'medis', 'obat', 'farmasi', 'vaksin', 'rumah sakit'],
+    health: ['kesehatan', 'medis', 'kedokteran', 'ilmu kedokteran', 'obat', 'farmasi', 'vaksin', 'rumah sakit'],
     trade: ['perdagangan', 'dagang', 'niaga', 'bea cukai', 'ekspor', 'impor', 'komersial'],
     economy: ['ekonomi', 'investasi', 'penanaman modal', 'keuangan', 'perbankan', 'pajak', 'perpajakan'],
     media: ['media', 'pers', 'informasi', 'komunikasi', 'penyiaran', 'berita', 'jurnalistik'],
@@ -160,6 +160,7 @@ export const events: EventLexicon = {
     environment: ['lingkungan', 'lingkungan hidup', 'iklim', 'sumber daya air'],
     diplomacy: ['diplomatik', 'visa', 'konsuler', 'persahabatan', 'kemitraan'],
   },
+  fieldNouns: ['bidang', 'sektor', 'ranah'],
   documentNouns: ['dokumen', 'perjanjian', 'kesepakatan', 'nota kesepahaman', 'mou', 'naskah', 'instrumen', 'kontrak', 'memorandum'],
   numbers: [['satu', 'se'], ['dua'], ['tiga'], ['empat'], ['lima'], ['enam'], ['tujuh'], ['delapan'], ['sembilan'], ['sepuluh'], ['sebelas'], ['dua belas'], ['tiga belas'], ['empat belas'], ['lima belas'], ['enam belas'], ['tujuh belas'], ['delapan belas'], ['sembilan belas'], ['dua puluh']],
   betweenWords: ['antara'],

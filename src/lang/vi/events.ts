@@ -93,7 +93,7 @@ export const events: EventLexicon = {
   },
   agreementFields: {
     defence: ['quốc phòng', 'an ninh', 'quân sự'],
-    health: ['y tế', 'dược', 'vắc xin', 'sức khỏe'],
+    health: ['y tế', 'y học', 'dược', 'vắc xin', 'sức khỏe'],
     trade: ['thương mại', 'hải quan', 'xuất khẩu', 'nhập khẩu'],
     economy: ['kinh tế', 'đầu tư', 'tài chính', 'ngân hàng', 'thuế'],
     media: ['truyền thông', 'báo chí', 'thông tin', 'phát thanh', 'truyền hình', 'thông tấn'],
@@ -108,6 +108,7 @@ export const events: EventLexicon = {
     environment: ['môi trường', 'khí hậu', 'tài nguyên nước'],
     diplomacy: ['ngoại giao', 'thị thực', 'lãnh sự', 'hữu nghị', 'đối tác'],
   },
+  fieldNouns: ['lĩnh vực', 'ngành'],
   documentNouns: ['văn kiện', 'văn bản', 'thỏa thuận', 'hiệp định', 'bản ghi nhớ', 'tài liệu', 'hợp đồng'],
   numbers: [['một'], ['hai'], ['ba'], ['bốn'], ['năm'], ['sáu'], ['bảy'], ['tám'], ['chín'], ['mười'], ['mười một'], ['mười hai'], ['mười ba'], ['mười bốn'], ['mười lăm'], ['mười sáu'], ['mười bảy'], ['mười tám'], ['mười chín'], ['hai mươi']],
   betweenWords: ['giữa'],
