@@ -121,8 +121,8 @@ test('variants are not conflicts: rounding, bounds, number formats, date granula
         { article: 'c', text: 'Kamis (20/2)', value: 'XXXX-02-20' },
       ],
       agreements: [
-        { id: 'g1', event: null, story: 's1', title: 'memorandum of understanding on halal certification', kind: 'memorandum of understanding', parties: [], fields: [], date: { start: null, end: null, value: null }, place: 'Hà Nội', signed: true, evidence: [{ article: 'a', sentence: 2, start: 0, end: 10 }] },
-        { id: 'g2', event: null, story: 's1', title: 'nota kesepahaman sertifikasi halal', kind: 'memorandum of understanding', parties: [], fields: [], date: { start: null, end: null, value: null }, place: 'Ha Noi', signed: true, evidence: [{ article: 'b', sentence: 2, start: 0, end: 10 }] },
+        { id: 'g1', event: null, story: 's1', title: 'memorandum of understanding on halal certification', kind: 'memorandum of understanding', parties: [], partyRefs: [], fields: [], date: { start: null, end: null, value: null }, place: 'Hà Nội', signed: true, evidence: [{ article: 'a', sentence: 2, start: 0, end: 10 }] },
+        { id: 'g2', event: null, story: 's1', title: 'nota kesepahaman sertifikasi halal', kind: 'memorandum of understanding', parties: [], partyRefs: [], fields: [], date: { start: null, end: null, value: null }, place: 'Ha Noi', signed: true, evidence: [{ article: 'b', sentence: 2, start: 0, end: 10 }] },
       ],
     },
   );
@@ -189,6 +189,7 @@ test('kinds: one document called a memorandum by one source and a letter of inte
     title,
     kind,
     parties: [],
+    partyRefs: [],
     fields: [],
     date: { start: null, end: null, value: null },
     place: null,
@@ -217,6 +218,22 @@ test('kinds: one document called a memorandum by one source and a letter of inte
   assert.deepEqual(halal.values.map((v) => [v.value, v.articles]), [['memorandum of understanding', ['a', 'c']], ['letter of intent', ['b']]]);
   // the rice contracts share no word across the languages: two documents as far as titles tell, neither contested
   assert.ok(kinds.filter((c) => c !== halal).every((c) => c.status !== 'contested'));
+});
+
+test('an agreement date is a claim when it is one day, not when it is the span of the visit it was signed during', () => {
+  const rec = (id: string, article: string, date: { start: string; end: string; value: string }) => ({
+    id, event: null, story: 's1', title: 'nota kesepahaman perikanan', kind: 'memorandum of understanding', parties: [], partyRefs: [], fields: [], date, place: null, signed: true,
+    evidence: [{ article, sentence: 0, start: 0, end: 5 }],
+  });
+  const doc = testDoc(
+    [
+      { id: 'a', outlet: 'Alpha', lang: 'id', published: '2025-05-21', sentences: ['Nota kesepahaman perikanan diteken pada Selasa.'] },
+      { id: 'b', outlet: 'Beta', lang: 'id', published: '2025-05-21', sentences: ['Nota kesepahaman perikanan diteken selama kunjungan.'] },
+    ],
+    { agreements: [rec('g1', 'a', { start: '2025-05-20', end: '2025-05-20', value: '2025-05-20' }), rec('g2', 'b', { start: '2025-05-19', end: '2025-05-21', value: '2025-05-19' })] },
+  );
+  const dates = buildClaims(doc, 's1').filter((c) => c.subject.kind === 'agreement' && c.attribute === 'date');
+  assert.deepEqual(dates.map((c) => c.values.map((v) => [v.value, v.articles])), [[['2025-05-20', ['a']]]]);
 });
 
 test('manner at a position: a free kick in the 81st minute against a penalty in the 81st minute', () => {

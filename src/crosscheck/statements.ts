@@ -544,7 +544,9 @@ export function storyStatements(exp: ExportInput, storyId: string): Statement[] 
     for (const r of g) {
       const ev = r.evidence[0]!;
       push({ subject, attribute: 'kind', value: { type: 'label', value: r.kind }, text: r.title, evidence: ev });
-      if (r.date.value && nearPublication(r.date.value.slice(0, 10), byId.get(ev.article)?.published ?? null)) push({ subject, attribute: 'date', value: { type: 'date', value: r.date.value.slice(0, 10) }, text: r.date.value, evidence: ev });
+      // a day, not the span of the visit the signing was told within (its first day is no signing day a source gives)
+      const oneDay = (r.date.start ?? r.date.value) === (r.date.end ?? r.date.value);
+      if (r.date.value && oneDay && nearPublication(r.date.value.slice(0, 10), byId.get(ev.article)?.published ?? null)) push({ subject, attribute: 'date', value: { type: 'date', value: r.date.value.slice(0, 10) }, text: r.date.value, evidence: ev });
       if (r.place) push({ subject, attribute: 'place', value: { type: 'label', value: r.place, key: foldKey(r.place) }, text: r.place, evidence: ev });
     }
   }

@@ -81,3 +81,14 @@ test('one document, one record: a short name in brackets, a document told again;
   const ref = agreements('Kedua menteri menandatangani Nota Kesepahaman tentang perikanan. Kesepakatan tersebut berlaku lima tahun.', 'id');
   assert.deepEqual(ref.map((r) => r.kind), ['memorandum of understanding']);
 });
+
+test('fields named after the title: after a field noun or continuing its list, never from other words of the sentence', () => {
+  const id = agreements('Chile dan Peru menandatangani Nota Kesepahaman (MoU) yang berfokus pada bidang pertanian dan energi, yang akan berlaku lima tahun.', 'id');
+  assert.deepEqual(id.find((r) => r.kind === 'memorandum of understanding')!.fields.sort(), ['agriculture', 'energy']);
+  const list = agreements('Kedua menteri menandatangani Risalah kerja sama di bidang pendidikan, ilmu kedokteran, dan perdagangan.', 'id');
+  assert.deepEqual(list.find((r) => r.kind === 'minutes')!.fields.sort(), ['education', 'health', 'trade']);
+  const en = agreements('Chile and Peru signed a memorandum of understanding in Lima on Tuesday during a visit by the Minister of Agriculture and Environment.', 'en');
+  assert.deepEqual(en.find((r) => r.kind === 'memorandum of understanding')!.fields, []);
+  const vi = agreements('Hai bên đã ký bản ghi nhớ hợp tác trong lĩnh vực giáo dục và y học.', 'vi');
+  assert.deepEqual(vi.find((r) => r.kind === 'memorandum of understanding')!.fields.sort(), ['education', 'health']);
+});

@@ -110,7 +110,8 @@ function sentenceAgreements(c: Ctx, sp: Span, si: number): AgreementRecord[] {
   const matches = findPhrases(lex, kindPhrases(lex), toks);
   if (!matches.length) return [];
   const evs = c.events.map((e, i) => ({ e, i })).filter((x) => x.e.evidence.start === sp.start);
-  const isField = (k: number) => longestAt(lex, fieldPhrasesOf(lex), toks, k) > k;
+  const fieldAt = (k: number) => longestAt(lex, fieldPhrasesOf(lex), toks, k);
+  const isField = (k: number) => fieldAt(k) > k;
   const isKind = (k: number) => matches.some((m) => m.s === k);
   const verbAt = (k: number) => longestAt(lex, signVerbsOf(lex), toks, k) > k;
   const stopWords = SPAN_BOUNDARIES;
@@ -184,10 +185,23 @@ function sentenceAgreements(c: Ctx, sp: Span, si: number): AgreementRecord[] {
     let parties: string[] = [];
     let bothSides = false;
     const itemEnd = (() => {
-      for (let k = e; k < toks.length; k++) if (/^[;.!?]$/.test(toks[k]!.text) || (k > e && isKind(k))) return k;
+      // a short name in brackets ("(MoU)") is this document's, not the next
+      for (let k = e; k < toks.length; k++) if (/^[;.!?]$/.test(toks[k]!.text) || (k > e && isKind(k) && toks[k - 1]!.text !== '(')) return k;
       return toks.length;
     })();
     const betweenIdx = toks.findIndex((t, k) => k >= e && k < itemEnd && (lex.betweenWords ?? NONE).includes(t.lower));
+    // fields the item names after its title: after a field noun ("… focusing on the fields of science and health") or
+    // continuing the title's own list ("in the field of health, medicine and trade"); never from other words of the
+    // sentence ("signed during a visit by the Minister of Agriculture")
+    let open = findPhrases(lex, fieldPhrasesOf(lex), titleToks).some((x) => x.e === titleToks.length);
+    for (let k = e; k < (betweenIdx >= 0 ? betweenIdx : itemEnd); k++) {
+      const f = fieldAt(k);
+      if (open && f > k) {
+        for (const [field, cues] of Object.entries(lex.agreementFields)) if (!fields.includes(field) && findPhrases(lex, cues, toks.slice(k, f)).length) fields.push(field);
+        k = f - 1;
+      } else if (longestAt(lex, lex.fieldNouns ?? NONE, toks, k) > k) (open = true), (k = longestAt(lex, lex.fieldNouns ?? NONE, toks, k) - 1);
+      else if (!(open && (toks[k]!.text === ',' || lex.and.includes(toks[k]!.lower)))) open = false;
+    }
     const cands = sentenceParties(text, sp, c.lang, c.mentions);
     if (betweenIdx >= 0) {
       const from = toks[betweenIdx]!.end;

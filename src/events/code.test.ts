@@ -112,6 +112,30 @@ test('vi: negated, future and reported events', () => {
   assert.equal(b.background, true);
 });
 
+test('denial, plans, another\'s act told in speech and a negated future, in each language (en, id, vi)', () => {
+  const cases: Array<[string, string, string, string, string]> = [
+    // lang, denial, plan, speech about another's act, negated future
+    ['en', 'Thailand denied that its troops had attacked a village in Cambodia.', 'Peru plans to sign a fisheries agreement with Chile in July.', 'The foreign minister of Chile said that Bolivian troops attacked a border post.', 'Japan will not sign the agreement with Mexico.'],
+    ['id', 'Pemerintah Thailand membantah bahwa pasukannya menyerang desa di Kamboja.', 'Peru berencana menandatangani perjanjian perikanan dengan Chile pada Juli.', 'Menteri Luar Negeri Chile mengatakan bahwa pasukan Bolivia menyerang pos perbatasan.', 'Jepang tidak akan menandatangani perjanjian dengan Korea Selatan.'],
+    ['vi', 'Thái Lan phủ nhận việc quân đội nước này tấn công một ngôi làng ở Campuchia.', 'Peru có kế hoạch ký hiệp định nghề cá với Chile vào tháng 7.', 'Bộ trưởng Ngoại giao Chile cho biết quân đội Bolivia đã tấn công một đồn biên phòng.', 'Nhật Bản sẽ không ký hiệp định với Hàn Quốc.'],
+  ];
+  for (const [lang, denial, plan, told, negFuture] of cases) {
+    const at = (t: string) => main(codeSentence(t, { lang, published: P }))!;
+    // a denied act keeps its type and is negated
+    const d = at(denial);
+    assert.deepEqual([d.type, d.negated, d.actors[0]?.country], ['ASSAULT', true, 'TH'], `${lang}: ${denial}`);
+    // a plan to sign is an AGREE whose intent is the signing, modality planned
+    const p = at(plan);
+    assert.deepEqual([p.type, p.intent, p.modality, p.negated, p.actors[0]?.country, p.recipients[0]?.country], ['AGREE', 'SUPPORT', 'planned', false, 'PE', 'CL'], `${lang}: ${plan}`);
+    // an act the speaker tells of someone else is reported, with that someone as its actor, not the speaker
+    const r = at(told);
+    assert.deepEqual([r.type, r.modality, r.negated, r.actors[0]?.country], ['ASSAULT', 'reported', false, 'BO'], `${lang}: ${told}`);
+    // "will not sign": negated and future, never an AGREE (no promise was made)
+    const n = at(negFuture);
+    assert.deepEqual([n.negated, n.modality, n.type === 'AGREE'], [true, 'future', false], `${lang}: ${negFuture}`);
+  }
+});
+
 test('codeArticle: evidence points into the article and dates use the publication date', () => {
   const text = 'Ministers from Peru and Chile met in Lima on Tuesday. They signed a memorandum of understanding on fisheries.';
   const evs = codeArticle({ id: 'a', text, sentences: [], language: 'en', published: '2024-05-10' });

@@ -715,7 +715,12 @@ function codeSpan(inp: SentenceInput): CodedEvent[] {
   const lex = eventLexicon(inp.lang);
   const toks = tokens(inp.text, inp.span.start, inp.span.end);
   if (!toks.length) return [];
-  const times = inp.times.filter((t) => t.start >= inp.span.start && t.end <= inp.span.end);
+  const told = inp.times.filter((t) => t.start >= inp.span.start && t.end <= inp.span.end);
+  // a dateline's date ("Lima, 10 Oktober 2024 - …") is when the story was filed: it dates the sentence's events only
+  // when the sentence itself names no time
+  const dl = afterDateline(toks);
+  const own = dl ? told.filter((t) => t.start >= toks[dl - 1]!.end) : told;
+  const times = own.length ? own : told;
   const mentions = inp.mentions.filter((m) => m.start >= inp.span.start && m.end <= inp.span.end);
   const cands = candidates(lex.code === inp.lang ? inp.lang : lex.code, inp.text, toks, mentions, times).filter((c) => !notAParty(lex, toks.slice(c.s, c.e)));
   const raw = findTriggers(lex, toks);

@@ -80,6 +80,8 @@ export interface EventLexicon {
   agreementKinds: Record<string, string[]>;
   /** agreement fields with their cue words */
   agreementFields: Record<string, string[]>;
+  /** nouns that introduce an agreement's fields after its title ("in the fields of …", "di bidang …", "lĩnh vực …") */
+  fieldNouns?: string[];
   /** nouns for documents an article may count ("documents", "dokumen", "văn kiện") */
   documentNouns: string[];
   /** number words 1..20 (index = value − 1; each entry lists forms) */
@@ -97,6 +99,8 @@ export interface EventLexicon {
   betweenWords?: string[];
   /** phrases that name the two sides together ("both countries", "kedua negara", "hai nước") */
   bothSides?: string[];
+  /** words that open a clause ("and", "but", "dan", "namun", "và"): a phrase after one is its subject, not a modifier */
+  clauseOpeners?: string[];
   /** demonstratives after a noun that make it refer to something already told ("kunjungan tersebut", "chuyến thăm này") */
   anaphorsAfter?: string[];
   /** demonstratives before a noun that do the same ("this visit", "these agreements"; not "that", also a conjunction) */

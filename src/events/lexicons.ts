@@ -9,7 +9,7 @@ export function eventLexicon(lang: string): EventLexicon {
 }
 
 /** One word field of every language's event lexicon, lower case: cues that mixed-language text may carry. */
-export function allLanguagesWords(field: 'actorDeterminers' | 'genitives' | 'spanBoundaries'): ReadonlySet<string> {
+export function allLanguagesWords(field: 'actorDeterminers' | 'genitives' | 'spanBoundaries' | 'clauseOpeners' | 'determiners' | 'complementizers'): ReadonlySet<string> {
   return new Set(Object.values(languages).flatMap((l) => (l.events?.[field] ?? []).map((w) => w.toLowerCase())));
 }
 

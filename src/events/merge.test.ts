@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { PassThrough } from 'node:stream';
 import { codeArticle } from './code.ts';
-import { actorsCompatible, datesCompatible, foldPartyless, mergeEvents, mergeStoryEvents, moreSpecific, vagueParty } from './merge.ts';
+import { actorsCompatible, datesCompatible, foldPartyless, mergeEvents, mergeStoryEvents, moreSpecific, opensClause, vagueParty } from './merge.ts';
 import { eventsJsonl, toPlover } from './jsonl.ts';
 import { splitSentences } from '../text/sentences.ts';
 
@@ -145,4 +145,48 @@ test('a party-less mention joins the dated happening of its kind before an undat
   const dated = talks.find((e) => e.date.value === '2024-05-03')!;
   assert.ok(dated, JSON.stringify(talks));
   assert.ok(dated.triggers.includes('talks') && dated.evidence.some((v) => v.article === 'b'), JSON.stringify(talks.map((t) => [t.triggers, t.evidence])));
+});
+
+test('"both sides" as the actor are the two sides of the meeting the article reports, dated by it, and one happening', () => {
+  const a = doc(
+    'a',
+    'President Marta Quiroga of Chile paid a state visit to Peru from 4 to 6 May 2024, where President Luis Arana welcomed her in Lima.\n\nBoth sides agreed to expand cooperation in fisheries and mining. The two leaders agreed to expand cooperation in education.',
+    'en',
+    '2024-05-07',
+  );
+  const b = doc(
+    'b',
+    'Presiden Chile Marta Quiroga melakukan kunjungan kenegaraan ke Peru pada 4-6 Mei 2024.\n\nKedua belah pihak sepakat untuk memperluas kerja sama di bidang perikanan.',
+    'id',
+    '2024-05-07',
+  );
+  const merged = mergeStoryEvents([a, b].map((d) => ({ article: d.id, story: 's', events: codeArticle(d), text: d.text })));
+  const agree = merged.filter((e) => e.type === 'AGREE');
+  assert.equal(agree.length, 1, JSON.stringify(agree.map((e) => [e.actors, e.evidence])));
+  const [g] = agree;
+  assert.equal(g!.evidence.length, 3);
+  assert.deepEqual(g!.date, { start: '2024-05-04', end: '2024-05-06', value: '2024-05-04' });
+  assert.equal(g!.dateFrom, 'story');
+  assert.ok(g!.actors.some((p) => /Quiroga/.test(p.text)), JSON.stringify(g!.actors));
+  assert.ok(g!.recipients.some((p) => p.country === 'PE'), JSON.stringify(g!.recipients));
+  assert.ok([...g!.actors, ...g!.recipients].every((p) => !vagueParty(p)));
+  // with the text: "both countries" modifying a noun ("traders from both countries") is no actor of its own to resolve
+  const t = 'Presiden Chile Marta Quiroga melakukan kunjungan kenegaraan ke Peru pada 4-6 Mei 2024.\n\nPengusaha dari kedua negara sepakat untuk memperluas kerja sama perikanan.';
+  const d = doc('d', t, 'id', '2024-05-07');
+  const coded = codeArticle(d);
+  const mod = coded.find((e) => e.type === 'AGREE')!;
+  assert.deepEqual(mod.actors.map((p) => p.text), ['kedua negara']);
+  mergeStoryEvents([{ article: d.id, story: 'u', events: coded, text: t }]);
+  assert.deepEqual(mod.actors.map((p) => p.text), ['kedua negara']);
+  assert.equal(mod.date.value, null);
+  assert.equal(opensClause(t, t.indexOf('kedua negara')), false);
+  assert.equal(opensClause('Trade grew, and the two sides agreed.', 'Trade grew, and the two sides agreed.'.indexOf('the two')), true);
+  assert.equal(opensClause('Kedua, kedua pihak akan bekerja sama.', 'Kedua, kedua pihak akan bekerja sama.'.indexOf('kedua pihak')), true);
+  assert.equal(opensClause('Pengusaha dari kedua negara hadir.', 'Pengusaha dari kedua negara hadir.'.indexOf('kedua')), false);
+  assert.equal(opensClause('Cộng đồng doanh nghiệp hai nước tham dự.', 'Cộng đồng doanh nghiệp hai nước tham dự.'.indexOf('hai nước')), false);
+  // with no meeting in the story, "both sides" stays as written
+  const c = doc('c', 'Both sides agreed to expand cooperation in fisheries.', 'en', '2024-05-07');
+  const alone = mergeStoryEvents([{ article: c.id, story: 't', events: codeArticle(c) }]);
+  assert.deepEqual(alone.find((e) => e.type === 'AGREE')!.actors.map((p) => p.text), ['Both sides']);
+  assert.equal(alone.find((e) => e.type === 'AGREE')!.date.value, null);
 });

@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { countryCode, foldKey, lookupCity } from '../entities/normalise.ts';
 import type { CodedEvent, Party } from './code.ts';
 import { languages } from '../lang/index.ts';
+import { allLanguagesWords } from './lexicons.ts';
 
 export interface EventMention {
   article: string;
@@ -46,6 +47,43 @@ export function vagueParty(p: Pick<Party, 'text' | 'country'>): boolean {
   if (p.country) return false;
   const words = p.text.toLowerCase().split(/\s+/).filter(Boolean);
   return words.length > 0 && words.every((w) => GROUP_WORDS.has(w));
+}
+
+/** Every language's phrases naming the two sides together ("both sides", "kedua pemimpin", "hai nước"), folded. */
+const BOTH_SIDES: ReadonlySet<string> = new Set(Object.values(languages).flatMap((l) => (l.events?.bothSides ?? []).map(foldKey)));
+const DETERMINER_WORDS: ReadonlySet<string> = new Set(Object.values(languages).flatMap((l) => [...(l.events?.determiners ?? []), ...(l.events?.actorDeterminers ?? [])].map((w) => w.toLowerCase())));
+
+/** A party that names the two sides together and no one else ("Kedua belah pihak", "the two leaders", "hai bên"). */
+export function bothSidesParty(p: Pick<Party, 'text' | 'country'>): boolean {
+  if (p.country) return false;
+  const words = p.text.toLowerCase().split(/\s+/).filter(Boolean);
+  for (;;) {
+    if (BOTH_SIDES.has(foldKey(words.join(' ')))) return true;
+    if (words.length < 2 || !DETERMINER_WORDS.has(words[0]!)) return false;
+    words.shift();
+  }
+}
+
+const OPENERS = new Set([...allLanguagesWords('clauseOpeners'), ...allLanguagesWords('complementizers')]);
+const DETERMINERS_ALL = new Set([...allLanguagesWords('determiners'), ...allLanguagesWords('actorDeterminers')]);
+
+/**
+ * Does the phrase at `start` open its clause — after the start of the text, a punctuation mark, a conjunction or a
+ * complementizer, determiners aside ("Both sides agreed", "…, kedua pihak akan", "and the two leaders")? A both-sides
+ * phrase after a noun or a preposition modifies it ("businesses on both sides", "pengusaha dari kedua negara").
+ */
+export function opensClause(text: string, start: number): boolean {
+  let i = start;
+  for (;;) {
+    while (i > 0 && /\s/.test(text[i - 1]!)) i--;
+    if (i === 0 || !/[\p{L}\p{N}]/u.test(text[i - 1]!)) return true;
+    let j = i;
+    while (j > 0 && /[\p{L}\p{N}\p{M}'’-]/u.test(text[j - 1]!)) j--;
+    const w = text.slice(j, i).toLowerCase();
+    if (OPENERS.has(w)) return true;
+    if (!DETERMINERS_ALL.has(w)) return false;
+    i = j;
+  }
 }
 
 /**
@@ -90,8 +128,10 @@ function compatible(merged: MergedEvent, e: CodedEvent): boolean {
   const all = (x: { actors: Party[]; recipients: Party[] }) => [...x.actors, ...x.recipients];
   // an event without parties joins only one with the same exact date
   if (!all(e).length || !all(m).length) return !!e.date.value && e.date.value === m.date.value;
-  if (!actorsCompatible(m, e)) return false;
-  return partiesOverlap(m.actors, e.actors) || partiesOverlap(m.recipients, e.recipients) || (m.mode !== 'visit' && partiesOverlap(m.actors, e.recipients) && partiesOverlap(m.recipients, e.actors));
+  // one side of an act between two ("Y is ready to cooperate") told beside both ("X and Y agreed to cooperate")
+  const oneSide = RECIPROCAL.has(e.type) && m.mode !== 'visit' && !e.recipients.length && partiesOverlap(m.recipients, e.actors);
+  if (!actorsCompatible(m, e) && !oneSide) return false;
+  return oneSide || partiesOverlap(m.actors, e.actors) || partiesOverlap(m.recipients, e.recipients) || (m.mode !== 'visit' && partiesOverlap(m.actors, e.recipients) && partiesOverlap(m.recipients, e.actors));
 }
 
 function addParties(into: Party[], from: Party[]): void {
@@ -192,8 +232,11 @@ export function mergeEvents(items: Array<{ article: string; story?: string | nul
         m = (told.length ? told : story !== null ? main : []).sort((a, b) => b.evidence.length - a.evidence.length)[0];
       }
       if (m) {
-        addParties(m.actors, e.actors);
-        addParties(m.recipients, e.recipients.filter((r) => !m.actors.some((a) => partyKey(a) === partyKey(r))));
+        // a symmetric act told the other way round ("Y agreed with X"): its sides join the sides they match
+        const swapped = m.mode !== 'visit' && !partiesOverlap(m.actors, e.actors) && partiesOverlap(m.recipients, e.actors) && (!e.recipients.length || partiesOverlap(m.actors, e.recipients));
+        const [actors, recipients] = swapped ? [e.recipients, e.actors] : [e.actors, e.recipients];
+        addParties(m.actors, actors);
+        addParties(m.recipients, recipients.filter((r) => !m.actors.some((a) => partyKey(a) === partyKey(r))));
         mergeDate(m, e);
         m.location = moreSpecificPlace(m.location, e.location);
         for (const c of e.context) if (!m.context.includes(c)) m.context.push(c);
@@ -218,8 +261,9 @@ export function mergeEvents(items: Array<{ article: string; story?: string | nul
  * that also tells a visit or talks the story dates ("the documents signed during the visit"), or dated only by the
  * year or month that date lies in, takes its date, and the events are merged again. The coded events are updated.
  */
-export function mergeStoryEvents(items: Array<{ article: string; story?: string | null; events: CodedEvent[] }>): MergedEvent[] {
-  const merged = mergeEvents(items);
+export function mergeStoryEvents(items: Array<{ article: string; story?: string | null; events: CodedEvent[]; text?: string }>): MergedEvent[] {
+  let merged = mergeEvents(items);
+  if (resolveBothSides(items, merged)) merged = mergeEvents(items);
   const dated = new Map<string, MergedEvent>();
   for (const m of merged) {
     if (m.type !== 'CONSULT' || m.background || m.negated || !m.date.value || !/^\d{4}-\d{2}/.test(m.date.value)) continue;
@@ -234,9 +278,84 @@ export function mergeStoryEvents(items: Array<{ article: string; story?: string 
     for (const e of it.events) {
       if (e.background) continue;
       const m = dated.get(`${it.article}|${e.evidence.sentence}`);
+      // (the dated visit itself keeps the date its sentence gives)
+      if (m?.evidence.some((v) => v.article === it.article && v.sentence === e.evidence.sentence && v.start === e.trigger.start)) continue;
       if (m && (!e.date.value || (/^\d{4}(-\d{2})?$/.test(e.date.value) && m.date.value!.startsWith(e.date.value)))) (e.date = { ...m.date }), (e.dateFrom = 'story'), (redated = true);
     }
   return foldPartyless(redated ? mergeEvents(items) : merged);
+}
+
+/**
+ * A visit's sides with the host on the recipient side: parties of the host country that one sentence put first ("X
+ * welcomed Y") leave the actors when visitors from elsewhere are there, and recipients of the visitors' countries leave
+ * the recipients. Unchanged when no actor comes from elsewhere.
+ */
+export function hostSides<P extends Party>(actors: P[], recipients: P[], host: string | undefined): { actors: P[]; recipients: P[] } {
+  const visitors = host ? actors.filter((a) => a.country && a.country !== host) : [];
+  if (!visitors.length) return { actors, recipients };
+  const out = { actors: actors.filter((a) => a.country !== host), recipients: [...recipients] };
+  for (const p of actors) if (p.country === host && !out.recipients.some((r) => partyKey(r) === partyKey(p))) out.recipients.push(p);
+  out.recipients = out.recipients.filter((r) => !r.country || !visitors.some((v) => v.country === r.country));
+  return out;
+}
+
+/**
+ * "Both sides", "the two leaders" as the whole actor of a current act between the two sides (`RECIPROCAL`), opening its
+ * clause (with the article's `text`: not "businesses on both sides"), stand for the two sides of the meeting the article
+ * reports (else the story): the current CONSULT with named actors and recipients that the most sentences tell,
+ * preferring a dated one (a visit's host side as its recipients). The event takes that meeting's actors, its recipients
+ * when it names none of its own, and, when undated or dated only by a year or month the meeting lies in, the meeting's
+ * date (`dateFrom: 'story'`: what both sides did there happened during it). The meeting's parties are those two of its
+ * mentions or its first name, as the export keeps them. The coded events are updated; true when any was.
+ */
+/**
+ * Acts the two sides do with each other (agreeing, signing, cooperating, meeting): "both sides agreed" is one side's
+ * agreement with the other. "Both sides condemned X" is no act between them and keeps its words.
+ */
+const RECIPROCAL: ReadonlySet<string> = new Set(['AGREE', 'SUPPORT', 'COOPERATE', 'CONSULT']);
+
+function resolveBothSides(items: Array<{ article: string; story?: string | null; events: CodedEvent[]; text?: string }>, merged: MergedEvent[]): boolean {
+  const coded = new Map<string, CodedEvent>();
+  for (const it of items) for (const e of it.events) coded.set(`${it.article}|${e.evidence.sentence}|${e.trigger.start}`, e);
+  const named = (ps: Party[]) => ps.length > 0 && !ps.every(vagueParty);
+  const meetings = merged.filter((m) => m.type === 'CONSULT' && !m.background && !m.negated && m.modality !== 'future' && m.modality !== 'planned' && named(m.actors) && named(m.recipients));
+  if (!meetings.length) return false;
+  const rank = (m: MergedEvent) => (m.date.value ? 1000000 : 0) + m.evidence.length;
+  const best = (ms: MergedEvent[]) => ms.sort((a, b) => rank(b) - rank(a))[0];
+  const sides = new Map<MergedEvent, { actors: Party[]; recipients: Party[] }>();
+  const sidesOf = (m: MergedEvent) => {
+    let s = sides.get(m);
+    if (s) return s;
+    const support = new Map<string, number>();
+    m.evidence.forEach((v, i) => {
+      const e = coded.get(`${v.article}|${v.sentence}|${v.start}`);
+      if (e) for (const k of new Set([...e.actors, ...e.recipients].map(partyKey))) support.set(k, (support.get(k) ?? 0) + (i === 0 ? 2 : 1));
+    });
+    const keep = (p: Party) => (support.get(partyKey(p)) ?? 0) >= 2 && !vagueParty(p);
+    sides.set(m, (s = hostSides(m.actors.filter(keep), m.recipients.filter(keep), m.mode === 'visit' ? m.location?.country : undefined)));
+    return s;
+  };
+  let changed = false;
+  for (const it of items) {
+    const story = it.story ?? null;
+    const inStory = meetings.filter((m) => m.story === story);
+    const meeting = best(inStory.filter((m) => m.evidence.some((v) => v.article === it.article))) ?? (story !== null ? best(inStory) : undefined);
+    if (!meeting) continue;
+    const { actors, recipients } = sidesOf(meeting);
+    if (!actors.length || !recipients.length) continue;
+    for (const e of it.events) {
+      if (e.background || !RECIPROCAL.has(e.type) || e.mode === 'multilateral' || !e.actors.length) continue;
+      if (!e.actors.every((p) => bothSidesParty(p) && (it.text === undefined || opensClause(it.text, p.start)))) continue;
+      if (meeting.evidence.some((v) => v.article === it.article && v.sentence === e.evidence.sentence && v.start === e.trigger.start)) continue;
+      e.actors = actors.map((p) => ({ ...p }));
+      if (!e.recipients.length) e.recipients = recipients.map((p) => ({ ...p }));
+      // undated, or dated only by a year or month the meeting lies in ("the 2025-2027 action plan")
+      const coarse = !!e.date.value && /^\d{4}(-\d{2})?$/.test(e.date.value) && !!meeting.date.value?.startsWith(e.date.value);
+      if ((!e.date.value || coarse) && meeting.date.value) (e.date = { ...meeting.date }), (e.dateFrom = 'story');
+      changed = true;
+    }
+  }
+  return changed;
 }
 
 /**

@@ -101,3 +101,14 @@ test('a speaker named by a title alone is the one person the article names with 
   const vi = quotes('Hôm qua, Bộ trưởng Ngoại giao Trần Minh Quang đã ký nghị định thư.\n\n"Chúng tôi sẽ mở cửa thị trường cho mọi đối tác," Bộ trưởng cho biết.', 'vi');
   assert.match(find(vi, 'mở cửa thị trường').speaker!.text, /Trần Minh Quang/);
 });
+
+test('reported speech inside a quote whose opening mark is missing ends where that quote closes', () => {
+  const text = 'Kedua menteri membahas isu kawasan. Menteri Luar Negeri Rosa Vela juga menyampaikan pandangan negaranya tentang keamanan maritim di kawasan,” ujar juru bicara Luis Mora.';
+  const q = quotes(text, 'id').find((x) => x.text.includes('pandangan negaranya'))!;
+  assert.match(q.speaker!.text, /Rosa Vela/);
+  assert.equal(q.text, 'pandangan negaranya tentang keamanan maritim di kawasan');
+  assert.equal(text.slice(q.start, q.end), q.text);
+  // a quotation opened and closed inside the reported words is kept whole
+  const en = quotes('Minister Rosa Vela said that the “open skies” accord would be signed in May.', 'en').find((x) => x.text.includes('open skies'))!;
+  assert.match(en.text, /would be signed in May$/);
+});

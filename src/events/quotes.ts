@@ -108,6 +108,22 @@ function titleSpeaker(lex: EventLexicon, lang: string, toks: Tok[], v: { s: numb
   return null;
 }
 
+/** Where a closing quotation mark with no opening one in [start, end) cuts the span (its trailing commas and spaces
+ * dropped), else `end`. Straight quotes open and close alike and are left alone. */
+function unmatchedClose(text: string, start: number, end: number): number {
+  let depth = 0;
+  for (let i = start; i < end; i++) {
+    const c = text[i]!;
+    if (c === '“' || c === '«' || c === '„') depth++;
+    else if ((c === '”' || c === '»') && --depth < 0) {
+      let e = i;
+      while (e > start && /[\s,.;:]/.test(text[e - 1]!)) e--;
+      return e > start ? e : end;
+    }
+  }
+  return end;
+}
+
 /** Quotes in an article's text with the sentence spans from the sentences stage. */
 export function findQuotes(text: string, sentences: Span[], lang: string, pre: { mentions?: Mention[] } = {}): Quote[] {
   const lex = eventLexicon(lang);
@@ -238,6 +254,13 @@ export function findQuotes(text: string, sentences: Span[], lang: string, pre: {
     if (!rq.speaker) unresolved.add(rq);
     out.push(rq);
   }
+  // reported speech inside a direct quote whose opening mark the page lost ("… menyampaikan X,” ujar Y."): it ends where
+  // that quote closes
+  for (const q of out) {
+    if (q.kind !== 'reported') continue;
+    const end = unmatchedClose(text, q.start, q.end);
+    if (end < q.end) (q.end = end), (q.text = text.slice(q.start, end));
+  }
   out.push(...interview);
   out.sort((a, b) => a.start - b.start);
   // a speaker named by title alone ("the minister") is the one person the article names with that title ("Foreign
@@ -245,9 +268,25 @@ export function findQuotes(text: string, sentences: Span[], lang: string, pre: {
   const titled = out.filter((q) => q.speaker && titleOnly(lang, q.speaker.text, lex));
   if (titled.length) {
     const people = spans.flatMap((sp) => persons(sp)).filter((c) => c.type === 'PERSON');
+    const bare = titled.map((q) => ({ start: q.speaker!.start, end: q.speaker!.end }));
     for (const q of titled) {
       const want = words(q.speaker!.text).filter((w) => !filler(lex, w));
       const holders = people.filter((c) => isSub(want, words(c.text)) && words(c.text).length > want.length);
+      // the title refers back to the person last named with it: the holder whose words hold its last use before the
+      // speech; when that use belongs to no holder found here, the export decides from the entities' roles
+      const before = Math.min(q.start, q.speaker!.start);
+      const uses = [...text.slice(0, before).matchAll(new RegExp(`(?<![\\p{L}\\p{N}])${want.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[^\\p{L}\\p{N}]+')}(?![\\p{L}\\p{N}])`, 'giu'))];
+      // (another speech's bare title is no naming)
+      const last = uses.map((u) => u.index!).filter((i) => !bare.some((o) => o.start <= i && o.end > i)).pop();
+      if (last !== undefined) {
+        const owner = holders.find((c) => c.start <= last && c.end > last);
+        // only the very title refers back so; "the minister" beside two kinds of minister stays ambiguous
+        if (owner && words(owner.text).filter((w) => titleSet(lang).has(w)).join(' ') === want.join(' ')) {
+          q.speaker = speakerOf(owner);
+          continue;
+        }
+        if (!owner) continue;
+      }
       const names = new Set(holders.map((c) => words(c.text).filter((w) => !titleSet(lang).has(w)).join(' ')));
       if (names.size === 1) q.speaker = speakerOf(holders.filter((c) => c.start < q.start).pop() ?? holders[0]);
     }

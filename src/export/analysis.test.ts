@@ -67,3 +67,64 @@ test('export: parties by canonical name with the title as role, noise dropped, a
     assert.equal(q.speaker.entity, vidal.id, JSON.stringify(q.speaker));
   }
 });
+
+/** Ingest made-up articles into a fresh store of their own and export it (the store and files go when the test ends). */
+async function exportOf(t: { after: (fn: () => Promise<void>) => void }, name: string, files: Record<string, string>) {
+  const d = fs.mkdtempSync(path.join(os.tmpdir(), `kabar-export-${name}-`));
+  for (const [f, text] of Object.entries(files)) fs.writeFileSync(path.join(d, f), text);
+  const store = await openStore(path.join(d, 'kabar.db'));
+  t.after(async () => {
+    await store.close();
+    fs.rmSync(d, { recursive: true, force: true });
+  });
+  const r = await ingestInputs(store, [d]);
+  assert.equal(r.added, Object.keys(files).length, JSON.stringify(r.errors));
+  return kabarExport.parse(await buildExport(store));
+}
+
+test('export: a bare title several people hold speaks for the one named last before it; agreement parties are entity references', async (t) => {
+  const exp = await exportOf(t, 'titles', {
+    'c-id.txt': `Harian Contoh - Dunia
+
+Tiga Sekretaris Jenderal Bertemu di Quito
+
+Quito, 5 Maret 2025 - Sekretaris Jenderal Komunitas Andes Rina Wulandari bertemu Sekretaris Jenderal Partai Hijau Diego Soto di Quito pada Rabu.
+
+Menteri Pendidikan Chile Rosa Vela dan Menteri Pendidikan Ekuador Luis Mora menandatangani nota kesepahaman tentang kerja sama pendidikan antara Chile dan Ekuador.
+
+Sekretaris Jenderal Partai Biru Ana Ruiz juga hadir dalam pertemuan itu. Sekretaris Jenderal mengatakan bahwa kerja sama regional harus diperkuat tahun ini.
+`,
+  });
+  const id = (name: string) => exp.entities.find((e) => e.name === name)?.id;
+  const q = exp.quotes.find((x) => /kerja sama regional/.test(x.text));
+  assert.ok(q?.speaker, JSON.stringify(exp.quotes));
+  assert.equal(q.speaker.entity, id('Ana Ruiz'), JSON.stringify([q.speaker, exp.entities.map((e) => [e.id, e.name])]));
+  const mou = exp.agreements.find((g) => g.kind === 'memorandum of understanding');
+  assert.ok(mou, JSON.stringify(exp.agreements));
+  assert.equal(mou.partyRefs.length, mou.parties.length);
+  assert.deepEqual(mou.partyRefs.map((p) => p.entity), [id('Chile'), id('Ecuador')], JSON.stringify([mou.partyRefs, exp.entities.map((e) => [e.id, e.name])]));
+});
+
+test('export: what both sides agreed and an attendance during a visit take the visit\'s span, marked as borrowed; a dateline\'s date gives way to the span the sentence names', async (t) => {
+  const exp = await exportOf(t, 'span', {
+    'd-id.txt': `Harian Contoh - Dunia
+
+Presiden Chile Mateo Rivas Berkunjung ke Peru
+
+Lima, 10 Oktober 2024 - Presiden Chile Mateo Rivas melakukan kunjungan kenegaraan ke Peru pada 9-11 Oktober 2024.
+
+Dalam kunjungan kenegaraannya ke Peru, Presiden Mateo Rivas menghadiri peringatan 200 tahun berdirinya Kongres Peru.
+
+Kedua pihak sepakat untuk memperluas kerja sama perikanan.
+`,
+  });
+  const span = { start: '2024-10-09', end: '2024-10-11', value: '2024-10-09' };
+  const visit = exp.events.find((e) => e.type === 'CONSULT' && e.mode === 'visit')!;
+  assert.deepEqual(visit.date, span);
+  assert.equal(visit.dateFrom, undefined);
+  const attended = exp.events.find((e) => e.type === 'CONSULT' && e.mode === 'multilateral')!;
+  assert.deepEqual([attended.date, attended.dateFrom], [span, 'story']);
+  const agreed = exp.events.find((e) => e.type === 'AGREE')!;
+  assert.deepEqual([agreed.date, agreed.dateFrom], [span, 'story']);
+  assert.deepEqual([agreed.actors.map((p) => p.text), agreed.recipients.map((p) => p.text)], [['Mateo Rivas'], ['Peru']]);
+});

@@ -4,10 +4,10 @@ import { listReuse } from '../reuse/detect.ts';
 import { tagTimes } from '../time/tag.ts';
 import { listEntities, type ExportEntity } from '../entities/store.ts';
 import { loadAnalyses } from '../store/analysis.ts';
-import { mergeStoryEvents, type MergedEvent } from '../events/merge.ts';
+import { datesCompatible, hostSides, mergeStoryEvents, moreSpecific, type MergedEvent } from '../events/merge.ts';
 import type { CodedEvent, Party } from '../events/code.ts';
 import { createHash } from 'node:crypto';
-import { foldKey } from '../entities/normalise.ts';
+import { countryCode, foldKey } from '../entities/normalise.ts';
 import { entityData, entityLanguages } from '../entities/langdata.ts';
 import { crossCheck } from '../crosscheck/index.ts';
 import { listCorrections } from '../server/corrections.ts';
@@ -96,7 +96,7 @@ const hashId = (prefix: string, s: string) => prefix + createHash('sha256').upda
  */
 async function analysisRecords(
   store: Store,
-  articles: Array<{ id: string; storyId: string | null }>,
+  articles: Array<{ id: string; storyId: string | null; text: string; paragraphs: Array<{ start: number; end: number }> }>,
   entities: ExportEntity[],
 ): Promise<Pick<KabarExport, 'events' | 'agreements' | 'quotes'>> {
   const byArticle = await loadAnalyses(store.db, articles.map((a) => a.id));
@@ -121,6 +121,7 @@ async function analysisRecords(
   };
   const entityById = new Map(entities.map((e) => [e.id, e]));
   const storyOf = new Map(articles.map((a) => [a.id, a.storyId]));
+  const articleText = new Map(articles.map((a) => [a.id, a.text]));
   const storyArticles = new Map<string, Set<string>>();
   for (const a of articles) if (a.storyId) storyArticles.set(a.storyId, (storyArticles.get(a.storyId) ?? new Set()).add(a.id));
   const link = (article: string, p: Party): Party & { entity?: string } => {
@@ -161,6 +162,7 @@ async function analysisRecords(
     .map((a) => ({
       article: a.id,
       story: a.storyId,
+      text: a.text,
       events: byArticle.get(a.id)!.events.map((e): CodedEvent => ({
         ...e,
         actors: unrole(e.actors.map((p) => link(a.id, p))).filter(isParty),
@@ -222,16 +224,7 @@ async function analysisRecords(
   }
   // a visit's host side is the recipient: parties of the host country that one sentence put first ("X welcomed Y")
   // leave the actors when visitors from elsewhere are there
-  for (const m of merged) {
-    const host = m.location?.country;
-    if (m.type !== 'CONSULT' || m.mode !== 'visit' || !host) continue;
-    const visitors = m.actors.filter((a) => a.country && a.country !== host);
-    if (!visitors.length) continue;
-    const moved = m.actors.filter((a) => a.country === host);
-    m.actors = m.actors.filter((a) => a.country !== host);
-    for (const p of moved) if (!m.recipients.some((r) => foldKey(r.text) === foldKey(p.text))) m.recipients.push(p);
-    m.recipients = m.recipients.filter((r) => !r.country || !visitors.some((v) => v.country === r.country));
-  }
+  for (const m of merged) if (m.type === 'CONSULT' && m.mode === 'visit') Object.assign(m, hostSides(m.actors, m.recipients, m.location?.country));
   // a visit's sides are countries as well as people: the visitor's country stands beside the visitors, the host's beside
   // the hosts ("Vietnam's leader and Vietnam" → "North Korea")
   for (const m of merged) {
@@ -246,6 +239,7 @@ async function analysisRecords(
     }
   }
   const itemEvents = new Map(items.map((it) => [it.article, it.events]));
+  const mergedById = new Map(merged.map((m) => [m.id, m]));
   const eventOf = new Map<string, string>();
   for (const m of merged) for (const ev of m.evidence) eventOf.set(`${ev.article}|${ev.sentence}|${ev.start}`, m.id);
   // the entity's canonical name, the title as a role; one party per entity
@@ -263,6 +257,30 @@ async function analysisRecords(
     }
     return out;
   };
+  // an agreement's party, written as a string: the entity of a mention in these very words (the nearest to the
+  // document's), else a person or organisation the article or story names so, else the country the words name, else the
+  // entity a mention inside the words names ("delegasi Vietnam"), never one whose mention the words are only part of
+  const agreementParty = (article: string, text: string, near: number): Party & { entity?: string } => {
+    const body = articleText.get(article) ?? '';
+    const needle = text.toLowerCase();
+    const dist = (x: { start: number }) => Math.abs(x.start - near);
+    const exact = (spans.get(article) ?? []).filter((m) => body.slice(m.start, m.end).toLowerCase() === needle).sort((a, b) => dist(a) - dist(b))[0];
+    const p: Party = { text, start: exact?.start ?? 0, end: exact?.end ?? 0 };
+    if (exact) return { ...p, entity: exact.id, ...(exact.country ? { country: exact.country } : {}) };
+    const story = storyOf.get(article);
+    const named = entityByName(entities, article, text, story ? storyArticles.get(story) : undefined);
+    if (named) return { ...p, entity: named.id, ...(named.country ? { country: named.country } : {}) };
+    const cc = countryCode(text);
+    const ce = cc ? countryEntity.get(cc) : undefined;
+    if (ce) return { ...p, entity: ce.id, country: cc! };
+    const lower = body.toLowerCase();
+    let inner: { id: string; country?: string; start: number; end: number; person: boolean } | undefined;
+    for (let i = lower.indexOf(needle); i >= 0; i = lower.indexOf(needle, i + 1)) {
+      const m = (spans.get(article) ?? []).filter((x) => x.start >= i && x.end <= i + needle.length).sort((a, b) => +b.person - +a.person || b.end - b.start - (a.end - a.start))[0];
+      if (m && (!inner || dist({ start: i }) < dist(inner))) inner = { ...m, start: i };
+    }
+    return inner ? { ...p, entity: inner.id, ...(inner.country ? { country: inner.country } : {}) } : p;
+  };
   const events: ExportEvent[] = merged.map((m: MergedEvent) => ({
     id: m.id,
     story: m.story,
@@ -273,6 +291,7 @@ async function analysisRecords(
     recipients: parties(m.recipients),
     location: m.location,
     date: m.date,
+    ...(m.dateFrom ? { dateFrom: m.dateFrom } : {}),
     background: m.background,
     negated: m.negated,
     modality: m.modality,
@@ -288,16 +307,22 @@ async function analysisRecords(
     // one record per article that names the document: the cross-check compares what each source says of it
     for (const g of rec.agreements) {
       const coded = g.event !== undefined ? (itemEvents.get(a.id)?.[g.event] ?? rec.events[g.event]) : undefined;
+      const event = coded ? (eventOf.get(`${a.id}|${coded.evidence.sentence}|${coded.trigger.start}`) ?? null) : null;
+      // signed during a dated visit: the date its signing took from it (the sentence's, else the merged event's), the
+      // finer of those that agree with its own
+      let date = g.date;
+      const ev = event ? mergedById.get(event) : undefined;
+      for (const d of [coded?.date, ev && !ev.background ? ev.date : undefined]) if (d?.value && datesCompatible(date, d)) date = moreSpecific(date, d);
       agreements.push({
         id: hashId('g', `${a.id}|${g.evidence.start}|${g.title}`),
-        event: coded ? (eventOf.get(`${a.id}|${coded.evidence.sentence}|${coded.trigger.start}`) ?? null) : null,
+        event,
         story: a.storyId,
         title: g.title,
         kind: g.kind,
         parties: g.parties,
+        partyRefs: g.parties.map((t) => party(agreementParty(a.id, t, g.evidence.start))),
         fields: g.fields,
-        // signed during a dated visit: the date its signing took from it
-        date: g.date.value || !coded?.date.value ? g.date : coded.date,
+        date,
         place: g.place,
         signed: g.signed,
         ...(g.count !== undefined ? { count: g.count } : {}),
@@ -306,7 +331,9 @@ async function analysisRecords(
     }
     for (const q of rec.quotes) {
       // a speaker named by title alone ("the Secretary General said") is the one person the article gives that title
-      const hit = q.speaker ? (entityAt(a.id, q.speaker)?.id ?? titleHolder(entities, a.id, q.speaker.text)) : null;
+      // (of several holders, the one named last before the speech: the title refers back to them)
+      const at = q.speaker ? { offset: Math.min(q.start, q.speaker.start), paragraph: a.paragraphs.find((p) => q.start >= p.start && q.start < p.end) } : undefined;
+      const hit = q.speaker ? (entityAt(a.id, q.speaker)?.id ?? titleHolder(entities, a.id, q.speaker.text, at)) : null;
       quotes.push({
         id: hashId('q', `${a.id}|${q.start}`),
         speaker: q.speaker ? { text: q.speaker.text, ...(hit ? { entity: hit } : {}) } : null,

@@ -37,6 +37,22 @@ test('a speaker named by title alone is the one holder of that title in the arti
   assert.equal(titleHolder(ents, 'b', 'Sekretaris Jenderal'), null);
 });
 
+test('several holders of the very title: the one named last before the speech, else first after it in its paragraph', () => {
+  const at = (id: string, name: string, starts: number[]): E => ({ ...person(id, name, [{ title: 'Sekretaris Jenderal', article: 'p' }], []), mentions: starts.map((start) => ({ article: 'p', start, end: start + name.length })) });
+  const three = [at('ana', 'Ana Ruiz', [10, 900]), at('ben', 'Ben Ortiz', [300]), at('caro', 'Caro Lima', [2000])];
+  // Ana named at 900, Ben at 300: a bare title at 1000 is Ana's, at 500 Ben's
+  assert.equal(titleHolder(three, 'p', 'Sekretaris Jenderal', { offset: 1000 }), 'ana');
+  assert.equal(titleHolder(three, 'p', 'Sekretaris Jenderal', { offset: 500 }), 'ben');
+  // before anyone is named: the first named after it in the same paragraph, none when the paragraph names none
+  assert.equal(titleHolder(three, 'p', 'Sekretaris Jenderal', { offset: 5, paragraph: { start: 0, end: 50 } }), 'ana');
+  assert.equal(titleHolder(three, 'p', 'Sekretaris Jenderal', { offset: 5, paragraph: { start: 0, end: 8 } }), null);
+  // with no position the bare title still names no one
+  assert.equal(titleHolder(three, 'p', 'Sekretaris Jenderal'), null);
+  // two holders of different titles the words are only part of stay ambiguous
+  const two = [person('x', 'Rosa Vela', [{ title: 'Menteri Luar Negeri', article: 'q' }], ['q']), person('y', 'Luis Mora', [{ title: 'Menteri Perdagangan', article: 'q' }], ['q'])];
+  assert.equal(titleHolder(two, 'q', 'menteri itu', { offset: 100 }), null);
+});
+
 test('a party is shown by its entity\'s canonical name, the title kept as a role', () => {
   assert.deepEqual(canonicalParty({ text: 'Sekretaris Jenderal Rina Wulandari' }, ents[0]!), { text: 'Rina Wulandari', role: 'Sekretaris Jenderal' });
   assert.deepEqual(canonicalParty({ text: 'President Rina Wulandari of Chile' }, ents[0]!), { text: 'Rina Wulandari', role: 'President of Chile' });

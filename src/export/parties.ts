@@ -66,9 +66,12 @@ const isSub = (needle: string[], hay: string[]) => {
  * The one person of `article` a speaker named by title alone holds that title: "Sekretaris Jenderal", "the
  * Secretary-General", "Sekretaris Jenderal itu"; a qualifier after the title must be the role's organisation
  * ("Sekretaris Jenderal PBB"). A full title match wins over a part of one ("the minister" for "Foreign Minister X").
- * Null when no one, or more than one person, holds it there.
+ * When several hold that very title there and `at` says where the speech stands: the holder mentioned last before it,
+ * else the one the same paragraph names first after it (a title alone refers back to the person last named with it).
+ * Null when no one holds it, when several hold titles it is only part of, or when none of several is named before it or
+ * in its paragraph.
  */
-export function titleHolder(entities: readonly Entity[], article: string, speaker: string): string | null {
+export function titleHolder(entities: readonly Entity[], article: string, speaker: string, at?: { offset: number; paragraph?: { start: number; end: number } }): string | null {
   const ws = foldWords(speaker).filter((w) => !FILLER.has(w));
   if (!ws.length) return null;
   const full = new Set<string>();
@@ -84,8 +87,25 @@ export function titleHolder(entities: readonly Entity[], article: string, speake
     else if (ws.length > tw.length && ws.slice(-tw.length).join(' ') === tw.join(' ') && isSub(ws.slice(0, -tw.length).filter((w) => w !== 's'), ow)) full.add(e.id);
     else if (ws.every((w) => TITLE_WORDS.has(w)) && isSub(ws, tw)) part.add(e.id);
   }
-  if (full.size) return full.size === 1 ? [...full][0]! : null;
+  // several holding the very title: the one named last; several holding titles it is part of stay ambiguous
+  if (full.size) return full.size === 1 ? [...full][0]! : at ? lastNamed(entities, article, full, at) : null;
   return part.size === 1 ? [...part][0]! : null;
+}
+
+/** Of `ids`, the one mentioned last before `at.offset` in the article, else the first its paragraph names after it. */
+function lastNamed(entities: readonly Entity[], article: string, ids: ReadonlySet<string>, at: { offset: number; paragraph?: { start: number; end: number } }): string | null {
+  let before: { id: string; pos: number } | null = null;
+  let after: { id: string; pos: number } | null = null;
+  for (const e of entities) {
+    if (!ids.has(e.id)) continue;
+    for (const m of e.mentions) {
+      if (m.article !== article) continue;
+      if (m.end <= at.offset) {
+        if (!before || m.start > before.pos) before = { id: e.id, pos: m.start };
+      } else if (at.paragraph && m.start >= at.offset && m.end <= at.paragraph.end && (!after || m.start < after.pos)) after = { id: e.id, pos: m.start };
+    }
+  }
+  return before?.id ?? after?.id ?? null;
 }
 
 /**

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 
 export const EXPORT_FORMAT = 'kabar-export';
-export const EXPORT_VERSION = '1.4.0';
+export const EXPORT_VERSION = '1.5.0';
 
 const span = z.object({ start: z.number().int().min(0), end: z.number().int().min(0) }).describe('UTF-16 code-unit offsets into the article text');
 
@@ -87,6 +87,10 @@ export const exportEvent = z.object({
   recipients: z.array(party),
   location: z.object({ text: z.string(), country: z.string().optional() }).nullable(),
   date: z.object({ start: z.string().nullable(), end: z.string().nullable(), value: z.string().nullable() }).describe('TIMEX3 value and the interval it covers'),
+  dateFrom: z
+    .enum(['context', 'story'])
+    .optional()
+    .describe('(since 1.5.0) where a date no mention\'s own sentence gives came from: "context" an earlier sentence of the paragraph, "story" the visit or talks it happened during (the interval it lies within, not its own day); absent when a sentence dates it'),
   background: z.boolean().describe('history recalled in passing (dated before the reported news), not an event of the story'),
   negated: z.boolean(),
   modality: z.enum(['asserted', 'future', 'planned', 'hypothetical', 'reported']),
@@ -101,7 +105,8 @@ export const exportAgreement = z.object({
   story: z.string().nullable(),
   title: z.string().describe('as written'),
   kind: z.string().describe('agreement, memorandum, protocol, letter-of-intent, minutes, joint-statement, treaty, contract, ...'),
-  parties: z.array(z.string()),
+  parties: z.array(z.string()).describe('the parties as the article writes them'),
+  partyRefs: z.array(party).describe('the same parties, in the same order, as entity references like events\' actors (since 1.5.0)'),
   fields: z.array(z.string()),
   date: z.object({ start: z.string().nullable(), end: z.string().nullable(), value: z.string().nullable() }),
   place: z.string().nullable(),
