@@ -6,7 +6,7 @@ import type { Kysely } from 'kysely';
 import { log } from '../util/log.ts';
 import { openStore, defaultDbLocation, type Store } from '../store/db.ts';
 import { allowPrivateFromEnv } from '../net/fetch.ts';
-import { createApp, ingestQueue, storyPageVariant } from './app.tsx';
+import { articlePageVariant, createApp, ingestQueue, storyPageVariant } from './app.tsx';
 import { warmStories } from './data.ts';
 import { UI_LANGS } from './i18n.ts';
 import { isLoopbackHost, writePolicy } from './security.ts';
@@ -87,6 +87,7 @@ export async function startServer(
 function startWarmer(store: Store, host: string, token: string | null, busy: () => boolean): { stop(): Promise<void> } {
   const policy = writePolicy({ host, token });
   const variants = UI_LANGS.map((l) => storyPageVariant(l, policy.writable, policy.writable && !policy.tokenRequired));
+  const articles = UI_LANGS.map((l) => articlePageVariant(l, policy.writable, policy.writable && !policy.tokenRequired));
   let stopped = false;
   let wake: (() => void) | null = null;
   const sleep = (ms: number) =>
@@ -110,7 +111,7 @@ function startWarmer(store: Store, host: string, token: string | null, busy: () 
         for (const r of rows) {
           while (!stopped && busy()) await sleep(250);
           if (stopped) return;
-          await warmStories(store, [r.id], variants);
+          await warmStories(store, [r.id], variants, { articles });
           await new Promise((res) => setImmediate(res));
         }
         if (rows.length < 100 || stopped) break;
