@@ -278,7 +278,11 @@ if (args[0] === '--child') {
     await run('story page, 200 hot stories (rendered pages cached)', () => `/story/${any(hot)}`);
     await run('story page, any of 100k stories (kept, not in memory)', () => `/story/${any(kept)}`);
     await run('story page, not computed yet (computed on request)', () => `/story/${uncomputed.pop() ?? any(storyIds)}`);
+    // as browsers ask (autocannon does not decompress: the bytes are only counted)
+    const gzip = { 'accept-encoding': 'gzip, deflate, br' };
+    await run('story page, any of 100k stories (kept, not in memory), Accept-Encoding: gzip', () => `/story/${any(kept)}`, gzip);
     await run('article page, any article', () => `/article/${any(articleIds)}`);
+    await run('article page, any article, Accept-Encoding: gzip', () => `/article/${any(articleIds)}`, gzip);
     await run('search page, two selective words', () => `/?q=${encodeURIComponent(any(words) + ' ' + any(words))}`);
     await run('search page, one common word (every article)', () => `/?q=${encodeURIComponent(any(['signed', 'ministers', 'cooperation']))}`);
     // a common word next to a selective one: a query nobody asked before (results are kept per store version)
