@@ -186,6 +186,27 @@ describe('kept story pages', () => {
     assert.equal((await list())[0], 'Volcano ash closes Manado airport', 'the API list too, newest first');
   });
 
+  test('a server that is never idle still prepares a story that changes while it runs', async () => {
+    const srv = await startServer(store, { port: 0, host: '127.0.0.1', warm: true });
+    let stop = false;
+    // two readers asking without pause: the server is never idle
+    const readers = [0, 1].map(async () => {
+      while (!stop) await (await fetch(`${srv.url}/assets/app.css`)).text();
+    });
+    try {
+      await new Promise((res) => setTimeout(res, 300));
+      const r = await ingestRaw(store, { input: 'busy.txt', format: 'text', content: 'A cargo crane toppled at Pelabuhan Tanjung Emas on Friday; no one was hurt, the port authority said.', hints: { title: 'Crane topples at port', outlet: 'Harbour Daily', published: '2025-05-09', language: 'en' } });
+      const kept = async () => (await db().selectFrom('story_cache').select('variant').where('story_id', '=', r.storyId!).execute()).map((x) => x.variant);
+      const t0 = Date.now();
+      while (!(await kept()).includes('page:id:11') && Date.now() - t0 < 30_000) await new Promise((res) => setTimeout(res, 100));
+      assert.ok((await kept()).includes('page:en:11') && (await kept()).includes('page:id:11'), 'prepared under load');
+    } finally {
+      stop = true;
+      await Promise.all(readers);
+      await srv.close();
+    }
+  });
+
   test('an idle server prepares the story and article pages nobody asked for, in every interface language', async () => {
     const a = STORY_TEXTS[0]!;
     // a story of its own, not requested by anyone
