@@ -246,13 +246,23 @@ async function searchStore(store: Store, f: Filters, fq: string, limit: number, 
   }
   if (!top.length) return [];
   const seqs = top.map((r) => Number(r.r));
-  // the snippets mark the ranked words (a seek per row in a common word's posting list costs too much); one
-  // statement per page size, prepared once
-  const rows = stmt(
-    store.sqlite!,
-    `SELECT a.seq, ${HIT} FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
-     WHERE articles_fts MATCH ? AND articles_fts.rowid IN (${seqs.map(() => '?').join(',')})`,
-  ).all(rare, ...seqs) as Array<HitRow & { seq: number }>;
+  // the snippets mark the ranked words (a seek per row in a common word's posting list costs too much). Without
+  // filters the page's rows lie in the window (at most SEARCH_WINDOW matches): one pass over the ranked words'
+  // matches between the page's lowest and highest row costs less than a seek per row; with filters the matches
+  // can span the corpus, so one seek per row (one statement per page size, prepared once).
+  const rows = (
+    conds.length
+      ? stmt(
+          store.sqlite!,
+          `SELECT a.seq, ${HIT} FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
+           WHERE articles_fts MATCH ? AND articles_fts.rowid IN (${seqs.map(() => '?').join(',')})`,
+        ).all(rare, ...seqs)
+      : stmt(
+          store.sqlite!,
+          `SELECT a.seq, ${HIT} FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
+           WHERE articles_fts MATCH ? AND articles_fts.rowid BETWEEN ? AND ? AND +articles_fts.rowid IN (SELECT value FROM json_each(?))`,
+        ).all(rare, Math.min(...seqs), Math.max(...seqs), JSON.stringify(seqs))
+  ) as Array<HitRow & { seq: number }>;
   const bySeq = new Map(rows.map((r) => [Number(r.seq), r]));
   return top.map((t) => bySeq.get(Number(t.r))).filter((r): r is HitRow & { seq: number } => !!r).map(toHit);
 }
