@@ -77,8 +77,10 @@ export function deserializePage(b: Buffer): PackedPage | null {
 
 /** The page's uncompressed pieces (for a client that does not accept gzip). */
 export function inflatePieces(p: PackedPage): Buffer[] {
-  const last = p.comp.length - 1;
-  return p.comp.map((c, i) => zlib.inflateRawSync(c, { finishFlush: i === last ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH }));
+  // the pieces one after another are one deflate stream: inflated in one call, then cut at their lengths
+  const all = zlib.inflateRawSync(p.comp.length === 1 ? p.comp[0]! : Buffer.concat(p.comp));
+  let at = 0;
+  return p.lens.map((n) => all.subarray(at, (at += n)));
 }
 
 /** The page's bytes with `token` in every slot, from uncompressed pieces. */
