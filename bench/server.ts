@@ -9,8 +9,12 @@
 // page computed on request; the other story runs pick among the kept ones.
 // Reports p50/p99 latency and requests/s per endpoint; the baseline in the same run is a static asset
 // (what the HTTP stack costs without any store work).
-// Usage: npx tsx bench/server.ts [--stories 100000] [--seconds 10] [--connections 50] [--only word,word]
+// Usage: npx tsx bench/server.ts [--stories 100000] [--seconds 10] [--connections 50] [--only word,word] [--kept N] [--code DIR]
 //   --only: run only the measurements whose names contain one of the words (e.g. --only static,search)
+//   --kept: prepare (and pick kept stories among) only the N most recently updated stories (default: all);
+//     preparing a 100k store takes most of an hour of CPU on a busy machine
+//   --code: run the server (and the preparing) from another checkout's sources (e.g. the main branch's) over
+//     the same generated store, to compare code side by side; its kept pages sit beside this code's
 //   KABAR_BENCH_PROF=<dir>: the server child writes a CPU profile there (node --cpu-prof) when it stops
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -30,6 +34,8 @@ const arg = (k: string, d: string) => (args.includes(k) ? args[args.indexOf(k) +
 const STORIES = Number(arg('--stories', '100000'));
 const SECONDS = Number(arg('--seconds', '10'));
 const CONNECTIONS = Number(arg('--connections', '50'));
+const KEPT = args.includes('--kept') ? Number(arg('--kept', '0')) : Infinity;
+const CODE = path.resolve(arg('--code', path.join(here, '..')));
 const ONLY = args.includes('--only') ? arg('--only', '').split(',').filter(Boolean) : null;
 const wanted = (name: string) => !ONLY || name.includes('static') || ONLY.some((w) => name.includes(w));
 
@@ -129,9 +135,12 @@ async function generate(dbPath: string): Promise<void> {
   process.stderr.write(`generated ${STORIES} stories, ${seq} articles in ${((performance.now() - t0) / 1000).toFixed(1)} s (${(fs.statSync(dbPath).size / 1e6).toFixed(0)} MB)\n`);
 }
 
+/** A module of the code under test (this checkout's unless --code names another). */
+const code = <T,>(rel: string): Promise<T> => import(path.join(CODE, rel)) as Promise<T>;
+
 async function child(dbPath: string): Promise<void> {
-  const { openStore } = await import('../src/store/db.ts');
-  const { startServer } = await import('../src/server/cli.ts');
+  const { openStore } = await code<typeof import('../src/store/db.ts')>('src/store/db.ts');
+  const { startServer } = await code<typeof import('../src/server/cli.ts')>('src/server/cli.ts');
   const store = await openStore(dbPath);
   const srv = await startServer(store, { port: 0, host: '127.0.0.1', writesPerMinute: 1_000_000 });
   process.stdout.write(JSON.stringify({ url: srv.url }) + '\n');
@@ -140,16 +149,18 @@ async function child(dbPath: string): Promise<void> {
 
 /** Compute and keep what the reader needs for every story (a shard of them: index % n === i). */
 async function warm(dbPath: string, i: number, n: number): Promise<void> {
-  const { openStore } = await import('../src/store/db.ts');
-  const { warmStories } = await import('../src/server/data.ts');
-  const { storyPageVariant } = await import('../src/server/app.tsx');
+  const { openStore } = await code<typeof import('../src/store/db.ts')>('src/store/db.ts');
+  const { warmStories } = await code<typeof import('../src/server/data.ts')>('src/server/data.ts');
+  const app = await code<Partial<typeof import('../src/server/app.tsx')> & Pick<typeof import('../src/server/app.tsx'), 'storyPageVariant'>>('src/server/app.tsx');
   const store = await openStore(dbPath);
-  const ids = (store.sqlite!.prepare('SELECT id FROM stories ORDER BY updated_at DESC, id').all() as Array<{ id: string }>).map((x) => x.id).filter((_, k) => k % n === i);
-  const variants = [storyPageVariant('en', true, true)];
+  const ids = (store.sqlite!.prepare('SELECT id FROM stories ORDER BY updated_at DESC, id LIMIT ?').all(Number.isFinite(KEPT) ? KEPT : -1) as Array<{ id: string }>).map((x) => x.id).filter((_, k) => k % n === i);
+  const variants = [app.storyPageVariant('en', true, true)];
+  // article pages too, where the code keeps them
+  const articles = app.articlePageVariant ? [app.articlePageVariant('en', true, true)] : [];
   const t0 = performance.now();
   let done = 0;
   for (let k = 0; k < ids.length; k += 500) {
-    done += await warmStories(store, ids.slice(k, k + 500), variants, { wait: true });
+    done += await warmStories(store, ids.slice(k, k + 500), variants, { wait: true, articles });
     if (i === 0 && k % 10_000 === 0) process.stderr.write(`warm ${i}/${n}: ${k} of ${ids.length} checked, ${done} computed, ${((performance.now() - t0) / 1000).toFixed(0)} s\n`);
   }
   process.stderr.write(`warm ${i}/${n}: ${done} of ${ids.length} computed in ${((performance.now() - t0) / 1000).toFixed(0)} s\n`);
@@ -206,32 +217,38 @@ if (args[0] === '--child') {
   const tw = performance.now();
   await Promise.all(
     Array.from({ length: WARMERS }, (_, i) => {
-      const p = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--warm', String(i), String(WARMERS), dbPath], { stdio: ['ignore', 'inherit', 'inherit'] });
+      const p = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--warm', String(i), String(WARMERS), dbPath, ...args], { cwd: CODE, stdio: ['ignore', 'inherit', 'inherit'] });
       return new Promise<void>((resolve, reject) => p.once('exit', (c) => (c === 0 ? resolve() : reject(new Error(`warm ${i} exited ${c}`)))));
     }),
   );
   process.stderr.write(`stories prepared in ${((performance.now() - tw) / 1000).toFixed(0)} s\n`);
   const Database = (await import('better-sqlite3')).default;
   const ro = new Database(dbPath, { readonly: true });
-  const storyIds = (ro.prepare('SELECT id FROM stories').all() as Array<{ id: string }>).map((x) => x.id);
-  const articleIds = (ro.prepare('SELECT id FROM articles ORDER BY random() LIMIT 20000').all() as Array<{ id: string }>).map((x) => x.id);
+  const storyIds = (ro.prepare('SELECT id FROM stories ORDER BY updated_at DESC, id').all() as Array<{ id: string }>).map((x) => x.id);
+  const prepared = Number.isFinite(KEPT) ? storyIds.slice(0, KEPT) : storyIds;
+  // articles of prepared stories (kept pages where the code keeps article pages)
+  const preparedSet = new Set(prepared);
+  const articleIds = (ro.prepare('SELECT id, story_id AS s FROM articles ORDER BY random() LIMIT 40000').all() as Array<{ id: string; s: string }>).filter((x) => preparedSet.has(x.s)).map((x) => x.id).slice(0, 20000);
   // search terms: words from the generated paragraphs (selective), two per query
   const words = (ro.prepare("SELECT text FROM articles ORDER BY random() LIMIT 500").all() as Array<{ text: string }>).flatMap((x) => x.text.split('Reference ')[1]!.split(': ')[1]!.replace(/\.$/, '').split(' '));
   ro.close();
   // stories whose kept rows are removed: their first request computes them (a reader who comes before the server did)
   const rw = new Database(dbPath);
-  const uncomputed = (rw.prepare('SELECT id FROM stories ORDER BY random() LIMIT 5000').all() as Array<{ id: string }>).map((x) => x.id);
+  // with --kept, among the stories never prepared (nothing to remove: rows a previous run computed are removed);
+  // else prepared ones whose rows are removed
+  const pool = prepared.length < storyIds.length ? storyIds.slice(prepared.length) : prepared;
+  const uncomputed = pool.map((id) => [Math.random(), id] as const).sort((a, b) => a[0] - b[0]).slice(0, Math.min(1500, pool.length >> 2)).map((x) => x[1]);
   const del = rw.prepare('DELETE FROM story_cache WHERE story_id = ?');
   rw.transaction(() => uncomputed.forEach((id) => del.run(id)))();
   rw.close();
   const removed = new Set(uncomputed);
-  const kept = storyIds.filter((id) => !removed.has(id));
+  const kept = prepared.filter((id) => !removed.has(id));
   const r = rng(5);
   const any = <T>(xs: T[]) => xs[Math.floor(r() * xs.length)]!;
-  const hot = storyIds.slice(0, 200);
+  const hot = kept.slice(0, 200);
 
   const prof = process.env.KABAR_BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.KABAR_BENCH_PROF] : [];
-  const proc: ChildProcess = spawn(process.execPath, [...prof, '--import', 'tsx', fileURLToPath(import.meta.url), '--child', dbPath], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const proc: ChildProcess = spawn(process.execPath, [...prof, '--import', 'tsx', fileURLToPath(import.meta.url), '--child', dbPath, ...args], { cwd: CODE, stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise<string>((resolve, reject) => {
     proc.stdout!.once('data', (d: Buffer) => resolve(JSON.parse(d.toString().split('\n')[0]!).url));
     proc.once('exit', (c) => reject(new Error(`server exited ${c}`)));
@@ -261,7 +278,11 @@ if (args[0] === '--child') {
     await run('story page, 200 hot stories (rendered pages cached)', () => `/story/${any(hot)}`);
     await run('story page, any of 100k stories (kept, not in memory)', () => `/story/${any(kept)}`);
     await run('story page, not computed yet (computed on request)', () => `/story/${uncomputed.pop() ?? any(storyIds)}`);
+    // as browsers ask (autocannon does not decompress: the bytes are only counted)
+    const gzip = { 'accept-encoding': 'gzip, deflate, br' };
+    await run('story page, any of 100k stories (kept, not in memory), Accept-Encoding: gzip', () => `/story/${any(kept)}`, gzip);
     await run('article page, any article', () => `/article/${any(articleIds)}`);
+    await run('article page, any article, Accept-Encoding: gzip', () => `/article/${any(articleIds)}`, gzip);
     await run('search page, two selective words', () => `/?q=${encodeURIComponent(any(words) + ' ' + any(words))}`);
     await run('search page, one common word (every article)', () => `/?q=${encodeURIComponent(any(['signed', 'ministers', 'cooperation']))}`);
     // a common word next to a selective one: a query nobody asked before (results are kept per store version)

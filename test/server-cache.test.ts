@@ -13,6 +13,7 @@ import { startServer } from '../src/server/cli.ts';
 import { buildExport } from '../src/export/json.ts';
 import { ingestRaw, STORY_TEXTS } from './browser/fixture.ts';
 import { testDb } from './helpers.ts';
+import { deserializePage, inflatePieces, joinPieces, packPage, serializePage } from '../src/server/packed.ts';
 
 let store: Store;
 let storyId = '';
@@ -44,12 +45,13 @@ describe('kept story pages', () => {
     const first = await page(app, `/story/${storyId}`);
     assert.match(first, /2 articles/);
     assert.match(first, /name="_csrf" value="AAAAAAAAAAAAAAAAAAAAAAAA"/);
-    const html = await rows('html:en:11');
+    const html = await rows('page:en:11');
     assert.ok(html && (await rows('doc')) && (await rows('view')), 'document, brief and page kept');
     // a marker written into the kept page is what the next server (memory empty) sends: it reads the row
-    const text = zlib.gunzipSync(html!.body).toString('utf8');
+    const slot = 'csrf-slot-test';
+    const text = joinPieces(inflatePieces(deserializePage(html!.body)!), slot).toString('utf8');
     const marked = text.replace('</main>', '<p id="kept-marker">kept</p></main>');
-    await db().updateTable('story_cache').set({ body: zlib.gzipSync(marked) }).where('story_id', '=', storyId).where('variant', '=', 'html:en:11').execute();
+    await db().updateTable('story_cache').set({ body: serializePage(packPage(Buffer.from(marked), slot)) }).where('story_id', '=', storyId).where('variant', '=', 'page:en:11').execute();
     clearCaches();
     const again = await page(createApp({ store }), `/story/${storyId}`);
     assert.match(again, /id="kept-marker"/);
@@ -69,6 +71,52 @@ describe('kept story pages', () => {
     assert.equal(await refused.text(), JSON.stringify(await buildExport(store, { storyIds: [storyId] })));
   });
 
+  test('a client that accepts gzip gets the kept page’s compressed bytes with its own CSRF token', async () => {
+    const app = createApp({ store });
+    const plain = await page(app, `/story/${storyId}`);
+    const r = await app.request(`/story/${storyId}`, { headers: { cookie: 'kabar_csrf=BBBBBBBBBBBBBBBBBBBBBBBB', 'accept-encoding': 'gzip, deflate, br' } });
+    assert.equal(r.status, 200);
+    assert.equal(r.headers.get('content-encoding'), 'gzip');
+    assert.match(r.headers.get('vary') ?? '', /accept-encoding/i);
+    const html = zlib.gunzipSync(Buffer.from(await r.arrayBuffer())).toString('utf8');
+    assert.match(html, /name="_csrf" value="BBBBBBBBBBBBBBBBBBBBBBBB"/);
+    assert.equal(html, plain.split('AAAAAAAAAAAAAAAAAAAAAAAA').join('BBBBBBBBBBBBBBBBBBBBBBBB'), 'the same page, another reader’s token');
+  });
+
+  test('article pages are kept with their story and computed again after a correction or a new article', async () => {
+    const app = createApp({ store });
+    const doc = JSON.parse(await (await app.request(`/api/stories/${storyId}`)).text()) as { articles: Array<{ id: string }> };
+    const articleId = doc.articles[0]!.id;
+    const first = await page(app, `/article/${articleId}`);
+    assert.match(first, /name="_csrf" value="AAAAAAAAAAAAAAAAAAAAAAAA"/);
+    const kept = await rows(`a:${articleId}:page:en:11`);
+    assert.ok(kept, 'the article page is kept with its story');
+    assert.ok(kept.version.startsWith((await rows('doc'))!.version + '|'), 'at the story’s version');
+    // served from the row (memory empty): a marker written into it shows
+    const slot = 'csrf-slot-test';
+    const text = joinPieces(inflatePieces(deserializePage(kept.body)!), slot).toString('utf8').replace('</main>', '<p id="article-marker">kept</p></main>');
+    await db().updateTable('story_cache').set({ body: serializePage(packPage(Buffer.from(text), slot)) }).where('story_id', '=', storyId).where('variant', '=', `a:${articleId}:page:en:11`).execute();
+    clearCaches();
+    assert.match(await page(createApp({ store }), `/article/${articleId}`), /id="article-marker"/);
+    const gz = await app.request(`/article/${articleId}`, { headers: { ...cookie, 'accept-encoding': 'gzip' } });
+    assert.equal(gz.headers.get('content-encoding'), 'gzip');
+    assert.match(zlib.gunzipSync(Buffer.from(await gz.arrayBuffer())).toString('utf8'), /id="article-marker"/);
+    // a correction of the article, even one that names no story: the next page shows it
+    const filed = await app.request('/api/corrections', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ targetKind: 'article', targetId: articleId, message: 'The outlet misspelt the harbour master’s name.' }),
+    });
+    assert.equal(filed.status, 201);
+    const corrected = await page(app, `/article/${articleId}`);
+    assert.doesNotMatch(corrected, /id="article-marker"/);
+    assert.match(corrected, /misspelt the harbour master/);
+    const { id } = (await filed.json()) as { id: number };
+    assert.equal((await app.request(`/api/corrections/${id}/review`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ status: 'rejected' }) })).status, 200);
+    assert.notEqual(await page(app, `/article/${articleId}`), corrected, 'the review state shows');
+    assert.equal((await app.request('/article/0000000000000000')).status, 404);
+  });
+
   test('an article joining the story replaces the kept page and document', async () => {
     const app = createApp({ store });
     const before = (await rows('doc'))!.version;
@@ -82,6 +130,10 @@ describe('kept story pages', () => {
     const doc = JSON.parse(await (await app.request(`/api/stories/${storyId}`)).text());
     assert.equal(doc.articles.length, 3);
     assert.notEqual((await rows('doc'))!.version, before);
+    // the article pages of the story are computed again at its new version: they list the new article's events
+    const other = doc.articles[0].id as string;
+    await page(app, `/article/${other}`);
+    assert.ok((await rows(`a:${other}:page:en:11`))!.version.startsWith((await rows('doc'))!.version + '|'));
   });
 
   test('a correction filed or reviewed shows at once, in the page and the API', async () => {
@@ -96,15 +148,17 @@ describe('kept story pages', () => {
     const { id } = (await filed.json()) as { id: number };
     assert.match(await page(app, `/story/${storyId}`), /signed on the 11th/);
     const doc = JSON.parse(await (await app.request(`/api/stories/${storyId}`)).text());
-    assert.deepEqual(doc.corrections.map((c: { id: number; status: string }) => [c.id, c.status]), [[id, 'open']]);
+    // (the story's other reports are the article's, from the test before)
+    const own = (d: { corrections: Array<{ id: number; status: string }> }) => d.corrections.filter((c) => c.id === id);
+    assert.deepEqual(own(doc).map((c) => [c.id, c.status]), [[id, 'open']]);
     const reviewed = await app.request(`/api/corrections/${id}/review`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ status: 'accepted' }) });
     assert.equal(reviewed.status, 200);
     const doc2 = JSON.parse(await (await app.request(`/api/stories/${storyId}`)).text());
-    assert.deepEqual(doc2.corrections.map((c: { status: string }) => c.status), ['accepted']);
+    assert.deepEqual(own(doc2).map((c) => c.status), ['accepted']);
     const gz = await app.request(`/api/stories/${storyId}`, { headers: { 'accept-encoding': 'gzip' } });
     assert.equal(gz.headers.get('content-encoding'), 'gzip');
     const doc3 = JSON.parse(zlib.gunzipSync(Buffer.from(await gz.arrayBuffer())).toString('utf8'));
-    assert.deepEqual(doc3.corrections.map((c: { status: string }) => c.status), ['accepted'], 'the gzip document is current too');
+    assert.deepEqual(own(doc3).map((c) => c.status), ['accepted'], 'the gzip document is current too');
   });
 
   test('shared entity data another story adds (an alias, coordinates) shows in the document', async () => {
@@ -132,7 +186,28 @@ describe('kept story pages', () => {
     assert.equal((await list())[0], 'Volcano ash closes Manado airport', 'the API list too, newest first');
   });
 
-  test('an idle server prepares the pages of stories nobody asked for, in every interface language', async () => {
+  test('a server that is never idle still prepares a story that changes while it runs', async () => {
+    const srv = await startServer(store, { port: 0, host: '127.0.0.1', warm: true });
+    let stop = false;
+    // two readers asking without pause: the server is never idle
+    const readers = [0, 1].map(async () => {
+      while (!stop) await (await fetch(`${srv.url}/assets/app.css`)).text();
+    });
+    try {
+      await new Promise((res) => setTimeout(res, 300));
+      const r = await ingestRaw(store, { input: 'busy.txt', format: 'text', content: 'A cargo crane toppled at Pelabuhan Tanjung Emas on Friday; no one was hurt, the port authority said.', hints: { title: 'Crane topples at port', outlet: 'Harbour Daily', published: '2025-05-09', language: 'en' } });
+      const kept = async () => (await db().selectFrom('story_cache').select('variant').where('story_id', '=', r.storyId!).execute()).map((x) => x.variant);
+      const t0 = Date.now();
+      while (!(await kept()).includes('page:id:11') && Date.now() - t0 < 30_000) await new Promise((res) => setTimeout(res, 100));
+      assert.ok((await kept()).includes('page:en:11') && (await kept()).includes('page:id:11'), 'prepared under load');
+    } finally {
+      stop = true;
+      await Promise.all(readers);
+      await srv.close();
+    }
+  });
+
+  test('an idle server prepares the story and article pages nobody asked for, in every interface language', async () => {
     const a = STORY_TEXTS[0]!;
     // a story of its own, not requested by anyone
     const r = await ingestRaw(store, { input: 'w.txt', format: 'text', content: 'A ferry ran aground near Bitung port on Monday morning; all 212 passengers were brought ashore, the harbour master said.', hints: { title: 'Ferry aground off Bitung', outlet: a.outlet, published: '2025-05-05', language: 'en' } });
@@ -142,8 +217,10 @@ describe('kept story pages', () => {
     const srv = await startServer(store, { port: 0, host: '127.0.0.1', warm: true });
     try {
       const t0 = Date.now();
-      while ((await variants()).length < 4 && Date.now() - t0 < 20_000) await new Promise((res) => setTimeout(res, 100));
-      assert.deepEqual(await variants(), ['doc', 'html:en:11', 'html:id:11', 'view']);
+      // the story's document, brief and page, and its one article's page, in each interface language
+      const all = [`a:${r.articleId}:page:en:11`, `a:${r.articleId}:page:id:11`, 'doc', 'page:en:11', 'page:id:11', 'view'];
+      while ((await variants()).length < all.length && Date.now() - t0 < 20_000) await new Promise((res) => setTimeout(res, 100));
+      assert.deepEqual(await variants(), all);
       const res = await fetch(`${srv.url}/story/${r.storyId}`, { headers: { 'accept-language': 'id' } });
       assert.equal(res.status, 200);
       assert.match(await res.text(), /<html lang="id">/);

@@ -66,7 +66,7 @@ describe('reader on PostgreSQL', { skip: skip ?? false }, () => {
     assert.match(first.body, /id="h-timeline"/);
     assert.match(first.body, new RegExp(`${big.articles} articles`));
     const kept = await pg.db.selectFrom('story_cache' as never).select(['variant' as never]).where('story_id' as never, '=', big.id as never).execute();
-    assert.deepEqual((kept as Array<{ variant: string }>).map((r) => r.variant).sort(), ['doc', 'html:en:11', 'view']);
+    assert.deepEqual((kept as Array<{ variant: string }>).map((r) => r.variant).sort(), ['doc', 'page:en:11', 'view']);
     clearCaches();
     assert.equal((await get(pa, `/story/${big.id}`)).body, first.body);
     assert.equal((await get(sa, `/story/${big.id}`)).body, first.body, 'the same page from both engines');

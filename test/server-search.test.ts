@@ -128,4 +128,18 @@ describe('search with a word in every article', () => {
     assert.match(await page('zorvane'), /Zorvane in the harbour/, 'the search page too');
     assert.equal((await api('routine'))[0], 'Zorvane in the harbour', 'newest first for a common word');
   });
+
+  test('a common word next to an uncommon one finds articles added after the common word was first looked up', async () => {
+    // no clearCaches: what the server keeps per common word (its articles) is brought up to date, not read again
+    await searchHits(store, { q: 'routine zorvane' }, 20, 0);
+    const doc = processRaw({ input: 'later.txt', format: 'text', content: 'Routine checks found a quillet float and a brimwort crate on the quay on Wednesday, the harbour office said.', hints: { title: 'Brimwort on the quay', outlet: 'Pier Gazette', published: '2025-03-03', language: 'en' } });
+    await ingestDoc(store, doc);
+    const titles = async (q: string) => (await searchHits(store, { q }, 100, 0)).map((h) => h.title);
+    assert.deepEqual(await titles('routine brimwort'), ['Brimwort on the quay']);
+    assert.deepEqual(await titles('routine quillet brimwort'), ['Brimwort on the quay']);
+    // an article without the common word is not listed for it
+    await ingestDoc(store, processRaw({ input: 'later2.txt', format: 'text', content: 'A brimwort barge moored at the southern jetty on Thursday evening, the port office said.', hints: { title: 'Brimwort barge', outlet: 'Pier Gazette', published: '2025-03-04', language: 'en' } }));
+    assert.deepEqual(await titles('routine brimwort'), ['Brimwort on the quay']);
+    assert.deepEqual((await titles('brimwort')).sort(), ['Brimwort barge', 'Brimwort on the quay']);
+  });
 });

@@ -18,7 +18,7 @@ import { CSS, ICON, JS } from './assets.ts';
 import { ROUTES, honoPath, openApiDocument, type ApiRoute } from './api.ts';
 import { addCorrection, correctionInput, listCorrections, reviewCorrection } from './corrections.ts';
 import { ARTICLE_ID, Lru, STORY_ID, cleanFilters, entityView, filterOptions, findStories, getArticle, hasFilters, keptFresh, listVersion, searchHits, storyDocGzip, storyDocJson, storyPage, storyView, topEntities, type Filters, type PageVariant } from './data.ts';
-import { pageBytes } from './storycache.ts';
+import { articlePage, pageBytes, pageGzip, type ArticleVariant, type KeptPage } from './storycache.ts';
 import { atom, rss } from './feeds.ts';
 import { dict, formatRange, isUiLang, label, LANG_COOKIE, pickLang, type UiLang } from './i18n.ts';
 import {
@@ -162,6 +162,16 @@ export function createApp(opts: AppOptions) {
     }
   };
   const tooLarge = (c: Context<Env>) => fail(c, 413, 'request body too large');
+  /** A kept page with the reader's CSRF token: its stored compressed bytes as they are when the client accepts gzip. */
+  const keptPage = (c: Context<Env>, p: KeptPage) => {
+    c.header('content-type', 'text/html; charset=UTF-8');
+    c.header('vary', 'accept-encoding');
+    if (acceptsGzip(c.req.header('accept-encoding'))) {
+      c.header('content-encoding', 'gzip');
+      return c.body(pageGzip(p, c.get('ctx').csrf) as unknown as Uint8Array<ArrayBuffer>);
+    }
+    return c.body(pageBytes(p, c.get('ctx').csrf) as unknown as Uint8Array<ArrayBuffer>);
+  };
 
   // ---------- assets ----------
   const asset = (body: string, type: string) => (c: Context<Env>) => {
@@ -221,11 +231,19 @@ export function createApp(opts: AppOptions) {
     }
     const p = await storyPage(store, id, storyPageVariant(ctx.lang, ctx.writable, ctx.canWrite));
     if (!p) return (await mergedInto(store, id, (to) => c.redirect(`/story/${to}`, 301))) ?? fail(c, 404, ctx.t.notFoundText);
-    c.header('content-type', 'text/html; charset=UTF-8');
-    return c.body(pageBytes(p, ctx.csrf) as unknown as Uint8Array<ArrayBuffer>);
+    return keptPage(c, p);
   });
 
+  // Article pages are kept like story pages (with their story's rows, src/server/storycache.ts); a page with a
+  // query (a notice) is rendered for its reader.
   app.get('/article/:id', async (c) => {
+    const ctx = c.get('ctx');
+    if (!ARTICLE_ID.test(c.req.param('id'))) return fail(c, 404, ctx.t.notFoundText);
+    if (!new URL(c.req.url).search) {
+      const p = await articlePage(store, c.req.param('id'), articlePageVariant(ctx.lang, ctx.writable, ctx.canWrite));
+      if (p === undefined) return fail(c, 404, ctx.t.notFoundText);
+      if (p) return keptPage(c, p);
+    }
     const a = await getArticle(store, c.req.param('id'));
     if (!a) return fail(c, 404, c.get('ctx').t.notFoundText);
     const view = a.storyId ? await storyView(store, a.storyId) : null;
@@ -621,8 +639,17 @@ export function ingestQueue(redis: string, o: { prefix?: string; attempts?: numb
 /** The story page as a reader with this interface language and write permission sees it (CSRF token left to `slot`). */
 export function storyPageVariant(lang: UiLang, writable: boolean, canWrite: boolean): PageVariant {
   return {
-    variant: `html:${lang}:${writable ? 1 : 0}${canWrite ? 1 : 0}`,
+    // 'page:' rows hold packed pages (src/server/packed.ts); rows of the earlier 'html:' format are not read
+    variant: `page:${lang}:${writable ? 1 : 0}${canWrite ? 1 : 0}`,
     render: (view, slot) => page_(<StoryPage ctx={{ lang, t: dict(lang), csrf: slot, here: `/story/${view.summary.id}`, writable, canWrite, notice: null }} view={view} />),
+  };
+}
+
+/** The article page as a reader with this interface language and write permission sees it (CSRF token left to `slot`). */
+export function articlePageVariant(lang: UiLang, writable: boolean, canWrite: boolean): ArticleVariant {
+  return {
+    variant: `page:${lang}:${writable ? 1 : 0}${canWrite ? 1 : 0}`,
+    render: (a, doc, corrections, slot) => page_(<ArticlePage ctx={{ lang, t: dict(lang), csrf: slot, here: `/article/${a.id}`, writable, canWrite, notice: null }} a={a} doc={doc} corrections={corrections} />),
   };
 }
 

@@ -6,7 +6,7 @@ import type { Kysely } from 'kysely';
 import { log } from '../util/log.ts';
 import { openStore, defaultDbLocation, type Store } from '../store/db.ts';
 import { allowPrivateFromEnv } from '../net/fetch.ts';
-import { createApp, ingestQueue, storyPageVariant } from './app.tsx';
+import { articlePageVariant, createApp, ingestQueue, storyPageVariant } from './app.tsx';
 import { warmStories } from './data.ts';
 import { UI_LANGS } from './i18n.ts';
 import { isLoopbackHost, writePolicy } from './security.ts';
@@ -26,7 +26,7 @@ export async function startServer(
     publicUrl?: string;
     allowPrivate?: boolean;
     writesPerMinute?: number;
-    /** compute and keep story pages in the background while no request is being served */
+    /** compute and keep story and article pages in the background (while idle, and slowly under load) */
     warm?: boolean;
     /** POST /api/ingest enqueues to this Redis (kabar worker stores the pages) instead of ingesting here */
     queue?: string;
@@ -80,13 +80,21 @@ export async function startServer(
 }
 
 /**
- * Keeps story pages ready (src/server/storycache.ts) while the server is idle: one story at a time, newest first,
- * the pages anonymous readers get in each interface language; then, every ten seconds, the stories updated since.
- * A request arriving pauses it (one story's work, a few milliseconds, is the most a reader waits for).
+ * Keeps story and article pages ready (src/server/storycache.ts): one story at a time, newest first, the pages
+ * anonymous readers get in each interface language; then, every two seconds (POLL_MS), the stories updated since. Stories
+ * that change while the server runs (ingest here or in workers) are a queue drained first, between every hundred
+ * stories of the first pass over the store. It works while no request is being served (a request arriving waits
+ * for one story's work at most, a few milliseconds) and, so that a server that is never idle still prepares
+ * what changed, one story every BUSY_GAP_MS under load.
  */
+const BUSY_GAP_MS = 200;
+/** how often the stories updated since the last pass are looked for */
+const POLL_MS = 2_000;
+
 function startWarmer(store: Store, host: string, token: string | null, busy: () => boolean): { stop(): Promise<void> } {
   const policy = writePolicy({ host, token });
   const variants = UI_LANGS.map((l) => storyPageVariant(l, policy.writable, policy.writable && !policy.tokenRequired));
+  const articles = UI_LANGS.map((l) => articlePageVariant(l, policy.writable, policy.writable && !policy.tokenRequired));
   let stopped = false;
   let wake: (() => void) | null = null;
   const sleep = (ms: number) =>
@@ -95,29 +103,43 @@ function startWarmer(store: Store, host: string, token: string | null, busy: () 
       wake = () => (clearTimeout(t), (wake = null), r());
     });
   const db = store.db as unknown as Kysely<any>;
+  // updated_at comes from the writer's clock: a minute's margin
+  const margin = () => new Date(Date.now() - 60_000).toISOString();
+  /** Warm every story updated at or after `since`, newest first; `between` runs before each hundred. */
+  const pass = async (since: string, between?: () => Promise<void>) => {
+    let after: { u: string; id: string } | null = null;
+    for (;;) {
+      await between?.();
+      let q = db.selectFrom('stories').select(['id', 'updated_at']).where('updated_at', '>=', since).orderBy('updated_at', 'desc').orderBy('id').limit(100);
+      if (after) {
+        const a = after;
+        q = q.where((eb) => eb.or([eb('updated_at', '<', a.u), eb.and([eb('updated_at', '=', a.u), eb('id', '>', a.id)])]));
+      }
+      const rows = (await q.execute()) as Array<{ id: string; updated_at: string }>;
+      for (const r of rows) {
+        for (const t0 = Date.now(); !stopped && busy() && Date.now() - t0 < BUSY_GAP_MS; ) await sleep(25);
+        if (stopped) return;
+        await warmStories(store, [r.id], variants, { articles });
+        await new Promise((res) => setImmediate(res));
+      }
+      if (rows.length < 100 || stopped) return;
+      after = { u: rows[rows.length - 1]!.updated_at, id: rows[rows.length - 1]!.id };
+    }
+  };
   const loop = async () => {
     let since = '';
+    let changed = margin();
+    const drainChanged = async () => {
+      const next = margin();
+      await pass(changed);
+      changed = next;
+    };
     while (!stopped) {
-      const passStart = new Date(Date.now() - 60_000).toISOString();
-      let after: { u: string; id: string } | null = null;
-      for (;;) {
-        let q = db.selectFrom('stories').select(['id', 'updated_at']).where('updated_at', '>=', since).orderBy('updated_at', 'desc').orderBy('id').limit(100);
-        if (after) {
-          const a = after;
-          q = q.where((eb) => eb.or([eb('updated_at', '<', a.u), eb.and([eb('updated_at', '=', a.u), eb('id', '>', a.id)])]));
-        }
-        const rows = (await q.execute()) as Array<{ id: string; updated_at: string }>;
-        for (const r of rows) {
-          while (!stopped && busy()) await sleep(250);
-          if (stopped) return;
-          await warmStories(store, [r.id], variants);
-          await new Promise((res) => setImmediate(res));
-        }
-        if (rows.length < 100 || stopped) break;
-        after = { u: rows[rows.length - 1]!.updated_at, id: rows[rows.length - 1]!.id };
-      }
+      const passStart = margin();
+      await pass(since, since ? undefined : drainChanged);
       since = passStart;
-      await sleep(10_000);
+      changed = passStart;
+      await sleep(POLL_MS);
     }
   };
   const done = loop().catch((e: Error) => {

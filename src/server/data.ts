@@ -219,14 +219,21 @@ async function searchStore(store: Store, f: Filters, fq: string, limit: number, 
       'SELECT rowid AS r FROM articles_fts WHERE articles_fts MATCH ? AND rowid >= ? ORDER BY bm25(articles_fts, 5.0, 1.0), rowid LIMIT ? OFFSET ?',
     ).all(fq, floor?.r ?? 0, limit, offset) as Array<{ r: number }>;
   } else if (!conds.length) {
-    // the window: the newest matches of the whole query (read off the end of the posting lists); `+rowid` keeps
-    // SQLite from seeking the ranked cursor to each of them
+    // the window: the newest matches of the whole query. Intersecting a common word's posting list (most of the
+    // corpus) costs a read of all of it on every query; instead the uncommon words' matches, newest first, are
+    // tested against the common words' kept sets until the window is full, and only those are ranked.
+    const sets = await Promise.all(phrases.filter((_, i) => common[i]).map((p) => commonSet(store, p)));
+    const window: number[] = [];
+    for (const r of stmt(store.sqlite!, 'SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC').pluck().iterate(rare) as Iterable<number>) {
+      if (sets.every((set) => set.has(r))) window.push(r);
+      if (window.length >= SEARCH_WINDOW) break;
+    }
+    if (!window.length) return [];
     top = stmt(
       store.sqlite!,
-      `SELECT rowid AS r FROM articles_fts WHERE articles_fts MATCH ?
-         AND +rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ${SEARCH_WINDOW})
+      `SELECT rowid AS r FROM articles_fts WHERE articles_fts MATCH ? AND rowid BETWEEN ? AND ? AND +rowid IN (SELECT value FROM json_each(?))
        ORDER BY bm25(articles_fts, 5.0, 1.0), rowid LIMIT ? OFFSET ?`,
-    ).all(rare, fq, limit, offset) as Array<{ r: number }>;
+    ).all(rare, window[window.length - 1], window[0], JSON.stringify(window), limit, offset) as Array<{ r: number }>;
   } else {
     top = (
       await sql<{ r: number }>`
@@ -239,15 +246,65 @@ async function searchStore(store: Store, f: Filters, fq: string, limit: number, 
   }
   if (!top.length) return [];
   const seqs = top.map((r) => Number(r.r));
-  // the snippets mark the ranked words (a seek per row in a common word's posting list costs too much); one
-  // statement per page size, prepared once
-  const rows = stmt(
-    store.sqlite!,
-    `SELECT a.seq, ${HIT} FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
-     WHERE articles_fts MATCH ? AND articles_fts.rowid IN (${seqs.map(() => '?').join(',')})`,
-  ).all(rare, ...seqs) as Array<HitRow & { seq: number }>;
+  // the snippets mark the ranked words (a seek per row in a common word's posting list costs too much). Without
+  // filters the page's rows lie in the window (at most SEARCH_WINDOW matches): one pass over the ranked words'
+  // matches between the page's lowest and highest row costs less than a seek per row; with filters the matches
+  // can span the corpus, so one seek per row (one statement per page size, prepared once).
+  const rows = (
+    conds.length
+      ? stmt(
+          store.sqlite!,
+          `SELECT a.seq, ${HIT} FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
+           WHERE articles_fts MATCH ? AND articles_fts.rowid IN (${seqs.map(() => '?').join(',')})`,
+        ).all(rare, ...seqs)
+      : stmt(
+          store.sqlite!,
+          `SELECT a.seq, ${HIT} FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
+           WHERE articles_fts MATCH ? AND articles_fts.rowid BETWEEN ? AND ? AND +articles_fts.rowid IN (SELECT value FROM json_each(?))`,
+        ).all(rare, Math.min(...seqs), Math.max(...seqs), JSON.stringify(seqs))
+  ) as Array<HitRow & { seq: number }>;
   const bySeq = new Map(rows.map((r) => [Number(r.seq), r]));
   return top.map((t) => bySeq.get(Number(t.r))).filter((r): r is HitRow & { seq: number } => !!r).map(toHit);
+}
+
+/** The articles (FTS rowids) that have a common word, as bits, kept per word and brought up to date on use. */
+class RowidSet {
+  private bits = new Uint8Array(1 << 15);
+  /** rowids up to this one are in */
+  upTo = 0;
+  has(r: number): boolean {
+    return r < this.bits.length * 8 && (this.bits[r >> 3]! & (1 << (r & 7))) !== 0;
+  }
+  add(r: number): void {
+    if (r >= this.bits.length * 8) {
+      const more = new Uint8Array(Math.max(this.bits.length * 2, (r >> 3) + 1));
+      more.set(this.bits);
+      this.bits = more;
+    }
+    this.bits[r >> 3]! |= 1 << (r & 7);
+  }
+}
+
+const commonSets = new Lru<RowidSet>(256);
+
+/**
+ * SQLite: the articles that have `phrase` (a common one: see commonPhrases). Articles' seqs (the FTS rowids) only
+ * grow and are never reused (AUTOINCREMENT), and an article's text does not change, so a kept set needs only
+ * the articles added since; it is read once per word, then a few rows per use.
+ */
+async function commonSet(store: Store, phrase: string): Promise<RowidSet> {
+  const key = `${store.location}\u0001${phrase}`;
+  // inside a transaction on this connection (an ingest through the API) rows can still be rolled back and their
+  // seqs reused: nothing read there is kept
+  const keepIt = !store.sqlite!.inTransaction;
+  const set = (keepIt && commonSets.get(key)) || new RowidSet();
+  const newest = await newestSeq(store);
+  if (set.upTo < newest) {
+    for (const r of stmt(store.sqlite!, 'SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? AND rowid > ? AND rowid <= ?').pluck().all(phrase, set.upTo, newest) as number[]) set.add(r);
+    set.upTo = newest;
+  }
+  if (keepIt) commonSets.set(key, set);
+  return set;
 }
 
 /** The phrases of an FTS query made by ftsQuery ("a" "b""c" → ['"a"', '"b""c"']). */
@@ -423,6 +480,7 @@ export async function articleMeta(store: Store, storyIds: string[]): Promise<Sto
 export function clearCaches(): void {
   clearStoryMemory();
   searches.clear();
+  commonSets.clear();
   optionsCache = null;
   entityRanking = null;
 }

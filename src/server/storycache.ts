@@ -16,11 +16,12 @@ import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
 import { sql, type Kysely } from 'kysely';
 import type { Store } from '../store/db.ts';
-import type { StorySummary } from '../store/queries.ts';
+import { listArticles, type StoredArticle, type StorySummary } from '../store/queries.ts';
 import { inValues, prepared as stmt } from '../store/bulk.ts';
 import { buildExport } from '../export/json.ts';
 import type { KabarExport } from '../export/schema.ts';
-import { correctionRow, type Correction } from './corrections.ts';
+import { correctionRow, listCorrections, type Correction } from './corrections.ts';
+import { deserializePage, gzipWithToken, inflatePieces, joinPieces, packPage, serializePage, type PackedPage } from './packed.ts';
 import { loadBrief, type BriefView } from './brief.ts';
 
 export interface StoryView {
@@ -150,15 +151,16 @@ interface Current {
 
 const STORY = /^s[0-9a-f]{16}$/;
 
-const stampOf = (u: string, n: number, corrections: Correction[]): Stamp => {
-  const corr = corrections.length
+/** What a list of corrections shows (which, and their review state), short. */
+const correctionsStamp = (corrections: Correction[]) =>
+  corrections.length
     ? createHash('sha1')
         .update(corrections.map((c) => `${c.id}.${c.status}.${c.reviewed ?? ''}`).join(','))
         .digest('hex')
         .slice(0, 12)
     : '-';
-  return { base: `${codeVersion()}|${u}|${Number(n)}|${corr}`, updatedAt: u, corrections };
-};
+
+const stampOf = (u: string, n: number, corrections: Correction[]): Stamp => ({ base: `${codeVersion()}|${u}|${Number(n)}|${correctionsStamp(corrections)}`, updatedAt: u, corrections });
 
 /**
  * SQLite: what a request for a kept row needs, in one statement: the story's row, whether it has corrections,
@@ -226,14 +228,15 @@ interface Row {
   built_at: string;
 }
 
-const row = (id: string, variant: string, version: string, text: string, deps: string[] | null = null): Row => ({
+const row = (id: string, variant: string, version: string, body: Buffer, deps: string[] | null = null): Row => ({
   story_id: id,
   variant,
   version,
   deps: deps ? JSON.stringify(deps) : null,
-  body: zlib.gzipSync(text, { level: 4 }),
+  body,
   built_at: new Date().toISOString(),
 });
+const gz = (text: string) => zlib.gzipSync(text, { level: 4 });
 
 /**
  * Keep rows. Best effort: a store another process is writing to (SQLite's one writer) is not waited for, and an
@@ -284,45 +287,37 @@ async function keep(store: Store, rows: Row[], wait = false): Promise<void> {
 
 const views = new Lru<StoryView>(300);
 const docs = new Lru<string>(300);
-/** A kept page as UTF-8 bytes cut where the reader's CSRF token goes: sending it is joining the pieces. */
+/**
+ * A kept page: its pieces around the slots where each reader's CSRF token goes, compressed (src/server/packed.ts),
+ * and, once a client that does not accept gzip asked for it, uncompressed.
+ */
 export interface KeptPage {
-  pieces: Buffer[];
+  packed: PackedPage;
+  raw?: Buffer[];
 }
 
 const pages = new Lru<KeptPage>(1000);
 
-function cut(html: Buffer, slot: string): KeptPage {
-  const s = Buffer.from(slot, 'latin1');
-  const pieces: Buffer[] = [];
-  let at = 0;
-  for (let i = html.indexOf(s); i >= 0; i = html.indexOf(s, at)) {
-    pieces.push(html.subarray(at, i));
-    at = i + s.length;
-  }
-  pieces.push(html.subarray(at));
-  return { pieces };
-}
+const pack = (html: string, slot: string): KeptPage => ({ packed: packPage(Buffer.from(html), slot) });
 
 /** The page's bytes with the reader's token in every slot. */
 export function pageBytes(p: KeptPage, token: string): Buffer {
-  if (p.pieces.length === 1) return p.pieces[0]!;
-  const t = Buffer.from(token, 'latin1');
-  const all: Buffer[] = [];
-  p.pieces.forEach((x, i) => (i ? all.push(t, x) : all.push(x)));
-  return Buffer.concat(all);
+  return joinPieces((p.raw ??= inflatePieces(p.packed)), token);
+}
+
+/** The page as gzip with the reader's token in every slot, from the kept compressed bytes. */
+export function pageGzip(p: KeptPage, token: string): Buffer {
+  return gzipWithToken(p.packed, token);
 }
 
 async function readPage(store: Store, id: string, variant: string, version: string, body?: Buffer | null): Promise<KeptPage | null> {
   const b = body ?? (await readBody(store, id, variant, version));
-  if (!b) return null;
-  try {
-    const html = zlib.gunzipSync(b);
-    const nl = html.indexOf(10);
-    return nl > 0 ? cut(html.subarray(nl + 1), html.subarray(0, nl).toString('latin1')) : null;
-  } catch {
-    return null;
-  }
+  const packed = b ? deserializePage(b) : null;
+  return packed ? { packed } : null;
 }
+
+/** A page's row: its packed pieces (not gzip of the whole: see packed.ts). */
+const pageRow = (id: string, variant: string, version: string, p: KeptPage): Row => row(id, variant, version, serializePage(p.packed));
 
 async function compute(store: Store, id: string, st: Stamp, extra: PageVariant[] = [], wait = false): Promise<{ view: StoryView; docJson: string; docGzip: Buffer } | null> {
   const doc = await buildExport(store, { storyIds: [id] });
@@ -343,12 +338,12 @@ async function compute(store: Store, id: string, st: Stamp, extra: PageVariant[]
   const key = `${st.base}|${fp}`;
   const view: StoryView = { key, summary, doc, corrections: st.corrections, brief };
   const docJson = JSON.stringify(doc);
-  const rows = [row(id, 'doc', key, docJson, deps), row(id, 'view', key, JSON.stringify({ summary, brief }))];
+  const rows = [row(id, 'doc', key, gz(docJson), deps), row(id, 'view', key, gz(JSON.stringify({ summary, brief })))];
   for (const v of extra) {
     const slot = newSlot();
-    const html = v.render(view, slot);
-    pages.set(`${key}|${v.variant}`, cut(Buffer.from(html), slot));
-    rows.push(row(id, v.variant, key, `${slot}\n${html}`));
+    const page = pack(v.render(view, slot), slot);
+    pages.set(`${key}|${v.variant}`, page);
+    rows.push(pageRow(id, v.variant, key, page));
   }
   await keep(store, rows, wait);
   views.set(key, view);
@@ -430,14 +425,61 @@ export async function storyPage(store: Store, id: string, v: PageVariant): Promi
     const view = await storyView(store, id);
     if (!view) return null;
     const slot = newSlot();
-    const html = v.render(view, slot);
-    const page = cut(Buffer.from(html), slot);
+    const page = pack(v.render(view, slot), slot);
     pages.set(`${view.key}|${v.variant}`, page);
-    await keep(store, [row(id, v.variant, view.key, `${slot}\n${html}`)]);
+    await keep(store, [pageRow(id, v.variant, view.key, page)]);
     return page;
   }
   const done = await compute(store, id, cur.stamp, [v]);
   return done ? pages.get(`${done.view.key}|${v.variant}`)! : null;
+}
+
+/** A way to render an article page: its variant name (interface language, write permission) and the renderer. */
+export interface ArticleVariant {
+  variant: string;
+  /** the page with `slot` where each reader's CSRF token goes */
+  render(a: StoredArticle, doc: KabarExport, corrections: Correction[], slot: string): string;
+}
+
+/** The story an article is in: undefined when there is no such article, null when it is in none. */
+async function articleStory(store: Store, id: string): Promise<string | null | undefined> {
+  let r: { story_id: string | null } | undefined;
+  if (store.sqlite) r = stmt(store.sqlite, 'SELECT story_id FROM articles WHERE id = ?').get(id) as typeof r;
+  else r = (await anyDb(store).selectFrom('articles').select('story_id').where('id', '=', id).executeTakeFirst()) as typeof r;
+  return r ? r.story_id : undefined;
+}
+
+/**
+ * One article's rendered page for a variant, kept with its story's rows (variant `a:<article>:<variant>`) at the
+ * story's version plus the article's own corrections (a report on an article can name another story than the one
+ * it is in now): undefined when there is no such article, null when it is in no story (the caller renders it).
+ */
+export async function articlePage(store: Store, id: string, v: ArticleVariant): Promise<KeptPage | null | undefined> {
+  const storyId = await articleStory(store, id);
+  if (storyId === undefined) return undefined;
+  if (!storyId) return null;
+  const cur = await current(store, storyId);
+  if (!cur) return null;
+  const corrections = await listCorrections(store, { article: id });
+  const rowVariant = `a:${id}:${v.variant}`;
+  if (cur.key) {
+    const version = `${cur.key}|${correctionsStamp(corrections)}`;
+    const k = `${version}|${rowVariant}`;
+    const hit = pages.get(k) ?? (await readPage(store, storyId, rowVariant, version));
+    if (hit) {
+      pages.set(k, hit);
+      return hit;
+    }
+  }
+  const view = await storyView(store, storyId);
+  const [a] = await listArticles(store, { ids: [id] });
+  if (!view || !a) return null;
+  const version = `${view.key}|${correctionsStamp(corrections)}`;
+  const slot = newSlot();
+  const page = pack(v.render(a, view.doc, corrections, slot), slot);
+  pages.set(`${version}|${rowVariant}`, page);
+  await keep(store, [pageRow(storyId, rowVariant, version, page)]);
+  return page;
 }
 
 /**
@@ -445,27 +487,41 @@ export async function storyPage(store: Store, id: string, v: PageVariant): Promi
  * variants given); returns how many stories needed work. Used by the server when idle and by tools that
  * prepare a store (a story's first reader then gets a kept page).
  */
-export async function warmStories(store: Store, ids: string[], variants: PageVariant[], opts: { wait?: boolean } = {}): Promise<number> {
+export async function warmStories(store: Store, ids: string[], variants: PageVariant[], opts: { wait?: boolean; articles?: ArticleVariant[] } = {}): Promise<number> {
   let n = 0;
   for (const id of ids) {
     const cur = await current(store, id);
     if (!cur) continue;
-    if (!cur.key) {
-      await compute(store, id, cur.stamp, variants, opts.wait);
-      n++;
-      continue;
+    let key = cur.key;
+    let worked = false;
+    let have: Array<{ variant: string; version: string }> = [];
+    if (key) {
+      if (store.sqlite) have = stmt(store.sqlite, 'SELECT variant, version FROM story_cache WHERE story_id = ?').all(id) as typeof have;
+      else have = (await anyDb(store).selectFrom('story_cache').select(['variant', 'version']).where('story_id', '=', id).execute()) as typeof have;
     }
-    let have: string[];
-    if (store.sqlite) have = (stmt(store.sqlite, 'SELECT variant FROM story_cache WHERE story_id = ? AND version = ?').all(id, cur.key) as Array<{ variant: string }>).map((r) => r.variant);
-    else have = (await anyDb(store).selectFrom('story_cache').select('variant').where('story_id', '=', id).where('version', '=', cur.key).execute()).map((r) => String(r.variant));
-    if (!have.includes('view')) {
-      await compute(store, id, cur.stamp, variants, opts.wait);
-      n++;
-      continue;
+    const at = new Set(have.filter((r) => r.version === key).map((r) => r.variant));
+    if (!key || !at.has('view')) {
+      key = (await compute(store, id, cur.stamp, variants, opts.wait))?.view.key ?? null;
+      if (!key) continue;
+      worked = true;
+    } else {
+      for (const v of variants.filter((x) => !at.has(x.variant))) {
+        await storyPage(store, id, v);
+        worked = true;
+      }
     }
-    const missing = variants.filter((v) => !have.includes(v.variant));
-    for (const v of missing) await storyPage(store, id, v);
-    if (missing.length) n++;
+    if (opts.articles?.length) {
+      // article rows carry the story's version and then the article's corrections
+      const articleAt = new Set(have.filter((r) => r.version.startsWith(`${key}|`)).map((r) => r.variant));
+      const view = await storyView(store, id);
+      for (const a of view?.doc.articles ?? [])
+        for (const v of opts.articles) {
+          if (articleAt.has(`a:${a.id}:${v.variant}`)) continue;
+          await articlePage(store, a.id, v);
+          worked = true;
+        }
+    }
+    if (worked) n++;
   }
   return n;
 }
