@@ -185,7 +185,7 @@ export async function detectReuse(
   // A key already past the cap is boilerplate: adding to it would only make later lookups longer.
   const full = (key: number) => (postings.get(key)?.length ?? 0) > opts.postingCap;
   const bandRows = sigs.flatMap((s, i) => keysBySentence[i].filter((key) => !full(key)).map((key) => ({ key, article_id: doc.id, sentence: s.index })));
-  await bulkInsert(trx, 'reuse_bands', [['key', 'bigint'], ['article_id', 'text'], ['sentence', 'integer']], bandRows.map((r) => [r.key, r.article_id, r.sentence]), 'ON CONFLICT DO NOTHING');
+  await bulkInsert(trx, 'reuse_bands', [['key', 'bigint'], ['article_id', 'text'], ['sentence', 'integer']], bandRows.map((r) => [r.key, r.article_id, r.sentence]), 'ON CONFLICT DO NOTHING', direct);
   return links;
 }
 

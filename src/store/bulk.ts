@@ -14,9 +14,11 @@ export type ColumnType = 'text' | 'integer' | 'bigint' | 'real';
 /**
  * INSERT rows (arrays in `columns` order) into `table`. `onConflict` is raw SQL such as
  * `ON CONFLICT (key) DO UPDATE SET df = story_df.df + 1` or `ON CONFLICT DO NOTHING`.
+ * `direct`: the store's direct statement runner (SQLite), which inserts the same rows row by row.
  */
-export async function bulkInsert(db: Kysely<any>, table: string, columns: Array<[string, ColumnType]>, rows: unknown[][], onConflict = ''): Promise<void> {
+export async function bulkInsert(db: Kysely<any>, table: string, columns: Array<[string, ColumnType]>, rows: unknown[][], onConflict = '', direct?: DirectSql): Promise<void> {
   if (rows.length === 0) return;
+  if (direct) return direct.insert(table, columns, rows, onConflict);
   const cols = sql.join(columns.map(([c]) => sql.ref(c)));
   await sql`INSERT INTO ${sql.table(table)} (${cols}) ${jsonRows(db, columns, rows)} WHERE true ${sql.raw(onConflict)}`.execute(db);
 }
@@ -48,6 +50,8 @@ export function inValues(db: Kysely<any>, column: string, values: Array<string |
  */
 export interface DirectSql {
   all<T>(source: string, params: unknown[]): T[];
+  /** `bulkInsert` on this connection. */
+  insert(table: string, columns: Array<[string, ColumnType]>, rows: unknown[][], onConflict: string): void;
 }
 
 const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
@@ -66,5 +70,14 @@ export function prepared(sqlite: Database.Database, source: string): Database.St
 
 export function directSql(sqlite: Database.Database | undefined): DirectSql | undefined {
   if (!sqlite) return undefined;
-  return { all: <T>(source: string, params: unknown[]) => prepared(sqlite, source).all(...params) as T[] };
+  return {
+    all: <T>(source: string, params: unknown[]) => prepared(sqlite, source).all(...params) as T[],
+    // One prepared single-row statement run per row: in SQLite, unpacking a JSON parameter with json_each and
+    // `->>` costs more than the rows' index writes (about 1.6x the CPU of running the statement per row).
+    insert(table, columns, rows, onConflict) {
+      const cols = columns.map(([c]) => `"${c}"`).join(', ');
+      const stmt = prepared(sqlite, `INSERT INTO "${table}" (${cols}) VALUES (${columns.map(() => '?').join(', ')}) ${onConflict}`);
+      for (const row of rows) stmt.run(...row);
+    },
+  };
 }

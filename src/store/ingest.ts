@@ -142,7 +142,7 @@ async function storeOne(trx: Kysely<Tables>, store: Store, doc: ArticleDoc, now:
     await sql`INSERT INTO articles_fts(rowid, title, text) VALUES (${inserted.seq}, ${doc.title ?? ''}, ${doc.text})`.execute(trx);
   }
   await trx.insertInto('inputs').values({ input: doc.input, article_id: doc.id, ingested_at: now }).execute();
-  await storeAnalysis(trx, doc);
+  await storeAnalysis(trx, doc, stories.direct);
   const reuse = await detectReuse(trx, doc, undefined, stories.direct);
   const { storyId } = await assignStory(trx, doc, reuse, defaultStoryOptions, stories, locks);
   return { status: 'added', articleId: doc.id, storyId };
