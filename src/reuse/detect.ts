@@ -112,44 +112,15 @@ export async function detectReuse(
     }
   });
 
-  // candidates: stored article -> new sentence index -> stored sentence indexes
-  const cand = new Map<string, Map<number, Set<number>>>();
-  const postings = await lookupBands(trx, [...wanted.keys()], direct);
-  for (const [key, rows] of postings) {
-    if (rows.length > opts.postingCap) continue;
-    for (const row of rows) {
-      if (row.article_id === doc.id) continue;
-      let per = cand.get(row.article_id);
-      if (!per) cand.set(row.article_id, (per = new Map()));
-      for (const i of wanted.get(key) ?? []) {
-        let set = per.get(i);
-        if (!set) per.set(i, (set = new Set()));
-        set.add(row.sentence);
-      }
-    }
-  }
-
-  const ranked = [...cand.entries()]
-    .map(([id, per]) => ({ id, per, hits: per.size }))
-    .sort((x, y) => y.hits - x.hits || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0))
-    .slice(0, opts.maxCandidates);
+  const { ranked, full } = direct ? candidatesDirect(direct, wanted, doc.id, opts) : await candidates(trx, wanted, doc.id, opts);
 
   const links: ReuseLink[] = [];
   if (ranked.length > 0) {
-    const stored = await trx
-      .selectFrom('articles')
-      .select(['id', 'text', 'sentences'])
-      .where(
-        'id',
-        'in',
-        ranked.map((r) => r.id),
-      )
-      .execute();
-    const byId = new Map(stored.map((r) => [r.id, r]));
+    const byId = await storedTexts(trx, ranked.map((r) => r.id), direct);
     for (const { id, per } of ranked) {
       const row = byId.get(id);
       if (!row) continue;
-      const spans = sentenceSpans(row.text, parseSpans(row.sentences));
+      const { spans } = row;
       const pairs: SentencePair[] = [];
       let words = 0;
       for (const [i, js] of [...per.entries()].sort((x, y) => x[0] - y[0])) {
@@ -158,7 +129,8 @@ export async function detectReuse(
         for (const j of [...js].sort((x, y) => x - y)) {
           const span = spans[j];
           if (!span) continue;
-          const sh = shingles(reuseWords(row.text.slice(span.start, span.end)));
+          let sh = row.shingles.get(j);
+          if (!sh) row.shingles.set(j, (sh = shingles(reuseWords(row.text.slice(span.start, span.end)))));
           const jac = jaccard(mine.sh, sh);
           const sim = jac >= opts.minJaccard ? jac : containment(mine.sh, sh) >= opts.minContainment ? opts.minJaccard : 0;
           if (sim > 0 && (!best || sim > best.sim)) best = { j, sim };
@@ -183,28 +155,119 @@ export async function detectReuse(
       .execute();
   }
   // A key already past the cap is boilerplate: adding to it would only make later lookups longer.
-  const full = (key: number) => (postings.get(key)?.length ?? 0) > opts.postingCap;
   const bandRows = sigs.flatMap((s, i) => keysBySentence[i].filter((key) => !full(key)).map((key) => ({ key, article_id: doc.id, sentence: s.index })));
   await bulkInsert(trx, 'reuse_bands', [['key', 'bigint'], ['article_id', 'text'], ['sentence', 'integer']], bandRows.map((r) => [r.key, r.article_id, r.sentence]), 'ON CONFLICT DO NOTHING', direct);
   return links;
+}
+
+/** A stored article as verification reads it: text, sentence spans, and the shingles of the sentences compared so far. */
+interface StoredText {
+  text: string;
+  spans: Span[];
+  shingles: Map<number, Set<number>>;
+}
+
+/**
+ * The stored articles `ids` (those that exist). With the store's direct runner they are kept with the connection
+ * (an article's text never changes once stored): a sentence under a common sketch key is a candidate for many
+ * later articles, and reading and shingling it again for each was most of the cost of reuse in a large store.
+ */
+async function storedTexts(trx: Kysely<Tables>, ids: string[], direct?: DirectSql): Promise<Map<string, StoredText>> {
+  const out = new Map<string, StoredText>();
+  const memo = direct?.memo<StoredText>('reuse:texts');
+  const missing: string[] = [];
+  for (const id of ids) {
+    const t = memo?.get(id);
+    if (t) out.set(id, t);
+    else missing.push(id);
+  }
+  if (missing.length === 0) return out;
+  const rows = direct
+    ? direct.all<{ id: string; text: string; sentences: string }>('SELECT id, text, sentences FROM articles WHERE id IN (SELECT value FROM json_each(?))', [JSON.stringify(missing)])
+    : await trx.selectFrom('articles').select(['id', 'text', 'sentences']).where('id', 'in', missing).execute();
+  for (const r of rows) {
+    const t: StoredText = { text: r.text, spans: sentenceSpans(r.text, parseSpans(r.sentences)), shingles: new Map() };
+    out.set(r.id, t);
+    memo?.set(r.id, t);
+  }
+  return out;
+}
+
+interface Candidate {
+  id: string;
+  /** New sentence index -> stored sentence indexes sharing a key with it. */
+  per: Map<number, Set<number>>;
+  /** New sentences sharing a key with this article. */
+  hits: number;
+}
+
+interface Candidates {
+  /** At most `maxCandidates` stored articles, most new sentences shared first, ties by id. */
+  ranked: Candidate[];
+  /** Whether a key is past the posting cap (boilerplate: not used, not added to). */
+  full: (key: number) => boolean;
+}
+
+/** Candidate stored articles of the new article's sketch keys (`wanted`: key -> new sentences carrying it). */
+async function candidates(trx: Kysely<Tables>, wanted: Map<number, number[]>, self: string, opts: ReuseOptions): Promise<Candidates> {
+  const cand = new Map<string, Map<number, Set<number>>>();
+  const postings = await lookupBands(trx, [...wanted.keys()]);
+  for (const [key, rows] of postings) {
+    if (rows.length > opts.postingCap) continue;
+    for (const row of rows) {
+      if (row.article_id === self) continue;
+      let per = cand.get(row.article_id);
+      if (!per) cand.set(row.article_id, (per = new Map()));
+      for (const i of wanted.get(key) ?? []) addPair(per, i, row.sentence);
+    }
+  }
+  const ranked = [...cand.entries()]
+    .map(([id, per]) => ({ id, per, hits: per.size }))
+    .sort((x, y) => y.hits - x.hits || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0))
+    .slice(0, opts.maxCandidates);
+  return { ranked, full: (key) => (postings.get(key)?.length ?? 0) > opts.postingCap };
+}
+
+function addPair(per: Map<number, Set<number>>, i: number, j: number): void {
+  let set = per.get(i);
+  if (!set) per.set(i, (set = new Set()));
+  set.add(j);
+}
+
+/**
+ * `candidates` in the engine (SQLite, the store's direct runner): the same counting, ranking and cut, so only
+ * the chosen articles' sentence pairs come back to JavaScript. In a large store common keys hold up to
+ * `postingCap` postings each; handing every one over as a row was what made reuse grow with the store.
+ */
+function candidatesDirect(direct: DirectSql, wanted: Map<number, number[]>, self: string, opts: ReuseOptions): Candidates {
+  // Postings per key, counted no further than the cap.
+  const counts = direct.all<{ key: number; n: number }>(
+    'SELECT w.value AS key, (SELECT count(*) FROM (SELECT 1 FROM reuse_bands AS b WHERE b.key = w.value LIMIT ?)) AS n FROM json_each(?) AS w',
+    [opts.postingCap + 1, JSON.stringify([...wanted.keys()])],
+  );
+  const fullKeys = new Set(counts.filter((c) => c.n > opts.postingCap).map((c) => c.key));
+  const usable = counts.filter((c) => c.n > 0 && c.n <= opts.postingCap).flatMap((c) => wanted.get(c.key)!.map((i) => [c.key, i]));
+  const full = (key: number) => fullKeys.has(key);
+  if (usable.length === 0) return { ranked: [], full };
+  const pairs = JSON.stringify(usable);
+  // (key, new sentence) pairs as a table, looped over first (CROSS JOIN keeps that order): one primary-key range each.
+  const keyed = 'WITH w(key, i) AS (SELECT value ->> 0, value ->> 1 FROM json_each(?)) SELECT b.article_id AS id, ';
+  const from = ' FROM w CROSS JOIN reuse_bands AS b ON b.key = w.key WHERE b.article_id <> ?';
+  // Article ids are hex digits: SQLite's byte order is JavaScript's string order.
+  const top = direct.all<{ id: string; hits: number }>(`${keyed}count(DISTINCT w.i) AS hits${from} GROUP BY b.article_id ORDER BY hits DESC, id LIMIT ?`, [pairs, self, opts.maxCandidates]);
+  if (top.length === 0) return { ranked: [], full };
+  const rows = direct.all<{ id: string; i: number; j: number }>(`${keyed}w.i AS i, b.sentence AS j${from} AND b.article_id IN (SELECT value FROM json_each(?))`, [pairs, self, JSON.stringify(top.map((t) => t.id))]);
+  const per = new Map(top.map((t) => [t.id, new Map<number, Set<number>>()]));
+  for (const r of rows) addPair(per.get(r.id)!, r.i, r.j);
+  return { ranked: top.map((t) => ({ id: t.id, per: per.get(t.id)!, hits: t.hits })), full };
 }
 
 /**
  * Postings of each key. No key holds more than `postingCap + 1` rows (detectReuse stops adding to a
  * key once it is known boilerplate), so one IN lookup per batch is bounded without per-key limits.
  */
-async function lookupBands(trx: Kysely<Tables>, keys: number[], direct?: DirectSql): Promise<Map<number, Array<{ article_id: string; sentence: number }>>> {
+async function lookupBands(trx: Kysely<Tables>, keys: number[]): Promise<Map<number, Array<{ article_id: string; sentence: number }>>> {
   const out = new Map<number, Array<{ article_id: string; sentence: number }>>();
-  if (direct) {
-    // One prepared lookup per key (a range of the primary key): the same rows as the statement below
-    // without building it. A common key holds up to postingCap + 1 rows and a large store has many
-    // such keys, so what each row costs on the way to JavaScript is most of the lookup.
-    for (const key of keys) {
-      const rows = direct.all<{ article_id: string; sentence: number }>('SELECT article_id, sentence FROM reuse_bands WHERE key = ?', [key]);
-      if (rows.length > 0) out.set(key, rows);
-    }
-    return out;
-  }
   for (const batch of chunks(keys, 2000)) {
     const rows = await trx.selectFrom('reuse_bands').select(['key', 'article_id', 'sentence']).where(inValues(trx, 'key', batch, 'bigint')).execute();
     for (const r of rows) {

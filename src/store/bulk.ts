@@ -52,6 +52,41 @@ export interface DirectSql {
   all<T>(source: string, params: unknown[]): T[];
   /** `bulkInsert` on this connection. */
   insert(table: string, columns: Array<[string, ColumnType]>, rows: unknown[][], onConflict: string): void;
+  /**
+   * A bounded map (least recently used out) kept with this connection across transactions, by name: for rows that
+   * never change once committed (an article's text). Emptied when a transaction rolls back (`forgetMemos`), so it
+   * never holds what the store does not.
+   */
+  memo<T>(name: string): Memo<T>;
+}
+
+const MEMO_SIZE = 4096;
+
+export class Memo<T> {
+  private readonly map = new Map<string, T>();
+  get(key: string): T | undefined {
+    const v = this.map.get(key);
+    if (v !== undefined) {
+      this.map.delete(key);
+      this.map.set(key, v);
+    }
+    return v;
+  }
+  set(key: string, value: T): void {
+    this.map.delete(key);
+    if (this.map.size >= MEMO_SIZE) this.map.delete(this.map.keys().next().value!);
+    this.map.set(key, value);
+  }
+  clear(): void {
+    this.map.clear();
+  }
+}
+
+const memos = new WeakMap<Database.Database, Map<string, Memo<unknown>>>();
+
+/** Empties the connection's memos (its transaction rolled back: rows it wrote and memoised are gone). */
+export function forgetMemos(sqlite: Database.Database | undefined): void {
+  if (sqlite) for (const m of memos.get(sqlite)?.values() ?? []) m.clear();
 }
 
 const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
@@ -78,6 +113,13 @@ export function directSql(sqlite: Database.Database | undefined): DirectSql | un
       const cols = columns.map(([c]) => `"${c}"`).join(', ');
       const stmt = prepared(sqlite, `INSERT INTO "${table}" (${cols}) VALUES (${columns.map(() => '?').join(', ')}) ${onConflict}`);
       for (const row of rows) stmt.run(...row);
+    },
+    memo<T>(name: string): Memo<T> {
+      let byName = memos.get(sqlite);
+      if (!byName) memos.set(sqlite, (byName = new Map()));
+      let m = byName.get(name);
+      if (!m) byName.set(name, (m = new Memo<unknown>()));
+      return m as Memo<T>;
     },
   };
 }
