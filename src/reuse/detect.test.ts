@@ -90,7 +90,7 @@ test('reuse: a boilerplate sentence shared by many articles stops linking them',
   }
 });
 
-test('reuse: the engine-side candidate search (SQLite direct runner) links exactly what the query-builder path links', async (t) => {
+test('reuse: the direct runner of a SQLite store links exactly what the query-builder path links', async (t) => {
   const a = await tempStore();
   const b = await tempStore();
   try {

@@ -112,7 +112,7 @@ export async function detectReuse(
     }
   });
 
-  const { ranked, full } = direct ? candidatesDirect(direct, wanted, doc.id, opts) : await candidates(trx, wanted, doc.id, opts);
+  const { ranked, full } = await candidates(trx, wanted, doc.id, opts, direct);
 
   const links: ReuseLink[] = [];
   if (ranked.length > 0) {
@@ -209,9 +209,9 @@ interface Candidates {
 }
 
 /** Candidate stored articles of the new article's sketch keys (`wanted`: key -> new sentences carrying it). */
-async function candidates(trx: Kysely<Tables>, wanted: Map<number, number[]>, self: string, opts: ReuseOptions): Promise<Candidates> {
+async function candidates(trx: Kysely<Tables>, wanted: Map<number, number[]>, self: string, opts: ReuseOptions, direct?: DirectSql): Promise<Candidates> {
   const cand = new Map<string, Map<number, Set<number>>>();
-  const postings = await lookupBands(trx, [...wanted.keys()]);
+  const postings = await lookupBands(trx, [...wanted.keys()], direct);
   for (const [key, rows] of postings) {
     if (rows.length > opts.postingCap) continue;
     for (const row of rows) {
@@ -235,41 +235,17 @@ function addPair(per: Map<number, Set<number>>, i: number, j: number): void {
 }
 
 /**
- * `candidates` in the engine (SQLite, the store's direct runner): the same counting, ranking and cut, so only
- * the chosen articles' sentence pairs come back to JavaScript. In a large store common keys hold up to
- * `postingCap` postings each; handing every one over as a row was what made reuse grow with the store.
- */
-function candidatesDirect(direct: DirectSql, wanted: Map<number, number[]>, self: string, opts: ReuseOptions): Candidates {
-  // Postings per key, counted no further than the cap.
-  const counts = direct.all<{ key: number; n: number }>(
-    'SELECT w.value AS key, (SELECT count(*) FROM (SELECT 1 FROM reuse_bands AS b WHERE b.key = w.value LIMIT ?)) AS n FROM json_each(?) AS w',
-    [opts.postingCap + 1, JSON.stringify([...wanted.keys()])],
-  );
-  const fullKeys = new Set(counts.filter((c) => c.n > opts.postingCap).map((c) => c.key));
-  const usable = counts.filter((c) => c.n > 0 && c.n <= opts.postingCap).flatMap((c) => wanted.get(c.key)!.map((i) => [c.key, i]));
-  const full = (key: number) => fullKeys.has(key);
-  if (usable.length === 0) return { ranked: [], full };
-  const pairs = JSON.stringify(usable);
-  // (key, new sentence) pairs as a table, looped over first (CROSS JOIN keeps that order): one primary-key range each.
-  const keyed = 'WITH w(key, i) AS (SELECT value ->> 0, value ->> 1 FROM json_each(?)) SELECT b.article_id AS id, ';
-  const from = ' FROM w CROSS JOIN reuse_bands AS b ON b.key = w.key WHERE b.article_id <> ?';
-  // Article ids are hex digits: SQLite's byte order is JavaScript's string order.
-  const top = direct.all<{ id: string; hits: number }>(`${keyed}count(DISTINCT w.i) AS hits${from} GROUP BY b.article_id ORDER BY hits DESC, id LIMIT ?`, [pairs, self, opts.maxCandidates]);
-  if (top.length === 0) return { ranked: [], full };
-  const rows = direct.all<{ id: string; i: number; j: number }>(`${keyed}w.i AS i, b.sentence AS j${from} AND b.article_id IN (SELECT value FROM json_each(?))`, [pairs, self, JSON.stringify(top.map((t) => t.id))]);
-  const per = new Map(top.map((t) => [t.id, new Map<number, Set<number>>()]));
-  for (const r of rows) addPair(per.get(r.id)!, r.i, r.j);
-  return { ranked: top.map((t) => ({ id: t.id, per: per.get(t.id)!, hits: t.hits })), full };
-}
-
-/**
  * Postings of each key. No key holds more than `postingCap + 1` rows (detectReuse stops adding to a
  * key once it is known boilerplate), so one IN lookup per batch is bounded without per-key limits.
  */
-async function lookupBands(trx: Kysely<Tables>, keys: number[]): Promise<Map<number, Array<{ article_id: string; sentence: number }>>> {
+async function lookupBands(trx: Kysely<Tables>, keys: number[], direct?: DirectSql): Promise<Map<number, Array<{ article_id: string; sentence: number }>>> {
   const out = new Map<number, Array<{ article_id: string; sentence: number }>>();
   for (const batch of chunks(keys, 2000)) {
-    const rows = await trx.selectFrom('reuse_bands').select(['key', 'article_id', 'sentence']).where(inValues(trx, 'key', batch, 'bigint')).execute();
+    // The store's direct runner: one prepared statement, the keys' primary-key ranges in turn (a statement per key
+    // cost about as much again in calls as the rows it returned).
+    const rows = direct
+      ? direct.all<{ key: number; article_id: string; sentence: number }>('SELECT w.value AS key, b.article_id, b.sentence FROM json_each(?) AS w CROSS JOIN reuse_bands AS b ON b.key = w.value', [JSON.stringify(batch)])
+      : await trx.selectFrom('reuse_bands').select(['key', 'article_id', 'sentence']).where(inValues(trx, 'key', batch, 'bigint')).execute();
     for (const r of rows) {
       const k = Number(r.key);
       let list = out.get(k);
