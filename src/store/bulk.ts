@@ -60,7 +60,8 @@ export interface DirectSql {
   memo<T>(name: string): Memo<T>;
 }
 
-const MEMO_SIZE = 4096;
+/** Entries per memo: a few thousand recent articles cover the candidates of the next ones (a few MB each). */
+const MEMO_SIZE = 2048;
 
 export class Memo<T> {
   private readonly map = new Map<string, T>();
