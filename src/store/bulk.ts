@@ -4,6 +4,7 @@
 // constant, prepared once, and the same call serves both engines.
 import type Database from 'better-sqlite3';
 import { sql, SqliteAdapter, type Kysely, type RawBuilder } from 'kysely';
+import { Lru } from '../util/lru.ts';
 
 function isSqlite(db: Kysely<any>): boolean {
   return db.getExecutor().adapter instanceof SqliteAdapter;
@@ -63,25 +64,7 @@ export interface DirectSql {
 /** Entries per memo: a few thousand recent articles cover the candidates of the next ones (a few MB each). */
 const MEMO_SIZE = 2048;
 
-export class Memo<T> {
-  private readonly map = new Map<string, T>();
-  get(key: string): T | undefined {
-    const v = this.map.get(key);
-    if (v !== undefined) {
-      this.map.delete(key);
-      this.map.set(key, v);
-    }
-    return v;
-  }
-  set(key: string, value: T): void {
-    this.map.delete(key);
-    if (this.map.size >= MEMO_SIZE) this.map.delete(this.map.keys().next().value!);
-    this.map.set(key, value);
-  }
-  clear(): void {
-    this.map.clear();
-  }
-}
+export type Memo<T> = Lru<T>;
 
 const memos = new WeakMap<Database.Database, Map<string, Memo<unknown>>>();
 
@@ -119,7 +102,7 @@ export function directSql(sqlite: Database.Database | undefined): DirectSql | un
       let byName = memos.get(sqlite);
       if (!byName) memos.set(sqlite, (byName = new Map()));
       let m = byName.get(name);
-      if (!m) byName.set(name, (m = new Memo<unknown>()));
+      if (!m) byName.set(name, (m = new Lru<unknown>(MEMO_SIZE)));
       return m as Memo<T>;
     },
   };
