@@ -186,12 +186,32 @@ function prefill(store: Store, corpus: Corpus, count: number, dfAcc: Map<string,
   })();
 }
 
-async function measure(store: Store, corpus: Corpus, count: number): Promise<{ reuseMs: number; storyMs: number; totalMs: number; joined: number; rightJoins: number }> {
+/** CPU time of this process in ms (user + system): other processes on a shared machine stretch wall time, not this. */
+function cpuMs(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
+
+interface Measured {
+  reuseMs: number;
+  storyMs: number;
+  totalMs: number;
+  reuseCpu: number;
+  storyCpu: number;
+  totalCpu: number;
+  joined: number;
+  rightJoins: number;
+}
+
+async function measure(store: Store, corpus: Corpus, count: number): Promise<Measured> {
   let reuseMs = 0;
   let storyMs = 0;
+  let reuseCpu = 0;
+  let storyCpu = 0;
   let joined = 0;
   let rightJoins = 0;
   const t0 = performance.now();
+  const c0 = cpuMs();
   for (let i = 0; i < count; i++) {
     const doc = corpus.next();
     await store.db.transaction().execute(async (trx) => {
@@ -204,16 +224,21 @@ async function measure(store: Store, corpus: Corpus, count: number): Promise<{ r
         })
         .execute();
       const a = performance.now();
+      const ac = cpuMs();
       // As ingestDocs runs it: the store's direct lookups, increments written at the end.
       const direct = directSql(store.sqlite);
       const reuse = await detectReuse(trx, doc, undefined, direct);
       const b = performance.now();
+      const bc = cpuMs();
       const batch = new StoryBatch(direct);
       const res = await assignStory(trx, doc, reuse, defaultStoryOptions, batch);
       await flushStoryBatch(trx, batch);
       const c = performance.now();
+      const cc = cpuMs();
       reuseMs += b - a;
       storyMs += c - b;
+      reuseCpu += bc - ac;
+      storyCpu += cc - bc;
       if (!res.created) {
         joined++;
         const ev = corpus.eventOf.get(doc.id) ?? -1;
@@ -221,7 +246,16 @@ async function measure(store: Store, corpus: Corpus, count: number): Promise<{ r
       }
     });
   }
-  return { reuseMs: reuseMs / count, storyMs: storyMs / count, totalMs: (performance.now() - t0) / count, joined, rightJoins };
+  return {
+    reuseMs: reuseMs / count,
+    storyMs: storyMs / count,
+    totalMs: (performance.now() - t0) / count,
+    reuseCpu: reuseCpu / count,
+    storyCpu: storyCpu / count,
+    totalCpu: (cpuMs() - c0) / count,
+    joined,
+    rightJoins,
+  };
 }
 
 function arg(name: string, dflt: number): number {
@@ -240,7 +274,7 @@ interface Side {
   store: Store;
   corpus: Corpus;
   dir: string;
-  totals: { reuseMs: number; storyMs: number; totalMs: number; joined: number; rightJoins: number; n: number };
+  totals: Measured & { n: number };
 }
 
 async function side(label: string, size: number): Promise<Side> {
@@ -252,7 +286,7 @@ async function side(label: string, size: number): Promise<Side> {
   prefill(store, corpus, size, new Map(), { docs: 0 });
   console.log(`${label}: prefilled ${size} articles in ${((performance.now() - t) / 1000).toFixed(1)} s`);
   await measure(store, corpus, BLOCK); // warm-up: statement caches, JIT
-  return { label, store, corpus, dir, totals: { reuseMs: 0, storyMs: 0, totalMs: 0, joined: 0, rightJoins: 0, n: 0 } };
+  return { label, store, corpus, dir, totals: { reuseMs: 0, storyMs: 0, totalMs: 0, reuseCpu: 0, storyCpu: 0, totalCpu: 0, joined: 0, rightJoins: 0, n: 0 } };
 }
 
 const sides = [await side(`${small} stored`, small), await side(`${large} stored`, large)];
@@ -261,9 +295,7 @@ try {
   for (let done = 0; done < count; done += BLOCK) {
     for (const s of sides) {
       const r = await measure(s.store, s.corpus, BLOCK);
-      s.totals.reuseMs += r.reuseMs * BLOCK;
-      s.totals.storyMs += r.storyMs * BLOCK;
-      s.totals.totalMs += r.totalMs * BLOCK;
+      for (const k of ['reuseMs', 'storyMs', 'totalMs', 'reuseCpu', 'storyCpu', 'totalCpu'] as const) s.totals[k] += r[k] * BLOCK;
       s.totals.joined += r.joined;
       s.totals.rightJoins += r.rightJoins;
       s.totals.n += BLOCK;
@@ -273,11 +305,13 @@ try {
     const t = s.totals;
     console.log(
       `${s.label.padEnd(16)} per article: story ${(t.storyMs / t.n).toFixed(2)} ms, reuse ${(t.reuseMs / t.n).toFixed(2)} ms, ` +
-        `whole transaction ${(t.totalMs / t.n).toFixed(2)} ms (${t.joined}/${t.n} joined a story, ${t.rightJoins} of them their own event's)`,
+        `whole transaction ${(t.totalMs / t.n).toFixed(2)} ms (${t.joined}/${t.n} joined a story, ${t.rightJoins} of them their own event's); ` +
+        `CPU: story ${(t.storyCpu / t.n).toFixed(2)} ms, reuse ${(t.reuseCpu / t.n).toFixed(2)} ms, whole ${(t.totalCpu / t.n).toFixed(2)} ms`,
     );
   }
   const [a, b] = sides.map((s) => s.totals);
   console.log(`ratio ${large}/${small}: story ${(b.storyMs / a.storyMs).toFixed(2)}x, reuse ${(b.reuseMs / a.reuseMs).toFixed(2)}x, whole ${(b.totalMs / a.totalMs).toFixed(2)}x`);
+  console.log(`CPU ratio ${large}/${small}: story ${(b.storyCpu / a.storyCpu).toFixed(2)}x, reuse ${(b.reuseCpu / a.reuseCpu).toFixed(2)}x, whole ${(b.totalCpu / a.totalCpu).toFixed(2)}x`);
   console.log(
     `peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB (the in-memory bulk prefill dominates); ` +
       `RSS after measuring ${(process.memoryUsage().rss / 1024 / 1024).toFixed(0)} MB`,

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { DocEntity } from './link.ts';
 import type { EntityType } from './mentions.ts';
-import { bulkInsert, inValues, jsonRows } from '../store/bulk.ts';
+import { bulkInsert, inValues, jsonRows, type DirectSql } from '../store/bulk.ts';
 
 export interface ExportEntity {
   id: string;
@@ -23,8 +23,11 @@ export function entityId(key: string): string {
   return 'e' + createHash('sha256').update(key).digest('hex').slice(0, 16);
 }
 
-/** Stores one article's entities, merging by key with those already stored; returns their ids. */
-export async function storeEntities(trx: Kysely<any>, articleId: string, ents: DocEntity[]): Promise<string[]> {
+/**
+ * Stores one article's entities, merging by key with those already stored; returns their ids. `direct`: the store's
+ * direct statement runner (SQLite) for the inserts.
+ */
+export async function storeEntities(trx: Kysely<any>, articleId: string, ents: DocEntity[], direct?: DirectSql): Promise<string[]> {
   if (!ents.length) return [];
   const ids = ents.map((e) => entityId(e.key));
   // a few multi-row statements per article rather than one per alias, role and mention (ingest hot path);
@@ -35,7 +38,7 @@ export async function storeEntities(trx: Kysely<any>, articleId: string, ents: D
   const cols: Array<[string, 'text' | 'real']> = [['id', 'text'], ['type', 'text'], ['name', 'text'], ['key', 'text'], ['country', 'text'], ['lat', 'real'], ['lon', 'real']];
   // DO NOTHING, not DO UPDATE: an upsert would lock every shared row (a country most articles name)
   // until commit and queue concurrent writers behind each other.
-  await bulkInsert(trx, 'entities', cols, rows, 'ON CONFLICT (key) DO NOTHING');
+  await bulkInsert(trx, 'entities', cols, rows, 'ON CONFLICT (key) DO NOTHING', direct);
   // Place data a first sighting lacked is filled in by a later one; the WHERE touches (and locks) only
   // rows that actually gain something, which after the first sightings is none.
   const fill = rows.filter((r) => r[4] !== null || r[5] !== null);
@@ -50,6 +53,7 @@ export async function storeEntities(trx: Kysely<any>, articleId: string, ents: D
     [['entity', 'text'], ['text', 'text'], ['lang', 'text']],
     ents.flatMap((e, i) => e.aliases.map((a) => [ids[i], a.text, a.lang])),
     'ON CONFLICT DO NOTHING',
+    direct,
   );
   await bulkInsert(
     trx,
@@ -57,6 +61,7 @@ export async function storeEntities(trx: Kysely<any>, articleId: string, ents: D
     [['entity', 'text'], ['title', 'text'], ['org', 'text'], ['article', 'text']],
     ents.flatMap((e, i) => e.roles.map((r) => [ids[i], r.title, r.org ?? '', articleId])),
     'ON CONFLICT DO NOTHING',
+    direct,
   );
   await bulkInsert(
     trx,
@@ -64,6 +69,7 @@ export async function storeEntities(trx: Kysely<any>, articleId: string, ents: D
     [['entity', 'text'], ['article', 'text'], ['start', 'integer'], ['end', 'integer']],
     ents.flatMap((e, i) => e.mentions.map((m) => [ids[i], articleId, m.start, m.end])),
     'ON CONFLICT DO NOTHING',
+    direct,
   );
   return ids;
 }

@@ -129,7 +129,14 @@ export function findQuotes(text: string, sentences: Span[], lang: string, pre: {
   const lex = eventLexicon(lang);
   const mentions = pre.mentions ?? findMentions(text, sentences, lang);
   const spans = sentences.length ? sentences : [{ start: 0, end: text.length }];
-  const persons = (sp: Span): Cand[] => sentenceParties(text, sp, lang, mentions).filter((c) => c.type !== 'PLACE');
+  // a sentence's people are asked for again (its quotes, a titled speaker's holders, the interview cue): found once
+  const personsOf = new Map<string, Cand[]>();
+  const persons = (sp: Span): Cand[] => {
+    const k = `${sp.start}:${sp.end}`;
+    let cs = personsOf.get(k);
+    if (!cs) personsOf.set(k, (cs = sentenceParties(text, sp, lang, mentions).filter((c) => c.type !== 'PLACE')));
+    return cs;
+  };
   const out: Quote[] = [];
   const unresolved = new Set<Quote>();
   const pronoun = (t: Tok | undefined) => !!t && (lex.pronouns.includes(t.lower) || /nya$/.test(t.lower));

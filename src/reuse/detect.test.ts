@@ -2,6 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { defaultReuseOptions, detectReuse, listReuse } from './detect.ts';
 import { insertArticle, makeDoc, tempStore } from './testutil.ts';
+import { directSql } from '../store/bulk.ts';
+import type { Store } from '../store/db.ts';
+import { rng } from '../util/common.ts';
 
 const original =
   'The provincial council approved a new budget for flood defences along the northern river on Tuesday. ' +
@@ -84,5 +87,39 @@ test('reuse: a boilerplate sentence shared by many articles stops linking them',
     assert.ok(linked > 0);
   } finally {
     await cleanup();
+  }
+});
+
+test('reuse: the direct runner of a SQLite store links exactly what the query-builder path links', async (t) => {
+  const a = await tempStore();
+  const b = await tempStore();
+  try {
+    if (!a.store.sqlite) return t.skip('SQLite only: PostgreSQL has no direct runner');
+    const direct = directSql(a.store.sqlite);
+    // A small vocabulary makes common sketch keys, a low cap makes full keys, few candidates make the cut and
+    // its tie-break (by id) decide; copied and edited sentences make real links.
+    const opts = { ...defaultReuseOptions, postingCap: 6, maxCandidates: 3 };
+    const rand = rng(11);
+    const words = ['river', 'council', 'budget', 'flood', 'village', 'road', 'market', 'school', 'bridge', 'harbour', 'mayor', 'police'];
+    const sentence = () => Array.from({ length: 7 + Math.floor(rand() * 6) }, () => words[Math.floor(rand() * words.length)]).join(' ') + '.';
+    const written: string[] = [];
+    let linked = 0;
+    for (let n = 0; n < 60; n++) {
+      const parts = Array.from({ length: 3 + Math.floor(rand() * 4) }, sentence);
+      if (written.length > 0 && rand() < 0.5) parts.push(written[Math.floor(rand() * written.length)]!);
+      written.push(...parts);
+      const doc = makeDoc(`Report ${n}. ${parts.join(' ')}`);
+      for (const s of [a.store, b.store]) await insertArticle(s, doc);
+      const viaEngine = await a.store.db.transaction().execute((trx) => detectReuse(trx, doc, opts, direct));
+      const viaBuilder = await detectReuse(b.store.db, doc, opts);
+      assert.deepEqual(viaEngine, viaBuilder, `article ${n}`);
+      linked += viaEngine.length;
+    }
+    assert.ok(linked > 10, `links ${linked}`);
+    const bands = async (s: Store) => (await s.db.selectFrom('reuse_bands').selectAll().orderBy(['key', 'article_id', 'sentence']).execute()).map((r) => [Number(r.key), r.article_id, r.sentence]);
+    assert.deepEqual(await bands(a.store), await bands(b.store));
+  } finally {
+    await a.cleanup();
+    await b.cleanup();
   }
 });

@@ -112,44 +112,15 @@ export async function detectReuse(
     }
   });
 
-  // candidates: stored article -> new sentence index -> stored sentence indexes
-  const cand = new Map<string, Map<number, Set<number>>>();
-  const postings = await lookupBands(trx, [...wanted.keys()], direct);
-  for (const [key, rows] of postings) {
-    if (rows.length > opts.postingCap) continue;
-    for (const row of rows) {
-      if (row.article_id === doc.id) continue;
-      let per = cand.get(row.article_id);
-      if (!per) cand.set(row.article_id, (per = new Map()));
-      for (const i of wanted.get(key) ?? []) {
-        let set = per.get(i);
-        if (!set) per.set(i, (set = new Set()));
-        set.add(row.sentence);
-      }
-    }
-  }
-
-  const ranked = [...cand.entries()]
-    .map(([id, per]) => ({ id, per, hits: per.size }))
-    .sort((x, y) => y.hits - x.hits || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0))
-    .slice(0, opts.maxCandidates);
+  const { ranked, full } = await candidates(trx, wanted, doc.id, opts, direct);
 
   const links: ReuseLink[] = [];
   if (ranked.length > 0) {
-    const stored = await trx
-      .selectFrom('articles')
-      .select(['id', 'text', 'sentences'])
-      .where(
-        'id',
-        'in',
-        ranked.map((r) => r.id),
-      )
-      .execute();
-    const byId = new Map(stored.map((r) => [r.id, r]));
+    const byId = await storedTexts(trx, ranked.map((r) => r.id), direct);
     for (const { id, per } of ranked) {
       const row = byId.get(id);
       if (!row) continue;
-      const spans = sentenceSpans(row.text, parseSpans(row.sentences));
+      const { spans } = row;
       const pairs: SentencePair[] = [];
       let words = 0;
       for (const [i, js] of [...per.entries()].sort((x, y) => x[0] - y[0])) {
@@ -158,7 +129,8 @@ export async function detectReuse(
         for (const j of [...js].sort((x, y) => x - y)) {
           const span = spans[j];
           if (!span) continue;
-          const sh = shingles(reuseWords(row.text.slice(span.start, span.end)));
+          let sh = row.shingles.get(j);
+          if (!sh) row.shingles.set(j, (sh = shingles(reuseWords(row.text.slice(span.start, span.end)))));
           const jac = jaccard(mine.sh, sh);
           const sim = jac >= opts.minJaccard ? jac : containment(mine.sh, sh) >= opts.minContainment ? opts.minJaccard : 0;
           if (sim > 0 && (!best || sim > best.sim)) best = { j, sim };
@@ -183,10 +155,83 @@ export async function detectReuse(
       .execute();
   }
   // A key already past the cap is boilerplate: adding to it would only make later lookups longer.
-  const full = (key: number) => (postings.get(key)?.length ?? 0) > opts.postingCap;
   const bandRows = sigs.flatMap((s, i) => keysBySentence[i].filter((key) => !full(key)).map((key) => ({ key, article_id: doc.id, sentence: s.index })));
-  await bulkInsert(trx, 'reuse_bands', [['key', 'bigint'], ['article_id', 'text'], ['sentence', 'integer']], bandRows.map((r) => [r.key, r.article_id, r.sentence]), 'ON CONFLICT DO NOTHING');
+  await bulkInsert(trx, 'reuse_bands', [['key', 'bigint'], ['article_id', 'text'], ['sentence', 'integer']], bandRows.map((r) => [r.key, r.article_id, r.sentence]), 'ON CONFLICT DO NOTHING', direct);
   return links;
+}
+
+/** A stored article as verification reads it: text, sentence spans, and the shingles of the sentences compared so far. */
+interface StoredText {
+  text: string;
+  spans: Span[];
+  shingles: Map<number, Set<number>>;
+}
+
+/**
+ * The stored articles `ids` (those that exist). With the store's direct runner they are kept with the connection
+ * (an article's text never changes once stored): a sentence under a common sketch key is a candidate for many
+ * later articles, and reading and shingling it again for each was most of the cost of reuse in a large store.
+ */
+async function storedTexts(trx: Kysely<Tables>, ids: string[], direct?: DirectSql): Promise<Map<string, StoredText>> {
+  const out = new Map<string, StoredText>();
+  const memo = direct?.memo<StoredText>('reuse:texts');
+  const missing: string[] = [];
+  for (const id of ids) {
+    const t = memo?.get(id);
+    if (t) out.set(id, t);
+    else missing.push(id);
+  }
+  if (missing.length === 0) return out;
+  const rows = direct
+    ? direct.all<{ id: string; text: string; sentences: string }>('SELECT id, text, sentences FROM articles WHERE id IN (SELECT value FROM json_each(?))', [JSON.stringify(missing)])
+    : await trx.selectFrom('articles').select(['id', 'text', 'sentences']).where('id', 'in', missing).execute();
+  for (const r of rows) {
+    const t: StoredText = { text: r.text, spans: sentenceSpans(r.text, parseSpans(r.sentences)), shingles: new Map() };
+    out.set(r.id, t);
+    memo?.set(r.id, t);
+  }
+  return out;
+}
+
+interface Candidate {
+  id: string;
+  /** New sentence index -> stored sentence indexes sharing a key with it. */
+  per: Map<number, Set<number>>;
+  /** New sentences sharing a key with this article. */
+  hits: number;
+}
+
+interface Candidates {
+  /** At most `maxCandidates` stored articles, most new sentences shared first, ties by id. */
+  ranked: Candidate[];
+  /** Whether a key is past the posting cap (boilerplate: not used, not added to). */
+  full: (key: number) => boolean;
+}
+
+/** Candidate stored articles of the new article's sketch keys (`wanted`: key -> new sentences carrying it). */
+async function candidates(trx: Kysely<Tables>, wanted: Map<number, number[]>, self: string, opts: ReuseOptions, direct?: DirectSql): Promise<Candidates> {
+  const cand = new Map<string, Map<number, Set<number>>>();
+  const postings = await lookupBands(trx, [...wanted.keys()], direct);
+  for (const [key, rows] of postings) {
+    if (rows.length > opts.postingCap) continue;
+    for (const row of rows) {
+      if (row.article_id === self) continue;
+      let per = cand.get(row.article_id);
+      if (!per) cand.set(row.article_id, (per = new Map()));
+      for (const i of wanted.get(key) ?? []) addPair(per, i, row.sentence);
+    }
+  }
+  const ranked = [...cand.entries()]
+    .map(([id, per]) => ({ id, per, hits: per.size }))
+    .sort((x, y) => y.hits - x.hits || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0))
+    .slice(0, opts.maxCandidates);
+  return { ranked, full: (key) => (postings.get(key)?.length ?? 0) > opts.postingCap };
+}
+
+function addPair(per: Map<number, Set<number>>, i: number, j: number): void {
+  let set = per.get(i);
+  if (!set) per.set(i, (set = new Set()));
+  set.add(j);
 }
 
 /**
@@ -195,18 +240,12 @@ export async function detectReuse(
  */
 async function lookupBands(trx: Kysely<Tables>, keys: number[], direct?: DirectSql): Promise<Map<number, Array<{ article_id: string; sentence: number }>>> {
   const out = new Map<number, Array<{ article_id: string; sentence: number }>>();
-  if (direct) {
-    // One prepared lookup per key (a range of the primary key): the same rows as the statement below
-    // without building it. A common key holds up to postingCap + 1 rows and a large store has many
-    // such keys, so what each row costs on the way to JavaScript is most of the lookup.
-    for (const key of keys) {
-      const rows = direct.all<{ article_id: string; sentence: number }>('SELECT article_id, sentence FROM reuse_bands WHERE key = ?', [key]);
-      if (rows.length > 0) out.set(key, rows);
-    }
-    return out;
-  }
   for (const batch of chunks(keys, 2000)) {
-    const rows = await trx.selectFrom('reuse_bands').select(['key', 'article_id', 'sentence']).where(inValues(trx, 'key', batch, 'bigint')).execute();
+    // The store's direct runner: one prepared statement, the keys' primary-key ranges in turn (a statement per key
+    // cost about as much again in calls as the rows it returned).
+    const rows = direct
+      ? direct.all<{ key: number; article_id: string; sentence: number }>('SELECT w.value AS key, b.article_id, b.sentence FROM json_each(?) AS w CROSS JOIN reuse_bands AS b ON b.key = w.value', [JSON.stringify(batch)])
+      : await trx.selectFrom('reuse_bands').select(['key', 'article_id', 'sentence']).where(inValues(trx, 'key', batch, 'bigint')).execute();
     for (const r of rows) {
       const k = Number(r.key);
       let list = out.get(k);

@@ -4,12 +4,12 @@
 import type { Kysely } from 'kysely';
 import type { ArticleDoc, DocAnalysis } from '../types.ts';
 import { storeEntities } from '../entities/store.ts';
-import { inValues } from './bulk.ts';
+import { inValues, type DirectSql } from './bulk.ts';
 
-export async function storeAnalysis(trx: Kysely<any>, doc: ArticleDoc): Promise<void> {
+export async function storeAnalysis(trx: Kysely<any>, doc: ArticleDoc, direct?: DirectSql): Promise<void> {
   const a = doc.analysis;
   if (!a) return;
-  await storeEntities(trx, doc.id, a.entities);
+  await storeEntities(trx, doc.id, a.entities, direct);
   await trx
     .insertInto('article_analysis')
     .values({ article: doc.id, events: JSON.stringify(a.events), agreements: JSON.stringify(a.agreements), quotes: JSON.stringify(a.quotes) })

@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import pg from 'pg';
 import { Kysely, Migrator, PostgresDialect, SqliteAdapter, SqliteDialect, type DialectAdapter, type Migration, type MigrationProvider } from 'kysely';
 import type { Tables } from './schema.ts';
+import { Lru } from '../util/lru.ts';
 import * as m001 from './migrations/001_core.ts';
 import * as m002 from './migrations/002_stories.ts';
 import * as m003 from './migrations/003_sources.ts';
@@ -149,20 +150,14 @@ async function openPostgres(location: string): Promise<Store> {
  * queries ingest makes. Reuse prepared statements by SQL text (bounded, least recently used out).
  */
 function withStatementCache(sqlite: Database.Database, size = 512): Database.Database {
-  const cache = new Map<string, Database.Statement>();
+  const cache = new Lru<Database.Statement>(size);
   const prepare = sqlite.prepare.bind(sqlite);
   return new Proxy(sqlite, {
     get(target, prop, receiver) {
       if (prop === 'prepare') {
         return (source: string) => {
           let stmt = cache.get(source);
-          if (stmt) {
-            cache.delete(source);
-          } else {
-            stmt = prepare(source);
-            if (cache.size >= size) cache.delete(cache.keys().next().value!);
-          }
-          cache.set(source, stmt);
+          if (!stmt) cache.set(source, (stmt = prepare(source)));
           return stmt;
         };
       }

@@ -9,7 +9,7 @@ import { detectReuse, reuseKeys } from '../reuse/detect.ts';
 import { KeyLocks, LockBudgetExceeded, lockModeFromEnv, retryableConflict, type LockMode } from './locks.ts';
 import { assignStory, defaultStoryOptions, flushStoryBatch, StoryBatch } from '../stories/assign.ts';
 import { storeAnalysis } from './analysis.ts';
-import { directSql } from './bulk.ts';
+import { directSql, forgetMemos } from './bulk.ts';
 
 export interface IngestResult {
   status: 'added' | 'present';
@@ -89,6 +89,16 @@ export async function ingestDocs(store: Store, docs: ArticleDoc[], o: IngestOpti
 }
 
 async function storeBatch(store: Store, docs: ArticleDoc[], keyed: boolean, o: IngestOptions): Promise<IngestResult[]> {
+  try {
+    return await storeBatchOnce(store, docs, keyed, o);
+  } catch (e) {
+    // Rolled back: what the connection memoised from this transaction's own writes is gone from the store.
+    forgetMemos(store.sqlite);
+    throw e;
+  }
+}
+
+async function storeBatchOnce(store: Store, docs: ArticleDoc[], keyed: boolean, o: IngestOptions): Promise<IngestResult[]> {
   const now = new Date().toISOString();
   return store.db.transaction().execute(async (trx) => {
     // PostgreSQL with several writers. Global mode: one ingest transaction at a time from its first read
@@ -142,7 +152,7 @@ async function storeOne(trx: Kysely<Tables>, store: Store, doc: ArticleDoc, now:
     await sql`INSERT INTO articles_fts(rowid, title, text) VALUES (${inserted.seq}, ${doc.title ?? ''}, ${doc.text})`.execute(trx);
   }
   await trx.insertInto('inputs').values({ input: doc.input, article_id: doc.id, ingested_at: now }).execute();
-  await storeAnalysis(trx, doc);
+  await storeAnalysis(trx, doc, stories.direct);
   const reuse = await detectReuse(trx, doc, undefined, stories.direct);
   const { storyId } = await assignStory(trx, doc, reuse, defaultStoryOptions, stories, locks);
   return { status: 'added', articleId: doc.id, storyId };

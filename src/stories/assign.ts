@@ -96,6 +96,16 @@ type Vector = Map<string, number>;
 export interface Weighted {
   weights: Vector;
   norm: number;
+  /** Its keys strongest first, ties by key (see `rankedKeys`). */
+  ranked?: string[];
+}
+
+/**
+ * Keys ranked by how much they say about this article (weight), ties by key: the order retrieval, indexing and the
+ * stored vector take them in, sorted once per article.
+ */
+function rankedKeys(w: Weighted): string[] {
+  return (w.ranked ??= [...w.weights.entries()].sort((a, b) => b[1] - a[1] || byKey(a[0], b[0])).map(([k]) => k));
 }
 
 /** TF-IDF with sublinear tf; idf smoothed so a key in every document still weighs a little. */
@@ -200,7 +210,7 @@ async function docCount(trx: Kysely<Tables>, batch: StoryBatch): Promise<number>
 export async function flushStoryBatch(trx: Kysely<Tables>, batch: StoryBatch): Promise<void> {
   if (batch.pending.size > 0) {
     const rows = [...batch.pending.entries()].sort((a, b) => byKey(a[0], b[0]));
-    await bulkInsert(trx, 'story_df', [['key', 'text'], ['df', 'integer']], rows, 'ON CONFLICT (key) DO UPDATE SET df = story_df.df + excluded.df');
+    await bulkInsert(trx, 'story_df', [['key', 'text'], ['df', 'integer']], rows, 'ON CONFLICT (key) DO UPDATE SET df = story_df.df + excluded.df', batch.direct);
   }
   if (batch.pendingDocs > 0) {
     await trx
@@ -216,19 +226,21 @@ export async function flushStoryBatch(trx: Kysely<Tables>, batch: StoryBatch): P
 }
 
 /**
- * Keys ranked by how much they say about this article (weight), ties by key: the first n of the
- * kinds in `allowed`, then the first `extraN` of the kinds in `extra` (entity keys: an article in
- * another language shares only those, so they get their own places rather than competing with
- * the words that retrieve same-language articles).
+ * The first n keys (by `rankedKeys`) of the kinds in `allowed`, then the first `extraN` of the kinds in
+ * `extra` (entity keys: an article in another language shares only those, so they get their own places
+ * rather than competing with the words that retrieve same-language articles).
  */
 function topKeys(w: Weighted, n: number, allowed: Set<string>, extra: Set<string>, extraN: number, seen?: Map<string, number>): string[] {
-  const ranked = [...w.weights.entries()]
+  const main: string[] = [];
+  const more: string[] = [];
+  for (const k of rankedKeys(w)) {
+    if (main.length >= n && more.length >= extraN) break;
     // When querying, a key no stored article has cannot retrieve anything.
-    .filter(([k]) => !seen || (seen.get(k) ?? 0) > 0)
-    .sort((a, b) => b[1] - a[1] || byKey(a[0], b[0]))
-    .map(([k]) => k);
-  const main = ranked.filter((k) => allowed.has(kindOf(k))).slice(0, n);
-  const more = extraN > 0 ? ranked.filter((k) => extra.has(kindOf(k))).slice(0, extraN) : [];
+    if (seen && !((seen.get(k) ?? 0) > 0)) continue;
+    const kind = kindOf(k);
+    if (main.length < n && allowed.has(kind)) main.push(k);
+    if (more.length < extraN && extra.has(kind)) more.push(k);
+  }
   return [...main, ...more];
 }
 
@@ -237,18 +249,27 @@ interface Posting {
   article_id: string;
 }
 
-/** Postings of each key inside the window (plus undated ones), at most `limit` per key. */
+/**
+ * Postings of each key inside the window (plus undated ones), at most `limit` per key and range. A key with more
+ * than `limit - 1` is too common to retrieve with, which is all the caller learns from its rows past that.
+ */
 async function lookupPostings(trx: Kysely<Tables>, keys: string[], day: number | null, windowDays: number, limit: number, direct?: DirectSql): Promise<Posting[]> {
   const out: Posting[] = [];
   if (direct) {
-    // One prepared range lookup per key (and range): the same rows as the statement below, without
-    // building it. key and article_id only: both are in the (key, day) index, no table row is read.
+    // One prepared lookup per key: the same rows as the statements below for every key the caller keeps, without
+    // building them. Dated and undated postings as one compound statement with one LIMIT: it returns `limit` rows
+    // exactly when the two ranges together hold that many (a key the caller drops either way). key and article_id
+    // only: both are in the (key, day) index, no table row is read.
     for (const key of keys) {
       if (day === null) {
         out.push(...direct.all<Posting>('SELECT key, article_id FROM story_postings WHERE key = ? LIMIT ?', [key, limit]));
       } else {
-        out.push(...direct.all<Posting>('SELECT key, article_id FROM story_postings WHERE key = ? AND day >= ? AND day <= ? LIMIT ?', [key, day - windowDays, day + windowDays, limit]));
-        out.push(...direct.all<Posting>('SELECT key, article_id FROM story_postings WHERE key = ? AND day IS NULL LIMIT ?', [key, limit]));
+        out.push(
+          ...direct.all<Posting>(
+            'SELECT key, article_id FROM story_postings WHERE key = ? AND day >= ? AND day <= ? UNION ALL SELECT key, article_id FROM story_postings WHERE key = ? AND day IS NULL LIMIT ?',
+            [key, day - windowDays, day + windowDays, key, limit],
+          ),
+        );
       }
     }
     return out;
@@ -350,7 +371,7 @@ export async function assignStory(
   const pairKinds = { same: kinds.same, cross: kinds.cross, entity: entityFeature.kind };
   const loaded = new Map<string, StoredMember>();
   for (const part of chunks(candidates, 500)) {
-    for (const r of await loadMembers(trx, (q) => q.where('v.article_id', 'in', part))) loaded.set(r.id, storedMember(r));
+    for (const r of await loadMembers(trx, (q) => q.where('v.article_id', 'in', part))) loaded.set(r.id, storedMember(r, b.direct));
   }
   const bestOf = new Map<string, number>();
   for (const m of loaded.values()) {
@@ -380,7 +401,7 @@ export async function assignStory(
         .limit(opts.openMembers + 1),
     );
     if (rows.length > opts.openMembers) anchored.add(story);
-    for (const r of rows.slice(0, opts.openMembers)) members.push(loaded.get(r.id) ?? storedMember(r));
+    for (const r of rows.slice(0, opts.openMembers)) members.push(loaded.get(r.id) ?? storedMember(r, b.direct));
   }
 
   // 4. Complete link over the article and those members; groups mapped back onto the stories.
@@ -394,7 +415,7 @@ export async function assignStory(
   b.pendingDocs++;
   if (own) await flushStoryBatch(trx, b);
   const { postingKeys, vector } = indexEntries(mine, opts);
-  await bulkInsert(trx, 'story_postings', [['key', 'text'], ['day', 'integer'], ['article_id', 'text']], postingKeys.map((key) => [key, day, doc.id]), 'ON CONFLICT (key, article_id) DO NOTHING');
+  await bulkInsert(trx, 'story_postings', [['key', 'text'], ['day', 'integer'], ['article_id', 'text']], postingKeys.map((key) => [key, day, doc.id]), 'ON CONFLICT (key, article_id) DO NOTHING', b.direct);
   await trx
     .insertInto('story_vectors')
     .values({ article_id: doc.id, story_id: storyId, day, vector })
@@ -466,8 +487,22 @@ interface StoredMember {
   vec?: PairVector;
 }
 
-function storedMember(r: MemberRow): StoredMember {
-  return { id: r.id, story: r.story, day: r.day, lang: r.language ? baseCode(r.language) : null, arrays: parseStoredVector(r.vector) };
+function storedMember(r: MemberRow, direct?: DirectSql): StoredMember {
+  return { id: r.id, story: r.story, day: r.day, lang: r.language ? baseCode(r.language) : null, arrays: storedVector(r.id, r.vector, direct) };
+}
+
+/**
+ * An article's stored vector parsed, kept with the store's connection (direct runner) while its text is the same:
+ * recent articles are candidates and members for many later ones, and parsing their vectors again each time was
+ * a sixth of the clustering's CPU time.
+ */
+function storedVector(id: string, text: string, direct?: DirectSql): StoredVector {
+  const memo = direct?.memo<{ text: string; arrays: StoredVector }>('stories:vectors');
+  const hit = memo?.get(id);
+  if (hit && hit.text === text) return hit.arrays;
+  const arrays = parseStoredVector(text);
+  memo?.set(id, { text, arrays });
+  return arrays;
 }
 
 function vecOf(m: StoredMember, kinds: Kinds): PairVector {
@@ -625,10 +660,9 @@ export function weighFeatures(tf: Map<string, number>, df: Map<string, number>, 
  */
 export function indexEntries(mine: Weighted, opts: StoryOptions = defaultStoryOptions): { postingKeys: string[]; vector: string } {
   const { indexable, crossIndexable } = retrievalKinds(opts);
-  const kept = [...mine.weights.entries()]
-    .sort((a, b) => b[1] - a[1] || byKey(a[0], b[0]))
+  const kept = rankedKeys(mine)
     .slice(0, opts.vectorKeys)
-    .map(([k, w]) => [k, Math.round((w / mine.norm) * 1e6) / 1e6] as const)
+    .map((k) => [k, Math.round((mine.weights.get(k)! / mine.norm) * 1e6) / 1e6] as const)
     .sort((a, b) => byKey(a[0], b[0]));
   const vector = JSON.stringify([kept.map(([k]) => k), kept.map(([, w]) => w)]);
   return { postingKeys: topKeys(mine, opts.indexKeys, indexable, crossIndexable, opts.entityKeys), vector };
