@@ -17,7 +17,7 @@ import { log } from '../util/log.ts';
 import { CSS, ICON, JS } from './assets.ts';
 import { ROUTES, honoPath, openApiDocument, type ApiRoute } from './api.ts';
 import { addCorrection, correctionInput, listCorrections, reviewCorrection } from './corrections.ts';
-import { ARTICLE_ID, Lru, STORY_ID, cleanFilters, entityView, filterOptions, findStories, getArticle, hasFilters, keptFresh, listVersion, searchHits, storyDocGzip, storyDocJson, storyPage, storyView, topEntities, type Filters, type PageVariant } from './data.ts';
+import { ARTICLE_ID, STORY_ID, cleanFilters, entityView, filterOptions, findStories, getArticle, hasFilters, keptFresh, listVersion, searchHits, storyDocGzip, storyDocJson, storyPage, storyView, topEntities, type Filters, type PageVariant } from './data.ts';
 import { articlePage, pageBytes, pageGzip, type ArticleVariant, type KeptPage } from './storycache.ts';
 import { atom, rss } from './feeds.ts';
 import { dict, formatRange, isUiLang, label, LANG_COOKIE, pickLang, type UiLang } from './i18n.ts';
@@ -39,6 +39,7 @@ import { HomePage } from './views/home.tsx';
 import type { ViewCtx } from './views/layout.tsx';
 import { ApiIndexPage, ArticlePage, CorrectionsPage, EntityPage, LoginPage, MessagePage, ReportPage } from './views/pages.tsx';
 import { StoryPage } from './views/story.tsx';
+import { Lru } from '../util/lru.ts';
 
 export interface AppOptions {
   store: Store;

@@ -5,10 +5,11 @@ import type { Store } from '../store/db.ts';
 import { ftsQuery, listArticles, listStories, rowToArticle, type StoredArticle, type StorySummary } from '../store/queries.ts';
 import type { KabarExport } from '../export/schema.ts';
 import { ARTICLES_TSVECTOR } from '../store/migrations/001_core.ts';
-import { clearStoryMemory, Lru, storyView } from './storycache.ts';
+import { clearStoryMemory, storyView } from './storycache.ts';
+import { Lru } from '../util/lru.ts';
 import { prepared as stmt } from '../store/bulk.ts';
 
-export { Lru, storyDocGzip, storyDocJson, storyPage, storyView, warmStories, type PageVariant, type StoryView } from './storycache.ts';
+export { storyDocGzip, storyDocJson, storyPage, storyView, warmStories, type PageVariant, type StoryView } from './storycache.ts';
 
 export const STORY_ID = /^s[0-9a-f]{16}$/;
 export const ARTICLE_ID = /^[0-9a-f]{16}$/;

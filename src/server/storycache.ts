@@ -23,6 +23,7 @@ import type { KabarExport } from '../export/schema.ts';
 import { correctionRow, listCorrections, type Correction } from './corrections.ts';
 import { deserializePage, gzipWithToken, inflatePieces, joinPieces, packPage, serializePage, type PackedPage } from './packed.ts';
 import { loadBrief, type BriefView } from './brief.ts';
+import { Lru } from '../util/lru.ts';
 
 export interface StoryView {
   /** changes whenever the story, its articles, its corrections or the shared entity data it shows change */
@@ -38,28 +39,6 @@ export interface PageVariant {
   variant: string;
   /** the page with `slot` where each reader's CSRF token goes */
   render(view: StoryView, slot: string): string;
-}
-
-/** Small least-recently-used cache. */
-export class Lru<V> {
-  private m = new Map<string, V>();
-  constructor(private readonly size: number) {}
-  get(k: string): V | undefined {
-    const v = this.m.get(k);
-    if (v !== undefined) {
-      this.m.delete(k);
-      this.m.set(k, v);
-    }
-    return v;
-  }
-  set(k: string, v: V): void {
-    this.m.delete(k);
-    if (this.m.size >= this.size) this.m.delete(this.m.keys().next().value!);
-    this.m.set(k, v);
-  }
-  clear(): void {
-    this.m.clear();
-  }
 }
 
 let codeVersionValue: string | null = null;
