@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { Kysely, Migrator, sql, type Migration } from 'kysely';
-import { openStore, TransactionalSqliteDialect } from './db.ts';
+import { migrate, openStore, TransactionalSqliteDialect } from './db.ts';
 
 test('a migration that fails half-way leaves no half schema behind; the store then opens and migrates', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kabar-migrate-'));
@@ -31,6 +31,24 @@ test('a migration that fails half-way leaves no half schema behind; the store th
     const store = await openStore(file);
     const n = await store.db.selectFrom('articles').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     assert.equal(Number(n.n), 0);
+    await store.close();
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('migration 009 drops kept pages of the earlier html: format and keeps the packed page: rows', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kabar-migrate-'));
+  try {
+    const store = await openStore(path.join(dir, 'k.db'));
+    const row = (variant: string) => ({ story_id: 's1', variant, version: 'v', deps: null, body: Buffer.from('x'), built_at: '2026-01-01T00:00:00Z' });
+    const db = store.db as unknown as Kysely<any>;
+    await db.insertInto('story_cache').values([row('html:en:11'), row('page:en:11'), row('doc')]).execute();
+    // as a store written by the earlier reader: its rows are there and 009 has not run yet
+    await sql`DELETE FROM kysely_migration WHERE name = '009_drop_html_pages'`.execute(store.db);
+    await migrate(store);
+    const left = await db.selectFrom('story_cache').select('variant').orderBy('variant').execute();
+    assert.deepEqual(left.map((r: { variant: string }) => r.variant), ['doc', 'page:en:11']);
     await store.close();
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

@@ -15,6 +15,7 @@ import * as m005 from './migrations/005_analysis.ts';
 import * as m006 from './migrations/006_corrections.ts';
 import * as m007 from './migrations/007_story_cache.ts';
 import * as m008 from './migrations/008_story_redirects.ts';
+import * as m009 from './migrations/009_drop_html_pages.ts';
 
 export type Db = Kysely<Tables>;
 export type Engine = 'sqlite' | 'postgres';
@@ -38,6 +39,7 @@ const migrations: Record<string, Migration> = {
   '006_corrections': m006,
   '007_story_cache': m007,
   '008_story_redirects': m008,
+  '009_drop_html_pages': m009,
 };
 
 class StaticProvider implements MigrationProvider {
