@@ -239,3 +239,19 @@ test('subjects: a title-case dateline is no actor; a place in an opening phrase 
   const vi = codeSentence('Tại Phủ Chủ tịch, hai bên đã hội đàm về thương mại.', { lang: 'vi', published: P });
   assert.ok(vi.every((e) => e.actors.every((a) => !/Phủ/.test(a.text))), JSON.stringify(vi.map((e) => e.actors)));
 });
+
+test('honours, salutes, parades and fireworks are the ceremony, not force (en, id, vi, ms)', () => {
+  const cases: Array<[string, string]> = [
+    ['en', 'A guard of honour marched past and a 21-gun salute was fired as the Ruvanian president arrived in Lima.'],
+    ['id', 'Sebanyak 19 tembakan salut meriam dilepaskan saat Presiden Ruvania tiba di Lima.'],
+    ['vi', '21 loạt đại bác chào mừng được bắn khi Tổng thống Ruvania đến Lima.'],
+    ['ms', 'Sebanyak 21 das tembakan meriam dilepaskan ketika Presiden Ruvania tiba di Lima.'],
+  ];
+  for (const [lang, text] of cases) {
+    const types = codeSentence(text, { lang, published: P }).map((e) => e.type);
+    assert.ok(!types.some((t) => ['ASSAULT', 'RETREAT', 'PROTEST', 'MOBILIZE'].includes(t)), `${lang}: ${types}`);
+  }
+  // force told apart from any rite stays force
+  assert.equal(main(codeSentence('Soldiers fired on protesters in Lima on Monday.', { lang: 'en', published: P }))!.type, 'ASSAULT');
+  assert.equal(main(codeSentence('Polisi menembak para pengunjuk rasa di Lima.', { lang: 'id', published: P }))!.type, 'ASSAULT');
+});

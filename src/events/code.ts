@@ -701,6 +701,19 @@ function notAParty(lex: EventLexicon, ts: Tok[]): boolean {
   return true;
 }
 
+/** Force and its release that a ceremony stages: a salute is fired, a guard of honour marches, a parade is "deployed". */
+const RITE_TYPES: ReadonlySet<PloverType> = new Set(['ASSAULT', 'RETREAT', 'MOBILIZE', 'COERCE', 'PROTEST']);
+
+/** Whether a trigger lies in a ceremony's phrase or in its clause part (up to a comma or clause end). */
+function ceremonial(lex: EventLexicon, toks: Tok[]): (h: Hit) => boolean {
+  const rites = lex.ceremony?.length ? findPhrases(lex, lex.ceremony, toks) : [];
+  if (!rites.length) return () => false;
+  const part: number[] = [];
+  let n = 0;
+  for (const t of toks) part.push(/^[.;:!?,]$/.test(t.lower) ? ++n : n);
+  return (h) => rites.some((r) => (h.s < r.e && r.s < h.e) || part[r.s] === part[h.s]);
+}
+
 interface SentenceInput {
   text: string;
   span: Span;
@@ -734,8 +747,9 @@ function codeSpan(inp: SentenceInput): CodedEvent[] {
     const cc = countryOf(c.text, toks.slice(c.s, c.e));
     if (cc) c.country = cc;
   }
-  // a noun inside a name or an actor phrase ("Chinese troops") is no event
-  const hits = raw.filter((h) => !(h.entry.noun && cands.some((c) => h.s >= c.s && h.e <= c.e)));
+  // a noun inside a name or an actor phrase ("Chinese troops") is no event; force told with a ceremony is the rite
+  const rite = ceremonial(lex, toks);
+  const hits = raw.filter((h) => !(h.entry.noun && cands.some((c) => h.s >= c.s && h.e <= c.e)) && !(RITE_TYPES.has(h.entry.t) && rite(h)));
   if (!hits.length) return [];
   structure(lex, toks, hits);
   // attributions at the end of a sentence (", officials said") do not bound the subject

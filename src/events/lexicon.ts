@@ -60,6 +60,9 @@ export interface EventLexicon {
   complementizers: string[];
   /** words that may stand between a speech verb and its clause ("said on Monday that", "mengatakan pada"), besides the above */
   afterSayWords: string[];
+  /** ceremony (honours, salutes, fireworks, parades, guards of honour, wreath-laying): force words told with one are
+   * the rite, not force ("a 21-gun salute was fired", "tembakan salut meriam dilepaskan") */
+  ceremony?: string[];
   /** words that make a sentence history: "established", "last", "first … since", "ago" */
   background: string[];
   /** passive markers before a verb ("was", "were", "been", "bị", "được") and agent prepositions ("by", "oleh", "bởi") */

@@ -145,6 +145,9 @@ export const events: EventLexicon = {
   sourcePreps: ['according to', 'quoting', 'cited by', 'citing'],
   complementizers: ['that'],
   afterSayWords: ['on', 'today', 'yesterday'],
+  // honours, salutes, fireworks, parades, guards of honour, wreath-laying
+  ceremony: ['salute|salutes|saluted', 'firework|fireworks', 'parade|parades|paraded|parading', 'march-past|flypast|fly-past', 'guard|guards of honour|honor', 'honour|honor guard|guards',
+    'military|full honours|honors', 'wreath|wreaths', 'wreath-laying', 'moment|minute of silence', "minute's silence"],
   background: ['established', 'founded', 'began', 'last', 'previous', 'previously', 'earlier', 'former', 'ago', 'since', 'first', 'history', 'historic', 'historical', 'dating back', 'at the time', 'back in', 'in the past', 'once', 'decades', 'anniversary'],
   passive: ['is', 'are', 'was', 'were', 'been', 'be', 'being', 'got', 'get'],
   agentPreps: ['by'],

@@ -103,6 +103,9 @@ export const events: EventLexicon = {
   sourcePreps: ['menurut', 'mengutip', 'dikutip dari', 'seperti dikutip', 'sebagaimana dikutip', 'melansir', 'dilansir'],
   complementizers: ['bahwa'],
   afterSayWords: ['pada'],
+  // honours, salutes, fireworks, parades, guards of honour, wreath-laying
+  ceremony: ['salut|salvo', 'tembakan|dentuman kehormatan|penghormatan', 'meriam kehormatan', 'kembang|pesta_kembang api', 'parade|defile', 'pawai ... budaya|obor|kemerdekaan|penyambutan|militer|kendaraan_hias',
+    'barisan|pasukan|pengawal|jajar|garda kehormatan', 'penghormatan militer', 'karangan|rangkaian|untaian bunga', 'tabur bunga', 'mengheningkan cipta'],
   background: ['didirikan', 'dibentuk', 'terjalin', 'dijalin', 'sejak', 'terakhir', 'sebelumnya', 'dulu', 'dahulu', 'silam', 'pertama kali', 'sejarah', 'bersejarah', 'lampau', 'pernah', 'peringatan', 'ulang tahun', 'yang lalu'],
   passive: [],
   agentPreps: ['oleh'],

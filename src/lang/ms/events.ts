@@ -37,6 +37,7 @@ export const events: EventLexicon = {
     defence: [...id.agreementFields.defence!, 'keselamatan'],
     education: [...id.agreementFields.education!, 'latihan', 'pengajian tinggi'],
   },
+  ceremony: [...(id.ceremony ?? []), 'das tembakan', 'tembakan meriam', 'bunga api', 'perbarisan', 'kawalan kehormatan', 'kalungan bunga'],
   interviewCues: [...id.interviewCues, 'temu bual dengan', 'temubual dengan', 'ditemubual'],
   questionLabels: [...id.questionLabels, 'soalan', 's'],
 };

@@ -51,6 +51,9 @@ export const events: EventLexicon = {
   sourcePreps: ['theo', 'dẫn lời', 'trích lời', 'dẫn nguồn'],
   complementizers: ['rằng'],
   afterSayWords: ['hôm'],
+  // honours, salutes, fireworks, parades, guards of honour, wreath-laying
+  ceremony: ['loạt|phát đại_bác|pháo', 'đại_bác chào_mừng|danh_dự', 'pháo hoa', 'pháo lễ|mừng', 'diễu_binh|duyệt_binh|diễu_hành', 'đội|hàng danh_dự|tiêu_binh', 'nghi_thức|nghi_lễ ... cấp_nhà_nước|quân_đội|trọng_thể',
+    'vòng hoa', 'dâng hoa', 'mặc niệm'],
   background: ['thiết lập', 'thành lập', 'từ năm', 'kể từ', 'lần cuối', 'lần trước', 'trước đó', 'trước đây', 'đầu tiên', 'lịch sử', 'năm xưa', 'từng', 'kỷ niệm', 'cách đây'],
   passive: ['bị', 'được'],
   agentPreps: ['bởi', 'do'],
