@@ -255,3 +255,31 @@ test('honours, salutes, parades and fireworks are the ceremony, not force (en, i
   assert.equal(main(codeSentence('Soldiers fired on protesters in Lima on Monday.', { lang: 'en', published: P }))!.type, 'ASSAULT');
   assert.equal(main(codeSentence('Polisi menembak para pengunjuk rasa di Lima.', { lang: 'id', published: P }))!.type, 'ASSAULT');
 });
+
+test('an event its own sentence dates well before publication is background, whatever its tense (en, id, vi)', () => {
+  const pub = '2026-03-05';
+  const cases: Array<[string, string]> = [
+    ['en', 'President Arlo Venn recalled his official visit to Lodonia in 2025.'],
+    ['en', 'The foreign minister visited Lodonia in January.'],
+    ['id', 'Presiden Arlo Venn mengenang kunjungan resminya ke Lodonia pada tahun 2025.'],
+    ['vi', 'Tổng thống Arlo Venn đã thăm Lodonia vào năm 2025.'],
+  ];
+  for (const [lang, text] of cases) {
+    const e = codeSentence(text, { lang, published: pub }).find((x) => x.type === 'CONSULT')!;
+    assert.equal(e.background, true, `${lang}: ${text}`);
+  }
+  // a date within the month before publication is current news, and so is the year just ended early in January
+  assert.equal(codeSentence('The foreign minister visited Lodonia on 20 February.', { lang: 'en', published: pub })[0]!.background, false);
+  assert.equal(codeSentence('The foreign minister visited Lodonia in 2025.', { lang: 'en', published: '2026-01-04' })[0]!.background, false);
+});
+
+test('a year in a document name dates no event (en, id)', () => {
+  const en = codeSentence('Ruvania urged Lodonia to respect the 1982 Convention on the Law of the Sea.', { lang: 'en', published: '2026-03-05' })[0]!;
+  assert.equal(en.date.value, null);
+  assert.equal(en.background, false);
+  const id = codeSentence('Presiden Ruvania meminta Lodonia menghormati Konvensi Perserikatan Bangsa-Bangsa tentang Hukum Laut (UNCLOS) 1982.', { lang: 'id', published: '2026-03-05' })[0]!;
+  assert.equal(id.date.value, null);
+  assert.equal(id.background, false);
+  // a bare year that is the event's own stays its date
+  assert.equal(codeSentence('Ruvania signed the convention in 1982.', { lang: 'en', published: '2026-03-05' })[0]!.date.value, '1982');
+});

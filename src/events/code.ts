@@ -452,6 +452,40 @@ function yearOf(v: string | null | undefined): number | null {
   return m ? Number(m[1]) : null;
 }
 
+/** Days a history needs to lie before the publication: an earlier month or more ("a visit in 2019", "in August"). */
+const HISTORY_DAYS = 31;
+
+/** The last day a date value ("2019", "2019-08", "2019-08-04", "2019-08-04TMO") covers, as a time, or null. */
+function lastDay(v: string | null | undefined): number | null {
+  const m = v ? /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?/.exec(v) : null;
+  if (!m) return null;
+  const y = Number(m[1]);
+  if (m[3]) return Date.UTC(y, Number(m[2]) - 1, Number(m[3]));
+  if (m[2]) return Date.UTC(y, Number(m[2]), 0);
+  return Date.UTC(y, 11, 31);
+}
+
+/** Whether a date ends more than HISTORY_DAYS before `anchor` (a publication day). */
+export function longBefore(date: { end: string | null; value: string | null }, anchor: string | null | undefined): boolean {
+  const end = lastDay(date.end ?? date.value);
+  const a = lastDay(anchor && /^\d{4}-\d{2}-\d{2}/.test(anchor) ? anchor : null);
+  return end != null && a != null && a - end > HISTORY_DAYS * 86400000;
+}
+
+/** A bare year that belongs to a document's name ("the 1982 Convention", "Konvensi … (UNCLOS) 1982") dates no event. */
+function documentYear(c: Ctx, t: Timex): boolean {
+  if (!/^\d{4}$/.test(t.text.trim())) return false;
+  const kinds = memo(c.lex, 'kindPhrases', () => Object.values(c.lex.agreementKinds).flat());
+  const names = memo(c, 'kindMatches', () => findPhrases(c.lex, kinds, c.toks).filter((m) => /^\p{Lu}/u.test(c.toks[m.s]!.text)));
+  if (!names.length) return false;
+  const at = c.toks.findIndex((k) => k.start >= t.start);
+  if (at < 0) return false;
+  const named = (k: number) => /^[\p{Lu}(),\p{N}]/u.test(c.toks[k]?.text ?? '') && c.toks[k]!.text !== ',';
+  // the name runs up to the year: capitalised words, brackets and linking words, no clause punctuation
+  const linked = (from: number, to: number) => c.toks.slice(from, to).every((k) => !/^[,;:.!?]$/.test(k.text)) && to - from <= 12;
+  return names.some((m) => (m.e <= at && named(at - 1) && linked(m.s, at)) || (m.s > at && named(at + 1) && linked(at + 1, m.s)));
+}
+
 const NO_WORDS: string[] = [];
 /** A noun with a demonstrative that points back ("kunjungan tersebut", "this visit"). */
 function anaphoric(lex: EventLexicon, toks: Tok[], h: Hit): boolean {
@@ -602,7 +636,7 @@ function codeHit(c: Ctx, h: Hit): CodedEvent {
   let best: Timex | null = null;
   let bestD = Infinity;
   for (const t of c.times) {
-    if ((t.type !== 'DATE' && t.type !== 'TIME') || !/^\d{4}/.test(t.value)) continue;
+    if ((t.type !== 'DATE' && t.type !== 'TIME') || !/^\d{4}/.test(t.value) || documentYear(c, t)) continue;
     const d = t.start >= toks[h.s]!.end ? t.start - toks[h.s]!.end : toks[h.s]!.start - t.end;
     if (Math.abs(d) < bestD) (best = t), (bestD = Math.abs(d));
   }
@@ -623,7 +657,9 @@ function codeHit(c: Ctx, h: Hit): CodedEvent {
   const ay = yearOf(c.anchor);
   const dy = yearOf(best?.value);
   const cue = cueMatches(c, lex.background).length > 0;
-  const background = dy != null && ((ay != null && dy < ay - 1) || (ay != null && dy < ay && cue) || (ay == null && cue && /^\d{4}$/.test(best!.value)));
+  // an event whose own date lies well before the publication (an earlier year, or over a month before) is history told
+  // in passing, whatever the verb's tense; a year before it with a history cue too
+  const background = dy != null && (longBefore(date, c.anchor) || (ay != null && dy < ay && cue) || (ay == null && cue && /^\d{4}$/.test(best!.value)));
   // context
   const context = new Set<string>();
   if (h.entry.context) context.add(h.entry.context);

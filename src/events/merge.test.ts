@@ -190,3 +190,14 @@ test('"both sides" as the actor are the two sides of the meeting the article rep
   assert.deepEqual(alone.find((e) => e.type === 'AGREE')!.actors.map((p) => p.text), ['Both sides']);
   assert.equal(alone.find((e) => e.type === 'AGREE')!.date.value, null);
 });
+
+test("an article with no publication date reads history against its story's date", () => {
+  const a = doc('a', 'President Arlo Venn arrived in Lodonia on 3 March 2026 for a state visit.', 'en', '2026-03-04');
+  const b = { ...doc('b', 'Arlo Venn visited Lodonia in 2019.', 'en', ''), published: null };
+  const items = [a, b].map((d) => ({ article: d.id, story: 's1', published: d.published || null, events: codeArticle(d) }));
+  assert.equal(items[1]!.events[0]!.background, false);
+  const merged = mergeStoryEvents(items);
+  const old = merged.find((e) => e.date.value === '2019')!;
+  assert.equal(old.background, true);
+  assert.ok(merged.some((e) => e.type === 'CONSULT' && !e.background && e.date.value?.startsWith('2026-03')));
+});

@@ -3,7 +3,7 @@
 // with many mentions.
 import { createHash } from 'node:crypto';
 import { countryCode, foldKey, lookupCity } from '../entities/normalise.ts';
-import type { CodedEvent, Party } from './code.ts';
+import { longBefore, type CodedEvent, type Party } from './code.ts';
 import { languages } from '../lang/index.ts';
 import { allLanguagesWords } from './lexicons.ts';
 
@@ -261,7 +261,8 @@ export function mergeEvents(items: Array<{ article: string; story?: string | nul
  * that also tells a visit or talks the story dates ("the documents signed during the visit"), or dated only by the
  * year or month that date lies in, takes its date, and the events are merged again. The coded events are updated.
  */
-export function mergeStoryEvents(items: Array<{ article: string; story?: string | null; events: CodedEvent[]; text?: string }>): MergedEvent[] {
+export function mergeStoryEvents(items: Array<{ article: string; story?: string | null; events: CodedEvent[]; text?: string; published?: string | null }>): MergedEvent[] {
+  historyByStory(items);
   let merged = mergeEvents(items);
   if (resolveBothSides(items, merged)) merged = mergeEvents(items);
   const dated = new Map<string, MergedEvent>();
@@ -283,6 +284,25 @@ export function mergeStoryEvents(items: Array<{ article: string; story?: string 
       if (m && (!e.date.value || (/^\d{4}(-\d{2})?$/.test(e.date.value) && m.date.value!.startsWith(e.date.value)))) (e.date = { ...m.date }), (e.dateFrom = 'story'), (redated = true);
     }
   return foldPartyless(redated ? mergeEvents(items) : merged);
+}
+
+/**
+ * An article with no publication date is read at its story's (the earliest its articles give): an event its own
+ * sentence dates well before that is history told in passing (background), as `codeArticle` rules for dated articles.
+ */
+function historyByStory(items: Array<{ story?: string | null; events: CodedEvent[]; published?: string | null }>): void {
+  const first = new Map<string, string>();
+  for (const it of items) {
+    const p = it.published?.slice(0, 10);
+    if (!it.story || !p) continue;
+    const f = first.get(it.story);
+    if (!f || p < f) first.set(it.story, p);
+  }
+  for (const it of items) {
+    const anchor = !it.published && it.story ? first.get(it.story) : undefined;
+    if (!anchor) continue;
+    for (const e of it.events) if (!e.background && !e.dateFrom && longBefore(e.date, anchor)) (e.background = true), (e.modality = 'asserted');
+  }
 }
 
 /**

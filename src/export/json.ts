@@ -96,7 +96,7 @@ const hashId = (prefix: string, s: string) => prefix + createHash('sha256').upda
  */
 async function analysisRecords(
   store: Store,
-  articles: Array<{ id: string; storyId: string | null; text: string; paragraphs: Array<{ start: number; end: number }> }>,
+  articles: Array<{ id: string; storyId: string | null; text: string; published?: string | null; paragraphs: Array<{ start: number; end: number }> }>,
   entities: ExportEntity[],
 ): Promise<Pick<KabarExport, 'events' | 'agreements' | 'quotes'>> {
   const byArticle = await loadAnalyses(store.db, articles.map((a) => a.id));
@@ -163,6 +163,7 @@ async function analysisRecords(
       article: a.id,
       story: a.storyId,
       text: a.text,
+      published: a.published,
       events: byArticle.get(a.id)!.events.map((e): CodedEvent => ({
         ...e,
         actors: unrole(e.actors.map((p) => link(a.id, p))).filter(isParty),
