@@ -283,3 +283,16 @@ test('a year in a document name dates no event (en, id)', () => {
   // a bare year that is the event's own stays its date
   assert.equal(codeSentence('Ruvania signed the convention in 1982.', { lang: 'en', published: '2026-03-05' })[0]!.date.value, '1982');
 });
+
+test('signing is its own mode of SUPPORT; an agreement noun the signing takes as its object is no event of its own (en, id, vi)', () => {
+  const cases: Array<[string, string]> = [
+    ['en', 'The agreement that was signed in Lima covers fisheries.'],
+    ['id', 'Kesepakatan yang ditandatangani di Lima mencakup perikanan.'],
+    ['vi', 'Thỏa thuận được ký tại Lima bao gồm nghề cá.'],
+  ];
+  for (const [lang, text] of cases) {
+    const evs = codeSentence(text, { lang, published: P });
+    assert.deepEqual(evs.map((e) => [e.type, e.mode]), [['SUPPORT', 'sign']], `${lang}: ${JSON.stringify(evs.map((e) => e.trigger.text))}`);
+  }
+  assert.equal(main(codeSentence('Ruvania praised the agreement.', { lang: 'en', published: P }))!.mode, null);
+});

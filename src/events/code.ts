@@ -169,6 +169,14 @@ function clauseEnd(toks: Tok[], i: number): number {
 
 /** Frames consume the events of their complement; verbs consume the nouns they govern ("held talks", "signed a pact"). */
 function structure(lex: EventLexicon, toks: Tok[], hits: Hit[]): void {
+  // a noun the next verb takes as its object through a relative or passive ("the agreement that was signed",
+  // "kesepakatan yang ditandatangani") is that act's object
+  const rel = lex.relativizers ?? [];
+  for (let k = 0; k + 1 < hits.length; k++) {
+    const o = hits[k]!;
+    const h = hits[k + 1]!;
+    if (o.entry.noun && !h.entry.noun && h.s - o.e <= 3 && toks.slice(o.e, h.s).every((t) => rel.includes(t.lower))) o.consumed = true;
+  }
   for (let k = 0; k < hits.length; k++) {
     const h = hits[k]!;
     if (h.consumed) continue;

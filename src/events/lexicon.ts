@@ -63,6 +63,9 @@ export interface EventLexicon {
   /** ceremony (honours, salutes, fireworks, parades, guards of honour, wreath-laying): force words told with one are
    * the rite, not force ("a 21-gun salute was fired", "tembakan salut meriam dilepaskan") */
   ceremony?: string[];
+  /** relative and passive words between a noun and the verb it is the object of ("kesepakatan yang ditandatangani",
+   * "the agreement that was signed", "thỏa thuận được ký"): the noun is that act's object, no event of its own */
+  relativizers?: string[];
   /** words that make a sentence history: "established", "last", "first … since", "ago" */
   background: string[];
   /** passive markers before a verb ("was", "were", "been", "bị", "được") and agent prepositions ("by", "oleh", "bởi") */

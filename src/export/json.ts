@@ -346,6 +346,21 @@ async function analysisRecords(
       });
     }
   }
+  // the documents of one signing ceremony belong to one event: a record tied to a current agreeing or signing event
+  // ("the agreements signed during the visit", "the MoU was agreed") points at the story's signing told most, when
+  // their dates agree (a second ceremony on another day stays apart)
+  const signings = new Map<string, MergedEvent>();
+  for (const m of merged) {
+    if (m.type !== 'SUPPORT' || m.mode !== 'sign' || m.background || m.negated || m.modality !== 'asserted' || !m.story) continue;
+    const prev = signings.get(m.story);
+    if (!prev || m.evidence.length > prev.evidence.length) signings.set(m.story, m);
+  }
+  for (const g of agreements) {
+    const ev = g.event ? mergedById.get(g.event) : undefined;
+    const ceremony = g.story ? signings.get(g.story) : undefined;
+    if (!ev || !ceremony || ev === ceremony || ev.background || ev.negated || (ev.modality !== 'asserted' && ev.modality !== 'reported')) continue;
+    if ((ev.type === 'AGREE' || (ev.type === 'SUPPORT' && ev.mode === 'sign')) && datesCompatible(ev.date, ceremony.date)) g.event = ceremony.id;
+  }
   // the items of one counted list ("five documents were signed: …") were signed together: an item with no date of its
   // own takes the one its dated siblings agree on
   const lists = new Map<string, ExportAgreement[]>();

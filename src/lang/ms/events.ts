@@ -8,7 +8,7 @@ const extra: TriggerEntry[] = [
   { p: 'lawatan rasmi|negara|kerja', t: 'CONSULT', mode: 'visit', context: 'diplomatic' },
   { p: 'mengadakan ... perbincangan|rundingan|pertemuan', t: 'CONSULT', sym: true, context: 'diplomatic' },
   { p: 'perbincangan|rundingan', t: 'CONSULT', sym: true, noun: true, context: 'diplomatic' },
-  { p: 'memeterai|dimeterai|pemeteraian|menandatangani|ditandatangani|menandatangan|ditandatangan', t: 'SUPPORT', context: 'diplomatic' },
+  { p: 'memeterai|dimeterai|pemeteraian|menandatangani|ditandatangani|menandatangan|ditandatangan', t: 'SUPPORT', mode: 'sign', context: 'diplomatic' },
   { p: 'bersetuju|dipersetujui', t: 'AGREE', frame: true },
   { p: 'persetujuan|perjanjian', t: 'AGREE', noun: true },
   { p: 'bekerjasama', t: 'COOPERATE' },
