@@ -296,3 +296,19 @@ test('signing is its own mode of SUPPORT; an agreement noun the signing takes as
   }
   assert.equal(main(codeSentence('Ruvania praised the agreement.', { lang: 'en', published: P }))!.mode, null);
 });
+
+test('an event noun remembered or cherished is no promise of it, but what was, told in passing (en, id, vi)', () => {
+  const cases: Array<[string, string]> = [
+    ['en', 'Ruvania will always remember the support of the Lodonian people.'],
+    ['id', 'Presiden Ruvania mengatakan rakyatnya akan selalu mengingat dukungan rakyat Lodonia.'],
+    ['vi', 'Nhân dân Ruvania sẽ luôn ghi nhớ sự ủng hộ của nhân dân Lodonia.'],
+  ];
+  for (const [lang, text] of cases) {
+    const evs = codeSentence(text, { lang, published: P });
+    assert.ok(!evs.some((e) => e.type === 'AGREE' || (!e.background && e.modality !== 'asserted')), `${lang}: ${JSON.stringify(evs.map((e) => [e.type, e.modality]))}`);
+    assert.ok(evs.every((e) => e.background), lang);
+  }
+  // the promise itself stays a promise
+  const promise = main(codeSentence('Ruvania akan mendukung Lodonia.', { lang: 'id', published: P }))!;
+  assert.deepEqual([promise.type, promise.intent, promise.modality], ['AGREE', 'SUPPORT', 'future']);
+});

@@ -59,6 +59,8 @@ interface Hit {
   entry: TriggerEntry;
   consumed: boolean;
   intent?: Hit;
+  /** the object of a verb of remembering ("will always remember the support"): what was, told in passing */
+  recalled?: boolean;
 }
 
 interface Cand extends Party {
@@ -172,6 +174,11 @@ function structure(lex: EventLexicon, toks: Tok[], hits: Hit[]): void {
   // a noun the next verb takes as its object through a relative or passive ("the agreement that was signed",
   // "kesepakatan yang ditandatangani") is that act's object
   const rel = lex.relativizers ?? [];
+  // the object of a verb of remembering or cherishing ("will always remember the support") is what was: no act of now
+  for (const m of lex.cognitive?.length ? findPhrases(lex, lex.cognitive, toks) : []) {
+    const o = hits.find((x) => x.s >= m.e && x.s - m.e <= 4);
+    if (o?.entry.noun && !toks.slice(m.e, o.s).some((t) => /^[,;:.!?]$/.test(t.lower))) o.recalled = true;
+  }
   for (let k = 0; k + 1 < hits.length; k++) {
     const o = hits[k]!;
     const h = hits[k + 1]!;
@@ -630,6 +637,8 @@ function codeHit(c: Ctx, h: Hit): CodedEvent {
   else if (cueBefore(lex, lex.future, toks, h.s, 3)) modality = 'future';
   if (modality === 'asserted' && (cueBefore(lex, lex.reported, toks, h.s, 4) || cueMatches(c, lex.reported).some((m) => m.s < h.s && m.e <= h.s))) modality = 'reported';
   if (modality === 'asserted' && c.sayAt.some((k) => k < h.s) && actors.length && cands.some((x) => x.e <= c.sayAt[0]! && !actors.includes(x))) modality = 'reported';
+  // the cues of a verb of remembering are its own: "will always remember the support" promises no support
+  if (h.recalled) modality = 'asserted';
   // a promise or plan of a cooperative act is an AGREE, of a hostile act a THREATEN (PLOVER)
   const conditional = cueMatches(c, lex.conditional).some((m) => m.s >= h.e && m.s < end);
   if ((modality === 'future' || modality === 'planned') && !negated && !['AGREE', 'THREATEN', 'REQUEST'].includes(type) && !(type === 'REJECT' && h.entry.frame)) {
@@ -667,7 +676,7 @@ function codeHit(c: Ctx, h: Hit): CodedEvent {
   const cue = cueMatches(c, lex.background).length > 0;
   // an event whose own date lies well before the publication (an earlier year, or over a month before) is history told
   // in passing, whatever the verb's tense; a year before it with a history cue too
-  const background = dy != null && (longBefore(date, c.anchor) || (ay != null && dy < ay && cue) || (ay == null && cue && /^\d{4}$/.test(best!.value)));
+  const background = !!h.recalled || (dy != null && (longBefore(date, c.anchor) || (ay != null && dy < ay && cue) || (ay == null && cue && /^\d{4}$/.test(best!.value))));
   // context
   const context = new Set<string>();
   if (h.entry.context) context.add(h.entry.context);
@@ -796,8 +805,10 @@ function codeSpan(inp: SentenceInput): CodedEvent[] {
   const hits = raw.filter((h) => !(h.entry.noun && cands.some((c) => h.s >= c.s && h.e <= c.e)) && !(RITE_TYPES.has(h.entry.t) && rite(h)));
   if (!hits.length) return [];
   structure(lex, toks, hits);
+  // (every trigger may be another's object: "will always remember the support")
+  if (hits.every((h) => h.consumed)) return [];
   // attributions at the end of a sentence (", officials said") do not bound the subject
-  const sayAt = sayPositions(lex, toks).filter((k) => k < hits.find((h) => !h.consumed)!.s || true);
+  const sayAt = sayPositions(lex, toks);
   const ctx: Ctx = { lex, lang: inp.lang, text: inp.text, toks, cands, times, anchor: inp.anchor, sentence: inp.sentence, span: inp.span, sayAt: [], sayAll: sayAt };
   const events: CodedEvent[] = [];
   const live = hits.filter((h) => !h.consumed);

@@ -124,6 +124,9 @@ function compatible(merged: MergedEvent, e: CodedEvent): boolean {
   const m = { ...merged, ...seeds.get(merged)! };
   if (!sameKind(merged, e)) return false;
   if (!datesCompatible(m.date, e.date)) return false;
+  // history is told with its date: an undated recollection ("will always remember the support") is not the dated one
+  // beside it ("relations established in 1950")
+  if (m.background && !m.date.value !== !e.date.value) return false;
   if (m.location?.country && e.location?.country && m.location.country !== e.location.country) return false;
   const all = (x: { actors: Party[]; recipients: Party[] }) => [...x.actors, ...x.recipients];
   // an event without parties joins only one with the same exact date

@@ -150,6 +150,7 @@ export const events: EventLexicon = {
   // honours, salutes, fireworks, parades, guards of honour, wreath-laying
   ceremony: ['salute|salutes|saluted', 'firework|fireworks', 'parade|parades|paraded|parading', 'march-past|flypast|fly-past', 'guard|guards of honour|honor', 'honour|honor guard|guards',
     'military|full honours|honors', 'wreath|wreaths', 'wreath-laying', 'moment|minute of silence', "minute's silence"],
+  cognitive: ['remember|remembers|remembered|remembering', 'recall|recalls|recalled|recalling', 'recollect*', 'cherish|cherishes|cherished', 'treasure|treasures|treasured', 'value|values|valued', 'forget|forgets|forgot|forgotten', 'reflect|reflects|reflected on', 'realise|realised|realize|realized', 'appreciate|appreciates|appreciated'],
   relativizers: ['that', 'which', 'was', 'were', 'is', 'are', 'been', 'being', 'has', 'have', 'had', 'be', 'will', 'would', 'just'],
   background: ['established', 'founded', 'began', 'last', 'previous', 'previously', 'earlier', 'former', 'ago', 'since', 'first', 'history', 'historic', 'historical', 'dating back', 'at the time', 'back in', 'in the past', 'once', 'decades', 'anniversary'],
   passive: ['is', 'are', 'was', 'were', 'been', 'be', 'being', 'got', 'get'],

@@ -108,6 +108,7 @@ export const events: EventLexicon = {
   // honours, salutes, fireworks, parades, guards of honour, wreath-laying
   ceremony: ['salut|salvo', 'tembakan|dentuman kehormatan|penghormatan', 'meriam kehormatan', 'kembang|pesta_kembang api', 'parade|defile', 'pawai ... budaya|obor|kemerdekaan|penyambutan|militer|kendaraan_hias',
     'barisan|pasukan|pengawal|jajar|garda kehormatan', 'penghormatan militer', 'karangan|rangkaian|untaian bunga', 'tabur bunga', 'mengheningkan cipta'],
+  cognitive: ['mengingat|diingat|teringat|ingat|mengenang|dikenang|mengenangkan', 'melupakan|dilupakan|lupa', 'menyimpan ... kenangan', 'mensyukuri', 'membanggakan', 'menyadari|disadari', 'merenungkan', 'menghargai|dihargai'],
   relativizers: ['yang', 'telah', 'sudah', 'baru', 'akan'],
   background: ['didirikan', 'dibentuk', 'terjalin', 'dijalin', 'sejak', 'terakhir', 'sebelumnya', 'dulu', 'dahulu', 'silam', 'pertama kali', 'sejarah', 'bersejarah', 'lampau', 'pernah', 'peringatan', 'ulang tahun', 'yang lalu'],
   passive: [],

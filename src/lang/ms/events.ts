@@ -38,6 +38,7 @@ export const events: EventLexicon = {
     education: [...id.agreementFields.education!, 'latihan', 'pengajian tinggi'],
   },
   ceremony: [...(id.ceremony ?? []), 'das tembakan', 'tembakan meriam', 'bunga api', 'perbarisan', 'kawalan kehormatan', 'kalungan bunga'],
+  cognitive: [...(id.cognitive ?? []), 'mengenangi|dikenangi'],
   interviewCues: [...id.interviewCues, 'temu bual dengan', 'temubual dengan', 'ditemubual'],
   questionLabels: [...id.questionLabels, 'soalan', 's'],
 };

@@ -56,6 +56,7 @@ export const events: EventLexicon = {
   // honours, salutes, fireworks, parades, guards of honour, wreath-laying
   ceremony: ['loạt|phát đại_bác|pháo', 'đại_bác chào_mừng|danh_dự', 'pháo hoa', 'pháo lễ|mừng', 'diễu_binh|duyệt_binh|diễu_hành', 'đội|hàng danh_dự|tiêu_binh', 'nghi_thức|nghi_lễ ... cấp_nhà_nước|quân_đội|trọng_thể',
     'vòng hoa', 'dâng hoa', 'mặc niệm'],
+  cognitive: ['nhớ|ghi_nhớ|nhớ_lại|nhắc_lại|tưởng_nhớ|hồi_tưởng', 'quên|không_quên', 'trân_trọng|trân_quý', 'ghi_nhận'],
   relativizers: ['được', 'đã', 'mà', 'vừa', 'sẽ', 'đang'],
   background: ['thiết lập', 'thành lập', 'từ năm', 'kể từ', 'lần cuối', 'lần trước', 'trước đó', 'trước đây', 'đầu tiên', 'lịch sử', 'năm xưa', 'từng', 'kỷ niệm', 'cách đây'],
   passive: ['bị', 'được'],
