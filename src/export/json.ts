@@ -4,7 +4,7 @@ import { listReuse } from '../reuse/detect.ts';
 import { tagTimes } from '../time/tag.ts';
 import { listEntities, type ExportEntity } from '../entities/store.ts';
 import { loadAnalyses } from '../store/analysis.ts';
-import { datesCompatible, hostSides, mergeStoryEvents, moreSpecific, type MergedEvent } from '../events/merge.ts';
+import { datesCompatible, hostSides, mergeStoryEvents, moreSpecific, settleByMentions, type MergedEvent } from '../events/merge.ts';
 import type { CodedEvent, Party } from '../events/code.ts';
 import { createHash } from 'node:crypto';
 import { countryCode, foldKey } from '../entities/normalise.ts';
@@ -172,22 +172,10 @@ async function analysisRecords(
     }));
   // one event per happening; an undated event told beside a dated visit takes its date (src/events/merge.ts)
   const merged = mergeStoryEvents(items);
-  // an event told many times gathers every party any one sentence named: keep those two or more mentions name, and
-  // those of its first mention ("welcomed by X at the kindergarten" in one article does not make X a party)
+  // an event told many times gathers every party, place and date any one sentence named: keep what its mentions agree on
   const coded = new Map<string, CodedEvent>();
   for (const it of items) for (const e of it.events) coded.set(`${it.article}|${e.evidence.sentence}|${e.trigger.start}`, e);
-  for (const m of merged) {
-    if (m.evidence.length < 3) continue;
-    const support = new Map<string, number>();
-    m.evidence.forEach((v, i) => {
-      const e = coded.get(`${v.article}|${v.sentence}|${v.start}`);
-      if (!e) return;
-      for (const p of new Set([...e.actors, ...e.recipients].map((x) => foldKey(x.text)))) support.set(p, (support.get(p) ?? 0) + (i === 0 ? 2 : 1));
-    });
-    const keep = (p: Party) => (support.get(foldKey(p.text)) ?? 0) >= 2;
-    m.actors = m.actors.filter(keep);
-    m.recipients = m.recipients.filter(keep);
-  }
+  for (const m of merged) settleByMentions(m, m.evidence.map((v) => coded.get(`${v.article}|${v.sentence}|${v.start}`)));
   // a person's country from their own side of an event ("X and the Vietnamese delegation"): when the other parties of
   // that side name one country only, it is a vote for it; the country most sentences give is theirs, in every event of
   // the story (by entity)
