@@ -239,3 +239,76 @@ test('subjects: a title-case dateline is no actor; a place in an opening phrase 
   const vi = codeSentence('Tại Phủ Chủ tịch, hai bên đã hội đàm về thương mại.', { lang: 'vi', published: P });
   assert.ok(vi.every((e) => e.actors.every((a) => !/Phủ/.test(a.text))), JSON.stringify(vi.map((e) => e.actors)));
 });
+
+test('honours, salutes, parades and fireworks are the ceremony, not force (en, id, vi, ms)', () => {
+  const cases: Array<[string, string]> = [
+    ['en', 'A guard of honour marched past and a 21-gun salute was fired as the Ruvanian president arrived in Lima.'],
+    ['id', 'Sebanyak 19 tembakan salut meriam dilepaskan saat Presiden Ruvania tiba di Lima.'],
+    ['vi', '21 loạt đại bác chào mừng được bắn khi Tổng thống Ruvania đến Lima.'],
+    ['ms', 'Sebanyak 21 das tembakan meriam dilepaskan ketika Presiden Ruvania tiba di Lima.'],
+  ];
+  for (const [lang, text] of cases) {
+    const types = codeSentence(text, { lang, published: P }).map((e) => e.type);
+    assert.ok(!types.some((t) => ['ASSAULT', 'RETREAT', 'PROTEST', 'MOBILIZE'].includes(t)), `${lang}: ${types}`);
+  }
+  // force told apart from any rite stays force
+  assert.equal(main(codeSentence('Soldiers fired on protesters in Lima on Monday.', { lang: 'en', published: P }))!.type, 'ASSAULT');
+  assert.equal(main(codeSentence('Polisi menembak para pengunjuk rasa di Lima.', { lang: 'id', published: P }))!.type, 'ASSAULT');
+});
+
+test('an event its own sentence dates well before publication is background, whatever its tense (en, id, vi)', () => {
+  const pub = '2026-03-05';
+  const cases: Array<[string, string]> = [
+    ['en', 'President Arlo Venn recalled his official visit to Lodonia in 2025.'],
+    ['en', 'The foreign minister visited Lodonia in January.'],
+    ['id', 'Presiden Arlo Venn mengenang kunjungan resminya ke Lodonia pada tahun 2025.'],
+    ['vi', 'Tổng thống Arlo Venn đã thăm Lodonia vào năm 2025.'],
+  ];
+  for (const [lang, text] of cases) {
+    const e = codeSentence(text, { lang, published: pub }).find((x) => x.type === 'CONSULT')!;
+    assert.equal(e.background, true, `${lang}: ${text}`);
+  }
+  // a date within the month before publication is current news, and so is the year just ended early in January
+  assert.equal(codeSentence('The foreign minister visited Lodonia on 20 February.', { lang: 'en', published: pub })[0]!.background, false);
+  assert.equal(codeSentence('The foreign minister visited Lodonia in 2025.', { lang: 'en', published: '2026-01-04' })[0]!.background, false);
+});
+
+test('a year in a document name dates no event (en, id)', () => {
+  const en = codeSentence('Ruvania urged Lodonia to respect the 1982 Convention on the Law of the Sea.', { lang: 'en', published: '2026-03-05' })[0]!;
+  assert.equal(en.date.value, null);
+  assert.equal(en.background, false);
+  const id = codeSentence('Presiden Ruvania meminta Lodonia menghormati Konvensi Perserikatan Bangsa-Bangsa tentang Hukum Laut (UNCLOS) 1982.', { lang: 'id', published: '2026-03-05' })[0]!;
+  assert.equal(id.date.value, null);
+  assert.equal(id.background, false);
+  // a bare year that is the event's own stays its date
+  assert.equal(codeSentence('Ruvania signed the convention in 1982.', { lang: 'en', published: '2026-03-05' })[0]!.date.value, '1982');
+});
+
+test('signing is its own mode of SUPPORT; an agreement noun the signing takes as its object is no event of its own (en, id, vi)', () => {
+  const cases: Array<[string, string]> = [
+    ['en', 'The agreement that was signed in Lima covers fisheries.'],
+    ['id', 'Kesepakatan yang ditandatangani di Lima mencakup perikanan.'],
+    ['vi', 'Thỏa thuận được ký tại Lima bao gồm nghề cá.'],
+  ];
+  for (const [lang, text] of cases) {
+    const evs = codeSentence(text, { lang, published: P });
+    assert.deepEqual(evs.map((e) => [e.type, e.mode]), [['SUPPORT', 'sign']], `${lang}: ${JSON.stringify(evs.map((e) => e.trigger.text))}`);
+  }
+  assert.equal(main(codeSentence('Ruvania praised the agreement.', { lang: 'en', published: P }))!.mode, null);
+});
+
+test('an event noun remembered or cherished is no promise of it, but what was, told in passing (en, id, vi)', () => {
+  const cases: Array<[string, string]> = [
+    ['en', 'Ruvania will always remember the support of the Lodonian people.'],
+    ['id', 'Presiden Ruvania mengatakan rakyatnya akan selalu mengingat dukungan rakyat Lodonia.'],
+    ['vi', 'Nhân dân Ruvania sẽ luôn ghi nhớ sự ủng hộ của nhân dân Lodonia.'],
+  ];
+  for (const [lang, text] of cases) {
+    const evs = codeSentence(text, { lang, published: P });
+    assert.ok(!evs.some((e) => e.type === 'AGREE' || (!e.background && e.modality !== 'asserted')), `${lang}: ${JSON.stringify(evs.map((e) => [e.type, e.modality]))}`);
+    assert.ok(evs.every((e) => e.background), lang);
+  }
+  // the promise itself stays a promise
+  const promise = main(codeSentence('Ruvania akan mendukung Lodonia.', { lang: 'id', published: P }))!;
+  assert.deepEqual([promise.type, promise.intent, promise.modality], ['AGREE', 'SUPPORT', 'future']);
+});

@@ -59,6 +59,8 @@ interface Hit {
   entry: TriggerEntry;
   consumed: boolean;
   intent?: Hit;
+  /** the object of a verb of remembering ("will always remember the support"): what was, told in passing */
+  recalled?: boolean;
 }
 
 interface Cand extends Party {
@@ -169,6 +171,19 @@ function clauseEnd(toks: Tok[], i: number): number {
 
 /** Frames consume the events of their complement; verbs consume the nouns they govern ("held talks", "signed a pact"). */
 function structure(lex: EventLexicon, toks: Tok[], hits: Hit[]): void {
+  // a noun the next verb takes as its object through a relative or passive ("the agreement that was signed",
+  // "kesepakatan yang ditandatangani") is that act's object
+  const rel = lex.relativizers ?? [];
+  // the object of a verb of remembering or cherishing ("will always remember the support") is what was: no act of now
+  for (const m of lex.cognitive?.length ? findPhrases(lex, lex.cognitive, toks) : []) {
+    const o = hits.find((x) => x.s >= m.e && x.s - m.e <= 4);
+    if (o?.entry.noun && !toks.slice(m.e, o.s).some((t) => /^[,;:.!?]$/.test(t.lower))) o.recalled = true;
+  }
+  for (let k = 0; k + 1 < hits.length; k++) {
+    const o = hits[k]!;
+    const h = hits[k + 1]!;
+    if (o.entry.noun && !h.entry.noun && h.s - o.e <= 3 && toks.slice(o.e, h.s).every((t) => rel.includes(t.lower))) o.consumed = true;
+  }
   for (let k = 0; k < hits.length; k++) {
     const h = hits[k]!;
     if (h.consumed) continue;
@@ -452,6 +467,40 @@ function yearOf(v: string | null | undefined): number | null {
   return m ? Number(m[1]) : null;
 }
 
+/** Days a history needs to lie before the publication: an earlier month or more ("a visit in 2019", "in August"). */
+const HISTORY_DAYS = 31;
+
+/** The last day a date value ("2019", "2019-08", "2019-08-04", "2019-08-04TMO") covers, as a time, or null. */
+function lastDay(v: string | null | undefined): number | null {
+  const m = v ? /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?/.exec(v) : null;
+  if (!m) return null;
+  const y = Number(m[1]);
+  if (m[3]) return Date.UTC(y, Number(m[2]) - 1, Number(m[3]));
+  if (m[2]) return Date.UTC(y, Number(m[2]), 0);
+  return Date.UTC(y, 11, 31);
+}
+
+/** Whether a date ends more than HISTORY_DAYS before `anchor` (a publication day). */
+export function longBefore(date: { end: string | null; value: string | null }, anchor: string | null | undefined): boolean {
+  const end = lastDay(date.end ?? date.value);
+  const a = lastDay(anchor && /^\d{4}-\d{2}-\d{2}/.test(anchor) ? anchor : null);
+  return end != null && a != null && a - end > HISTORY_DAYS * 86400000;
+}
+
+/** A bare year that belongs to a document's name ("the 1982 Convention", "Konvensi … (UNCLOS) 1982") dates no event. */
+function documentYear(c: Ctx, t: Timex): boolean {
+  if (!/^\d{4}$/.test(t.text.trim())) return false;
+  const kinds = memo(c.lex, 'kindPhrases', () => Object.values(c.lex.agreementKinds).flat());
+  const names = memo(c, 'kindMatches', () => findPhrases(c.lex, kinds, c.toks).filter((m) => /^\p{Lu}/u.test(c.toks[m.s]!.text)));
+  if (!names.length) return false;
+  const at = c.toks.findIndex((k) => k.start >= t.start);
+  if (at < 0) return false;
+  const named = (k: number) => /^[\p{Lu}(),\p{N}]/u.test(c.toks[k]?.text ?? '') && c.toks[k]!.text !== ',';
+  // the name runs up to the year: capitalised words, brackets and linking words, no clause punctuation
+  const linked = (from: number, to: number) => c.toks.slice(from, to).every((k) => !/^[,;:.!?]$/.test(k.text)) && to - from <= 12;
+  return names.some((m) => (m.e <= at && named(at - 1) && linked(m.s, at)) || (m.s > at && named(at + 1) && linked(at + 1, m.s)));
+}
+
 const NO_WORDS: string[] = [];
 /** A noun with a demonstrative that points back ("kunjungan tersebut", "this visit"). */
 function anaphoric(lex: EventLexicon, toks: Tok[], h: Hit): boolean {
@@ -588,6 +637,8 @@ function codeHit(c: Ctx, h: Hit): CodedEvent {
   else if (cueBefore(lex, lex.future, toks, h.s, 3)) modality = 'future';
   if (modality === 'asserted' && (cueBefore(lex, lex.reported, toks, h.s, 4) || cueMatches(c, lex.reported).some((m) => m.s < h.s && m.e <= h.s))) modality = 'reported';
   if (modality === 'asserted' && c.sayAt.some((k) => k < h.s) && actors.length && cands.some((x) => x.e <= c.sayAt[0]! && !actors.includes(x))) modality = 'reported';
+  // the cues of a verb of remembering are its own: "will always remember the support" promises no support
+  if (h.recalled) modality = 'asserted';
   // a promise or plan of a cooperative act is an AGREE, of a hostile act a THREATEN (PLOVER)
   const conditional = cueMatches(c, lex.conditional).some((m) => m.s >= h.e && m.s < end);
   if ((modality === 'future' || modality === 'planned') && !negated && !['AGREE', 'THREATEN', 'REQUEST'].includes(type) && !(type === 'REJECT' && h.entry.frame)) {
@@ -602,7 +653,7 @@ function codeHit(c: Ctx, h: Hit): CodedEvent {
   let best: Timex | null = null;
   let bestD = Infinity;
   for (const t of c.times) {
-    if ((t.type !== 'DATE' && t.type !== 'TIME') || !/^\d{4}/.test(t.value)) continue;
+    if ((t.type !== 'DATE' && t.type !== 'TIME') || !/^\d{4}/.test(t.value) || documentYear(c, t)) continue;
     const d = t.start >= toks[h.s]!.end ? t.start - toks[h.s]!.end : toks[h.s]!.start - t.end;
     if (Math.abs(d) < bestD) (best = t), (bestD = Math.abs(d));
   }
@@ -623,7 +674,9 @@ function codeHit(c: Ctx, h: Hit): CodedEvent {
   const ay = yearOf(c.anchor);
   const dy = yearOf(best?.value);
   const cue = cueMatches(c, lex.background).length > 0;
-  const background = dy != null && ((ay != null && dy < ay - 1) || (ay != null && dy < ay && cue) || (ay == null && cue && /^\d{4}$/.test(best!.value)));
+  // an event whose own date lies well before the publication (an earlier year, or over a month before) is history told
+  // in passing, whatever the verb's tense; a year before it with a history cue too
+  const background = !!h.recalled || (dy != null && (longBefore(date, c.anchor) || (ay != null && dy < ay && cue) || (ay == null && cue && /^\d{4}$/.test(best!.value))));
   // context
   const context = new Set<string>();
   if (h.entry.context) context.add(h.entry.context);
@@ -701,6 +754,19 @@ function notAParty(lex: EventLexicon, ts: Tok[]): boolean {
   return true;
 }
 
+/** Force and its release that a ceremony stages: a salute is fired, a guard of honour marches, a parade is "deployed". */
+const RITE_TYPES: ReadonlySet<PloverType> = new Set(['ASSAULT', 'RETREAT', 'MOBILIZE', 'COERCE', 'PROTEST']);
+
+/** Whether a trigger lies in a ceremony's phrase or in its clause part (up to a comma or clause end). */
+function ceremonial(lex: EventLexicon, toks: Tok[]): (h: Hit) => boolean {
+  const rites = lex.ceremony?.length ? findPhrases(lex, lex.ceremony, toks) : [];
+  if (!rites.length) return () => false;
+  const part: number[] = [];
+  let n = 0;
+  for (const t of toks) part.push(/^[.;:!?,]$/.test(t.lower) ? ++n : n);
+  return (h) => rites.some((r) => (h.s < r.e && r.s < h.e) || part[r.s] === part[h.s]);
+}
+
 interface SentenceInput {
   text: string;
   span: Span;
@@ -734,12 +800,15 @@ function codeSpan(inp: SentenceInput): CodedEvent[] {
     const cc = countryOf(c.text, toks.slice(c.s, c.e));
     if (cc) c.country = cc;
   }
-  // a noun inside a name or an actor phrase ("Chinese troops") is no event
-  const hits = raw.filter((h) => !(h.entry.noun && cands.some((c) => h.s >= c.s && h.e <= c.e)));
+  // a noun inside a name or an actor phrase ("Chinese troops") is no event; force told with a ceremony is the rite
+  const rite = ceremonial(lex, toks);
+  const hits = raw.filter((h) => !(h.entry.noun && cands.some((c) => h.s >= c.s && h.e <= c.e)) && !(RITE_TYPES.has(h.entry.t) && rite(h)));
   if (!hits.length) return [];
   structure(lex, toks, hits);
+  // (every trigger may be another's object: "will always remember the support")
+  if (hits.every((h) => h.consumed)) return [];
   // attributions at the end of a sentence (", officials said") do not bound the subject
-  const sayAt = sayPositions(lex, toks).filter((k) => k < hits.find((h) => !h.consumed)!.s || true);
+  const sayAt = sayPositions(lex, toks);
   const ctx: Ctx = { lex, lang: inp.lang, text: inp.text, toks, cands, times, anchor: inp.anchor, sentence: inp.sentence, span: inp.span, sayAt: [], sayAll: sayAt };
   const events: CodedEvent[] = [];
   const live = hits.filter((h) => !h.consumed);

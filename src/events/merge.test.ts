@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { PassThrough } from 'node:stream';
-import { codeArticle } from './code.ts';
-import { actorsCompatible, datesCompatible, foldPartyless, mergeEvents, mergeStoryEvents, moreSpecific, opensClause, vagueParty } from './merge.ts';
+import { codeArticle, type CodedEvent } from './code.ts';
+import { actorsCompatible, datesCompatible, foldPartyless, mergeEvents, mergeStoryEvents, moreSpecific, opensClause, settleByMentions, vagueParty } from './merge.ts';
 import { eventsJsonl, toPlover } from './jsonl.ts';
 import { splitSentences } from '../text/sentences.ts';
 
@@ -189,4 +189,46 @@ test('"both sides" as the actor are the two sides of the meeting the article rep
   const alone = mergeStoryEvents([{ article: c.id, story: 't', events: codeArticle(c) }]);
   assert.deepEqual(alone.find((e) => e.type === 'AGREE')!.actors.map((p) => p.text), ['Both sides']);
   assert.equal(alone.find((e) => e.type === 'AGREE')!.date.value, null);
+});
+
+test("an article with no publication date reads history against its story's date", () => {
+  const a = doc('a', 'President Arlo Venn arrived in Lodonia on 3 March 2026 for a state visit.', 'en', '2026-03-04');
+  const b = { ...doc('b', 'Arlo Venn visited Lodonia in 2019.', 'en', ''), published: null };
+  const items = [a, b].map((d) => ({ article: d.id, story: 's1', published: d.published || null, events: codeArticle(d) }));
+  assert.equal(items[1]!.events[0]!.background, false);
+  const merged = mergeStoryEvents(items);
+  const old = merged.find((e) => e.date.value === '2019')!;
+  assert.equal(old.background, true);
+  assert.ok(merged.some((e) => e.type === 'CONSULT' && !e.background && e.date.value?.startsWith('2026-03')));
+});
+
+test('a happening told many times keeps the place, date and sides its mentions agree on', () => {
+  const day = (v: string | null) => ({ start: v, end: v, value: v });
+  const P = (text: string, country?: string) => ({ text, start: 0, end: text.length, ...(country ? { country } : {}) });
+  const mention = (k: number, o: Partial<CodedEvent>): CodedEvent => ({
+    type: 'COOPERATE', mode: null, context: [], actors: [P('Ruvania', 'RU')], recipients: [P('Lodonia', 'LO')], location: null, date: day(null),
+    background: false, negated: false, modality: 'asserted', trigger: { text: 'cooperation', start: k, end: k + 11 }, evidence: { sentence: k, start: 0, end: 50 }, ...o,
+  });
+  const visit = { start: '2026-03-03', end: '2026-03-05', value: '2026-03-03' };
+  const mentions = [
+    mention(0, { date: visit, dateFrom: 'story' }),
+    mention(1, { date: visit, dateFrom: 'story' }),
+    mention(2, { actors: [P('Ruvania', 'RU'), P('Lodonia', 'LO')] }),
+    mention(3, { date: day('2026-03-05'), location: { text: 'Kirov Town', country: 'RU' } }),
+  ];
+  const m = mergeEvents([{ article: 'a', story: 's', events: mentions }])[0]!;
+  assert.equal(m.evidence.length, 4);
+  // as merged: the last precise day, the one place, Lodonia on both sides
+  assert.equal(m.date.value, '2026-03-05');
+  assert.equal(m.location?.text, 'Kirov Town');
+  settleByMentions(m, mentions);
+  assert.deepEqual([m.date.value, m.dateFrom], ['2026-03-03', 'story']);
+  assert.equal(m.location, null);
+  assert.deepEqual([m.actors.map((p) => p.text), m.recipients.map((p) => p.text)], [['Ruvania'], ['Lodonia']]);
+  // a symmetric act (every party on both sides) keeps both sides
+  const both = [0, 1, 2].map((k) => mention(k, { actors: [P('Ruvania', 'RU'), P('Lodonia', 'LO')], recipients: [P('Ruvania', 'RU'), P('Lodonia', 'LO')] }));
+  const sym = mergeEvents([{ article: 'b', story: 's', events: both }])[0]!;
+  settleByMentions(sym, both);
+  assert.equal(sym.actors.length, 2);
+  assert.equal(sym.recipients.length, 2);
 });

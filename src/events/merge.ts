@@ -3,7 +3,7 @@
 // with many mentions.
 import { createHash } from 'node:crypto';
 import { countryCode, foldKey, lookupCity } from '../entities/normalise.ts';
-import type { CodedEvent, Party } from './code.ts';
+import { longBefore, type CodedEvent, type Party } from './code.ts';
 import { languages } from '../lang/index.ts';
 import { allLanguagesWords } from './lexicons.ts';
 
@@ -124,6 +124,9 @@ function compatible(merged: MergedEvent, e: CodedEvent): boolean {
   const m = { ...merged, ...seeds.get(merged)! };
   if (!sameKind(merged, e)) return false;
   if (!datesCompatible(m.date, e.date)) return false;
+  // history is told with its date: an undated recollection ("will always remember the support") is not the dated one
+  // beside it ("relations established in 1950")
+  if (m.background && !m.date.value !== !e.date.value) return false;
   if (m.location?.country && e.location?.country && m.location.country !== e.location.country) return false;
   const all = (x: { actors: Party[]; recipients: Party[] }) => [...x.actors, ...x.recipients];
   // an event without parties joins only one with the same exact date
@@ -257,11 +260,75 @@ export function mergeEvents(items: Array<{ article: string; story?: string | nul
 }
 
 /**
+ * A happening told many times keeps what its mentions agree on (`mentions`: the coded event of each of its evidence
+ * items, in order; the first, which founded it, counts twice): the parties two or more name (one article's "welcomed by
+ * X at the kindergarten" does not make X a party); a party both sides name stays on the side more mentions put it
+ * (unless every party is on both, as in a symmetric act); the place two or more name, or the first mention's; the date
+ * most mentions agree with (ties: the earliest), not the last precise one a single sentence gave.
+ */
+export function settleByMentions(m: MergedEvent, mentions: Array<CodedEvent | undefined>): void {
+  if (m.evidence.length < 2) return;
+  const told = mentions.map((e, i) => ({ e, w: i === 0 ? 2 : 1 })).filter((x): x is { e: CodedEvent; w: number } => !!x.e);
+  const count = (side: (e: CodedEvent) => Party[]) => {
+    const n = new Map<string, number>();
+    for (const { e, w } of told) for (const k of new Set(side(e).map(partyKey))) n.set(k, (n.get(k) ?? 0) + w);
+    return n;
+  };
+  const asActor = count((e) => e.actors);
+  const asRecipient = count((e) => e.recipients);
+  if (m.evidence.length >= 3) {
+    const named = count((e) => [...e.actors, ...e.recipients]);
+    const keep = (p: Party) => (named.get(partyKey(p)) ?? 0) >= 2;
+    m.actors = m.actors.filter(keep);
+    m.recipients = m.recipients.filter(keep);
+  }
+  const rk = new Set(m.recipients.map(partyKey));
+  const both = m.actors.filter((a) => rk.has(partyKey(a)));
+  if (both.length && !(both.length === m.actors.length && both.length === m.recipients.length)) {
+    for (const p of both) {
+      const k = partyKey(p);
+      const fromActors = (asActor.get(k) ?? 0) < (asRecipient.get(k) ?? 0);
+      if (fromActors && m.actors.length > 1) m.actors = m.actors.filter((a) => partyKey(a) !== k);
+      else if (m.recipients.length > 1) m.recipients = m.recipients.filter((r) => partyKey(r) !== k);
+      else if (m.actors.length > 1) m.actors = m.actors.filter((a) => partyKey(a) !== k);
+    }
+  }
+  if (m.evidence.length < 3) return;
+  // the place (a mention naming its country, in any language, agrees with a city: "to North Korea", "in Pyongyang")
+  if (m.location) {
+    const placeKey = (l: NonNullable<CodedEvent['location']>) => l.country ?? foldKey(l.text);
+    const here = placeKey(m.location);
+    const n = told.filter(({ e }) => e.location && placeKey(e.location) === here).reduce((s, x) => s + x.w, 0);
+    if (n < 2) {
+      const places = new Map<string, { l: NonNullable<CodedEvent['location']>; n: number }>();
+      for (const { e, w } of told) if (e.location) places.set(placeKey(e.location), { l: e.location, n: (places.get(placeKey(e.location))?.n ?? 0) + w });
+      const best = [...places.values()].filter((p) => p.n >= 2).sort((a, b) => b.n - a.n)[0];
+      m.location = best ? { ...best.l } : null;
+    }
+  }
+  // the date: one later mention's day ("today" in a sentence of its own) gives way to the date most mentions give
+  if (m.date.value) {
+    const given = (v: string) => told.filter(({ e }) => e.date.value === v).reduce((s, x) => s + x.w, 0);
+    const best = told
+      // (a coarser date the current one lies in, "2025" beside "2025-10-09", says less)
+      .filter(({ e }) => e.date.value && !m.date.value!.startsWith(e.date.value))
+      .map(({ e }) => ({ e, n: given(e.date.value!) }))
+      .sort((a, b) => b.n - a.n || a.e.date.value!.localeCompare(b.e.date.value!))[0];
+    if (best && given(m.date.value) <= 1 && best.n > 1) {
+      m.date = { ...best.e.date };
+      if (best.e.dateFrom) m.dateFrom = best.e.dateFrom;
+      else delete m.dateFrom;
+    }
+  }
+}
+
+/**
  * Merge per story, then date what the text ties to a dated visit or talks: an undated current event told in a sentence
  * that also tells a visit or talks the story dates ("the documents signed during the visit"), or dated only by the
  * year or month that date lies in, takes its date, and the events are merged again. The coded events are updated.
  */
-export function mergeStoryEvents(items: Array<{ article: string; story?: string | null; events: CodedEvent[]; text?: string }>): MergedEvent[] {
+export function mergeStoryEvents(items: Array<{ article: string; story?: string | null; events: CodedEvent[]; text?: string; published?: string | null }>): MergedEvent[] {
+  historyByStory(items);
   let merged = mergeEvents(items);
   if (resolveBothSides(items, merged)) merged = mergeEvents(items);
   const dated = new Map<string, MergedEvent>();
@@ -283,6 +350,25 @@ export function mergeStoryEvents(items: Array<{ article: string; story?: string 
       if (m && (!e.date.value || (/^\d{4}(-\d{2})?$/.test(e.date.value) && m.date.value!.startsWith(e.date.value)))) (e.date = { ...m.date }), (e.dateFrom = 'story'), (redated = true);
     }
   return foldPartyless(redated ? mergeEvents(items) : merged);
+}
+
+/**
+ * An article with no publication date is read at its story's (the earliest its articles give): an event its own
+ * sentence dates well before that is history told in passing (background), as `codeArticle` rules for dated articles.
+ */
+function historyByStory(items: Array<{ story?: string | null; events: CodedEvent[]; published?: string | null }>): void {
+  const first = new Map<string, string>();
+  for (const it of items) {
+    const p = it.published?.slice(0, 10);
+    if (!it.story || !p) continue;
+    const f = first.get(it.story);
+    if (!f || p < f) first.set(it.story, p);
+  }
+  for (const it of items) {
+    const anchor = !it.published && it.story ? first.get(it.story) : undefined;
+    if (!anchor) continue;
+    for (const e of it.events) if (!e.background && !e.dateFrom && longBefore(e.date, anchor)) (e.background = true), (e.modality = 'asserted');
+  }
 }
 
 /**

@@ -128,3 +128,28 @@ Kedua pihak sepakat untuk memperluas kerja sama perikanan.
   assert.deepEqual([agreed.date, agreed.dateFrom], [span, 'story']);
   assert.deepEqual([agreed.actors.map((p) => p.text), agreed.recipients.map((p) => p.text)], [['Mateo Rivas'], ['Peru']]);
 });
+
+test('export: the documents of one signing ceremony point at one signing event, apart from praise; signing is SUPPORT (PLOVER, CAMEO 057)', async (t) => {
+  const exp = await exportOf(t, 'ceremony', {
+    'e-id.txt': `Harian Contoh - Dunia
+
+Presiden Chile Mateo Rivas Berkunjung ke Peru
+
+Lima, 10 Oktober 2024 - Presiden Chile Mateo Rivas melakukan kunjungan kenegaraan ke Peru pada 9-11 Oktober 2024.
+
+Kedua negara menandatangani nota kesepahaman tentang kerja sama perikanan dan protokol kerja sama pertahanan.
+
+Rivas memuji dukungan Peru bagi para nelayan Chile.
+
+Kesepakatan yang ditandatangani selama kunjungan tersebut mencakup perjanjian kerja sama pendidikan.
+`,
+  });
+  const signing = exp.events.filter((e) => e.type === 'SUPPORT' && e.mode === 'sign');
+  assert.ok(signing.length >= 1, JSON.stringify(exp.events.map((e) => [e.type, e.mode])));
+  // praise is another happening than the signing
+  assert.ok(exp.events.some((e) => e.type === 'SUPPORT' && e.mode !== 'sign'), JSON.stringify(exp.events.map((e) => [e.type, e.mode])));
+  const current = exp.agreements.filter((g) => g.event);
+  assert.ok(current.length >= 3, JSON.stringify(exp.agreements));
+  assert.equal(new Set(current.map((g) => g.event)).size, 1, JSON.stringify(exp.agreements.map((g) => [g.title, g.event])));
+  assert.ok(signing.some((e) => e.id === current[0]!.event));
+});

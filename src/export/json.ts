@@ -4,7 +4,7 @@ import { listReuse } from '../reuse/detect.ts';
 import { tagTimes } from '../time/tag.ts';
 import { listEntities, type ExportEntity } from '../entities/store.ts';
 import { loadAnalyses } from '../store/analysis.ts';
-import { datesCompatible, hostSides, mergeStoryEvents, moreSpecific, type MergedEvent } from '../events/merge.ts';
+import { datesCompatible, hostSides, mergeStoryEvents, moreSpecific, settleByMentions, type MergedEvent } from '../events/merge.ts';
 import type { CodedEvent, Party } from '../events/code.ts';
 import { createHash } from 'node:crypto';
 import { countryCode, foldKey } from '../entities/normalise.ts';
@@ -96,7 +96,7 @@ const hashId = (prefix: string, s: string) => prefix + createHash('sha256').upda
  */
 async function analysisRecords(
   store: Store,
-  articles: Array<{ id: string; storyId: string | null; text: string; paragraphs: Array<{ start: number; end: number }> }>,
+  articles: Array<{ id: string; storyId: string | null; text: string; published?: string | null; paragraphs: Array<{ start: number; end: number }> }>,
   entities: ExportEntity[],
 ): Promise<Pick<KabarExport, 'events' | 'agreements' | 'quotes'>> {
   const byArticle = await loadAnalyses(store.db, articles.map((a) => a.id));
@@ -163,6 +163,7 @@ async function analysisRecords(
       article: a.id,
       story: a.storyId,
       text: a.text,
+      published: a.published,
       events: byArticle.get(a.id)!.events.map((e): CodedEvent => ({
         ...e,
         actors: unrole(e.actors.map((p) => link(a.id, p))).filter(isParty),
@@ -171,22 +172,10 @@ async function analysisRecords(
     }));
   // one event per happening; an undated event told beside a dated visit takes its date (src/events/merge.ts)
   const merged = mergeStoryEvents(items);
-  // an event told many times gathers every party any one sentence named: keep those two or more mentions name, and
-  // those of its first mention ("welcomed by X at the kindergarten" in one article does not make X a party)
+  // an event told many times gathers every party, place and date any one sentence named: keep what its mentions agree on
   const coded = new Map<string, CodedEvent>();
   for (const it of items) for (const e of it.events) coded.set(`${it.article}|${e.evidence.sentence}|${e.trigger.start}`, e);
-  for (const m of merged) {
-    if (m.evidence.length < 3) continue;
-    const support = new Map<string, number>();
-    m.evidence.forEach((v, i) => {
-      const e = coded.get(`${v.article}|${v.sentence}|${v.start}`);
-      if (!e) return;
-      for (const p of new Set([...e.actors, ...e.recipients].map((x) => foldKey(x.text)))) support.set(p, (support.get(p) ?? 0) + (i === 0 ? 2 : 1));
-    });
-    const keep = (p: Party) => (support.get(foldKey(p.text)) ?? 0) >= 2;
-    m.actors = m.actors.filter(keep);
-    m.recipients = m.recipients.filter(keep);
-  }
+  for (const m of merged) settleByMentions(m, m.evidence.map((v) => coded.get(`${v.article}|${v.sentence}|${v.start}`)));
   // a person's country from their own side of an event ("X and the Vietnamese delegation"): when the other parties of
   // that side name one country only, it is a vote for it; the country most sentences give is theirs, in every event of
   // the story (by entity)
@@ -344,6 +333,21 @@ async function analysisRecords(
         end: q.end,
       });
     }
+  }
+  // the documents of one signing ceremony belong to one event: a record tied to a current agreeing or signing event
+  // ("the agreements signed during the visit", "the MoU was agreed") points at the story's signing told most, when
+  // their dates agree (a second ceremony on another day stays apart)
+  const signings = new Map<string, MergedEvent>();
+  for (const m of merged) {
+    if (m.type !== 'SUPPORT' || m.mode !== 'sign' || m.background || m.negated || m.modality !== 'asserted' || !m.story) continue;
+    const prev = signings.get(m.story);
+    if (!prev || m.evidence.length > prev.evidence.length) signings.set(m.story, m);
+  }
+  for (const g of agreements) {
+    const ev = g.event ? mergedById.get(g.event) : undefined;
+    const ceremony = g.story ? signings.get(g.story) : undefined;
+    if (!ev || !ceremony || ev === ceremony || ev.background || ev.negated || (ev.modality !== 'asserted' && ev.modality !== 'reported')) continue;
+    if ((ev.type === 'AGREE' || (ev.type === 'SUPPORT' && ev.mode === 'sign')) && datesCompatible(ev.date, ceremony.date)) g.event = ceremony.id;
   }
   // the items of one counted list ("five documents were signed: …") were signed together: an item with no date of its
   // own takes the one its dated siblings agree on

@@ -38,12 +38,14 @@ const triggers: TriggerEntry[] = [
   ...T('CONSULT', ['return|returned|returns home', 'wrap|wrapped|wraps up ... visit|trip|tour', 'conclude|concluded|concludes|end|ended|ends ... visit|trip|tour', 'left|leaves ... for home'], { mode: 'visit-end', context: 'diplomatic' }),
   // SUPPORT
   ...T('SUPPORT', [
-    'sign|signs|signed', 'ratify|ratified|ratifies', 'ink|inked', 'endorse|endorses|endorsed', 'praise|praised|praises|praising', 'hail|hailed|hails',
+    'ratify|ratified|ratifies', 'endorse|endorses|endorsed', 'praise|praised|praises|praising', 'hail|hailed|hails',
     'commend|commended', 'applaud|applauded', 'support|supports|supported|supporting', 'back|backs|backed|backing', 'defend|defends|defended',
     'apologi*', 'forgive|forgave|forgiven', 'recogni*', 'upgrade|upgraded ... ties|relations', 'establish|established ... ties|relations', 'ties|relations ... were|was|had_been|have_been established|restored|normalised|normalized',
     'restore|restored|resume|resumed ... ties|relations', 'congratulat*', 'thank|thanked', 'express|expressed ... support|appreciation|gratitude|solidarity',
-    ['signing|ratification|endorsement|praise|apology', { noun: true }], 'welcome|welcomed|welcomes ... decision|move|statement|proposal|agreement|plan|deal|resolution',
+    ['ratification|endorsement|praise|apology', { noun: true }], 'welcome|welcomed|welcomes ... decision|move|statement|proposal|agreement|plan|deal|resolution',
   ], { context: 'diplomatic' }),
+  // signing a formal agreement (CAMEO 057, PLOVER SUPPORT): a mode of its own, so a signing is not merged with praise
+  ...T('SUPPORT', ['sign|signs|signed', 'ink|inked', ['signing', { noun: true }]], { mode: 'sign', context: 'diplomatic' }),
   // COOPERATE
   ...T('COOPERATE', [
     'cooperat*', 'co-operat*', 'collaborat*', 'share|shared|shares|sharing ... intelligence|information|expertise|data',
@@ -145,6 +147,11 @@ export const events: EventLexicon = {
   sourcePreps: ['according to', 'quoting', 'cited by', 'citing'],
   complementizers: ['that'],
   afterSayWords: ['on', 'today', 'yesterday'],
+  // honours, salutes, fireworks, parades, guards of honour, wreath-laying
+  ceremony: ['salute|salutes|saluted', 'firework|fireworks', 'parade|parades|paraded|parading', 'march-past|flypast|fly-past', 'guard|guards of honour|honor', 'honour|honor guard|guards',
+    'military|full honours|honors', 'wreath|wreaths', 'wreath-laying', 'moment|minute of silence', "minute's silence"],
+  cognitive: ['remember|remembers|remembered|remembering', 'recall|recalls|recalled|recalling', 'recollect*', 'cherish|cherishes|cherished', 'treasure|treasures|treasured', 'value|values|valued', 'forget|forgets|forgot|forgotten', 'reflect|reflects|reflected on', 'realise|realised|realize|realized', 'appreciate|appreciates|appreciated'],
+  relativizers: ['that', 'which', 'was', 'were', 'is', 'are', 'been', 'being', 'has', 'have', 'had', 'be', 'will', 'would', 'just'],
   background: ['established', 'founded', 'began', 'last', 'previous', 'previously', 'earlier', 'former', 'ago', 'since', 'first', 'history', 'historic', 'historical', 'dating back', 'at the time', 'back in', 'in the past', 'once', 'decades', 'anniversary'],
   passive: ['is', 'are', 'was', 'were', 'been', 'be', 'being', 'got', 'get'],
   agentPreps: ['by'],

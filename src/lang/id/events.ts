@@ -27,10 +27,12 @@ const triggers: TriggerEntry[] = [
   ...T('CONSULT', ['menghadiri|dihadiri|hadir', 'berpartisipasi|berpartisipasinya', 'ikut serta', 'mengikuti ... ktt|konferensi|sidang|forum|upacara|perayaan|peringatan|parade'], { mode: 'multilateral', context: 'diplomatic' }),
   ...T('CONSULT', ['kembali|pulang ke tanah_air', 'bertolak|bertolak_pulang ... tanah_air', 'mengakhiri|menutup ... kunjungan|lawatan', 'meninggalkan ... kembali ke'], { mode: 'visit-end', context: 'diplomatic' }),
   ...T('SUPPORT', [
-    'hubungan ... dijalin|terjalin|dibuka|dipulihkan|ditingkatkan|dinormalisasi', 'menandatangani|ditandatangani|ditandatanganinya|menandatangan|ditandatangan|bertanda_tangan', 'penandatanganan', 'teken|meneken|diteken', 'meratifikasi|diratifikasi|ratifikasi', 'mendukung|didukung',
+    'hubungan ... dijalin|terjalin|dibuka|dipulihkan|ditingkatkan|dinormalisasi', 'meratifikasi|diratifikasi|ratifikasi', 'mendukung|didukung',
     'memuji|dipuji', 'mengapresiasi|diapresiasi', 'menyambut baik|positif', 'mengakui|diakui ... kedaulatan|kemerdekaan|negara', 'meminta maaf', 'memaafkan', 'mengucapkan|menyampaikan ... selamat|terima kasih|belasungkawa|dukungan|apresiasi|penghargaan',
     'berterima kasih', 'menjalin|membuka|meningkatkan|memulihkan|mempererat|memperkuat ... hubungan', 'bersolidaritas', ['dukungan|pujian|apresiasi|pengakuan|solidaritas', { noun: true }],
   ], { context: 'diplomatic' }),
+  // signing a formal agreement (CAMEO 057, PLOVER SUPPORT): a mode of its own, so a signing is not merged with praise
+  ...T('SUPPORT', ['menandatangani|ditandatangani|ditandatanganinya|menandatangan|ditandatangan|bertanda_tangan', 'penandatanganan', 'teken|meneken|diteken'], { mode: 'sign', context: 'diplomatic' }),
   ...T('COOPERATE', [
     'bekerja_sama|bekerjasama', 'berkolaborasi|berkolaborasi', 'bermitra', 'berbagi|bertukar ... informasi|intelijen|data|pengalaman', 'mengekstradisi|diekstradisi|ekstradisi',
     'latihan|patroli|operasi bersama', 'berinvestasi|menanamkan_modal', 'berkoordinasi|mengoordinasikan', ['kerja_sama|kerjasama|kolaborasi|kemitraan|koordinasi', { noun: true }],
@@ -103,6 +105,11 @@ export const events: EventLexicon = {
   sourcePreps: ['menurut', 'mengutip', 'dikutip dari', 'seperti dikutip', 'sebagaimana dikutip', 'melansir', 'dilansir'],
   complementizers: ['bahwa'],
   afterSayWords: ['pada'],
+  // honours, salutes, fireworks, parades, guards of honour, wreath-laying
+  ceremony: ['salut|salvo', 'tembakan|dentuman kehormatan|penghormatan', 'meriam kehormatan', 'kembang|pesta_kembang api', 'parade|defile', 'pawai ... budaya|obor|kemerdekaan|penyambutan|militer|kendaraan_hias',
+    'barisan|pasukan|pengawal|jajar|garda kehormatan', 'penghormatan militer', 'karangan|rangkaian|untaian bunga', 'tabur bunga', 'mengheningkan cipta'],
+  cognitive: ['mengingat|diingat|teringat|ingat|mengenang|dikenang|mengenangkan', 'melupakan|dilupakan|lupa', 'menyimpan ... kenangan', 'mensyukuri', 'membanggakan', 'menyadari|disadari', 'merenungkan', 'menghargai|dihargai'],
+  relativizers: ['yang', 'telah', 'sudah', 'baru', 'akan'],
   background: ['didirikan', 'dibentuk', 'terjalin', 'dijalin', 'sejak', 'terakhir', 'sebelumnya', 'dulu', 'dahulu', 'silam', 'pertama kali', 'sejarah', 'bersejarah', 'lampau', 'pernah', 'peringatan', 'ulang tahun', 'yang lalu'],
   passive: [],
   agentPreps: ['oleh'],

@@ -8,7 +8,7 @@ const extra: TriggerEntry[] = [
   { p: 'lawatan rasmi|negara|kerja', t: 'CONSULT', mode: 'visit', context: 'diplomatic' },
   { p: 'mengadakan ... perbincangan|rundingan|pertemuan', t: 'CONSULT', sym: true, context: 'diplomatic' },
   { p: 'perbincangan|rundingan', t: 'CONSULT', sym: true, noun: true, context: 'diplomatic' },
-  { p: 'memeterai|dimeterai|pemeteraian|menandatangani|ditandatangani|menandatangan|ditandatangan', t: 'SUPPORT', context: 'diplomatic' },
+  { p: 'memeterai|dimeterai|pemeteraian|menandatangani|ditandatangani|menandatangan|ditandatangan', t: 'SUPPORT', mode: 'sign', context: 'diplomatic' },
   { p: 'bersetuju|dipersetujui', t: 'AGREE', frame: true },
   { p: 'persetujuan|perjanjian', t: 'AGREE', noun: true },
   { p: 'bekerjasama', t: 'COOPERATE' },
@@ -37,6 +37,8 @@ export const events: EventLexicon = {
     defence: [...id.agreementFields.defence!, 'keselamatan'],
     education: [...id.agreementFields.education!, 'latihan', 'pengajian tinggi'],
   },
+  ceremony: [...(id.ceremony ?? []), 'das tembakan', 'tembakan meriam', 'bunga api', 'perbarisan', 'kawalan kehormatan', 'kalungan bunga'],
+  cognitive: [...(id.cognitive ?? []), 'mengenangi|dikenangi'],
   interviewCues: [...id.interviewCues, 'temu bual dengan', 'temubual dengan', 'ditemubual'],
   questionLabels: [...id.questionLabels, 'soalan', 's'],
 };

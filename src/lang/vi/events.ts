@@ -14,7 +14,9 @@ const triggers: TriggerEntry[] = [
   ...T('CONSULT', ['gặp|gặp_gỡ|gặp_mặt', 'hội đàm', 'hội kiến', 'đàm_phán|thương_lượng', 'thảo_luận|bàn_bạc|trao_đổi', 'tham vấn', 'đối thoại', 'làm việc với', 'tiếp xúc',
     ['cuộc_gặp|cuộc_hội_đàm|cuộc_đàm_phán|hội_nghị|thượng_đỉnh', { noun: true }], 'trung_gian|hòa_giải'], { sym: true, context: 'diplomatic' }),
   ...T('CONSULT', ['dự|tham_dự|dự_lễ', 'tham gia', 'có mặt'], { mode: 'multilateral', context: 'diplomatic' }),
-  ...T('SUPPORT', ['ký|ký_kết', 'lễ ký', 'phê chuẩn', 'ủng hộ', 'khen_ngợi|ca_ngợi', 'đánh giá cao', 'hoan nghênh', 'chúc mừng', 'cảm_ơn|tri_ân', 'công nhận', 'xin lỗi', 'tha thứ',
+  // signing a formal agreement (CAMEO 057, PLOVER SUPPORT): a mode of its own, so a signing is not merged with praise
+  ...T('SUPPORT', ['ký|ký_kết', 'lễ ký'], { mode: 'sign', context: 'diplomatic' }),
+  ...T('SUPPORT', ['phê chuẩn', 'ủng hộ', 'khen_ngợi|ca_ngợi', 'đánh giá cao', 'hoan nghênh', 'chúc mừng', 'cảm_ơn|tri_ân', 'công nhận', 'xin lỗi', 'tha thứ',
     'thiết_lập|nâng_cấp|khôi_phục|tăng_cường|thắt_chặt ... quan_hệ', 'đoàn kết', ['sự_ủng_hộ|tình_đoàn_kết', { noun: true }]], { context: 'diplomatic' }),
   ...T('COOPERATE', ['hợp tác', 'cộng tác', 'phối hợp', 'chia_sẻ|trao_đổi ... thông_tin|tình_báo|kinh_nghiệm', 'tập_trận_chung|tuần_tra_chung', 'dẫn độ', 'đầu tư', 'đối tác']),
   ...T('AID', ['viện trợ', 'giúp_đỡ|giúp|trợ_giúp', 'hỗ trợ', 'cứu trợ', 'tặng|trao_tặng', 'quyên góp', 'cung cấp', 'tài trợ', 'cho vay', 'sơ tán', 'cứu_hộ|giải_cứu', 'tị nạn', 'bàn giao', ['khoản_vay|khoản_viện_trợ', { noun: true }]]),
@@ -51,6 +53,11 @@ export const events: EventLexicon = {
   sourcePreps: ['theo', 'dẫn lời', 'trích lời', 'dẫn nguồn'],
   complementizers: ['rằng'],
   afterSayWords: ['hôm'],
+  // honours, salutes, fireworks, parades, guards of honour, wreath-laying
+  ceremony: ['loạt|phát đại_bác|pháo', 'đại_bác chào_mừng|danh_dự', 'pháo hoa', 'pháo lễ|mừng', 'diễu_binh|duyệt_binh|diễu_hành', 'đội|hàng danh_dự|tiêu_binh', 'nghi_thức|nghi_lễ ... cấp_nhà_nước|quân_đội|trọng_thể',
+    'vòng hoa', 'dâng hoa', 'mặc niệm'],
+  cognitive: ['nhớ|ghi_nhớ|nhớ_lại|nhắc_lại|tưởng_nhớ|hồi_tưởng', 'quên|không_quên', 'trân_trọng|trân_quý', 'ghi_nhận'],
+  relativizers: ['được', 'đã', 'mà', 'vừa', 'sẽ', 'đang'],
   background: ['thiết lập', 'thành lập', 'từ năm', 'kể từ', 'lần cuối', 'lần trước', 'trước đó', 'trước đây', 'đầu tiên', 'lịch sử', 'năm xưa', 'từng', 'kỷ niệm', 'cách đây'],
   passive: ['bị', 'được'],
   agentPreps: ['bởi', 'do'],
