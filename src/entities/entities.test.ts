@@ -235,3 +235,9 @@ test('a full name told again in another spelling is that person, whether or not 
   assert.equal(kwon.length, 2, JSON.stringify(mentionsOf(t)));
   assert.equal(kwon[1]!.text, 'Kwon Tae Sik');
 });
+
+test('a place with a lower-case word after its hyphen is an adjective: the place alone', () => {
+  const ms = mentionsOf('A researcher at a Hanoi-based institute met a London-based banker.', 'en');
+  assert.ok(ms.some((m) => m.text === 'Hanoi' && m.type === 'PLACE'), JSON.stringify(ms));
+  assert.ok(!ms.some((m) => /-based/.test(m.text)), JSON.stringify(ms));
+});

@@ -245,9 +245,11 @@ export function findMentions(text: string, sentences: Span[], lang: string): Men
   // hyphenated names the tagger cut at the hyphen: "Park Ji-hoon", "Asia-Pasifik"
   const glued = (a: number, b: number) => toks[a]!.end === toks[b]!.start;
   for (const r of raw) {
-    // but "Vietnam-Korea" (two countries) stays two places
+    // but "Vietnam-Korea" (two countries) stays two places, and a lower-case word after a known place makes an
+    // adjective of it ("a Hanoi-based institute")
     while (
       r.e + 1 < toks.length && c.words[r.e] === '-' && glued(r.e - 1, r.e) && glued(r.e, r.e + 1) && hasLetter(c.words[r.e + 1]!) &&
+      (isCap(c.words[r.e + 1]!) || !(knownPlace(c, r.s, r.e) || knownPlace(c, r.e - 1, r.e))) &&
       !matchAt('CTRY', c.lower, r.e + 1) && !countryCode(spanText(c, r.s, r.e))
     ) r.e += 2;
   }
