@@ -1,6 +1,6 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { findMentions, type Mention } from './mentions.ts';
+import { contextOf, findMentions, mentionKey, splitAtPlaces, wholeCountries, type Chunk, type Ctx, type EntityType, type Mention } from './mentions.ts';
 import { resolveDocumentEntities } from './link.ts';
 import { countryCode, foldKey, lookupCity } from './normalise.ts';
 import { articleEntities } from './index.ts';
@@ -198,4 +198,46 @@ test('a title followed by a run of capitalised words is one person, however the 
   // a place the tagger reads right after the title stays the role's place
   assert.deepEqual(names('Gubernur Jawa Barat Ridwan Kamil meresmikan jembatan baru.').slice(0, 2), ['PLACE:Jawa Barat', 'PERSON:Ridwan Kamil']);
   assert.deepEqual(mentionsOf("Foreign Minister Wang Yi met Prime Minister Narendra Modi in New Delhi.", "en").map((m) => `${m.type}:${m.text}`), ['PERSON:Wang Yi', 'PERSON:Narendra Modi', 'PLACE:New Delhi']);
+});
+
+// the rules over the tagger's spans, given spans as a tagger might cut them (whatever the shipped model does)
+const reshape = (text: string, lang: string, spans: Array<[string, EntityType]>, rule: (c: Ctx, raw: Chunk[]) => void) => {
+  const c = contextOf(text, lang);
+  const raw: Chunk[] = spans.map(([name, type]) => {
+    const s = c.words.indexOf(name.split(' ')[0]!);
+    return { s, e: s + name.split(' ').length, type };
+  });
+  rule(c, raw);
+  return raw.map((r) => `${r.type}:${c.words.slice(r.s, r.e).join(' ')}`);
+};
+
+test('a span joining a known country or city by a preposition is two names; organisation names and name particles stay whole', () => {
+  assert.deepEqual(reshape('Duta Besar Meranti tiba di Jepang di Osaka kemarin.', 'id', [['Jepang di Osaka', 'PERSON']], splitAtPlaces), ['PLACE:Jepang', 'PLACE:Osaka']);
+  assert.deepEqual(reshape('Kemarin Hendra Wijaya di Surabaya berbicara.', 'id', [['Hendra Wijaya di Surabaya', 'PERSON']], splitAtPlaces), ['PERSON:Hendra Wijaya', 'PLACE:Surabaya']);
+  assert.deepEqual(reshape('Ông Lò Văn Khải tại Đà Nẵng phát biểu.', 'vi', [['Lò Văn Khải tại Đà Nẵng', 'PERSON']], splitAtPlaces), ['PERSON:Lò Văn Khải', 'PLACE:Đà Nẵng']);
+  // a name's own words: an organisation head before the preposition, a particle before a surname, no known place
+  assert.deepEqual(reshape('The Embassy of Peru in Bangkok said so.', 'en', [['Embassy of Peru in Bangkok', 'ORGANISATION']], splitAtPlaces), ['ORGANISATION:Embassy of Peru in Bangkok']);
+  assert.deepEqual(reshape('Striker Marcos de Lima scored.', 'en', [['Marcos de Lima', 'PERSON']], splitAtPlaces), ['PERSON:Marcos de Lima']);
+  assert.deepEqual(reshape('Kemarin Hendra di Wijaya berbicara.', 'id', [['Hendra di Wijaya', 'PERSON']], splitAtPlaces), ['PERSON:Hendra di Wijaya']);
+});
+
+test("a country's long name is the country whole however the tagger covered it", () => {
+  const t = 'Delegasi Republik Demokratik Rakyat Laos dan Kerajaan Kamboja tiba.';
+  assert.deepEqual(reshape(t, 'id', [['Laos', 'PLACE'], ['Kamboja', 'PLACE']], wholeCountries), ['PLACE:Republik Demokratik Rakyat Laos', 'PLACE:Kerajaan Kamboja']);
+  // a span that runs beyond the name is left to the other rules
+  assert.deepEqual(reshape(t, 'id', [['Delegasi Republik Demokratik Rakyat Laos', 'ORGANISATION']], wholeCountries), ['ORGANISATION:Delegasi Republik Demokratik Rakyat Laos']);
+  assert.deepEqual(mentionsOf(t).filter((m) => m.type === 'PLACE').map((m) => m.key), ['country:LA', 'country:KH']);
+});
+
+test('a full name told again in another spelling is that person, whether or not the tagger saw it', () => {
+  const t = 'Menteri Luar Negeri Kwon Tae-sik tiba kemarin. Kwon Tae Sik lalu bertemu para pengusaha.';
+  const kwon = mentionsOf(t).filter((m) => m.key === mentionKey('PERSON', 'Kwon Tae-sik'));
+  assert.equal(kwon.length, 2, JSON.stringify(mentionsOf(t)));
+  assert.equal(kwon[1]!.text, 'Kwon Tae Sik');
+});
+
+test('a place with a lower-case word after its hyphen is an adjective: the place alone', () => {
+  const ms = mentionsOf('A researcher at a Hanoi-based institute met a London-based banker.', 'en');
+  assert.ok(ms.some((m) => m.text === 'Hanoi' && m.type === 'PLACE'), JSON.stringify(ms));
+  assert.ok(!ms.some((m) => /-based/.test(m.text)), JSON.stringify(ms));
 });

@@ -24,6 +24,9 @@ export interface EntityOrgs {
   orgHeads: string[];
   /** Lower-case words that may stand inside a multi-word name ("dan", "of", "và"). */
   functionWords: string[];
+  /** Particles inside personal names ("de", "van", "bin", "al"): the word before a surname, never a preposition
+   * that joins a name to a place ("Carlos de Lima" is one person). */
+  nameParticles?: string[];
   /** "and" words that chain two portfolios of one title ("Menteri Perindustrian dan Perdagangan"). */
   conjunctions: string[];
   /** Capitalised words that are never an entity on their own (ordinals, discourse words, "Foto"). */
@@ -57,6 +60,8 @@ export function entityData(code: string): EntityLangData {
 export const allDirectionWords: ReadonlySet<string> = new Set(
   entityLanguages.flatMap((code) => (entityData(code).directionWords ?? []).flatMap((w) => w.toLowerCase().split(/\s+/))),
 );
+/** Name particles of every language with entity data, lower case. */
+export const allNameParticles: ReadonlySet<string> = new Set(entityLanguages.flatMap((code) => (entityData(code).nameParticles ?? []).map((w) => w.toLowerCase())));
 export const allConjunctions: ReadonlySet<string> = new Set(entityLanguages.flatMap((code) => entityData(code).conjunctions.map((w) => w.toLowerCase())));
 
 /** Organisation-name word variants of every language with entity data (folded variant → folded word). */

@@ -5,8 +5,8 @@ import type { Span } from '../types.ts';
 import { tokenize, type Token } from './tokenize.ts';
 import { tagTokens } from './ner.ts';
 import { chunks } from './conll.ts';
-import { matchAt } from './gazetteer.ts';
-import { allConjunctions, allDirectionWords, allPortfolioLinks, allOrgWordVariants, allTitleSuffixes, entityData } from './langdata.ts';
+import { GAZ_CITY_MIN_POP, matchAt } from './gazetteer.ts';
+import { allConjunctions, allDirectionWords, allNameParticles, allPortfolioLinks, allOrgWordVariants, allTitleSuffixes, entityData } from './langdata.ts';
 import { countryCode, demonymCountry, foldKey, foldWords, lookupCity } from './normalise.ts';
 import { stopwordsFor } from '../lang/index.ts';
 
@@ -38,7 +38,7 @@ export function mentionKey(type: EntityType, name: string): string {
   return `${type.toLowerCase()}:${foldKey(name)}`;
 }
 
-interface Ctx {
+export interface Ctx {
   text: string;
   toks: Token[];
   words: string[];
@@ -108,6 +108,83 @@ function notAnEntity(c: Ctx, s: number, e: number): boolean {
 }
 
 
+/** A tagged span: tokens s..e (exclusive) of a type. */
+export type Chunk = { s: number; e: number; type: EntityType };
+
+/** The tokens of `text` with what the rules read of them. */
+export function contextOf(text: string, lang: string): Ctx {
+  const toks = tokenize(text);
+  return { text, toks, words: toks.map((t) => t.text), lower: toks.map((t) => t.text.toLowerCase()), lang, stops: stopwordsFor(lang) };
+}
+
+/** Tokens s..e are a whole known country, or a city of the gazetteer's size (in any spelling: "Hà Nội"), written
+ * with a capital. */
+function knownPlace(c: Ctx, s: number, e: number): boolean {
+  if (s >= e || !isCap(c.words[s]!)) return false;
+  const name = spanText(c, s, e);
+  return (matchAt('CTRY', c.lower, s) === e - s && !!countryCode(name)) || !!lookupCity(name, GAZ_CITY_MIN_POP);
+}
+
+/**
+ * A tagged span that joins a known country or city to another name by a lower-case preposition or conjunction of
+ * the language is two names: "Nhật Bản tại Hà Nội", "Budi Santoso di Jakarta", "Việt Nam và Nhật Bản". Not when the
+ * part before has an organisation word ("Embassy of Indonesia in Hanoi", "Đại sứ quán Việt Nam tại Nhật Bản", "Bank
+ * of Korea"), nor at a name particle ("Carlos de Lima"). A part that is a known place is a place.
+ */
+export function splitAtPlaces(c: Ctx, raw: Chunk[]): void {
+  const joiner = (k: number) => !isCap(c.words[k]!) && c.stops.has(c.lower[k]!) && !allNameParticles.has(c.lower[k]!);
+  const out: Chunk[] = [];
+  for (const r of raw) {
+    let from = r.s;
+    let headed = false;
+    for (let k = r.s; k < r.e; k++) {
+      if (matchAt('ORGH', c.lower, k)) headed = true;
+      if (headed || k === from || k + 1 >= r.e || !joiner(k)) continue;
+      let next = k + 1;
+      while (next < r.e && !joiner(next)) next++;
+      if (!knownPlace(c, from, k) && !knownPlace(c, k + 1, next)) continue;
+      out.push({ s: from, e: k, type: knownPlace(c, from, k) ? 'PLACE' : r.type });
+      from = k + 1;
+    }
+    out.push(from === r.s ? r : { s: from, e: r.e, type: knownPlace(c, from, r.e) ? 'PLACE' : r.type });
+  }
+  raw.splice(0, raw.length, ...out);
+}
+
+/**
+ * A country's name of several words ("Republik Rakyat Demokratik Korea", "Korea Utara") is that country whole,
+ * however the tagger covered it ("Korea" alone, or nothing of "Republik Rakyat Demokratik"): the chunks lying
+ * inside it give way to it. A chunk that runs beyond the name is left to the rules that read it.
+ */
+export function wholeCountries(c: Ctx, raw: Chunk[]): void {
+  const at = new Int32Array(c.words.length + 1).fill(-1);
+  raw.forEach((r, idx) => {
+    for (let k = r.s; k < r.e; k++) at[k] = idx;
+  });
+  const drop = new Set<number>();
+  const add: Chunk[] = [];
+  for (let i = 0; i < c.words.length; i++) {
+    const n = matchAt('CTRY', c.lower, i);
+    if (n < 2 || !isCap(c.words[i]!) || !countryCode(spanText(c, i, i + n))) continue;
+    const inside = new Set<number>();
+    let ok = true;
+    for (let k = i; k < i + n; k++) {
+      const idx = at[k]!;
+      if (idx < 0) continue;
+      if (raw[idx]!.s < i || raw[idx]!.e > i + n) ok = false;
+      inside.add(idx);
+    }
+    if (!ok || !inside.size) continue;
+    if (inside.size === 1 && raw[[...inside][0]!]!.s === i && raw[[...inside][0]!]!.e === i + n) continue;
+    for (const idx of inside) drop.add(idx);
+    add.push({ s: i, e: i + n, type: 'PLACE' });
+    i += n - 1;
+  }
+  if (!add.length) return;
+  const kept = raw.filter((_, idx) => !drop.has(idx));
+  raw.splice(0, raw.length, ...[...kept, ...add].sort((a, b) => a.s - b.s));
+}
+
 function tagSentence(c: Ctx, s: number, e: number): string[] {
   const words = c.words.slice(s, e);
   const letters = words.filter(hasLetter);
@@ -118,8 +195,8 @@ function tagSentence(c: Ctx, s: number, e: number): string[] {
 
 /** People, organisations and places mentioned in `text` (sentence spans from the sentences stage). */
 export function findMentions(text: string, sentences: Span[], lang: string): Mention[] {
-  const toks = tokenize(text);
-  const c: Ctx = { text, toks, words: toks.map((t) => t.text), lower: toks.map((t) => t.text.toLowerCase()), lang, stops: stopwordsFor(lang) };
+  const c = contextOf(text, lang);
+  const toks = c.toks;
   const fn = new Set(entityData(lang).functionWords);
   /** index of the token starting at character offset `off` (binary search), -1 if none */
   const tokenAt = (off: number): number => {
@@ -168,12 +245,16 @@ export function findMentions(text: string, sentences: Span[], lang: string): Men
   // hyphenated names the tagger cut at the hyphen: "Park Ji-hoon", "Asia-Pasifik"
   const glued = (a: number, b: number) => toks[a]!.end === toks[b]!.start;
   for (const r of raw) {
-    // but "Vietnam-Korea" (two countries) stays two places
+    // but "Vietnam-Korea" (two countries) stays two places, and a lower-case word after a known place makes an
+    // adjective of it ("a Hanoi-based institute")
     while (
       r.e + 1 < toks.length && c.words[r.e] === '-' && glued(r.e - 1, r.e) && glued(r.e, r.e + 1) && hasLetter(c.words[r.e + 1]!) &&
+      (isCap(c.words[r.e + 1]!) || !(knownPlace(c, r.s, r.e) || knownPlace(c, r.e - 1, r.e))) &&
       !matchAt('CTRY', c.lower, r.e + 1) && !countryCode(spanText(c, r.s, r.e))
     ) r.e += 2;
   }
+  splitAtPlaces(c, raw);
+  wholeCountries(c, raw);
   // a word inside a title phrase that began earlier is part of the role ("Ketua Komisi Urusan Negara X"):
   // titleFrom[k] = 1 + the token where that title starts (0: none)
   const titleFrom = new Int32Array(toks.length + 1);
@@ -625,8 +706,25 @@ export function findMentions(text: string, sentences: Span[], lang: string): Men
     for (let k = a; k >= 0 && k < toks.length && toks[k]!.start < m.end; k++) taken[k] = 1;
   }
   const extra: Mention[] = [];
+  const fullKeys = new Set(merged.filter((m) => m.type === 'PERSON' && /\s|-/.test(m.text)).map((m) => m.key));
   for (let i = 0; i < toks.length; i++) {
     const w = c.words[i]!;
+    // a full name the document gave before, spelled another way, that the tagger missed ("Ri Song Chol" after
+    // "Ri Song-chol"): the whole capitalised run, no part of a longer one, is that person
+    if (!taken[i] && isCap(w) && !(i > 0 && isCap(c.words[i - 1]!) && sameLine(i - 1, i) && !isSentenceStart(c, i))) {
+      let e = i;
+      while (e < toks.length && !taken[e] && (e === i || sameLine(e - 1, e))) {
+        if (isCap(c.words[e]!)) e++;
+        else if (c.words[e] === '-' && e > i && e + 1 < toks.length && glued(e - 1, e) && glued(e, e + 1) && hasLetter(c.words[e + 1]!)) e += 2;
+        else break;
+      }
+      const name = spanText(c, i, e);
+      if (e - i >= 2 && !taken[e] && fullKeys.has(mentionKey('PERSON', name))) {
+        extra.push({ start: toks[i]!.start, end: toks[e - 1]!.end, text: name, type: 'PERSON', key: mentionKey('PERSON', name) });
+        i = e - 1;
+        continue;
+      }
+    }
     const full = nameWords.get(w);
     if (!full || taken[i] || toks[i]!.start < firstPerson.get(full)!) continue;
     // a part of a longer capitalised run is someone else's name ("Montes Street", "Gabriela Cruz")

@@ -15,6 +15,7 @@ export const orgs: EntityOrgs = {
   ],
   conjunctions: ['and'],
   functionWords: ['of', 'and', 'for', 'the', 'on', 'in', 'at', 'de', 'du', 'des', 'van', 'von', 'der', 'bin', 'al', 'el', 'la', 'le', 'da', 'dos', 'del', '&'],
+  nameParticles: ['de', 'du', 'des', 'van', 'von', 'der', 'bin', 'al', 'el', 'la', 'le', 'da', 'dos', 'del'],
   nonEntities: [
     'Memorandum of Understanding', 'Memorandum', 'Agreement', 'Protocol', 'Letter of Intent', 'Joint Statement', 'Joint Communique',
     'Joint Declaration', 'Minutes', 'Contract', 'Treaty',

@@ -18,6 +18,7 @@ export const orgs: EntityOrgs = {
   ],
   conjunctions: ['dan'],
   functionWords: ['dan', 'untuk', 'bagi', 'atas', 'serta', 'tentang', 'de', 'van', 'der', 'bin', 'binti', 'al', 'el', 'la', 'le', 'von', 'da', 'dos', 'del'],
+  nameParticles: ['de', 'van', 'der', 'bin', 'binti', 'al', 'el', 'la', 'le', 'von', 'da', 'dos', 'del'],
   nonEntities: [
     // document kinds by themselves name no one (a titled agreement is read by the event stage)
     'Memorandum Kesepahaman', 'Nota Kesepahaman', 'Memorandum', 'Perjanjian', 'Persetujuan', 'Protokol', 'Nota', 'Surat Niat',

@@ -6,6 +6,7 @@ export const orgs: EntityOrgs = {
   orgHeads: [...id.orgHeads, 'Jabatan', 'Suruhanjaya', 'Pertubuhan', 'Persatuan', 'Syarikat', 'Kerajaan', 'Dewan Rakyat', 'Dewan Negara', 'Angkatan Tentera', 'Polis', 'Pejabat', 'Majlis', 'Lembaga', 'Institut', 'Kolej'],
   conjunctions: [...id.conjunctions],
   functionWords: [...id.functionWords],
+  nameParticles: [...(id.nameParticles ?? [])],
   nonEntities: [...id.nonEntities, 'Walau bagaimanapun', 'Tetapi', 'Selain itu', 'Gambar'],
   directionWords: [...(id.directionWords ?? [])],
   placeHeads: [...id.placeHeads, 'Negeri', 'Bandar', 'Daerah', 'Mukim', 'Jalan', 'Lapangan Terbang'],

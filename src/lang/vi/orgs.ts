@@ -14,6 +14,7 @@ export const orgs: EntityOrgs = {
   ],
   conjunctions: ['và'],
   functionWords: ['và', 'của', 'về', 'cho', 'các', 'những', 'với', 'tại', 'nhân', 'dân', 'de', 'van', 'von', 'der', 'bin', 'al'],
+  nameParticles: ['de', 'van', 'von', 'der', 'bin', 'al'],
   nonEntities: [
     'Bản ghi nhớ', 'Biên bản ghi nhớ', 'Hiệp định', 'Thỏa thuận', 'Nghị định thư', 'Tuyên bố chung', 'Biên bản', 'Hợp đồng', 'Ý định thư',
     'Thứ nhất', 'Thứ hai', 'Thứ ba', 'Thứ tư', 'Thứ năm', 'Thứ sáu', 'Thứ bảy', 'Chủ nhật', 'Ảnh', 'Video', 'Nguồn', 'Theo', 'Xem',
