@@ -1,0 +1,70 @@
+// PostgreSQL CPU per stored article: the synthetic corpus is processed first (outside the measurement), then
+// stored one article per transaction (as a queue worker with concurrency 1 does) into a fresh database, and the
+// CPU of every process of the PostgreSQL server is read from /proc before and after (live processes plus the
+// ended ones their parent has reaped). Pair it with `pg_stat_statements` to see where it goes. The figure is
+// CPU time, so it holds on a busy machine better than wall time does; the server should serve nothing else.
+// Usage: npx tsx bench/pgcpu.ts [--n 400] [--pg postgres://postgres@127.0.0.1:5432/postgres]
+import fs from 'node:fs';
+import pg from 'pg';
+import { buildCorpus } from './corpus.ts';
+import { procStat } from './proc.ts';
+
+const args = process.argv.slice(2);
+const arg = (k: string, d: string) => (args.includes(k) ? args[args.indexOf(k) + 1]! : d);
+const n = Number(arg('--n', '400'));
+const admin = arg('--pg', process.env.KABAR_TEST_PG || 'postgres://postgres@127.0.0.1:5432/postgres');
+
+/** CPU ms of all processes of the server whose postmaster is `pid` (its children's, ended ones included). */
+function serverCpu(pid: number): number {
+  let total = 0;
+  const me = procStat(pid);
+  if (me) total += me.cpu + me.childCpu;
+  for (const d of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const f = fs.readFileSync(`/proc/${d}/stat`, 'utf8');
+      const ppid = Number(f.slice(f.lastIndexOf(')') + 2).split(' ')[1]);
+      if (ppid === pid) total += procStat(Number(d))?.cpu ?? 0;
+    } catch {
+      /* gone meanwhile */
+    }
+  }
+  return total;
+}
+
+const { processRaw } = await import('../src/pipeline.ts');
+const { openStore } = await import('../src/store/db.ts');
+const { ingestDoc } = await import('../src/store/ingest.ts');
+const corpus = buildCorpus(n);
+const docs = corpus.files.map((f) => processRaw({ input: f.name, format: 'text', content: f.text }));
+
+const c = new pg.Client(admin);
+await c.connect();
+const dataDir = (await c.query('SHOW data_directory')).rows[0].data_directory as string;
+const postmaster = Number(fs.readFileSync(`${dataDir}/postmaster.pid`, 'utf8').split('\n')[0]);
+const name = `kabar_pgcpu_${process.pid}`;
+await c.query(`CREATE DATABASE ${name}`);
+const url = new URL(admin);
+url.pathname = '/' + name;
+try {
+  const store = await openStore(url.toString());
+  // warm-up: the first articles create the pool's connections and plan caches
+  const warm = Math.min(20, Math.floor(n / 10));
+  for (const d of docs.slice(0, warm)) await ingestDoc(store, d);
+  const cpu0 = serverCpu(postmaster);
+  const own0 = process.cpuUsage();
+  const t0 = performance.now();
+  for (const d of docs.slice(warm)) await ingestDoc(store, d);
+  const wall = performance.now() - t0;
+  const own = process.cpuUsage(own0);
+  const cpu = serverCpu(postmaster) - cpu0;
+  const k = docs.length - warm;
+  await store.close();
+  console.log(
+    `${k} articles, one per transaction: PostgreSQL CPU ${(cpu / k).toFixed(2)} ms/article; ` +
+      `store step in Node ${((own.user + own.system) / 1000 / k).toFixed(2)} ms CPU/article; wall ${(wall / k).toFixed(2)} ms/article`,
+  );
+} finally {
+  await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await c.end();
+}
