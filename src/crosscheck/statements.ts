@@ -9,6 +9,7 @@ import { getLanguage } from '../lang/index.ts';
 import { claimLexicon, type ClaimLexicon } from './lexicon.ts';
 import type { EvidenceSpan } from './independence.ts';
 import type { Bound, Value } from './values.ts';
+import { escapeRegExp } from '../util/common.ts';
 
 /** An export document before its claims are added: what the cross-check reads. */
 export type ExportInput = Pick<KabarExport, 'stories' | 'articles' | 'reuse' | 'times' | 'entities' | 'events' | 'agreements' | 'quotes'>;
@@ -175,7 +176,6 @@ function lexIndex(lang: string): LexIndex {
   let x = indexes.get(lang);
   if (x) return x;
   const lex = claimLexicon(lang);
-  const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   x = {
     lex,
     words: new PhraseSet(numberWords(lang)),
@@ -189,7 +189,7 @@ function lexIndex(lang: string): LexIndex {
     manners: new Map(Object.entries(lex.manners).map(([attribute, labels]) => [attribute, new PhraseSet(entries(labels))])),
     cues: new PhraseSet([...lex.endCues.map((p): [string, string] => ['e', p]), ...lex.startCues.map((p): [string, string] => ['s', p])]),
     positions: Object.entries(lex.positions).flatMap(([attribute, ps]) =>
-      ps.map((p) => ({ attribute, re: new RegExp(`(?<![\\p{L}\\p{N}])${p.split('{n}').map((part) => esc(part).replace(/\s+/g, '\\s+')).join('(\\d{1,3})')}(?![\\p{L}\\p{N}])`, 'giu') })),
+      ps.map((p) => ({ attribute, re: new RegExp(`(?<![\\p{L}\\p{N}])${p.split('{n}').map((part) => escapeRegExp(part).replace(/\s+/g, '\\s+')).join('(\\d{1,3})')}(?![\\p{L}\\p{N}])`, 'giu') })),
     ),
   };
   indexes.set(lang, x);

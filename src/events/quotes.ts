@@ -8,6 +8,7 @@ import { eventLexicon } from './lexicons.ts';
 import { findPhrases, matchPhrase, memo, type EventLexicon } from './lexicon.ts';
 import { tokens, type Tok } from './tokens.ts';
 import { entityData } from '../entities/langdata.ts';
+import { escapeRegExp } from '../util/common.ts';
 
 export interface Quote {
   speaker: { text: string; start: number; end: number } | null;
@@ -282,7 +283,7 @@ export function findQuotes(text: string, sentences: Span[], lang: string, pre: {
       // the title refers back to the person last named with it: the holder whose words hold its last use before the
       // speech; when that use belongs to no holder found here, the export decides from the entities' roles
       const before = Math.min(q.start, q.speaker!.start);
-      const uses = [...text.slice(0, before).matchAll(new RegExp(`(?<![\\p{L}\\p{N}])${want.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[^\\p{L}\\p{N}]+')}(?![\\p{L}\\p{N}])`, 'giu'))];
+      const uses = [...text.slice(0, before).matchAll(new RegExp(`(?<![\\p{L}\\p{N}])${want.map(escapeRegExp).join('[^\\p{L}\\p{N}]+')}(?![\\p{L}\\p{N}])`, 'giu'))];
       // (another speech's bare title is no naming)
       const last = uses.map((u) => u.index!).filter((i) => !bare.some((o) => o.start <= i && o.end > i)).pop();
       if (last !== undefined) {

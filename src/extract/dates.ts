@@ -3,6 +3,7 @@
 // Month names come from the per-language extraction lexicons (src/lang/<code>/extract.ts).
 
 import type { ExtractLangData } from '../lang/types.ts';
+import { escapeRegExp } from '../util/common.ts';
 
 export interface FoundDate {
   date: string;
@@ -25,9 +26,6 @@ export function isoDate(y: number, m: number, d: number, now: Date = new Date())
   return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
-function escapeRe(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 interface MonthMatcher {
   re: RegExp;
@@ -48,7 +46,7 @@ function monthMatcher(langs: readonly ExtractLangData[]): MonthMatcher | null {
   }
   let result: MonthMatcher | null = null;
   if (lookup.size > 0) {
-    const alt = [...lookup.keys()].sort((a, b) => b.length - a.length).map(escapeRe).join('|');
+    const alt = [...lookup.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
     // Day before month ("11 Oktober 2025", "11. März 2025", "ngày 11 tháng 10 năm 2025"): a short
     // filler word may sit between month and year ("năm", "de"). Month before day ("October 11, 2025").
     // A month may be given in two naming traditions, "24 نيسان / أبريل 2020" (Levantine / Egyptian).

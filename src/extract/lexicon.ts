@@ -17,6 +17,7 @@ import { extract as ro } from '../lang/ro/extract.ts';
 import { extract as ar } from '../lang/ar/extract.ts';
 import { extract as pl } from '../lang/pl/extract.ts';
 import { baseCode } from '../lang/index.ts';
+import { escapeRegExp } from '../util/common.ts';
 
 /** Languages of the text-dump classifier (Kabar's input languages). */
 export const LANGS: Readonly<Record<string, ExtractLangData>> = { id, en, vi, ms };
@@ -49,12 +50,9 @@ export interface MergedLexicon {
   nameParticles: ReadonlySet<string>;
 }
 
-function escapeRe(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 function alt(words: Iterable<string>): string {
-  return [...new Set(words)].sort((a, b) => b.length - a.length).map(escapeRe).join('|');
+  return [...new Set(words)].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
 }
 
 /** Name-list words of every web language: a byline can list names written in another language ("X und Y"). */

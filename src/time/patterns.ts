@@ -2,6 +2,7 @@
 // case-insensitive regular expression plus a function turning a match into a partial meaning (Sem).
 // Nothing here is language data: every word comes from the lexicon.
 import type { Direction, PartOfDay, RefValue, Season, TimeLexicon, TimeUnit, TimexMod } from './lexicon.ts';
+import { escapeRegExp } from '../util/common.ts';
 
 /** A partial meaning; adjacent atoms are merged into one expression before values are resolved. */
 export interface Sem {
@@ -53,7 +54,7 @@ export interface Rule {
   make(m: RegExpExecArray, text: string): Array<{ start: number; end: number; sem: Sem }> | Sem | null;
 }
 
-export const esc = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+export const esc = escapeRegExp;
 
 /** Alternation of words, longest first, spaces matching any whitespace. */
 export function alt(words: Iterable<string>): string {

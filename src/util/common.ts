@@ -1,5 +1,10 @@
 // Small helpers shared by several stages.
 
+/** `s` as a literal inside a regular expression. */
+export function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 /** Host of a URL without "www."/"www2." and in lower case; null when `url` is not a URL. */
 export function hostOf(url: string): string | null {
   try {
