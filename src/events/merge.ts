@@ -51,7 +51,8 @@ export function vagueParty(p: Pick<Party, 'text' | 'country'>): boolean {
 
 /** Every language's phrases naming the two sides together ("both sides", "kedua pemimpin", "hai nước"), folded. */
 const BOTH_SIDES: ReadonlySet<string> = new Set(Object.values(languages).flatMap((l) => (l.events?.bothSides ?? []).map(foldKey)));
-const DETERMINER_WORDS: ReadonlySet<string> = new Set(Object.values(languages).flatMap((l) => [...(l.events?.determiners ?? []), ...(l.events?.actorDeterminers ?? [])].map((w) => w.toLowerCase())));
+/** Every language's determiners before a noun phrase ('the', 'kedua', 'các'), lower case. */
+const DETERMINERS_ALL: ReadonlySet<string> = new Set([...allLanguagesWords('determiners'), ...allLanguagesWords('actorDeterminers')]);
 
 /** A party that names the two sides together and no one else ("Kedua belah pihak", "the two leaders", "hai bên"). */
 export function bothSidesParty(p: Pick<Party, 'text' | 'country'>): boolean {
@@ -59,13 +60,12 @@ export function bothSidesParty(p: Pick<Party, 'text' | 'country'>): boolean {
   const words = p.text.toLowerCase().split(/\s+/).filter(Boolean);
   for (;;) {
     if (BOTH_SIDES.has(foldKey(words.join(' ')))) return true;
-    if (words.length < 2 || !DETERMINER_WORDS.has(words[0]!)) return false;
+    if (words.length < 2 || !DETERMINERS_ALL.has(words[0]!)) return false;
     words.shift();
   }
 }
 
 const OPENERS = new Set([...allLanguagesWords('clauseOpeners'), ...allLanguagesWords('complementizers')]);
-const DETERMINERS_ALL = new Set([...allLanguagesWords('determiners'), ...allLanguagesWords('actorDeterminers')]);
 
 /**
  * Does the phrase at `start` open its clause — after the start of the text, a punctuation mark, a conjunction or a
@@ -259,6 +259,27 @@ export function mergeEvents(items: Array<{ article: string; story?: string | nul
   return out;
 }
 
+/** The key of one coded mention: its article, sentence and trigger offset (an evidence item's article, sentence, start). */
+export const mentionKey = (article: string, sentence: number, start: number): string => `${article}|${sentence}|${start}`;
+
+/** Every coded event of `items` by its mention key: what each evidence item of a merged event was coded as. */
+export function codedByMention(items: ReadonlyArray<{ article: string; events: CodedEvent[] }>): Map<string, CodedEvent> {
+  const coded = new Map<string, CodedEvent>();
+  for (const it of items) for (const e of it.events) coded.set(mentionKey(it.article, e.evidence.sentence, e.trigger.start), e);
+  return coded;
+}
+
+/** Mentions (coded events in evidence order) naming each party on `side`: the first, which founded the event, counts twice. */
+function mentionSupport(mentions: ReadonlyArray<CodedEvent | undefined>, side: (e: CodedEvent) => Party[]): Map<string, number> {
+  const n = new Map<string, number>();
+  mentions.forEach((e, i) => {
+    if (e) for (const k of new Set(side(e).map(partyKey))) n.set(k, (n.get(k) ?? 0) + (i === 0 ? 2 : 1));
+  });
+  return n;
+}
+
+const eitherSide = (e: CodedEvent): Party[] => [...e.actors, ...e.recipients];
+
 /**
  * A happening told many times keeps what its mentions agree on (`mentions`: the coded event of each of its evidence
  * items, in order; the first, which founded it, counts twice): the parties two or more name (one article's "welcomed by
@@ -269,15 +290,10 @@ export function mergeEvents(items: Array<{ article: string; story?: string | nul
 export function settleByMentions(m: MergedEvent, mentions: Array<CodedEvent | undefined>): void {
   if (m.evidence.length < 2) return;
   const told = mentions.map((e, i) => ({ e, w: i === 0 ? 2 : 1 })).filter((x): x is { e: CodedEvent; w: number } => !!x.e);
-  const count = (side: (e: CodedEvent) => Party[]) => {
-    const n = new Map<string, number>();
-    for (const { e, w } of told) for (const k of new Set(side(e).map(partyKey))) n.set(k, (n.get(k) ?? 0) + w);
-    return n;
-  };
-  const asActor = count((e) => e.actors);
-  const asRecipient = count((e) => e.recipients);
+  const asActor = mentionSupport(mentions, (e) => e.actors);
+  const asRecipient = mentionSupport(mentions, (e) => e.recipients);
   if (m.evidence.length >= 3) {
-    const named = count((e) => [...e.actors, ...e.recipients]);
+    const named = mentionSupport(mentions, eitherSide);
     const keep = (p: Party) => (named.get(partyKey(p)) ?? 0) >= 2;
     m.actors = m.actors.filter(keep);
     m.recipients = m.recipients.filter(keep);
@@ -401,8 +417,7 @@ export function hostSides<P extends Party>(actors: P[], recipients: P[], host: s
 const RECIPROCAL: ReadonlySet<string> = new Set(['AGREE', 'SUPPORT', 'COOPERATE', 'CONSULT']);
 
 function resolveBothSides(items: Array<{ article: string; story?: string | null; events: CodedEvent[]; text?: string }>, merged: MergedEvent[]): boolean {
-  const coded = new Map<string, CodedEvent>();
-  for (const it of items) for (const e of it.events) coded.set(`${it.article}|${e.evidence.sentence}|${e.trigger.start}`, e);
+  const coded = codedByMention(items);
   const named = (ps: Party[]) => ps.length > 0 && !ps.every(vagueParty);
   const meetings = merged.filter((m) => m.type === 'CONSULT' && !m.background && !m.negated && m.modality !== 'future' && m.modality !== 'planned' && named(m.actors) && named(m.recipients));
   if (!meetings.length) return false;
@@ -412,11 +427,7 @@ function resolveBothSides(items: Array<{ article: string; story?: string | null;
   const sidesOf = (m: MergedEvent) => {
     let s = sides.get(m);
     if (s) return s;
-    const support = new Map<string, number>();
-    m.evidence.forEach((v, i) => {
-      const e = coded.get(`${v.article}|${v.sentence}|${v.start}`);
-      if (e) for (const k of new Set([...e.actors, ...e.recipients].map(partyKey))) support.set(k, (support.get(k) ?? 0) + (i === 0 ? 2 : 1));
-    });
+    const support = mentionSupport(m.evidence.map((v) => coded.get(mentionKey(v.article, v.sentence, v.start))), eitherSide);
     const keep = (p: Party) => (support.get(partyKey(p)) ?? 0) >= 2 && !vagueParty(p);
     sides.set(m, (s = hostSides(m.actors.filter(keep), m.recipients.filter(keep), m.mode === 'visit' ? m.location?.country : undefined)));
     return s;

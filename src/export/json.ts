@@ -4,7 +4,7 @@ import { listReuse } from '../reuse/detect.ts';
 import { tagTimes } from '../time/tag.ts';
 import { listEntities, type ExportEntity } from '../entities/store.ts';
 import { loadAnalyses } from '../store/analysis.ts';
-import { datesCompatible, hostSides, mergeStoryEvents, moreSpecific, settleByMentions, type MergedEvent } from '../events/merge.ts';
+import { codedByMention, datesCompatible, hostSides, mentionKey, mergeStoryEvents, moreSpecific, settleByMentions, type MergedEvent } from '../events/merge.ts';
 import type { CodedEvent, Party } from '../events/code.ts';
 import { createHash } from 'node:crypto';
 import { countryCode, foldKey } from '../entities/normalise.ts';
@@ -173,9 +173,8 @@ async function analysisRecords(
   // one event per happening; an undated event told beside a dated visit takes its date (src/events/merge.ts)
   const merged = mergeStoryEvents(items);
   // an event told many times gathers every party, place and date any one sentence named: keep what its mentions agree on
-  const coded = new Map<string, CodedEvent>();
-  for (const it of items) for (const e of it.events) coded.set(`${it.article}|${e.evidence.sentence}|${e.trigger.start}`, e);
-  for (const m of merged) settleByMentions(m, m.evidence.map((v) => coded.get(`${v.article}|${v.sentence}|${v.start}`)));
+  const coded = codedByMention(items);
+  for (const m of merged) settleByMentions(m, m.evidence.map((v) => coded.get(mentionKey(v.article, v.sentence, v.start))));
   // a person's country from their own side of an event ("X and the Vietnamese delegation"): when the other parties of
   // that side name one country only, it is a vote for it; the country most sentences give is theirs, in every event of
   // the story (by entity)
@@ -230,7 +229,7 @@ async function analysisRecords(
   const itemEvents = new Map(items.map((it) => [it.article, it.events]));
   const mergedById = new Map(merged.map((m) => [m.id, m]));
   const eventOf = new Map<string, string>();
-  for (const m of merged) for (const ev of m.evidence) eventOf.set(`${ev.article}|${ev.sentence}|${ev.start}`, m.id);
+  for (const m of merged) for (const ev of m.evidence) eventOf.set(mentionKey(ev.article, ev.sentence, ev.start), m.id);
   // the entity's canonical name, the title as a role; one party per entity
   const party = (p: Party & { entity?: string }) => {
     const e = p.entity ? entityById.get(p.entity) : undefined;
@@ -296,7 +295,7 @@ async function analysisRecords(
     // one record per article that names the document: the cross-check compares what each source says of it
     for (const g of rec.agreements) {
       const coded = g.event !== undefined ? (itemEvents.get(a.id)?.[g.event] ?? rec.events[g.event]) : undefined;
-      const event = coded ? (eventOf.get(`${a.id}|${coded.evidence.sentence}|${coded.trigger.start}`) ?? null) : null;
+      const event = coded ? (eventOf.get(mentionKey(a.id, coded.evidence.sentence, coded.trigger.start)) ?? null) : null;
       // signed during a dated visit: the date its signing took from it (the sentence's, else the merged event's), the
       // finer of those that agree with its own
       let date = g.date;
