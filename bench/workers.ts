@@ -4,7 +4,7 @@
 // (BullMQ's own timestamps), so process start-up (loading models) is left out.
 // --profile first ingests in-process into PostgreSQL and SQLite and reports the store step's share (serialised
 // across workers, so it bounds the speed-up).
-// Needs PostgreSQL and Redis (127.0.0.1). Usage: npx tsx bench/workers.ts [--n 400 | --clusters] [--workers 1,2] [--concurrency 1 (jobs stored per transaction)] [--locks keyed|global] [--profile]
+// Needs PostgreSQL and Redis (127.0.0.1). Usage: npx tsx bench/workers.ts [--n 400 | --clusters] [--workers 1,2] [--concurrency 1 (jobs stored per transaction)] [--locks keyed|global] [--profile] [--cpu-prof DIR]
 import { spawn } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
@@ -27,6 +27,8 @@ const concurrency = arg('--concurrency', '1');
 const counts = arg('--workers', '1,2').split(',').filter(Boolean).map(Number);
 // PostgreSQL ingest locks (src/store/locks.ts): keyed by default; global serialises the store step, for comparison.
 const locks = arg('--locks', 'keyed');
+// --cpu-prof DIR: each worker process writes a V8 CPU profile there (where a worker's time goes with 1 vs 2).
+const cpuProf = args.includes('--cpu-prof') ? path.resolve(arg('--cpu-prof', 'prof')) : null;
 
 // --clusters: the clusters dev set (../shared/eval/clusters/vietnamese-mds-dev) as one JSONL file, with its gold
 // clusters as the truth, instead of the synthetic corpus.
@@ -86,7 +88,7 @@ const workerCpu = new Map<number, number>();
 
 function runWorker(db: string, prefix: string): Promise<number | null> {
   return new Promise((resolve) => {
-    const p = spawn(process.execPath, [path.join(here, '../bin/kabar.mjs'), 'worker', '--db', db, '--redis', REDIS_URL, '--queue-prefix', prefix, '--concurrency', concurrency, '--exit-when-idle'], {
+    const p = spawn(process.execPath, [...(cpuProf ? ['--cpu-prof', '--cpu-prof-dir', cpuProf] : []), path.join(here, '../bin/kabar.mjs'), 'worker', '--db', db, '--redis', REDIS_URL, '--queue-prefix', prefix, '--concurrency', concurrency, '--exit-when-idle'], {
       stdio: ['ignore', 'ignore', 'inherit'],
       env: { ...process.env, KABAR_PG_LOCKS: locks },
     });
