@@ -85,3 +85,17 @@ test('a kindergarten is an organisation, not a place', () => {
   const ms = mentionsOf('Kemitraan antara sekolah ini dan Taman Kanak-kanak Bunga Harapan di Bandung telah berjalan lama.', 'id');
   assert.equal(ms.find((m) => /Bunga Harapan/.test(m.text))?.type, 'ORGANISATION', JSON.stringify(ms));
 });
+
+test('a country name less its compass word is that country when the story names only one such country', () => {
+  const place = (text: string, start: number, key: string): Mention => ({ start, end: start + text.length, text, type: 'PLACE', key });
+  const one = resolveDocumentEntities([place('Korea Utara', 0, 'country:KP'), place('Korea', 40, 'place:korea')], 'id');
+  assert.equal(one.length, 1, JSON.stringify(one));
+  assert.equal(one[0]!.country, 'KP');
+  assert.equal(one[0]!.mentions.length, 2);
+  // both Koreas in the story: "Korea" stays unresolved
+  const two = resolveDocumentEntities([place('North Korea', 0, 'country:KP'), place('South Korea', 20, 'country:KR'), place('Korea', 40, 'place:korea')], 'en');
+  assert.equal(two.length, 3);
+  // words other than compass words make another place ("Guinea" is no part of "Papua New Guinea")
+  const png = resolveDocumentEntities([place('Papua New Guinea', 0, 'country:PG'), place('Guinea', 40, 'place:guinea')], 'en');
+  assert.equal(png.length, 2);
+});
