@@ -261,6 +261,7 @@ export function findMentions(text: string, sentences: Span[], lang: string, opts
   const isFn = (k: number) => fn.has(c.lower[k]!);
   // no entity runs across a line break or a comma/semicolon
   const sameLine = (a: number, b: number) => !/\n/.test(text.slice(toks[a]!.end, toks[b]!.start));
+  const spaceBetween = (a: number, b: number) => /^[ \t]+$/.test(text.slice(toks[a]!.end, toks[b]!.start));
   const splitRaw: typeof raw = [];
   for (const r of raw) {
     let s = r.s;
@@ -284,6 +285,16 @@ export function findMentions(text: string, sentences: Span[], lang: string, opts
       (isCap(c.words[r.e + 1]!) || !(knownPlace(c, r.s, r.e) || knownPlace(c, r.e - 1, r.e))) &&
       !matchAt('CTRY', c.lower, r.e + 1) && !countryCode(spanText(c, r.s, r.e))
     ) r.e += 2;
+  }
+  // "Bộ Công Thương Lê | Quang Thịnh": an untagged family name just before a person the tagger found opens that
+  // person's name (the name never starts on a cut)
+  {
+    const tagged = new Uint8Array(toks.length + 1);
+    for (const r of raw) for (let k = r.s; k < r.e; k++) tagged[k] = 1;
+    for (const r of raw) {
+      const k = r.s - 1;
+      if (r.type === 'PERSON' && k >= 0 && !tagged[k] && spaceBetween(k, r.s) && surnamedName(c, k, r.e)) (r.s = k), (tagged[k] = 1);
+    }
   }
   splitAtPlaces(c, raw);
   wholeCountries(c, raw);
@@ -470,7 +481,6 @@ export function findMentions(text: string, sentences: Span[], lang: string, opts
   raw.forEach((r, idx) => {
     for (let k = r.s; k < r.e; k++) rawAt[k] = idx;
   });
-  const spaceBetween = (a: number, b: number) => /^[ \t]+$/.test(text.slice(toks[a]!.end, toks[b]!.start));
   /** A capitalised word that can end a personal name: no title, head, country, place, calendar or function word. */
   const nameTail = (k: number) => {
     const w = c.words[k]!;

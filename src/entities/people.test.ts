@@ -99,3 +99,11 @@ test('a country name less its compass word is that country when the story names 
   const png = resolveDocumentEntities([place('Papua New Guinea', 0, 'country:PG'), place('Guinea', 40, 'place:guinea')], 'en');
   assert.equal(png.length, 2);
 });
+
+test('a family name left untagged before a person opens that person, not the organisation before it', () => {
+  const ms = mentionsOf('Bộ trưởng Bộ Công Thương Lê Quang Thịnh cho biết hai bên sẽ ký thỏa thuận.', 'vi');
+  const p = ms.find((m) => m.type === 'PERSON');
+  assert.equal(p?.text, 'Lê Quang Thịnh', JSON.stringify(ms));
+  assert.deepEqual(p?.role, { title: 'Bộ trưởng', org: 'Bộ Công Thương' });
+  assert.ok(ms.some((m) => m.type === 'ORGANISATION' && m.text === 'Bộ Công Thương'));
+});
