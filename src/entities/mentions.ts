@@ -784,7 +784,7 @@ export function findMentions(text: string, sentences: Span[], lang: string, opts
       if (!n || a >= toks.length || covered[a] || !spaceBetween(a - 1, a)) continue;
       let e = a;
       while (e < toks.length && !covered[e] && e - a < 5 && (e === a || spaceBetween(e - 1, e)) && isCap(c.words[e]!) && hasLetter(c.words[e]!)) e++;
-      if (e === a || notAnEntity(c, a, e) || knownPlace(c, a, e) || matchAt('PLH', c.lower, a) || matchAt('DEM', c.lower, a) === e - a || matchAt('CAL', c.lower, a)) continue;
+      if (e === a || notAnEntity(c, a, e) || knownPlace(c, a, e) || surnamedName(c, a, e) || matchAt('PLH', c.lower, a) || matchAt('DEM', c.lower, a) === e - a || matchAt('CAL', c.lower, a)) continue;
       push(a, e, 'ORGANISATION');
       media.add(foldKey(spanText(c, a, e)));
       x = e - 1;
@@ -795,7 +795,13 @@ export function findMentions(text: string, sentences: Span[], lang: string, opts
       let b = a;
       while (b + 1 < toks.length && toks[b + 1]!.start < m.end) b++;
       if (a < 0 || knownPlace(c, a, b + 1) || lookupCity(m.text, GAZ_CITY_MIN_POP) || matchAt('DEM', c.lower, a) === b + 1 - a) continue;
-      let named = outlets.has(foldKey(m.text));
+      if (outlets.has(foldKey(m.text))) {
+        media.add(foldKey(m.text));
+        continue;
+      }
+      // a name opened by a family name stays a person ("cảnh báo Nguyễn Văn An": "báo" ends the verb "warn")
+      if (surnamedName(c, a, b + 1)) continue;
+      let named = false;
       // (a place head right after the media word is a place: "situs Gunung Padang" is an archaeological site)
       for (let x = Math.max(0, a - 4); x < a && !named; x++) named = matchAt('MEDIA', c.lower, x) === a - x && !isCap(c.words[x]!) && spaceBetween(a - 1, a) && !matchAt('PLH', c.lower, a);
       const after = matchAt('MEDIA_AFTER', c.lower, b + 1);

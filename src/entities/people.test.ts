@@ -42,6 +42,9 @@ test('a name after a media word, or before one in English, is an organisation in
   assert.equal(en.find((m) => m.text === 'Harbor Ledger')?.type, 'ORGANISATION', JSON.stringify(en));
   const vi = mentionsOf('Theo báo Bình Minh Mới, đoàn đại biểu đã đến Hà Nội.', 'vi');
   assert.equal(vi.find((m) => /Bình Minh/.test(m.text))?.type, 'ORGANISATION', JSON.stringify(vi));
+  // "cảnh báo" (warn) ends in "báo" (newspaper): a name opened by a family name after it stays a person
+  const warn = mentionsOf('Cơ quan chức năng đã cảnh báo Nguyễn Văn Hùng về việc này.', 'vi');
+  assert.ok(!warn.some((m) => m.type === 'ORGANISATION' && /Nguyễn/.test(m.text)), JSON.stringify(warn));
   // a country after "media" is the country ("the Korean press"), not an outlet
   const ctry = mentionsOf('Menurut media Korea Utara, pertemuan itu berlangsung hangat.', 'id');
   assert.equal(ctry.find((m) => m.text === 'Korea Utara')?.key, 'country:KP');

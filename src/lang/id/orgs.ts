@@ -39,7 +39,7 @@ export const orgs: EntityOrgs = {
   orgWordVariants: { pekerja: 'buruh' },
   mediaWords: [
     'harian', 'surat kabar', 'koran', 'kantor berita', 'majalah', 'tabloid', 'situs berita', 'portal berita', 'media', 'media daring',
-    'stasiun televisi', 'televisi', 'stasiun radio', 'radio', 'laman', 'situs', 'jaringan televisi', 'lembaga penyiaran', 'buletin',
+    'stasiun televisi', 'televisi', 'stasiun radio', 'radio', 'laman', 'jaringan televisi', 'lembaga penyiaran', 'buletin',
   ],
   directionWords: ['Utara', 'Selatan', 'Timur', 'Barat', 'Tengah', 'Tenggara', 'Barat Daya', 'Barat Laut', 'Timur Laut', 'Hulu', 'Hilir'],
   placeHeads: [

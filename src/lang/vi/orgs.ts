@@ -23,7 +23,8 @@ export const orgs: EntityOrgs = {
     'Tin', 'Tin tức', 'Thời sự', 'Thế giới', 'Kinh tế', 'Chính trị', 'Xã hội', 'Thể thao', 'Giải trí', 'Sáng', 'Chiều', 'Tối',
     'Hôm nay', 'Hôm qua', 'Đồng thời', 'Bên cạnh đó', 'Ngoài ra', 'Vì vậy', 'Do đó', 'Cũng', 'Với', 'Tại', 'Từ', 'Để', 'Nếu',
   ],
-  mediaWords: ['báo', 'tờ báo', 'nhật báo', 'tuần báo', 'tạp chí', 'thông tấn xã', 'hãng tin', 'hãng thông tấn', 'đài', 'đài truyền hình', 'kênh', 'trang tin', 'trang tin điện tử', 'báo điện tử'],
+  // ("kênh" and "đài" alone are also a canal and a monument)
+  mediaWords: ['báo', 'tờ báo', 'nhật báo', 'tuần báo', 'tạp chí', 'thông tấn xã', 'hãng tin', 'hãng thông tấn', 'đài truyền hình', 'đài phát thanh', 'kênh truyền hình', 'trang tin', 'trang tin điện tử', 'báo điện tử'],
   // common Vietnamese family names (a general resource: they open most Vietnamese personal names), written forms
   personSurnames: [
     'Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Vũ', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương', 'Lý', 'Đào',
