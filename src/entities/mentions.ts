@@ -57,6 +57,8 @@ function titleAt(c: Ctx, i: number): number {
   j += t;
   // "Minister of Foreign Affairs": a link word before the portfolio
   if (allPortfolioLinks.has(c.lower[j] ?? '') && matchAt('PORT', c.lower, j + 1)) j++;
+  // a title that carries its first portfolio ("Menteri Pertanian") chains the next one the same way
+  if (j + 1 < c.words.length && allConjunctions.has(c.lower[j]!) && matchAt('PORT', c.lower, j + 1) && t > 1) j++;
   // portfolio words ("Luar Negeri"), possibly chained with an "and" word of any language
   for (;;) {
     const p = matchAt('PORT', c.lower, j);
@@ -380,7 +382,8 @@ export function findMentions(text: string, sentences: Span[], lang: string, opts
   const splitCountry: typeof raw = [];
   for (const r of raw) {
     const n = matchAt('CTRY', c.lower, r.s);
-    if (n && r.s + n < r.e && isCap(c.words[r.s + n]!) && (titleEndingAt(c, r.s) >= 0 || r.type === 'PERSON')) {
+    // (or before a name opened by a family name: "<Vietnam> <Do Minh Khang>")
+    if (n && r.s + n < r.e && isCap(c.words[r.s + n]!) && (titleEndingAt(c, r.s) >= 0 || r.type === 'PERSON' || surnamedName(c, r.s + n, r.e))) {
       splitCountry.push({ s: r.s, e: r.s + n, type: 'PLACE' }, { s: r.s + n, e: r.e, type: 'PERSON' });
     } else splitCountry.push(r);
   }

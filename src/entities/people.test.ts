@@ -110,3 +110,11 @@ test('a family name left untagged before a person opens that person, not the org
   assert.deepEqual(p?.role, { title: 'Bộ trưởng', org: 'Bộ Công Thương' });
   assert.ok(ms.some((m) => m.type === 'ORGANISATION' && m.text === 'Bộ Công Thương'));
 });
+
+test('a country before a name opened by a family name is the role\'s, and a title with its portfolio chains the next', () => {
+  const ms = mentionsOf('Menteri Kelautan menerima kunjungan Menteri Pertanian dan Lingkungan Hidup Vietnam Do Van Tam di Jakarta.', 'id');
+  const p = ms.find((m) => m.type === 'PERSON' && /Tam/.test(m.text));
+  assert.equal(p?.text, 'Do Van Tam', JSON.stringify(ms));
+  assert.deepEqual(p?.role, { title: 'Menteri Pertanian dan Lingkungan Hidup', org: 'Vietnam' });
+  assert.equal(ms.find((m) => m.text === 'Vietnam')?.key, 'country:VN');
+});
