@@ -55,7 +55,7 @@ export function analyseDoc(doc: ArticleDoc): DocAnalysis {
   const lang = doc.language && doc.language !== 'und' ? doc.language : 'en';
   const anchor = doc.published ? doc.published.slice(0, 10) : null;
   const d = { ...doc, language: lang };
-  const mentions = findMentions(doc.text, doc.sentences, lang);
+  const mentions = findMentions(doc.text, doc.sentences, lang, { outlet: doc.outlet });
   const times = tagTimes(doc.text, { lang, anchor });
   const events = codeArticle(d, { mentions, times });
   return {

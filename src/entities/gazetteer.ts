@@ -4,7 +4,10 @@ import { tokenWords } from './tokenize.ts';
 import { calendarWords, entityData, entityLanguages } from './langdata.ts';
 import { cities, countries, countryExtra } from './normalise.ts';
 
-export type GazCategory = 'CTRY' | 'CITY' | 'DEM' | 'TITLE' | 'TMOD' | 'PORT' | 'HON' | 'ORGH' | 'PLH' | 'NONE' | 'CAL';
+export type GazCategory = 'CTRY' | 'CITY' | 'DEM' | 'TITLE' | 'TMOD' | 'PORT' | 'HON' | 'ORGH' | 'PLH' | 'NONE' | 'CAL' | 'MEDIA' | 'MEDIA_AFTER';
+
+/** Categories read by the mention rules only: never a tagger feature (the shipped weights were trained without them). */
+const RULE_ONLY: ReadonlySet<GazCategory> = new Set(['MEDIA', 'MEDIA_AFTER']);
 
 interface TrieNode {
   next: Map<string, TrieNode>;
@@ -71,6 +74,8 @@ export function gazetteer(): Gazetteer {
     for (const n of d.placeHeads) t('PLH').add(tokenWords(n));
     for (const n of d.nonEntities) t('NONE').add(tokenWords(n));
     for (const n of calendarWords(lang)) t('CAL').add(tokenWords(n));
+    for (const n of d.mediaWords ?? []) t('MEDIA').add(tokenWords(n));
+    for (const n of d.mediaWordsAfter ?? []) t('MEDIA_AFTER').add(tokenWords(n));
   }
   for (const c of cities().values()) if (c.population >= GAZ_CITY_MIN_POP) t('CITY').add(tokenWords(c.name));
   gaz = { tries, needsCap: new Set(['CTRY', 'CITY', 'DEM']), capsOnly: new Set(countryExtra().caseSensitive) };
@@ -85,6 +90,7 @@ export function gazetteerMarks(tokens: string[]): string[][] {
   const lower = tokens.map((w) => w.toLowerCase());
   const marks: string[][] = tokens.map(() => []);
   for (const [cat, trie] of g.tries) {
+    if (RULE_ONLY.has(cat)) continue;
     for (let i = 0; i < tokens.length; ) {
       let len = trie.longest(lower, i);
       if (len && g.needsCap.has(cat) && !isCap(tokens[i]!)) len = 0;

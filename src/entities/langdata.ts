@@ -1,5 +1,6 @@
 // Per-language resources for the entity stage, gathered from src/lang/<code>/titles.ts and orgs.ts.
 // They reach the stage through the language registry (src/lang/index.ts).
+import anyAscii from 'any-ascii';
 import { findLanguage, getLanguage, languages } from '../lang/index.ts';
 
 /** What one language file set provides (all lists are written in natural case; matching folds case). */
@@ -42,6 +43,14 @@ export interface EntityOrgs {
    * translations of one word): each variant → the word its linking key uses ("labor" → "labour").
    */
   orgWordVariants?: Record<string, string>;
+  /** Lower-case words that introduce a newspaper, news agency or broadcaster by name ("harian", "kantor berita",
+   * "newspaper", "báo"): the capitalised name right after one is that outlet, an organisation. */
+  mediaWords?: string[];
+  /** English-style media words written after the outlet's name ("the X newspaper", "X daily"). */
+  mediaWordsAfter?: string[];
+  /** Common family names that open a personal name in this language's naming tradition (Vietnamese "Nguyễn",
+   * "Trần", ...): a run of capitalised syllables opened by one is a person's name unless a gazetteer knows it as a place. */
+  personSurnames?: string[];
 }
 
 export interface EntityLangData extends EntityTitles, EntityOrgs {
@@ -67,6 +76,13 @@ export const allConjunctions: ReadonlySet<string> = new Set(entityLanguages.flat
 /** Organisation-name word variants of every language with entity data (folded variant → folded word). */
 export const allOrgWordVariants: ReadonlyMap<string, string> = new Map(
   entityLanguages.flatMap((code) => Object.entries(entityData(code).orgWordVariants ?? {}).map(([k, v]) => [k.toLowerCase(), v.toLowerCase()] as [string, string])),
+);
+
+/** Family names of every language with entity data, lower case as written ("nguyễn"). */
+export const allPersonSurnames: ReadonlySet<string> = new Set(entityLanguages.flatMap((code) => (entityData(code).personSurnames ?? []).map((w) => w.toLowerCase())));
+/** The same family names without diacritics ("nguyen"), as news in other languages writes them. */
+export const allPersonSurnamesFolded: ReadonlySet<string> = new Set(
+  [...allPersonSurnames].map((w) => anyAscii(w.normalize('NFC')).toLowerCase()),
 );
 
 /** Title-closing words of every language with entity data, as lower-case word lists. */

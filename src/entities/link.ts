@@ -3,6 +3,10 @@
 // cities with coordinates.
 import type { EntityType, Mention } from './mentions.ts';
 import { countryName, foldWords, lookupCity } from './normalise.ts';
+import { allDirectionWords } from './langdata.ts';
+
+/** Compass words of every language, folded ("bắc" → "bac"). */
+const foldedDirections: ReadonlySet<string> = new Set([...allDirectionWords].flatMap((w) => foldWords(w)));
 
 export interface DocEntity {
   key: string;
@@ -39,10 +43,15 @@ export function resolveDocumentEntities(mentions: Mention[], lang: string): DocE
   for (const m of persons) {
     lastSeen.set(m.key, m.start);
     const w = foldWords(m.text);
-    if (!w.length || fullNames.get(m.key)?.length === w.length) continue;
+    if (!w.length) continue;
     let cands = candCache.get(m.key);
     if (!cands) {
-      cands = (byWord.get(w[0]!) ?? []).filter((k) => k !== m.key && fullNames.get(k)!.length > w.length && w.every((x) => fullNames.get(k)!.includes(x)));
+      const longer = (byWord.get(w[0]!) ?? []).filter((k) => k !== m.key && fullNames.get(k)!.length > w.length);
+      // a name of several words is a cut-off form of a longer one only as its leading words ("Kim Jong" of "Kim Jong
+      // Un"); a shorter mention (a bare surname) links to any full name holding all its words
+      cands = fullNames.get(m.key)?.length === w.length
+        ? longer.filter((k) => w.every((x, i) => fullNames.get(k)![i] === x))
+        : longer.filter((k) => w.every((x) => fullNames.get(k)!.includes(x)));
       candCache.set(m.key, cands);
     }
     if (!cands.length) continue;
@@ -50,6 +59,21 @@ export function resolveDocumentEntities(mentions: Mention[], lang: string): DocE
     let best = cands[0]!;
     for (const k of cands) if ((lastSeen.get(k) ?? -1) > (lastSeen.get(best) ?? -1)) best = k;
     linkKey.set(m, best);
+  }
+  // "Korea" in a story that names "Korea Utara" / "North Korea" and no other Korea: a place name whose words are a
+  // country's name of this document less its compass words is that country (two such countries: left alone)
+  const countryWords = new Map<string, string[][]>();
+  for (const m of sorted) if (m.key.startsWith('country:')) countryWords.set(m.key, [...(countryWords.get(m.key) ?? []), foldWords(m.text)]);
+  if (countryWords.size) {
+    for (const m of sorted) {
+      if (m.type !== 'PLACE' || m.key.startsWith('country:')) continue;
+      const w = foldWords(m.text);
+      if (!w.length) continue;
+      const hits = [...countryWords].filter(([, forms]) =>
+        forms.some((f) => f.length > w.length && w.every((x) => f.includes(x)) && f.every((x) => w.includes(x) || foldedDirections.has(x))),
+      );
+      if (hits.length === 1) linkKey.set(m, hits[0]![0]);
+    }
   }
   const groups = new Map<string, { type: EntityType; ms: Mention[] }>();
   for (const m of sorted) {

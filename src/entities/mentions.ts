@@ -6,7 +6,7 @@ import { tokenize, type Token } from './tokenize.ts';
 import { tagTokens } from './ner.ts';
 import { chunks } from './conll.ts';
 import { GAZ_CITY_MIN_POP, matchAt } from './gazetteer.ts';
-import { allConjunctions, allDirectionWords, allNameParticles, allPortfolioLinks, allOrgWordVariants, allTitleSuffixes, entityData } from './langdata.ts';
+import { allConjunctions, allDirectionWords, allNameParticles, allPersonSurnames, allPersonSurnamesFolded, allPortfolioLinks, allOrgWordVariants, allTitleSuffixes, entityData } from './langdata.ts';
 import { countryCode, demonymCountry, foldKey, foldWords, lookupCity } from './normalise.ts';
 import { stopwordsFor } from '../lang/index.ts';
 
@@ -57,6 +57,8 @@ function titleAt(c: Ctx, i: number): number {
   j += t;
   // "Minister of Foreign Affairs": a link word before the portfolio
   if (allPortfolioLinks.has(c.lower[j] ?? '') && matchAt('PORT', c.lower, j + 1)) j++;
+  // a title that carries its first portfolio ("Menteri Pertanian") chains the next one the same way
+  if (j + 1 < c.words.length && allConjunctions.has(c.lower[j]!) && matchAt('PORT', c.lower, j + 1) && t > 1) j++;
   // portfolio words ("Luar Negeri"), possibly chained with an "and" word of any language
   for (;;) {
     const p = matchAt('PORT', c.lower, j);
@@ -193,8 +195,40 @@ function tagSentence(c: Ctx, s: number, e: number): string[] {
   return tagTokens(caps ? words.map((w) => w.toLowerCase()) : words);
 }
 
-/** People, organisations and places mentioned in `text` (sentence spans from the sentences stage). */
-export function findMentions(text: string, sentences: Span[], lang: string): Mention[] {
+/** Token k is a family name of a naming tradition with a surname list ("Nguyễn", or "Nguyen" without diacritics). */
+function surnameAt(c: Ctx, k: number): boolean {
+  const w = c.words[k];
+  if (!w || !isCap(w) || isAllCaps(w)) return false;
+  return allPersonSurnames.has(c.lower[k]!) || (/^[\x00-\x7f]+$/.test(w) && allPersonSurnamesFolded.has(c.lower[k]!));
+}
+
+/**
+ * Tokens s..e are a personal name opened by a family name ("Hồ Thanh Sơn", "Nguyen Minh Vu"): three or four
+ * capitalised words, the first a family name, the others no organisation, place, country, compass, title or calendar
+ * word, not preceded by a place head ("tỉnh", "Kabupaten"), and no country or city the gazetteer knows.
+ */
+export function surnamedName(c: Ctx, s: number, e: number): boolean {
+  if (e - s < 3 || e - s > 4 || !surnameAt(c, s)) return false;
+  for (let k = s; k < e; k++) {
+    const w = c.words[k]!;
+    if (!isCap(w) || isAllCaps(w) || !/^\p{L}+$/u.test(w)) return false;
+    if (k > s && (matchAt('ORGH', c.lower, k) || matchAt('PLH', c.lower, k) || matchAt('CTRY', c.lower, k) || matchAt('NONE', c.lower, k) || matchAt('CAL', c.lower, k) || matchAt('TITLE', c.lower, k) || allDirectionWords.has(c.lower[k]!))) return false;
+  }
+  for (let b = Math.max(0, s - 3); b < s; b++) if (matchAt('PLH', c.lower, b) === s - b) return false;
+  const name = spanText(c, s, e);
+  return !knownPlace(c, s, e) && !lookupCity(name) && !countryCode(name);
+}
+
+/** Host labels that can be an outlet's name ("tuoitre" of "tuoitre.vn", "vnexpress" of "e.vnexpress.net"). */
+function outletLabels(outlet: string | null | undefined): Set<string> {
+  const host = (outlet ?? '').toLowerCase().replace(/^[a-z]+:\/\//, '').split(/[/:]/)[0]!;
+  const labels = host.split('.').slice(0, -1);
+  return new Set(labels.filter((l) => l.length >= 4 && l !== 'www').map((l) => l.replace(/[^a-z0-9]/g, '')));
+}
+
+/** People, organisations and places mentioned in `text` (sentence spans from the sentences stage). `outlet`: the
+ * publishing site's host, whose name in its own article is the outlet ("told Tuoi Tre" on tuoitre.vn). */
+export function findMentions(text: string, sentences: Span[], lang: string, opts: { outlet?: string | null } = {}): Mention[] {
   const c = contextOf(text, lang);
   const toks = c.toks;
   const fn = new Set(entityData(lang).functionWords);
@@ -229,6 +263,7 @@ export function findMentions(text: string, sentences: Span[], lang: string): Men
   const isFn = (k: number) => fn.has(c.lower[k]!);
   // no entity runs across a line break or a comma/semicolon
   const sameLine = (a: number, b: number) => !/\n/.test(text.slice(toks[a]!.end, toks[b]!.start));
+  const spaceBetween = (a: number, b: number) => /^[ \t]+$/.test(text.slice(toks[a]!.end, toks[b]!.start));
   const splitRaw: typeof raw = [];
   for (const r of raw) {
     let s = r.s;
@@ -252,6 +287,16 @@ export function findMentions(text: string, sentences: Span[], lang: string): Men
       (isCap(c.words[r.e + 1]!) || !(knownPlace(c, r.s, r.e) || knownPlace(c, r.e - 1, r.e))) &&
       !matchAt('CTRY', c.lower, r.e + 1) && !countryCode(spanText(c, r.s, r.e))
     ) r.e += 2;
+  }
+  // "Bộ Công Thương Lê | Quang Thịnh": an untagged family name just before a person the tagger found opens that
+  // person's name (the name never starts on a cut)
+  {
+    const tagged = new Uint8Array(toks.length + 1);
+    for (const r of raw) for (let k = r.s; k < r.e; k++) tagged[k] = 1;
+    for (const r of raw) {
+      const k = r.s - 1;
+      if (r.type === 'PERSON' && k >= 0 && !tagged[k] && spaceBetween(k, r.s) && surnamedName(c, k, r.e)) (r.s = k), (tagged[k] = 1);
+    }
   }
   splitAtPlaces(c, raw);
   wholeCountries(c, raw);
@@ -337,12 +382,39 @@ export function findMentions(text: string, sentences: Span[], lang: string): Men
   const splitCountry: typeof raw = [];
   for (const r of raw) {
     const n = matchAt('CTRY', c.lower, r.s);
-    if (n && r.s + n < r.e && isCap(c.words[r.s + n]!) && (titleEndingAt(c, r.s) >= 0 || r.type === 'PERSON')) {
+    // (or before a name opened by a family name: "<Vietnam> <Do Minh Khang>")
+    if (n && r.s + n < r.e && isCap(c.words[r.s + n]!) && (titleEndingAt(c, r.s) >= 0 || r.type === 'PERSON' || surnamedName(c, r.s + n, r.e))) {
       splitCountry.push({ s: r.s, e: r.s + n, type: 'PLACE' }, { s: r.s + n, e: r.e, type: 'PERSON' });
     } else splitCountry.push(r);
   }
   raw.length = 0;
   for (const x of splitCountry) raw.push(x);
+  // "Lembah Seruni Regent Emilia Rahmi", "Boston College Professor Jane Doe" tagged as one place or organisation: a title
+  // phrase inside it, after a capitalised word and before capitalised name words only, starts the person; what
+  // precedes it is the role's place or organisation
+  {
+    const split: typeof raw = [];
+    for (const r of raw) {
+      let cut = -1;
+      if (r.type !== 'PERSON') {
+        for (let k = r.s + 1; k < r.e - 1 && cut < 0; k++) {
+          if (!isCap(c.words[k]!) || !isCap(c.words[k - 1]!) || titleFrom[k] || titleAt(c, r.s) >= k - r.s) continue;
+          const t = titleAt(c, k);
+          if (!t || k + t >= r.e) continue;
+          let names = true;
+          for (let j = k + t; j < r.e && names; j++) {
+            const w = c.words[j]!;
+            names = isCap(w) && !isAllCaps(w) && !matchAt('ORGH', c.lower, j) && !matchAt('PLH', c.lower, j) && !matchAt('CTRY', c.lower, j) && !matchAt('NONE', c.lower, j) && !matchAt('CAL', c.lower, j);
+          }
+          if (names) cut = k;
+        }
+      }
+      if (cut < 0) split.push(r);
+      else split.push({ s: r.s, e: cut, type: r.type }, { s: cut, e: r.e, type: 'PERSON' });
+    }
+    raw.length = 0;
+    for (const x of split) raw.push(x);
+  }
   // A title phrase (or two joined by "and": "Sekretaris Jenderal dan Presiden X") followed by a run of two or more
   // capitalised words is a person with that role, however the tagger cut the run ("Presiden [Park] [Min-soo]").
   // Runs that start with a country, a place or organisation (by head word or by the tagger) or another title are
@@ -364,12 +436,13 @@ export function findMentions(text: string, sentences: Span[], lang: string): Men
       // a common word the title carries ("Presiden Negara" = state president)
       while (j < toks.length && isCap(c.words[j]!) && matchAt('NONE', c.lower, j) === 1 && !matchAt('TITLE', c.lower, j)) j++;
       const s0 = j;
-      if (s0 >= toks.length || !nameWord(s0) || matchAt('PLH', c.lower, s0) || matchAt('HON', c.lower, s0)) continue;
+      // a place head that is also a family name ("Hồ": lake) opens a name after a title ("đội trưởng Hồ Thanh Sơn")
+      if (s0 >= toks.length || !nameWord(s0) || (matchAt('PLH', c.lower, s0) && !surnameAt(c, s0)) || matchAt('HON', c.lower, s0)) continue;
       // the tagger reads a place or organisation where the run starts ("Gubernur [Jawa Barat] Ridwan Kamil"): its call,
       // unless it is an "organisation" with no organisation word in it (a person's name after a title)
       const first = chunkAt[s0]! >= 0 ? raw[chunkAt[s0]!]! : undefined;
       if (first && first.type !== 'PERSON') {
-        let headed = first.type !== 'ORGANISATION';
+        let headed = first.type !== 'ORGANISATION' && !(first.type === 'PLACE' && first.s === s0 && surnamedName(c, first.s, first.e));
         for (let k = first.s; k < first.e && !headed; k++) if (matchAt('ORGH', c.lower, k) || isAllCaps(c.words[k]!)) headed = true;
         if (headed) continue;
       }
@@ -406,6 +479,19 @@ export function findMentions(text: string, sentences: Span[], lang: string): Men
       for (const x of [...kept, ...add].sort((a, b) => a.s - b.s)) raw.push(x);
     }
   }
+  // rawAt[k] = index of the tagged chunk covering token k (-1: none)
+  const rawAt = new Int32Array(toks.length + 1).fill(-1);
+  raw.forEach((r, idx) => {
+    for (let k = r.s; k < r.e; k++) rawAt[k] = idx;
+  });
+  /** A capitalised word that can end a personal name: no title, head, country, place, calendar or function word. */
+  const nameTail = (k: number) => {
+    const w = c.words[k]!;
+    if (!isCap(w) || isAllCaps(w) || !/^\p{L}+$/u.test(w) || isFn(k)) return false;
+    for (const cat of ['ORGH', 'PLH', 'NONE', 'CAL', 'CTRY', 'TITLE', 'TMOD', 'HON', 'DEM', 'PORT'] as const) if (matchAt(cat, c.lower, k)) return false;
+    // a small town's name is also a name part ("Un", a town in India): only a big city stops the name
+    return !lookupCity(w, 100000);
+  };
   const out: Mention[] = [];
   const covered = new Uint8Array(toks.length);
   // owner[k] = 1 + index in `out` of the mention covering token k (0: none)
@@ -431,6 +517,8 @@ export function findMentions(text: string, sentences: Span[], lang: string): Men
     let honorific: string | undefined;
     let title: string | undefined;
     let org: string | undefined;
+    /** token where the role's title starts, when the title was read from the text (-1: none) */
+    let titleStart = -1;
     // a chunk that starts inside a title phrase: the title is the role, the rest the name
     if (titleFrom[s]) {
       const t = titleFrom[s]! - 1;
@@ -467,6 +555,7 @@ export function findMentions(text: string, sentences: Span[], lang: string): Men
       const t = titleAt(c, s);
       if (t && s + t < e) {
         title = spanText(c, s, s + t);
+        titleStart = s;
         s += t;
         moved = true;
         continue;
@@ -537,6 +626,14 @@ export function findMentions(text: string, sentences: Span[], lang: string): Men
         type = 'PERSON';
       }
     }
+    // "đội trưởng Hồ Thanh Sơn", "Nguyen Minh Vu" tagged as a place: a name opened by a family name is a person's,
+    // unless the gazetteer knows the place (a place-head family name, "Hồ" = lake, needs a title or form of address)
+    if (type === 'PLACE' && surnamedName(c, s, e) && (!matchAt('PLH', c.lower, s) || title || titleEndingAt(c, s) >= 0 || honorificEndingAt(c, s) >= 0)) type = 'PERSON';
+    // A personal name never ends on a cut: a capitalised name word right after it (one space, same line) that no
+    // chunk took is its last part ("Kim Jong | Un" tagged without "Un")
+    if (type === 'PERSON') {
+      while (e < toks.length && e - s < 5 && rawAt[e]! < 0 && !covered[e] && spaceBetween(e - 1, e) && nameTail(e)) e++;
+    }
     if (notAnEntity(c, s, e)) continue;
     // Vietnamese writes a word's first syllable capitalised at a sentence start ("Đội tuyển", "Ủy ban", "Hồi 19h"):
     // one capitalised syllable there, followed by a lower-case one, is that word, unless it is a known place.
@@ -565,7 +662,7 @@ export function findMentions(text: string, sentences: Span[], lang: string): Men
         // "Menteri Luar Negeri Chile X" with the country left untagged: the country is the role's
         let cs = -1;
         for (let b = Math.max(0, k - 3); b < k && cs < 0; b++) if (matchAt('CTRY', c.lower, b) === k - b && titleEndingAt(c, b) >= 0) cs = b;
-        if (ts >= 0) title = spanText(c, ts, k);
+        if (ts >= 0) (title = spanText(c, ts, k)), (titleStart = ts);
         else if (cs >= 0) {
           title = spanText(c, titleEndingAt(c, cs), cs);
           org = spanText(c, cs, k);
@@ -599,6 +696,11 @@ export function findMentions(text: string, sentences: Span[], lang: string): Men
         else region = allDirectionWords.has(c.lower[k]!);
       }
       if ((orgHead(e - 1, true) || orgHead(s, false)) && !region && !countryCode(name) && !lookupCity(name)) type = 'ORGANISATION';
+    }
+    // "Lembah Seruni Regent X", "U.S. Secretary of State X": a place or organisation right before the title is the role's
+    if (title && type === 'PERSON' && !org && titleStart > 0 && owner[titleStart - 1] && spaceBetween(titleStart - 1, titleStart)) {
+      const before = out[owner[titleStart - 1]! - 1]!;
+      if (before.type !== 'PERSON' && before.end === toks[titleStart - 1]!.end) org = before.text;
     }
     const extra: Partial<Mention> = {};
     if (title && type === 'PERSON') extra.role = org ? { title, org } : { title };
@@ -671,6 +773,68 @@ export function findMentions(text: string, sentences: Span[], lang: string): Men
   }
   void fn;
   void lookupCity;
+  // A newspaper, news agency or broadcaster: a name right after a lower-case media word ("kepada harian X", "báo X",
+  // "the newspaper X") or before one ("the X newspaper"), or the publishing outlet named in its own article ("told
+  // Tuoi Tre" on tuoitre.vn), is an organisation, in every mention of the name in the article. Not a known country or
+  // city ("media Korea Utara" is the country's press), nor a place by its head word.
+  {
+    const outlets = outletLabels(opts.outlet);
+    const media = new Set<string>();
+    // a capitalised run after a lower-case media word that the tagger left untagged: that outlet's name
+    for (let x = 0; x < toks.length; x++) {
+      const n = isCap(c.words[x]!) ? 0 : matchAt('MEDIA', c.lower, x);
+      const a = x + n;
+      if (!n || a >= toks.length || covered[a] || !spaceBetween(a - 1, a)) continue;
+      let e = a;
+      while (e < toks.length && !covered[e] && e - a < 5 && (e === a || spaceBetween(e - 1, e)) && isCap(c.words[e]!) && hasLetter(c.words[e]!)) e++;
+      if (e === a || notAnEntity(c, a, e) || knownPlace(c, a, e) || surnamedName(c, a, e) || matchAt('PLH', c.lower, a) || matchAt('DEM', c.lower, a) === e - a || matchAt('CAL', c.lower, a)) continue;
+      push(a, e, 'ORGANISATION');
+      media.add(foldKey(spanText(c, a, e)));
+      x = e - 1;
+    }
+    for (const m of out) {
+      if (m.type === 'ORGANISATION' || m.key.startsWith('country:') || m.role || m.honorific) continue;
+      const a = tokenAt(m.start);
+      let b = a;
+      while (b + 1 < toks.length && toks[b + 1]!.start < m.end) b++;
+      if (a < 0 || knownPlace(c, a, b + 1) || lookupCity(m.text, GAZ_CITY_MIN_POP) || matchAt('DEM', c.lower, a) === b + 1 - a) continue;
+      if (outlets.has(foldKey(m.text))) {
+        media.add(foldKey(m.text));
+        continue;
+      }
+      // a name opened by a family name stays a person ("cảnh báo Nguyễn Văn An": "báo" ends the verb "warn")
+      if (surnamedName(c, a, b + 1)) continue;
+      let named = false;
+      // (a place head right after the media word is a place: "situs Gunung Padang" is an archaeological site)
+      for (let x = Math.max(0, a - 4); x < a && !named; x++) named = matchAt('MEDIA', c.lower, x) === a - x && !isCap(c.words[x]!) && spaceBetween(a - 1, a) && !matchAt('PLH', c.lower, a);
+      const after = matchAt('MEDIA_AFTER', c.lower, b + 1);
+      if (!named && after && !isCap(c.words[b + 1]!) && spaceBetween(b, b + 1)) named = true;
+      if (named) media.add(foldKey(m.text));
+    }
+    if (media.size) {
+      // the outlet's whole name elsewhere, where the tagger took only a part of it ("Suara | Fajar")
+      const drop = new Set<Mention>();
+      for (let i = 0; i < toks.length; i++) {
+        if (!isCap(c.words[i]!) || (i > 0 && isCap(c.words[i - 1]!) && spaceBetween(i - 1, i))) continue;
+        let e = i;
+        while (e < toks.length && e - i < 6 && (e === i || spaceBetween(e - 1, e)) && isCap(c.words[e]!)) e++;
+        if (e - i < 2 || !media.has(foldKey(spanText(c, i, e)))) continue;
+        const from = toks[i]!.start;
+        const to = toks[e - 1]!.end;
+        const parts = out.filter((m) => m.end > from && m.start < to);
+        if (parts.some((m) => m.start < from || m.end > to) || parts.some((m) => m.type === 'ORGANISATION' && m.start === from && m.end === to)) continue;
+        for (const m of parts) drop.add(m);
+        push(i, e, 'ORGANISATION');
+        i = e - 1;
+      }
+      if (drop.size) out.splice(0, out.length, ...out.filter((m) => !drop.has(m)));
+      for (let i = 0; i < out.length; i++) {
+        const m = out[i]!;
+        if (m.type === 'ORGANISATION' || !media.has(foldKey(m.text)) || m.key.startsWith('country:')) continue;
+        out[i] = { start: m.start, end: m.end, text: m.text, type: 'ORGANISATION', key: mentionKey('ORGANISATION', m.text) };
+      }
+    }
+  }
   out.sort((a, b) => a.start - b.start);
   // the tagger sometimes splits a name the document also spells whole ("Ri | Song Chol" after "Ri Song-chol"):
   // adjacent pieces whose joined key is a person of this document are that person

@@ -6,7 +6,7 @@ export const orgs: EntityOrgs = {
     'Ministry', 'Department', 'Agency', 'Bureau', 'Office', 'Commission', 'Committee', 'Council', 'Board', 'Authority', 'Court',
     'Supreme Court', 'Tribunal', 'Party', 'Front', 'Movement', 'Union', 'Federation', 'Confederation', 'Association', 'Alliance',
     'Coalition', 'League', 'Organisation', 'Organization', 'Foundation', 'Institute', 'Institution', 'University', 'College',
-    'School', 'Academy', 'Centre', 'Center', 'Bank', 'Fund', 'Corporation', 'Corp.', 'Company', 'Co.', 'Inc.', 'Ltd.', 'Group',
+    'School', 'Kindergarten', 'Academy', 'Centre', 'Center', 'Bank', 'Fund', 'Corporation', 'Corp.', 'Company', 'Co.', 'Inc.', 'Ltd.', 'Group',
     'Holdings', 'Embassy', 'Consulate', 'Government', 'Administration', 'Parliament', 'Congress', 'Senate', 'Assembly',
     'National Assembly', 'Cabinet', 'Politburo', 'Secretariat', 'Army', 'Navy', 'Air Force', 'Armed Forces', 'Forces', 'Corps',
     'Command', 'Division', 'Brigade', 'Battalion', 'Regiment', 'Police', 'Guard', 'News Agency', 'Agency', 'Times', 'Post',
@@ -29,6 +29,14 @@ export const orgs: EntityOrgs = {
   ],
   // American and British spellings of one name
   orgWordVariants: { labor: 'labour', defense: 'defence', organization: 'organisation', center: 'centre', program: 'programme' },
+  mediaWords: [
+    'newspaper', 'daily', 'news agency', 'wire service', 'magazine', 'tabloid', 'weekly', 'broadcaster', 'public broadcaster',
+    'news site', 'news website', 'news portal', 'news outlet', 'outlet', 'channel', 'network', 'radio station', 'TV station', 'paper',
+  ],
+  mediaWordsAfter: [
+    'newspaper', 'daily', 'news agency', 'wire service', 'magazine', 'tabloid', 'weekly', 'broadcaster', 'news site', 'news website',
+    'news portal', 'news outlet', 'outlet', 'television', 'radio', 'paper',
+  ],
   directionWords: ['North', 'South', 'East', 'West', 'Northern', 'Southern', 'Eastern', 'Western', 'Central', 'Upper', 'Lower', 'Northeast', 'Northwest', 'Southeast', 'Southwest'],
   placeHeads: [
     'Province', 'City', 'County', 'District', 'State', 'Region', 'Prefecture', 'Municipality', 'Village', 'Town', 'Island',

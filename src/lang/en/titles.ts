@@ -17,7 +17,11 @@ export const titles: EntityTitles = {
     'Treasury Secretary', 'Attorney General', 'Attorney-General', 'Solicitor General', 'Chief of Staff', 'Cabinet Secretary',
     'Spokesman', 'Spokeswoman', 'Spokesperson', 'Press Secretary', 'Director', 'Director-General', 'Director General',
     'Deputy Director', 'Executive Director', 'Managing Director', 'Commissioner', 'High Commissioner', 'Special Envoy', 'Envoy',
-    'Adviser', 'Advisor', 'National Security Adviser', 'Governor', 'Lieutenant Governor', 'Mayor', 'Deputy Mayor', 'Judge',
+    'Adviser', 'Advisor', 'National Security Adviser', 'Governor', 'Lieutenant Governor', 'Mayor', 'Deputy Mayor',
+    // local government
+    'Regent', 'Vice Regent', 'Deputy Regent', 'Provincial Governor', 'District Head', 'District Chief', 'Village Head', 'Village Chief',
+    'Subdistrict Head', 'Regional Head', 'Prefect', 'City Manager', 'Councillor', 'Councilor', 'Council Member',
+    'Alderman', 'Magistrate', 'Chief Minister', 'First Minister', 'Judge',
     'Chief Justice', 'Justice', 'Prosecutor', 'Chief Prosecutor', 'Sheriff', 'Police Chief', 'Commissioner of Police',
     'Secretary-General', 'Secretary General', 'General Secretary', 'First Secretary', 'Deputy Secretary', 'Under Secretary',
     'Undersecretary', 'Assistant Secretary', 'Inspector General', 'Auditor General', 'Central Bank Governor', 'Head',

@@ -8,7 +8,7 @@ export const orgs: EntityOrgs = {
     'Mahkamah', 'Pengadilan', 'Kejaksaan', 'Kepolisian', 'Polda', 'Polres', 'Partai', 'Fraksi', 'Front', 'Gerakan', 'Persatuan',
     'Perhimpunan', 'Himpunan', 'Ikatan', 'Asosiasi', 'Federasi', 'Konfederasi', 'Serikat', 'Perserikatan', 'Liga', 'Aliansi',
     'Koalisi', 'Uni', 'Organisasi', 'Yayasan', 'Perkumpulan', 'Koperasi', 'Perusahaan', 'PT', 'Perum', 'Persero', 'Bank',
-    'Universitas', 'Institut', 'Sekolah', 'Akademi', 'Politeknik', 'Fakultas', 'Pusat', 'Kantor', 'Biro', 'Sekretariat',
+    'Universitas', 'Institut', 'Sekolah', 'Sekolah Dasar', 'Sekolah Menengah', 'Taman Kanak-kanak', 'Kelompok Bermain', 'Akademi', 'Politeknik', 'Fakultas', 'Pusat', 'Kantor', 'Biro', 'Sekretariat',
     'Kedutaan', 'Kedutaan Besar', 'Kedubes', 'Konsulat', 'Konsulat Jenderal', 'Pemerintah', 'Pemerintahan', 'Pemkot', 'Pemkab',
     'Pemprov', 'Kongres', 'Parlemen', 'Senat', 'Kabinet', 'Komite', 'Komite Sentral', 'Politbiro', 'Sekretariat Jenderal',
     'Tentara', 'Angkatan', 'Angkatan Darat', 'Angkatan Laut', 'Angkatan Udara', 'Pasukan', 'Korps', 'Komando', 'Kodam', 'Satuan',
@@ -37,6 +37,10 @@ export const orgs: EntityOrgs = {
   ],
   // both usual renderings of "workers'" in party and union names
   orgWordVariants: { pekerja: 'buruh' },
+  mediaWords: [
+    'harian', 'surat kabar', 'koran', 'kantor berita', 'majalah', 'tabloid', 'situs berita', 'portal berita', 'media', 'media daring',
+    'stasiun televisi', 'televisi', 'stasiun radio', 'radio', 'laman', 'jaringan televisi', 'lembaga penyiaran', 'buletin',
+  ],
   directionWords: ['Utara', 'Selatan', 'Timur', 'Barat', 'Tengah', 'Tenggara', 'Barat Daya', 'Barat Laut', 'Timur Laut', 'Hulu', 'Hilir'],
   placeHeads: [
     'Provinsi', 'Kota', 'Kabupaten', 'Kecamatan', 'Kelurahan', 'Desa', 'Kampung', 'Dusun', 'Distrik', 'Wilayah', 'Daerah',

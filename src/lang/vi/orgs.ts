@@ -23,6 +23,15 @@ export const orgs: EntityOrgs = {
     'Tin', 'Tin tức', 'Thời sự', 'Thế giới', 'Kinh tế', 'Chính trị', 'Xã hội', 'Thể thao', 'Giải trí', 'Sáng', 'Chiều', 'Tối',
     'Hôm nay', 'Hôm qua', 'Đồng thời', 'Bên cạnh đó', 'Ngoài ra', 'Vì vậy', 'Do đó', 'Cũng', 'Với', 'Tại', 'Từ', 'Để', 'Nếu',
   ],
+  // ("kênh" and "đài" alone are also a canal and a monument)
+  mediaWords: ['báo', 'tờ báo', 'nhật báo', 'tuần báo', 'tạp chí', 'thông tấn xã', 'hãng tin', 'hãng thông tấn', 'đài truyền hình', 'đài phát thanh', 'kênh truyền hình', 'trang tin', 'trang tin điện tử', 'báo điện tử'],
+  // common Vietnamese family names (a general resource: they open most Vietnamese personal names), written forms
+  personSurnames: [
+    'Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Vũ', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương', 'Lý', 'Đào',
+    'Đoàn', 'Vương', 'Trịnh', 'Trương', 'Lâm', 'Phùng', 'Mai', 'Tô', 'Hà', 'Tạ', 'Lưu', 'Cao', 'Châu', 'Quách', 'Thái', 'Lương',
+    'Đinh', 'Tăng', 'Kiều', 'La', 'Hứa', 'Triệu', 'Chu', 'Nghiêm', 'Thân', 'Từ', 'Mạc', 'Lại', 'Tôn', 'Diệp', 'Đàm', 'Bạch', 'Giang',
+    'Lạc', 'Lục', 'Ông', 'Phó', 'Quan', 'Tiêu', 'Âu', 'Doãn', 'Hàn', 'Khổng', 'Lã', 'Lò', 'Tống', 'Đồng', 'Nông', 'Khúc', 'Hầu',
+  ],
   directionWords: ['Bắc', 'Nam', 'Đông', 'Tây', 'Trung', 'Đông Bắc', 'Tây Bắc', 'Đông Nam', 'Tây Nam', 'Thượng', 'Hạ'],
   placeHeads: [
     'Tỉnh', 'tỉnh', 'Thành phố', 'thành phố', 'TP', 'TP.', 'Quận', 'quận', 'Huyện', 'huyện', 'Xã', 'xã', 'Phường', 'phường',
