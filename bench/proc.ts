@@ -22,3 +22,17 @@ export function procStat(pid: number): ProcStat | null {
     return null;
   }
 }
+
+/** Ids of the live processes whose parent is `pid` (none without /proc). */
+export function childPids(pid: number): number[] {
+  try {
+    // /proc/<pid>/task/<tid>/children lists each thread's children (Linux 3.5+)
+    const out: number[] = [];
+    for (const t of fs.readdirSync(`/proc/${pid}/task`)) {
+      for (const c of fs.readFileSync(`/proc/${pid}/task/${t}/children`, 'utf8').trim().split(/\s+/)) if (c) out.push(Number(c));
+    }
+    return out;
+  } catch {
+    return [];
+  }
+}

@@ -9,12 +9,17 @@
 // page computed on request; the other story runs pick among the kept ones.
 // Reports p50/p99 latency and requests/s per endpoint; the baseline in the same run is a static asset
 // (what the HTTP stack costs without any store work).
-// Usage: npx tsx bench/server.ts [--stories 100000] [--seconds 10] [--connections 50] [--only word,word] [--kept N] [--code DIR]
+// Usage: npx tsx bench/server.ts [--stories 100000] [--seconds 10] [--connections 50] [--only word,word] [--kept N] [--code DIR] [--against DIR] [--workers N]
 //   --only: run only the measurements whose names contain one of the words (e.g. --only static,search)
 //   --kept: prepare (and pick kept stories among) only the N most recently updated stories (default: all);
 //     preparing a 100k store takes most of an hour of CPU on a busy machine
 //   --code: run the server (and the preparing) from another checkout's sources (e.g. the main branch's) over
 //     the same generated store, to compare code side by side; its kept pages sit beside this code's
+//   --workers N: the server serves from N processes (kabar serve --workers, src/server/cluster.ts); CPU per
+//     request is then summed over the server process and its workers. Code without the option serves from one.
+//   --against DIR: a second server from another checkout (e.g. the main branch's) over the same store; every
+//     measurement runs on both back to back (alternating which goes first) and the tables show base / this side by
+//     side: on a machine shared with other work, the fairest comparison there is
 //   KABAR_BENCH_PROF=<dir>: the server child writes a CPU profile there (node --cpu-prof) when it stops
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -22,7 +27,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { rng } from './corpus.ts';
-import { procStat } from './proc.ts';
+import { childPids, procStat } from './proc.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 // Kept story pages carry the code version they were computed by; the bench's processes name one release, so
@@ -34,8 +39,21 @@ const arg = (k: string, d: string) => (args.includes(k) ? args[args.indexOf(k) +
 const STORIES = Number(arg('--stories', '100000'));
 const SECONDS = Number(arg('--seconds', '10'));
 const CONNECTIONS = Number(arg('--connections', '50'));
+const WORKERS = args.includes('--workers') ? Number(arg('--workers', '1')) : 0;
 const KEPT = args.includes('--kept') ? Number(arg('--kept', '0')) : Infinity;
 const CODE = path.resolve(arg('--code', path.join(here, '..')));
+/** --against DIR: a second server from another checkout, measured back to back with this one on every run */
+const AGAINST = args.includes('--against') ? path.resolve(arg('--against', '')) : null;
+const CODES = AGAINST ? [AGAINST, CODE] : [CODE];
+/** this run's arguments with the code directory of a child process */
+function withCode(dir: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '--code' || args[i] === '--against') i++;
+    else out.push(args[i]!);
+  }
+  return [...out, '--code', dir];
+}
 const ONLY = args.includes('--only') ? arg('--only', '').split(',').filter(Boolean) : null;
 const wanted = (name: string) => !ONLY || name.includes('static') || ONLY.some((w) => name.includes(w));
 
@@ -142,7 +160,8 @@ async function child(dbPath: string): Promise<void> {
   const { openStore } = await code<typeof import('../src/store/db.ts')>('src/store/db.ts');
   const { startServer } = await code<typeof import('../src/server/cli.ts')>('src/server/cli.ts');
   const store = await openStore(dbPath);
-  const srv = await startServer(store, { port: 0, host: '127.0.0.1', writesPerMinute: 1_000_000 });
+  // --workers N: processes serving the port (code without the option serves from one)
+  const srv = await startServer(store, { port: 0, host: '127.0.0.1', writesPerMinute: 1_000_000, ...(WORKERS ? { workers: WORKERS } : {}) } as Parameters<typeof startServer>[1]);
   process.stdout.write(JSON.stringify({ url: srv.url }) + '\n');
   process.on('SIGTERM', () => void srv.close().then(() => store.close()).then(() => process.exit(0)));
 }
@@ -181,10 +200,30 @@ interface Result {
   majflt: number;
 }
 
-/** CPU time (ms) and major page faults of a process so far (zeros without /proc). */
+/** CPU time (ms) and major page faults of a process and its live child processes (the server's workers) so far (zeros without /proc). */
 function procCounters(pid: number): { cpu: number; majflt: number } {
-  const s = procStat(pid);
-  return { cpu: s?.cpu ?? 0, majflt: s?.majflt ?? 0 };
+  let cpu = 0;
+  let majflt = 0;
+  for (const p of [pid, ...childPids(pid)]) {
+    const s = procStat(p);
+    cpu += s?.cpu ?? 0;
+    majflt += s?.majflt ?? 0;
+  }
+  return { cpu, majflt };
+}
+
+/**
+ * A GET's body; a connection the server closed as idle just as the request went out (a race of keep-alive
+ * clients) is tried again, on a new connection.
+ */
+async function getText(url: string): Promise<string> {
+  for (let i = 0; ; i++) {
+    try {
+      return await (await fetch(url)).text();
+    } catch (e) {
+      if (i >= 2) throw e;
+    }
+  }
 }
 
 async function load(name: string, url: string, paths: () => string, headers: Record<string, string> = {}): Promise<Omit<Result, 'cpu' | 'majflt'> & { requests: number }> {
@@ -215,13 +254,16 @@ if (args[0] === '--child') {
   else process.stderr.write(`reusing ${dbPath}\n`);
   const WARMERS = 2;
   const tw = performance.now();
-  await Promise.all(
-    Array.from({ length: WARMERS }, (_, i) => {
-      const p = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--warm', String(i), String(WARMERS), dbPath, ...args], { cwd: CODE, stdio: ['ignore', 'inherit', 'inherit'] });
-      return new Promise<void>((resolve, reject) => p.once('exit', (c) => (c === 0 ? resolve() : reject(new Error(`warm ${i} exited ${c}`)))));
-    }),
-  );
-  process.stderr.write(`stories prepared in ${((performance.now() - tw) / 1000).toFixed(0)} s\n`);
+  // each code prepares with its own modules (with --against, the other code's first: pages in the same format are
+  // then current for both, and only what differs is computed again)
+  for (const dir of CODES) {
+    await Promise.all(
+      Array.from({ length: WARMERS }, (_, i) => {
+        const p = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--warm', String(i), String(WARMERS), dbPath, ...withCode(dir)], { cwd: dir, stdio: ['ignore', 'inherit', 'inherit'] });
+        return new Promise<void>((resolve, reject) => p.once('exit', (c) => (c === 0 ? resolve() : reject(new Error(`warm ${i} exited ${c}`)))));
+      }),
+    );
+  }
   const Database = (await import('better-sqlite3')).default;
   const ro = new Database(dbPath, { readonly: true });
   const storyIds = (ro.prepare('SELECT id FROM stories ORDER BY updated_at DESC, id').all() as Array<{ id: string }>).map((x) => x.id);
@@ -237,47 +279,74 @@ if (args[0] === '--child') {
   // with --kept, among the stories never prepared (nothing to remove: rows a previous run computed are removed);
   // else prepared ones whose rows are removed
   const pool = prepared.length < storyIds.length ? storyIds.slice(prepared.length) : prepared;
-  const uncomputed = pool.map((id) => [Math.random(), id] as const).sort((a, b) => a[0] - b[0]).slice(0, Math.min(1500, pool.length >> 2)).map((x) => x[1]);
+  // with --against, each server its own share (what one computes, the other would find kept)
+  const uncomputedAll = pool.map((id) => [Math.random(), id] as const).sort((a, b) => a[0] - b[0]).slice(0, Math.min(1500 * CODES.length, pool.length >> 2)).map((x) => x[1]);
   const del = rw.prepare('DELETE FROM story_cache WHERE story_id = ?');
-  rw.transaction(() => uncomputed.forEach((id) => del.run(id)))();
+  rw.transaction(() => uncomputedAll.forEach((id) => del.run(id)))();
   rw.close();
-  const removed = new Set(uncomputed);
+  const removed = new Set(uncomputedAll);
   const kept = prepared.filter((id) => !removed.has(id));
   const r = rng(5);
   const any = <T>(xs: T[]) => xs[Math.floor(r() * xs.length)]!;
   const hot = kept.slice(0, 200);
 
   const prof = process.env.KABAR_BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.KABAR_BENCH_PROF] : [];
-  const proc: ChildProcess = spawn(process.execPath, [...prof, '--import', 'tsx', fileURLToPath(import.meta.url), '--child', dbPath, ...args], { cwd: CODE, stdio: ['ignore', 'pipe', 'inherit'] });
-  const url = await new Promise<string>((resolve, reject) => {
-    proc.stdout!.once('data', (d: Buffer) => resolve(JSON.parse(d.toString().split('\n')[0]!).url));
-    proc.once('exit', (c) => reject(new Error(`server exited ${c}`)));
-  });
+  /** The servers measured: this code's, and with --against the other code's (first in the tables). */
+  interface Server {
+    label: string;
+    proc: ChildProcess;
+    url: string;
+    uncomputed: string[];
+  }
+  const servers: Server[] = [];
+  for (const [k, dir] of CODES.entries()) {
+    const proc: ChildProcess = spawn(process.execPath, [...prof, '--import', 'tsx', fileURLToPath(import.meta.url), '--child', dbPath, ...withCode(dir)], { cwd: dir, stdio: ['ignore', 'pipe', 'inherit'] });
+    const url = await new Promise<string>((resolve, reject) => {
+      proc.stdout!.once('data', (d: Buffer) => resolve(JSON.parse(d.toString().split('\n')[0]!).url));
+      proc.once('exit', (c) => reject(new Error(`server exited ${c}`)));
+    });
+    servers.push({ label: CODES.length > 1 ? (k === 0 ? 'base' : 'this') : 'this', proc, url, uncomputed: uncomputedAll.filter((_, i) => i % CODES.length === k) });
+  }
+  /** the server being measured (the paths of a run pick from its share of uncomputed stories) */
+  let on = servers[0]!;
   try {
-    const results: Result[] = [];
+    const results: Array<Result & { server: string }> = [];
+    let order = 0;
     const run = async (name: string, p: () => string, headers: Record<string, string> = {}) => {
       if (!wanted(name)) return;
-      // start each run on an idle server: the previous run's queued requests must not be counted here
-      for (let t0 = performance.now(); ; ) {
-        const t = performance.now();
-        await (await fetch(`${url}/assets/app.css`)).text();
-        if (performance.now() - t < 20 || performance.now() - t0 > 60_000) break;
-        await new Promise((r) => setTimeout(r, 500));
+      // with two servers, each measurement runs on both back to back, the order alternating (load drifts)
+      const turn = order++ % 2 ? [...servers].reverse() : servers;
+      for (const sv of turn) {
+        on = sv;
+        // start each run on an idle server: the previous run's queued requests must not be counted here
+        for (let t0 = performance.now(); ; ) {
+          const t = performance.now();
+          await getText(`${sv.url}/assets/app.css`);
+          if (performance.now() - t < 20 || performance.now() - t0 > 60_000) break;
+          await new Promise((r) => setTimeout(r, 500));
+        }
+        const before = procCounters(sv.proc.pid!);
+        const l = await load(name, sv.url, p, headers);
+        const after = procCounters(sv.proc.pid!);
+        const res = { ...l, server: sv.label, cpu: Math.round(((after.cpu - before.cpu) / Math.max(1, l.requests)) * 100) / 100, majflt: after.majflt - before.majflt };
+        results.push(res);
+        process.stderr.write(`${sv.label}: ${name}: p50 ${res.p50} ms, p99 ${res.p99} ms, ${res.rps} req/s, server CPU ${res.cpu} ms/request\n`);
       }
-      const before = procCounters(proc.pid!);
-      const l = await load(name, url, p, headers);
-      const after = procCounters(proc.pid!);
-      const res: Result = { ...l, cpu: Math.round(((after.cpu - before.cpu) / Math.max(1, l.requests)) * 100) / 100, majflt: after.majflt - before.majflt };
-      results.push(res);
-      process.stderr.write(`${name}: p50 ${res.p50} ms, p99 ${res.p99} ms, ${res.rps} req/s, server CPU ${res.cpu} ms/request\n`);
     };
     await run('baseline: static asset /assets/app.css', () => '/assets/app.css');
     // the hot set is requested once before its run, as readers would have done
-    for (const id of hot) await (await fetch(`${url}/story/${id}`)).text();
-    await fetch(`${url}/`);
+    // (over eight connections at once: with --workers every worker gets them)
+    for (const sv of servers) {
+      await Promise.all(
+        Array.from({ length: 8 }, async () => {
+          for (const id of hot) await getText(`${sv.url}/story/${id}`);
+          await getText(`${sv.url}/`);
+        }),
+      );
+    }
     await run('story page, 200 hot stories (rendered pages cached)', () => `/story/${any(hot)}`);
     await run('story page, any of 100k stories (kept, not in memory)', () => `/story/${any(kept)}`);
-    await run('story page, not computed yet (computed on request)', () => `/story/${uncomputed.pop() ?? any(storyIds)}`);
+    await run('story page, not computed yet (computed on request)', () => `/story/${on.uncomputed.pop() ?? any(storyIds)}`);
     // as browsers ask (autocannon does not decompress: the bytes are only counted)
     const gzip = { 'accept-encoding': 'gzip, deflate, br' };
     await run('story page, any of 100k stories (kept, not in memory), Accept-Encoding: gzip', () => `/story/${any(kept)}`, gzip);
@@ -294,24 +363,27 @@ if (args[0] === '--child') {
     await run('API /api/stories/{id} (export document, kept), Accept-Encoding: gzip', () => `/api/stories/${any(kept)}`, { 'accept-encoding': 'gzip, deflate, br' });
     await run('API /api/search?q=…', () => `/api/search?q=${encodeURIComponent(any(words))}`);
     // service time: the same requests one at a time (what one request costs the server, queueing aside)
-    const seq: Array<{ name: string; median: number; p90: number; cpu: number }> = [];
+    const seq: Array<{ name: string; server: string; median: number; p90: number; cpu: number }> = [];
     const serial = async (name: string, p: () => string, n = 40) => {
       if (!wanted(name)) return;
-      const ms: number[] = [];
-      const before = procCounters(proc.pid!);
-      for (let i = 0; i < n; i++) {
-        const t = performance.now();
-        await (await fetch(url + p())).text();
-        ms.push(performance.now() - t);
+      for (const sv of servers) {
+        on = sv;
+        const ms: number[] = [];
+        const before = procCounters(sv.proc.pid!);
+        for (let i = 0; i < n; i++) {
+          const t = performance.now();
+          await getText(sv.url + p());
+          ms.push(performance.now() - t);
+        }
+        ms.sort((a, b) => a - b);
+        const cpu = Math.round(((procCounters(sv.proc.pid!).cpu - before.cpu) / n) * 100) / 100;
+        seq.push({ name, server: sv.label, median: Math.round(ms[n >> 1]! * 10) / 10, p90: Math.round(ms[Math.floor(n * 0.9)]! * 10) / 10, cpu });
       }
-      ms.sort((a, b) => a - b);
-      const cpu = Math.round(((procCounters(proc.pid!).cpu - before.cpu) / n) * 100) / 100;
-      seq.push({ name, median: Math.round(ms[n >> 1]! * 10) / 10, p90: Math.round(ms[Math.floor(n * 0.9)]! * 10) / 10, cpu });
     };
     await serial('static asset', () => '/assets/app.css');
     await serial('story page, hot', () => `/story/${any(hot)}`);
     await serial('story page, cold (not requested before, kept)', () => `/story/${any(kept)}`);
-    await serial('story page, not computed yet', () => `/story/${uncomputed.pop() ?? any(storyIds)}`);
+    await serial('story page, not computed yet', () => `/story/${on.uncomputed.pop() ?? any(storyIds)}`);
     await serial('search, two selective words', () => `/?q=${encodeURIComponent(any(words) + ' ' + any(words))}`);
     await serial('search, one common word', () => `/?q=${encodeURIComponent(any(['signed', 'ministers', 'cooperation']))}`);
     await serial('search, one common word, pages 2-100 (new queries)', () => `/?q=${encodeURIComponent(any(['signed', 'ministers', 'cooperation']))}&page=${2 + Math.floor(r() * 99)}`);
@@ -321,16 +393,28 @@ if (args[0] === '--child') {
     await serial('API stories list', () => `/api/stories?limit=20&offset=${Math.floor(r() * 500) * 20}`);
     await serial('API story document (kept)', () => `/api/stories/${any(kept)}`);
     await serial('API search, one word', () => `/api/search?q=${encodeURIComponent(any(words))}`);
-    console.log(`\n${STORIES} stories, ${CONNECTIONS} connections, ${SECONDS} s each\n`);
-    console.log('| endpoint | p50 ms | p99 ms | req/s | server CPU ms/req | major faults | non-2xx | errors |');
-    console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
-    for (const x of results) console.log(`| ${x.name} | ${x.p50} | ${x.p99} | ${x.rps} | ${x.cpu} | ${x.majflt} | ${x.non2xx} | ${x.errors} |`);
-    console.log('\nservice time, one request at a time (40 each):\n');
-    console.log('| endpoint | median ms | p90 ms | server CPU ms/req |');
-    console.log('|---|---:|---:|---:|');
-    for (const x of seq) console.log(`| ${x.name} | ${x.median} | ${x.p90} | ${x.cpu} |`);
+    console.log(`\n${STORIES} stories, ${CONNECTIONS} connections, ${SECONDS} s each${WORKERS ? `, --workers ${WORKERS}` : ''}${servers.length > 1 ? `; base: ${CODES[0]}, this: ${CODES[1]}` : ''}\n`);
+    if (servers.length > 1) {
+      // side by side: base | this
+      const pair = <T extends { name: string; server: string }>(xs: T[]) => [...new Set(xs.map((x) => x.name))].map((name) => [xs.find((x) => x.name === name && x.server === 'base')!, xs.find((x) => x.name === name && x.server === 'this')!] as const);
+      console.log('| endpoint | p50 ms base / this | p99 ms base / this | req/s base / this | server CPU ms/req base / this | non-2xx + errors base / this |');
+      console.log('|---|---:|---:|---:|---:|---:|');
+      for (const [x, y] of pair(results)) console.log(`| ${x.name} | ${x.p50} / ${y.p50} | ${x.p99} / ${y.p99} | ${x.rps} / ${y.rps} | ${x.cpu} / ${y.cpu} | ${x.non2xx + x.errors} / ${y.non2xx + y.errors} |`);
+      console.log('\nservice time, one request at a time (40 each):\n');
+      console.log('| endpoint | median ms base / this | p90 ms base / this | server CPU ms/req base / this |');
+      console.log('|---|---:|---:|---:|');
+      for (const [x, y] of pair(seq)) console.log(`| ${x.name} | ${x.median} / ${y.median} | ${x.p90} / ${y.p90} | ${x.cpu} / ${y.cpu} |`);
+    } else {
+      console.log('| endpoint | p50 ms | p99 ms | req/s | server CPU ms/req | major faults | non-2xx | errors |');
+      console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
+      for (const x of results) console.log(`| ${x.name} | ${x.p50} | ${x.p99} | ${x.rps} | ${x.cpu} | ${x.majflt} | ${x.non2xx} | ${x.errors} |`);
+      console.log('\nservice time, one request at a time (40 each):\n');
+      console.log('| endpoint | median ms | p90 ms | server CPU ms/req |');
+      console.log('|---|---:|---:|---:|');
+      for (const x of seq) console.log(`| ${x.name} | ${x.median} | ${x.p90} | ${x.cpu} |`);
+    }
     console.log(`\nload average at the end: ${(await import('node:os')).loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   } finally {
-    proc.kill('SIGTERM');
+    for (const sv of servers) sv.proc.kill('SIGTERM');
   }
 }

@@ -269,6 +269,24 @@ describe('writes', () => {
     assert.equal(parseHTML((await get(app, '/report?kind=claim&id=c1&next=//evil.example')).body).document.querySelector('input[name="next"]')!.getAttribute('value'), '/');
   });
 
+  test('a first visit gets its own CSRF token in a cookie and in the forms; assets and the API set none', async () => {
+    const app = createApp({ store: fx.store });
+    const tokens = new Set<string>();
+    for (let i = 0; i < 300; i++) {
+      const r = await app.request(`/story/${fx.storyId}`);
+      const token = /kabar_csrf=([A-Za-z0-9_-]+)/.exec(r.headers.get('set-cookie') ?? '')?.[1];
+      assert.ok(token && token.length === 24, 'a cookie with a 18-byte token');
+      if (i < 3) assert.ok((await r.text()).includes(`name="_csrf" value="${token}"`), 'the same token in the page');
+      tokens.add(token);
+    }
+    assert.equal(tokens.size, 300, 'every visitor a token of its own (across blocks of random bytes)');
+    for (const p of ['/assets/app.css', '/api/stories', `/api/stories/${fx.storyId}`]) {
+      const r = await app.request(p);
+      assert.equal(r.status, 200, p);
+      assert.equal(r.headers.get('set-cookie'), null, p);
+    }
+  });
+
   test('forms without the CSRF token, or with a wrong one, are refused', async () => {
     const app = createApp({ store: fx.store });
     const body = form({ targetKind: 'story', targetId: fx.storyId, message: 'no token' });

@@ -132,8 +132,9 @@ export function createApp(opts: AppOptions) {
     const lang = pickLang(getCookie(c, LANG_COOKIE), c.req.header('accept-language'));
     let csrf = getCookie(c, CSRF_COOKIE);
     if (!csrf || !/^[A-Za-z0-9_-]{16,64}$/.test(csrf)) {
-      csrf = newCsrfToken();
-      if (c.req.method === 'GET' && !isApi(c)) setCookie(c, CSRF_COOKIE, csrf, { path: '/', httpOnly: true, sameSite: 'Strict', secure: baseUrl.startsWith('https:') });
+      // assets and the API show no form: no token for them (the API's writes are JSON, which no form can send)
+      csrf = isApi(c) || c.req.path.startsWith('/assets/') ? '' : newCsrfToken();
+      if (csrf && c.req.method === 'GET' && !isApi(c)) setCookie(c, CSRF_COOKIE, csrf, { path: '/', httpOnly: true, sameSite: 'Strict', secure: baseUrl.startsWith('https:') });
     }
     const authed = hasToken(policy, c.req.header('authorization'), getCookie(c, AUTH_COOKIE));
     const url = new URL(c.req.url);

@@ -10,6 +10,7 @@ import { articlePageVariant, createApp, ingestQueue, storyPageVariant } from './
 import { warmStories } from './data.ts';
 import { UI_LANGS } from './i18n.ts';
 import { isLoopbackHost, writePolicy } from './security.ts';
+import { defaultWorkers, startCluster, workersArg } from './cluster.ts';
 
 export interface RunningServer {
   url: string;
@@ -31,8 +32,14 @@ export async function startServer(
     /** POST /api/ingest enqueues to this Redis (kabar worker stores the pages) instead of ingesting here */
     queue?: string;
     queuePrefix?: string;
+    /** processes serving the port (src/server/cluster.ts); more than one needs a store location the workers can open */
+    workers?: number;
   },
 ): Promise<RunningServer> {
+  if ((opts.workers ?? 1) > 1 && store.location !== ':memory:' && store.location !== '') {
+    const { workers, ...rest } = opts;
+    return startCluster(store.location, workers!, rest);
+  }
   // Readers touch pages all over the store (a story's rows, its kept page): mapped into memory, a page the OS
   // holds costs no read call and no copy. Reads only; writes still go through the WAL.
   store.sqlite?.pragma('mmap_size = 17179869184');
@@ -171,17 +178,28 @@ export function registerServeCommand(program: Command): void {
     .option('--allow-private', 'let URL ingest reach loopback/private networks (intranet use; also KABAR_ALLOW_PRIVATE=1)')
     .option('--no-warm', 'do not prepare story pages in the background while idle')
     .option('--queue <redis-url>', 'POST /api/ingest enqueues pages for `kabar worker` (redis://HOST:6379) instead of ingesting in this process')
+    .option(
+      '--workers <n>',
+      'processes serving the port (default: $KABAR_WORKERS, else 1 on a loopback address, one per core (at most 8) beyond it); write rate limits are shared out among them',
+      (v) => {
+        try {
+          return workersArg(v);
+        } catch (e) {
+          throw new InvalidArgumentError((e as Error).message);
+        }
+      },
+    )
     .action(async (o) => {
-      await serveCommand({ db: o.db, port: o.port, host: o.host, publicUrl: o.publicUrl ?? process.env.KABAR_PUBLIC_URL, allowPrivate: o.allowPrivate || allowPrivateFromEnv(), warm: o.warm, queue: o.queue });
+      await serveCommand({ db: o.db, port: o.port, host: o.host, publicUrl: o.publicUrl ?? process.env.KABAR_PUBLIC_URL, allowPrivate: o.allowPrivate || allowPrivateFromEnv(), warm: o.warm, queue: o.queue, workers: o.workers });
     });
 }
 
 /** What `kabar serve` (and `npm start` after its ingest) runs: serve until SIGINT/SIGTERM. */
-export async function serveCommand(o: { db: string; port: number; host: string; publicUrl?: string; allowPrivate?: boolean; store?: Store; warm?: boolean; queue?: string }): Promise<void> {
+export async function serveCommand(o: { db: string; port: number; host: string; publicUrl?: string; allowPrivate?: boolean; store?: Store; warm?: boolean; queue?: string; workers?: number }): Promise<void> {
   const store = o.store ?? (await openStore(o.db));
   const token = process.env.KABAR_TOKEN ?? null;
   const policy = writePolicy({ host: o.host, token });
-  const srv = await startServer(store, { port: o.port, host: o.host, token, publicUrl: o.publicUrl, allowPrivate: o.allowPrivate, warm: o.warm ?? true, queue: o.queue });
+  const srv = await startServer(store, { port: o.port, host: o.host, token, publicUrl: o.publicUrl, allowPrivate: o.allowPrivate, warm: o.warm ?? true, queue: o.queue, workers: o.workers ?? defaultWorkers(o.host) });
   process.stdout.write(`Kabar reader: ${srv.url}/  (API: ${srv.url}/api, OpenAPI: ${srv.url}/openapi.json)\n`);
   if (!isLoopbackHost(o.host) && !policy.token) {
     process.stderr.write('warning: listening beyond loopback without KABAR_TOKEN: corrections and ingest are disabled\n');

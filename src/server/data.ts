@@ -172,15 +172,19 @@ export async function searchHits(store: Store, f: Filters, limit: number, offset
 const COMMON_PROBE = 256;
 const COMMON_SHARE = 8;
 
-async function commonPhrases(store: Store, phrases: string[]): Promise<boolean[]> {
+async function commonPhrases(store: Store, phrases: string[]): Promise<{ common: boolean[]; few: boolean }> {
   const db = store.sqlite!;
   const newest = await newestSeq(store);
   // the newest matches come straight off the end of the posting list: this costs COMMON_PROBE steps at most
   const probe = stmt(db, `SELECT rowid AS r FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ${COMMON_PROBE - 1}`);
-  return phrases.map((p) => {
+  let few = false;
+  const common = phrases.map((p) => {
     const at = (probe.get(p) as { r: number } | undefined)?.r;
+    // fewer than COMMON_PROBE articles have this phrase: the whole query matches fewer still
+    if (at === undefined) few = true;
     return at !== undefined && newest - Number(at) + 1 <= COMMON_PROBE * COMMON_SHARE;
   });
+  return { common, few };
 }
 
 async function searchStore(store: Store, f: Filters, fq: string, limit: number, offset: number): Promise<Hit[]> {
@@ -190,7 +194,7 @@ async function searchStore(store: Store, f: Filters, fq: string, limit: number, 
   // the ranking covers the SEARCH_WINDOW most recent matches (news readers want recent ones first anyway).
   if (store.engine === 'postgres') return searchPostgres(store, f.q!, conds, limit, offset);
   const phrases = ftsPhrases(fq);
-  const common = await commonPhrases(store, phrases);
+  const { common, few } = await commonPhrases(store, phrases);
   const rare = phrases.filter((_, i) => !common[i]).join(' ');
   const where = conds.length ? sql` AND ${sql.join(conds, sql` AND `)}` : sql``;
   const HIT = `a.id, a.story_id, a.title, a.outlet, a.published, a.language, snippet(articles_fts, 1, '${SNIP_OPEN}', '${SNIP_CLOSE}', '…', 24) AS snip`;
@@ -214,7 +218,8 @@ async function searchStore(store: Store, f: Filters, fq: string, limit: number, 
   let top: Array<{ r: number }>;
   if (!conds.length && rare === fq) {
     // without filters the ranking needs the index alone (articles.seq is the FTS rowid), not the articles' rows
-    const floor = stmt(store.sqlite!, `SELECT rowid AS r FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ${SEARCH_WINDOW - 1}`).get(fq) as { r: number } | undefined;
+    // (no need to look when a word has fewer matches (COMMON_PROBE) than the window holds: every match is in it)
+    const floor = few ? undefined : (stmt(store.sqlite!, `SELECT rowid AS r FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ${SEARCH_WINDOW - 1}`).get(fq) as { r: number } | undefined);
     top = stmt(
       store.sqlite!,
       'SELECT rowid AS r FROM articles_fts WHERE articles_fts MATCH ? AND rowid >= ? ORDER BY bm25(articles_fts, 5.0, 1.0), rowid LIMIT ? OFFSET ?',
