@@ -11,7 +11,7 @@ import path from 'node:path';
 import { openStore, type Store } from '../src/store/db.ts';
 import type { ArticleDoc, Span } from '../src/types.ts';
 import { sha256Hex } from '../src/text/normalise.ts';
-import { detectReuse, defaultReuseOptions, sentenceSpans } from '../src/reuse/detect.ts';
+import { detectReuse, defaultReuseOptions, FULL_ARTICLE, FULL_SENTENCE, sentenceSpans } from '../src/reuse/detect.ts';
 import { reuseWords, sketchKeys } from '../src/reuse/minhash.ts';
 import { assignStory, defaultStoryOptions, flushStoryBatch, hasOwnDf, indexEntries, storyIdFor, StoryBatch, weighFeatures } from '../src/stories/assign.ts';
 import { directSql } from '../src/store/bulk.ts';
@@ -178,6 +178,17 @@ function prefill(store: Store, corpus: Corpus, count: number, dfAcc: Map<string,
       });
     })();
   }
+  // As the per-article path leaves the reuse index: a sketch key past the posting cap holds its marker row alone
+  // (detectReuse stops adding to it and drops its postings; prefilled in bulk, every posting was written).
+  db.transaction(() => {
+    const full = db.prepare('SELECT key FROM reuse_bands GROUP BY key HAVING count(*) > ?').pluck().all(defaultReuseOptions.postingCap) as number[];
+    const drop = db.prepare('DELETE FROM reuse_bands WHERE key = ?');
+    const mark = db.prepare('INSERT INTO reuse_bands (key, article_id, sentence) VALUES (?, ?, ?)');
+    for (const key of full) {
+      drop.run(key);
+      mark.run(key, FULL_ARTICLE, FULL_SENTENCE);
+    }
+  })();
   db.transaction(() => {
     db.prepare('DELETE FROM story_df').run();
     const ins = db.prepare('INSERT INTO story_df (key, df) VALUES (?, ?)');

@@ -1,9 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { defaultReuseOptions, detectReuse, listReuse } from './detect.ts';
+import { defaultReuseOptions, detectReuse, FULL_ARTICLE, FULL_SENTENCE, listReuse, reuseKeys } from './detect.ts';
 import { insertArticle, makeDoc, tempStore } from './testutil.ts';
 import { directSql } from '../store/bulk.ts';
-import type { Store } from '../store/db.ts';
+import { migrate, type Store } from '../store/db.ts';
+import { sql } from 'kysely';
 import { rng } from '../util/common.ts';
 
 const original =
@@ -85,6 +86,70 @@ test('reuse: a boilerplate sentence shared by many articles stops linking them',
     await insertArticle(store, last);
     assert.deepEqual(await detectReuse(store.db, last, capped), []);
     assert.ok(linked > 0);
+  } finally {
+    await cleanup();
+  }
+});
+
+test('reuse: a key past the cap keeps one marker row, takes no more rows, and links stay as under the cap', async () => {
+  const { store, cleanup } = await tempStore();
+  try {
+    const footer = 'All rights reserved by the publisher and reproduction without written permission is prohibited.';
+    const capped = { ...defaultReuseOptions, postingCap: 5 };
+    const footerKeys = reuseKeys(makeDoc(footer));
+    const rowsOf = async (key: number) =>
+      (await store.db.selectFrom('reuse_bands').select(['article_id', 'sentence']).where('key', '=', key).orderBy(['article_id', 'sentence']).execute()).map((r) => [r.article_id, r.sentence]);
+    const linkCounts: number[] = [];
+    for (let i = 0; i < 12; i++) {
+      const doc = makeDoc(`Item number ${i} is about topic ${i * 7919} in district ${i * 104729}. ${footer}`);
+      await insertArticle(store, doc);
+      linkCounts.push((await detectReuse(store.db, doc, capped)).length);
+      for (const key of footerKeys) {
+        const rows = await rowsOf(key);
+        // Up to the cap every article's footer is a posting; past it, the marker alone.
+        if (i < 5) assert.equal(rows.length, i + 1, `article ${i}`);
+        else assert.deepEqual(rows, [[FULL_ARTICLE, FULL_SENTENCE]], `article ${i}`);
+      }
+    }
+    // Each article links to all earlier ones while the footer's keys are under the cap (5 postings), none after.
+    assert.deepEqual(linkCounts, [0, 1, 2, 3, 4, 5, 0, 0, 0, 0, 0, 0]);
+    // The articles' own sentences are still indexed.
+    const own = await store.db.selectFrom('reuse_bands').select((eb) => eb.fn.countAll<number>().as('n')).where('sentence', '=', 0).executeTakeFirstOrThrow();
+    assert.equal(Number(own.n), 12 * 5);
+  } finally {
+    await cleanup();
+  }
+});
+
+test('reuse: a key found past the cap without its marker (rows kept by earlier code) is collapsed when next looked up', async () => {
+  const { store, cleanup } = await tempStore();
+  try {
+    const doc = makeDoc('The provincial council approved a new budget for flood defences along the northern river on Tuesday.');
+    const [key] = reuseKeys(doc);
+    await store.db.insertInto('reuse_bands').values(Array.from({ length: 51 }, (_, i) => ({ key: key!, article_id: `old${i}`, sentence: 0 }))).execute();
+    await insertArticle(store, doc);
+    assert.deepEqual(await detectReuse(store.db, doc), []);
+    const rows = await store.db.selectFrom('reuse_bands').select(['article_id', 'sentence']).where('key', '=', key!).execute();
+    assert.deepEqual(rows, [{ article_id: FULL_ARTICLE, sentence: FULL_SENTENCE }]);
+  } finally {
+    await cleanup();
+  }
+});
+
+test('reuse: migration 010 replaces the rows of keys past the cap, written by earlier code, with the marker', async () => {
+  const { store, cleanup } = await tempStore();
+  try {
+    const rows = [
+      ...Array.from({ length: 51 }, (_, i) => ({ key: 7, article_id: `a${i}`, sentence: 0 })),
+      ...Array.from({ length: 50 }, (_, i) => ({ key: 8, article_id: `a${i}`, sentence: 1 })),
+    ];
+    await store.db.insertInto('reuse_bands').values(rows).execute();
+    await sql`DELETE FROM kysely_migration WHERE name = '010_full_reuse_keys'`.execute(store.db);
+    await migrate(store);
+    const count = async (key: number) => Number((await store.db.selectFrom('reuse_bands').select((eb) => eb.fn.countAll<number>().as('n')).where('key', '=', key).executeTakeFirstOrThrow()).n);
+    const marker = await store.db.selectFrom('reuse_bands').select(['article_id', 'sentence']).where('key', '=', 7).execute();
+    assert.deepEqual(marker, [{ article_id: FULL_ARTICLE, sentence: FULL_SENTENCE }]);
+    assert.equal(await count(8), 50);
   } finally {
     await cleanup();
   }

@@ -112,7 +112,7 @@ export async function detectReuse(
     }
   });
 
-  const { ranked, full } = await candidates(trx, wanted, doc.id, opts, direct);
+  const { ranked, bands } = await candidates(trx, wanted, doc.id, opts, direct);
 
   const links: ReuseLink[] = [];
   if (ranked.length > 0) {
@@ -154,9 +154,28 @@ export async function detectReuse(
       .onConflict((oc) => oc.columns(['a', 'b']).doNothing())
       .execute();
   }
-  // A key already past the cap is boilerplate: adding to it would only make later lookups longer.
-  const bandRows = sigs.flatMap((s, i) => keysBySentence[i].filter((key) => !full(key)).map((key) => ({ key, article_id: doc.id, sentence: s.index })));
-  await bulkInsert(trx, 'reuse_bands', [['key', 'bigint'], ['article_id', 'text'], ['sentence', 'integer']], bandRows.map((r) => [r.key, r.article_id, r.sentence]), 'ON CONFLICT DO NOTHING', direct);
+  // A key past the cap is boilerplate: its rows are replaced by one marker row, so later lookups of it read one
+  // row and nothing more is added to it (rows kept under it would be read by every article carrying the key).
+  const adding = new Map<number, number[]>();
+  for (const [i, s] of sigs.entries()) {
+    for (const key of keysBySentence[i]) {
+      if (bands.full(key)) continue;
+      const list = adding.get(key);
+      if (list) list.push(s.index);
+      else adding.set(key, [s.index]);
+    }
+  }
+  const saturate = bands.unmarkedFull();
+  for (const [key, sentences] of adding) if (bands.countAfter(key, doc.id, sentences) > opts.postingCap) saturate.push(key);
+  const gone = new Set(saturate);
+  const bandRows: unknown[][] = [];
+  for (const [key, sentences] of adding) if (!gone.has(key)) for (const sentence of new Set(sentences)) bandRows.push([key, doc.id, sentence]);
+  if (saturate.length > 0) {
+    saturate.sort((a, b) => a - b);
+    for (const batch of chunks(saturate, 2000)) await trx.deleteFrom('reuse_bands').where(inValues(trx, 'key', batch, 'bigint')).execute();
+    for (const key of saturate) bandRows.push([key, FULL_ARTICLE, FULL_SENTENCE]);
+  }
+  await bulkInsert(trx, 'reuse_bands', [['key', 'bigint'], ['article_id', 'text'], ['sentence', 'integer']], bandRows, 'ON CONFLICT DO NOTHING', direct);
   return links;
 }
 
@@ -204,16 +223,35 @@ interface Candidate {
 interface Candidates {
   /** At most `maxCandidates` stored articles, most new sentences shared first, ties by id. */
   ranked: Candidate[];
-  /** Whether a key is past the posting cap (boilerplate: not used, not added to). */
-  full: (key: number) => boolean;
+  bands: BandState;
 }
+
+/** What the lookup learnt of the new article's keys, for indexing it. */
+interface BandState {
+  /** Whether a key is past the posting cap (boilerplate: not used, not added to). */
+  full(key: number): boolean;
+  /** Keys past the cap still holding their rows (not yet replaced by the marker). */
+  unmarkedFull(): number[];
+  /** Rows under `key` once `article` has added its `sentences` under it. */
+  countAfter(key: number, article: string, sentences: number[]): number;
+}
+
+/**
+ * The row that stands for all of a full key's postings (`article_id` '' is no article; sentence -1 none of its
+ * sentences): a key past the cap holds this row alone.
+ */
+export const FULL_ARTICLE = '';
+export const FULL_SENTENCE = -1;
 
 /** Candidate stored articles of the new article's sketch keys (`wanted`: key -> new sentences carrying it). */
 async function candidates(trx: Kysely<Tables>, wanted: Map<number, number[]>, self: string, opts: ReuseOptions, direct?: DirectSql): Promise<Candidates> {
   const cand = new Map<string, Map<number, Set<number>>>();
   const postings = await lookupBands(trx, [...wanted.keys()], direct);
+  const marked = new Set<number>();
+  for (const [key, rows] of postings) if (rows.some((r) => r.sentence === FULL_SENTENCE)) marked.add(key);
+  const full = (key: number) => marked.has(key) || (postings.get(key)?.length ?? 0) > opts.postingCap;
   for (const [key, rows] of postings) {
-    if (rows.length > opts.postingCap) continue;
+    if (full(key)) continue;
     for (const row of rows) {
       if (row.article_id === self) continue;
       let per = cand.get(row.article_id);
@@ -225,7 +263,17 @@ async function candidates(trx: Kysely<Tables>, wanted: Map<number, number[]>, se
     .map(([id, per]) => ({ id, per, hits: per.size }))
     .sort((x, y) => y.hits - x.hits || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0))
     .slice(0, opts.maxCandidates);
-  return { ranked, full: (key) => (postings.get(key)?.length ?? 0) > opts.postingCap };
+  const bands: BandState = {
+    full,
+    unmarkedFull: () => [...postings.keys()].filter((k) => full(k) && !marked.has(k)),
+    countAfter(key, article, sentences) {
+      const rows = postings.get(key) ?? [];
+      const mine = new Set(rows.filter((r) => r.article_id === article).map((r) => r.sentence));
+      for (const s of sentences) mine.add(s);
+      return rows.filter((r) => r.article_id !== article).length + mine.size;
+    },
+  };
+  return { ranked, bands };
 }
 
 function addPair(per: Map<number, Set<number>>, i: number, j: number): void {
@@ -235,8 +283,8 @@ function addPair(per: Map<number, Set<number>>, i: number, j: number): void {
 }
 
 /**
- * Postings of each key. No key holds more than `postingCap + 1` rows (detectReuse stops adding to a
- * key once it is known boilerplate), so one IN lookup per batch is bounded without per-key limits.
+ * Postings of each key. No key holds more than `postingCap` rows (detectReuse replaces a key's rows with the
+ * full-key marker once it passes the cap), so one IN lookup per batch is bounded without per-key limits.
  */
 async function lookupBands(trx: Kysely<Tables>, keys: number[], direct?: DirectSql): Promise<Map<number, Array<{ article_id: string; sentence: number }>>> {
   const out = new Map<number, Array<{ article_id: string; sentence: number }>>();

@@ -16,6 +16,7 @@ import * as m006 from './migrations/006_corrections.ts';
 import * as m007 from './migrations/007_story_cache.ts';
 import * as m008 from './migrations/008_story_redirects.ts';
 import * as m009 from './migrations/009_drop_html_pages.ts';
+import * as m010 from './migrations/010_full_reuse_keys.ts';
 
 export type Db = Kysely<Tables>;
 export type Engine = 'sqlite' | 'postgres';
@@ -40,6 +41,7 @@ const migrations: Record<string, Migration> = {
   '007_story_cache': m007,
   '008_story_redirects': m008,
   '009_drop_html_pages': m009,
+  '010_full_reuse_keys': m010,
 };
 
 class StaticProvider implements MigrationProvider {
