@@ -1,6 +1,5 @@
 // Token features for the NER tagger: shape, capitalisation, affixes, context words, gazetteer marks.
 import { gazetteerMarks } from './gazetteer.ts';
-import { getLanguage } from '../lang/index.ts';
 
 export function shape(w: string): string {
   let s = '';
@@ -29,12 +28,10 @@ export function commonWordsOf(sentences: string[][], minCount = 2): Set<string> 
   return new Set([...c].filter(([, n]) => n >= minCount).map(([w]) => w));
 }
 
-const isDictionaryWord = (w: string) => getLanguage('id').isDictionaryWord?.(w) ?? false;
-
-const wordCache = new Map<string, { sh: string; ss: string; own: string[]; kd: string }>();
+const wordCache = new Map<string, { sh: string; ss: string; own: string[] }>();
 
 /** Features of a word on its own (shape, affixes), cached: news text repeats its words. */
-function wordInfo(w: string): { sh: string; ss: string; own: string[]; kd: string } {
+function wordInfo(w: string): { sh: string; ss: string; own: string[] } {
   let x = wordCache.get(w);
   if (x) return x;
   const lw = w.toLowerCase();
@@ -44,11 +41,7 @@ function wordInfo(w: string): { sh: string; ss: string; own: string[]; kd: strin
     if (lw.length > 4) own.push('p4=' + lw.slice(0, 4), 's4=' + lw.slice(-4));
     if (lw.length > 5) own.push('p5=' + lw.slice(0, 5), 's5=' + lw.slice(-5));
   }
-  // an ordinary word of the language (the tagger learns from Indonesian text; its root dictionary): written
-  // capitalised, more often a sentence start or part of a title than a name; also a feature of the neighbours
-  const kd = /^\p{L}+$/u.test(w) ? (isDictionaryWord(lw) ? 'kd|' : 'nkd|') + shortShape(w) : '';
-  if (kd) own.push(kd);
-  x = { sh: shape(w), ss: shortShape(w), own, kd };
+  x = { sh: shape(w), ss: shortShape(w), own };
   if (wordCache.size > 200_000) wordCache.clear();
   wordCache.set(w, x);
   return x;
@@ -209,8 +202,6 @@ export function sentenceFeatures(tokens: string[], common?: Set<string>, dict?: 
     if (common && lw !== w) f.push(common.has(lw) ? 'capcommon' : 'caprare', (common.has(lw) ? 'capcommon' : 'caprare') + '|first=' + (i === 0));
     if (common && i > 0 && tokens[i - 1] !== lower[i - 1]) f.push('prevcap|' + (common.has(lower[i - 1]!) ? 'c' : 'r'));
     if (i === 0) f.push('first', 'first|ss=' + S(i));
-    if (i > 0 && info[i - 1]!.kd) f.push('-1' + info[i - 1]!.kd);
-    if (i + 1 < n && info[i + 1]!.kd) f.push('+1' + info[i + 1]!.kd);
     f.push('w-1=' + W(i - 1), 'w+1=' + W(i + 1), 'w-2=' + W(i - 2), 'w+2=' + W(i + 2));
     f.push('w-1|w=' + W(i - 1) + '|' + lw, 'w|w+1=' + lw + '|' + W(i + 1));
     f.push('ss-1|ss=' + S(i - 1) + '|' + S(i), 'ss|ss+1=' + S(i) + '|' + S(i + 1), 'ss-1|ss|ss+1=' + S(i - 1) + '|' + S(i) + '|' + S(i + 1));

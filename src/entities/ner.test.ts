@@ -5,7 +5,7 @@ import path from 'node:path';
 import { chunks, readConll, scoreChunks } from './conll.ts';
 import { runNerConll, tagTokens } from './ner.ts';
 import { trainPerceptron } from './train.ts';
-import { buildDict, dictMarks, sentenceFeatures } from './features.ts';
+import { buildDict, dictMarks } from './features.ts';
 import { Perceptron, TAGS, type SerializedModel } from './perceptron.ts';
 import { repoRoot } from './normalise.ts';
 import { nerErrors } from '../../eval/ner-errors.ts';
@@ -127,16 +127,6 @@ test('the CRF learns which tags follow which and ranks the gold sequence first',
   const T = TAGS.length;
   const [bPer, iPer, bPla] = ['B-PERSON', 'I-PERSON', 'B-PLACE'].map((t) => TAGS.indexOf(t));
   assert.ok(m.trans[bPer! * T + iPer!]! > m.trans[bPer! * T + bPla!]!, 'B-PERSON → I-PERSON beats B-PERSON → B-PLACE');
-});
-
-test('root-dictionary features: an ordinary word (capitalised or not) and a name are told apart, also as neighbours', () => {
-  const f = sentenceFeatures(['Rumah', 'Budiarto', 'besar', '.']);
-  assert.ok(f[0]!.includes('kd|Xx'), f[0]!.join());
-  assert.ok(f[1]!.includes('nkd|Xx') && !f[1]!.includes('kd|Xx'), f[1]!.join());
-  assert.ok(f[1]!.includes('-1kd|Xx') && f[1]!.includes('+1kd|x'), f[1]!.join());
-  assert.ok(f[2]!.includes('-1nkd|Xx'), f[2]!.join());
-  // punctuation has no dictionary mark
-  assert.ok(!f[3]!.some((x) => /^n?kd\|/.test(x)) && !f[2]!.some((x) => x.startsWith('+1')), f[3]!.join());
 });
 
 test('NER error analysis sorts each wrong entity into miss, type, boundary or spurious', () => {
