@@ -5,8 +5,6 @@ import { resolveDocumentEntities } from './link.ts';
 import { countryCode, foldKey, lookupCity } from './normalise.ts';
 import { articleEntities } from './index.ts';
 import { splitSentences } from '../text/sentences.ts';
-import { setNerModel } from './ner.ts';
-import { Perceptron, TAGS } from './perceptron.ts';
 
 const mentionsOf = (text: string, lang = 'id'): Mention[] => findMentions(text, splitSentences(text, lang), lang);
 const entitiesOf = (text: string, lang = 'id') => articleEntities({ text, sentences: splitSentences(text, lang), language: lang });
@@ -242,27 +240,4 @@ test('a place with a lower-case word after its hyphen is an adjective: the place
   const ms = mentionsOf('A researcher at a Hanoi-based institute met a London-based banker.', 'en');
   assert.ok(ms.some((m) => m.text === 'Hanoi' && m.type === 'PLACE'), JSON.stringify(ms));
   assert.ok(!ms.some((m) => /-based/.test(m.text)), JSON.stringify(ms));
-});
-
-test('a title followed by a name is one person even when the tagger ran the title into a place chunk', () => {
-  // a stand-in tagger that reads "Luar Negeri Tetap Nguyen" as a place and "Minh Vu" as a person
-  const w: Record<string, number[]> = {
-    'w=luar': [TAGS.indexOf('B-PLACE'), 9],
-    'w=negeri': [TAGS.indexOf('I-PLACE'), 9],
-    'w=tetap': [TAGS.indexOf('I-PLACE'), 9],
-    'w=nguyen': [TAGS.indexOf('I-PLACE'), 9],
-    'w=minh': [TAGS.indexOf('B-PERSON'), 9],
-    'w=vu': [TAGS.indexOf('I-PERSON'), 9],
-  };
-  setNerModel(Perceptron.fromJSON({ tags: TAGS, trans: new Array((TAGS.length + 1) * TAGS.length).fill(0), feats: w }));
-  try {
-    const text = 'Kata Wakil Menteri Luar Negeri Tetap Nguyen Minh Vu.';
-    const ms = findMentions(text, splitSentences(text, 'id'), 'id');
-    const people = ms.filter((m) => m.type === 'PERSON');
-    assert.deepEqual(people.map((m) => m.text), ['Nguyen Minh Vu'], JSON.stringify(ms));
-    assert.equal(people[0]!.role?.title, 'Wakil Menteri Luar Negeri Tetap');
-    assert.ok(!ms.some((m) => m.type === 'PLACE'), JSON.stringify(ms));
-  } finally {
-    setNerModel(null);
-  }
 });

@@ -366,10 +366,9 @@ export function findMentions(text: string, sentences: Span[], lang: string): Men
       const s0 = j;
       if (s0 >= toks.length || !nameWord(s0) || matchAt('PLH', c.lower, s0) || matchAt('HON', c.lower, s0)) continue;
       // the tagger reads a place or organisation where the run starts ("Gubernur [Jawa Barat] Ridwan Kamil"): its call,
-      // unless it is an "organisation" with no organisation word in it (a person's name after a title), or the chunk
-      // began inside the title phrase ("Wakil Menteri [Luar Negeri Tetap Nguyen] Minh Vu": title and name run together)
+      // unless it is an "organisation" with no organisation word in it (a person's name after a title)
       const first = chunkAt[s0]! >= 0 ? raw[chunkAt[s0]!]! : undefined;
-      if (first && first.type !== 'PERSON' && first.s >= s0) {
+      if (first && first.type !== 'PERSON') {
         let headed = first.type !== 'ORGANISATION';
         for (let k = first.s; k < first.e && !headed; k++) if (matchAt('ORGH', c.lower, k) || isAllCaps(c.words[k]!)) headed = true;
         if (headed) continue;
