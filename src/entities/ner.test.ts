@@ -8,6 +8,7 @@ import { trainPerceptron } from './train.ts';
 import { buildDict, dictMarks } from './features.ts';
 import { Perceptron, TAGS, type SerializedModel } from './perceptron.ts';
 import { repoRoot } from './normalise.ts';
+import { nerErrors } from '../../eval/ner-errors.ts';
 
 test('conll reading, chunking and conlleval-style scores', () => {
   const s = readConll('Joko\tB-PERSON\nWidodo\tI-PERSON\nke\tO\nBali\tB-PLACE\n\nBank\tB-ORGANISATION\n');
@@ -126,4 +127,14 @@ test('the CRF learns which tags follow which and ranks the gold sequence first',
   const T = TAGS.length;
   const [bPer, iPer, bPla] = ['B-PERSON', 'I-PERSON', 'B-PLACE'].map((t) => TAGS.indexOf(t));
   assert.ok(m.trans[bPer! * T + iPer!]! > m.trans[bPer! * T + bPla!]!, 'B-PERSON → I-PERSON beats B-PERSON → B-PLACE');
+});
+
+test('NER error analysis sorts each wrong entity into miss, type, boundary or spurious', () => {
+  const [s] = readConll('Andi\tB-PERSON\nSaputra\tI-PERSON\nke\tO\nBank\tB-ORGANISATION\nSentosa\tI-ORGANISATION\ndi\tO\nMedan\tB-PLACE\nBesok\tO\n');
+  const errs = nerErrors([s!], [['B-PERSON', 'O', 'O', 'B-PLACE', 'I-PLACE', 'O', 'O', 'B-PERSON']]);
+  assert.deepEqual(
+    errs.map((e) => `${e.type} ${e.kind}`),
+    ['PERSON boundary', 'ORGANISATION type (as PLACE)', 'PLACE miss', 'PERSON spurious'],
+  );
+  assert.ok(errs[0]!.text.startsWith('gold [Andi Saputra] predicted [Andi] PERSON'), errs[0]!.text);
 });
