@@ -17,25 +17,25 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/** How `kabar serve` serves: address, write token, limits, background pages, queue, processes. */
+export interface ServeOptions {
+  port: number;
+  host: string;
+  token?: string | null;
+  publicUrl?: string;
+  allowPrivate?: boolean;
+  writesPerMinute?: number;
+  /** compute and keep story and article pages in the background (while idle, and slowly under load) */
+  warm?: boolean;
+  /** POST /api/ingest enqueues to this Redis (kabar worker stores the pages) instead of ingesting here */
+  queue?: string;
+  queuePrefix?: string;
+  /** processes serving the port (src/server/cluster.ts); more than one needs a store location the workers can open */
+  workers?: number;
+}
+
 /** Start the server on an open store; resolves once it listens (port 0 picks a free port). */
-export async function startServer(
-  store: Store,
-  opts: {
-    port: number;
-    host: string;
-    token?: string | null;
-    publicUrl?: string;
-    allowPrivate?: boolean;
-    writesPerMinute?: number;
-    /** compute and keep story and article pages in the background (while idle, and slowly under load) */
-    warm?: boolean;
-    /** POST /api/ingest enqueues to this Redis (kabar worker stores the pages) instead of ingesting here */
-    queue?: string;
-    queuePrefix?: string;
-    /** processes serving the port (src/server/cluster.ts); more than one needs a store location the workers can open */
-    workers?: number;
-  },
-): Promise<RunningServer> {
+export async function startServer(store: Store, opts: ServeOptions): Promise<RunningServer> {
   if ((opts.workers ?? 1) > 1 && store.location !== ':memory:' && store.location !== '') {
     const { workers, ...rest } = opts;
     return startCluster(store.location, workers!, rest);

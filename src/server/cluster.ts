@@ -12,6 +12,7 @@ import cluster, { type Worker } from 'node:cluster';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { log } from '../util/log.ts';
+import type { ServeOptions } from './cli.ts';
 import { isLoopbackHost } from './security.ts';
 
 /** What a worker needs to serve: where the store is and the server's options (JSON: sent in the environment). */
@@ -19,17 +20,7 @@ export interface WorkerConfig {
   location: string;
   index: number;
   workers: number;
-  opts: {
-    port: number;
-    host: string;
-    token?: string | null;
-    publicUrl?: string;
-    allowPrivate?: boolean;
-    writesPerMinute?: number;
-    warm?: boolean;
-    queue?: string;
-    queuePrefix?: string;
-  };
+  opts: Omit<ServeOptions, 'workers'>;
 }
 
 /** the worker's configuration (src/server/worker.ts reads it) */
