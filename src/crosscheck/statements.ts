@@ -354,7 +354,7 @@ export function sentenceCueDates(text: string, span: { start: number; end: numbe
       const hi = Math.max(c.s, first);
       if (toks.slice(lo, hi).some((x) => /^[;.!?]$/.test(x.text) || (x.text === ',' && c.s >= after))) continue;
       // an end or start verb and its object before a date introduced by a date word ("menyelesaikan kunjungan
-      // kenegaraan ke Pyongyang, Korea Utara, pada 10 Oktober 2025") reach further than a bare cue
+      // kenegaraan ke Bangkok, Thailand, pada 3 Maret 2024") reach further than a bare cue
       const prepped = c.e <= first && first > 0 && X.datePreps.has(toks[first - 1]!.lower);
       if (dist > (c.s >= after ? 2.5 : prepped ? 10 : 4)) continue;
       if (!best || dist < best.d) best = { kind: c.kind, d: dist };

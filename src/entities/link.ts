@@ -47,8 +47,8 @@ export function resolveDocumentEntities(mentions: Mention[], lang: string): DocE
     let cands = candCache.get(m.key);
     if (!cands) {
       const longer = (byWord.get(w[0]!) ?? []).filter((k) => k !== m.key && fullNames.get(k)!.length > w.length);
-      // a name of several words is a cut-off form of a longer one only as its leading words ("Kim Jong" of "Kim Jong
-      // Un"); a shorter mention (a bare surname) links to any full name holding all its words
+      // a name of several words is a cut-off form of a longer one only as its leading words ("Park Min" of "Park Min
+      // Jun"); a shorter mention (a bare surname) links to any full name holding all its words
       cands = fullNames.get(m.key)?.length === w.length
         ? longer.filter((k) => w.every((x, i) => fullNames.get(k)![i] === x))
         : longer.filter((k) => w.every((x) => fullNames.get(k)!.includes(x)));

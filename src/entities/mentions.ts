@@ -5,7 +5,7 @@ import type { Span } from '../types.ts';
 import { tokenize, type Token } from './tokenize.ts';
 import { tagTokens } from './ner.ts';
 import { chunks } from './conll.ts';
-import { GAZ_CITY_MIN_POP, matchAt } from './gazetteer.ts';
+import { GAZ_CITY_MIN_POP, matchAt, type GazCategory } from './gazetteer.ts';
 import { allConjunctions, allDirectionWords, allNameParticles, allPersonSurnames, allPersonSurnamesFolded, allPortfolioLinks, allOrgWordVariants, allTitleSuffixes, entityData } from './langdata.ts';
 import { countryCode, demonymCountry, foldKey, foldWords, lookupCity } from './normalise.ts';
 import { stopwordsFor } from '../lang/index.ts';
@@ -202,8 +202,17 @@ function surnameAt(c: Ctx, k: number): boolean {
   return allPersonSurnames.has(c.lower[k]!) || (/^[\x00-\x7f]+$/.test(w) && allPersonSurnamesFolded.has(c.lower[k]!));
 }
 
+/** Word lists that make a word no part of a personal name: organisation and place heads, countries, words that
+ * are never entities, calendar words. */
+const NOT_NAME: readonly GazCategory[] = ['ORGH', 'PLH', 'CTRY', 'NONE', 'CAL'];
+
+/** Token k starts an entry of one of the word lists `cats`. */
+function inLists(c: Ctx, k: number, cats: readonly GazCategory[]): boolean {
+  return cats.some((cat) => matchAt(cat, c.lower, k) > 0);
+}
+
 /**
- * Tokens s..e are a personal name opened by a family name ("Hồ Thanh Sơn", "Nguyen Minh Vu"): three or four
+ * Tokens s..e are a personal name opened by a family name ("Hồ Quang Minh", "Tran Van Loc"): three or four
  * capitalised words, the first a family name, the others no organisation, place, country, compass, title or calendar
  * word, not preceded by a place head ("tỉnh", "Kabupaten"), and no country or city the gazetteer knows.
  */
@@ -212,14 +221,14 @@ export function surnamedName(c: Ctx, s: number, e: number): boolean {
   for (let k = s; k < e; k++) {
     const w = c.words[k]!;
     if (!isCap(w) || isAllCaps(w) || !/^\p{L}+$/u.test(w)) return false;
-    if (k > s && (matchAt('ORGH', c.lower, k) || matchAt('PLH', c.lower, k) || matchAt('CTRY', c.lower, k) || matchAt('NONE', c.lower, k) || matchAt('CAL', c.lower, k) || matchAt('TITLE', c.lower, k) || allDirectionWords.has(c.lower[k]!))) return false;
+    if (k > s && (inLists(c, k, NOT_NAME) || matchAt('TITLE', c.lower, k) || allDirectionWords.has(c.lower[k]!))) return false;
   }
   for (let b = Math.max(0, s - 3); b < s; b++) if (matchAt('PLH', c.lower, b) === s - b) return false;
   const name = spanText(c, s, e);
   return !knownPlace(c, s, e) && !lookupCity(name) && !countryCode(name);
 }
 
-/** Host labels that can be an outlet's name ("tuoitre" of "tuoitre.vn", "vnexpress" of "e.vnexpress.net"). */
+/** Host labels that can be an outlet's name ("baomoingay" of "baomoingay.example", "herald" of "www.herald.example"). */
 function outletLabels(outlet: string | null | undefined): Set<string> {
   const host = (outlet ?? '').toLowerCase().replace(/^[a-z]+:\/\//, '').split(/[/:]/)[0]!;
   const labels = host.split('.').slice(0, -1);
@@ -227,7 +236,7 @@ function outletLabels(outlet: string | null | undefined): Set<string> {
 }
 
 /** People, organisations and places mentioned in `text` (sentence spans from the sentences stage). `outlet`: the
- * publishing site's host, whose name in its own article is the outlet ("told Tuoi Tre" on tuoitre.vn). */
+ * publishing site's host, whose name in its own article is the outlet ("told Bao Moi Ngay" on baomoingay.example). */
 export function findMentions(text: string, sentences: Span[], lang: string, opts: { outlet?: string | null } = {}): Mention[] {
   const c = contextOf(text, lang);
   const toks = c.toks;
@@ -288,7 +297,7 @@ export function findMentions(text: string, sentences: Span[], lang: string, opts
       !matchAt('CTRY', c.lower, r.e + 1) && !countryCode(spanText(c, r.s, r.e))
     ) r.e += 2;
   }
-  // "Bộ Công Thương Lê | Quang Thịnh": an untagged family name just before a person the tagger found opens that
+  // "Bộ Tài chính Phạm | Văn Đức": an untagged family name just before a person the tagger found opens that
   // person's name (the name never starts on a cut)
   {
     const tagged = new Uint8Array(toks.length + 1);
@@ -382,14 +391,14 @@ export function findMentions(text: string, sentences: Span[], lang: string, opts
   const splitCountry: typeof raw = [];
   for (const r of raw) {
     const n = matchAt('CTRY', c.lower, r.s);
-    // (or before a name opened by a family name: "<Vietnam> <Do Minh Khang>")
+    // (or before a name opened by a family name: "<Vietnam> <Pham Van Duc>")
     if (n && r.s + n < r.e && isCap(c.words[r.s + n]!) && (titleEndingAt(c, r.s) >= 0 || r.type === 'PERSON' || surnamedName(c, r.s + n, r.e))) {
       splitCountry.push({ s: r.s, e: r.s + n, type: 'PLACE' }, { s: r.s + n, e: r.e, type: 'PERSON' });
     } else splitCountry.push(r);
   }
   raw.length = 0;
   for (const x of splitCountry) raw.push(x);
-  // "Lembah Seruni Regent Emilia Rahmi", "Boston College Professor Jane Doe" tagged as one place or organisation: a title
+  // "Kota Baru Regent Siti Aminah", "Riverside College Professor Jane Doe" tagged as one place or organisation: a title
   // phrase inside it, after a capitalised word and before capitalised name words only, starts the person; what
   // precedes it is the role's place or organisation
   {
@@ -404,7 +413,7 @@ export function findMentions(text: string, sentences: Span[], lang: string, opts
           let names = true;
           for (let j = k + t; j < r.e && names; j++) {
             const w = c.words[j]!;
-            names = isCap(w) && !isAllCaps(w) && !matchAt('ORGH', c.lower, j) && !matchAt('PLH', c.lower, j) && !matchAt('CTRY', c.lower, j) && !matchAt('NONE', c.lower, j) && !matchAt('CAL', c.lower, j);
+            names = isCap(w) && !isAllCaps(w) && !inLists(c, j, NOT_NAME);
           }
           if (names) cut = k;
         }
@@ -436,7 +445,7 @@ export function findMentions(text: string, sentences: Span[], lang: string, opts
       // a common word the title carries ("Presiden Negara" = state president)
       while (j < toks.length && isCap(c.words[j]!) && matchAt('NONE', c.lower, j) === 1 && !matchAt('TITLE', c.lower, j)) j++;
       const s0 = j;
-      // a place head that is also a family name ("Hồ": lake) opens a name after a title ("đội trưởng Hồ Thanh Sơn")
+      // a place head that is also a family name ("Hồ": lake) opens a name after a title ("đội trưởng Hồ Quang Minh")
       if (s0 >= toks.length || !nameWord(s0) || (matchAt('PLH', c.lower, s0) && !surnameAt(c, s0)) || matchAt('HON', c.lower, s0)) continue;
       // the tagger reads a place or organisation where the run starts ("Gubernur [Jawa Barat] Ridwan Kamil"): its call,
       // unless it is an "organisation" with no organisation word in it (a person's name after a title)
@@ -488,8 +497,8 @@ export function findMentions(text: string, sentences: Span[], lang: string, opts
   const nameTail = (k: number) => {
     const w = c.words[k]!;
     if (!isCap(w) || isAllCaps(w) || !/^\p{L}+$/u.test(w) || isFn(k)) return false;
-    for (const cat of ['ORGH', 'PLH', 'NONE', 'CAL', 'CTRY', 'TITLE', 'TMOD', 'HON', 'DEM', 'PORT'] as const) if (matchAt(cat, c.lower, k)) return false;
-    // a small town's name is also a name part ("Un", a town in India): only a big city stops the name
+    if (inLists(c, k, NOT_NAME) || inLists(c, k, ['TITLE', 'TMOD', 'HON', 'DEM', 'PORT'])) return false;
+    // a small town's name can also be a given name: only a big city stops the name
     return !lookupCity(w, 100000);
   };
   const out: Mention[] = [];
@@ -626,11 +635,11 @@ export function findMentions(text: string, sentences: Span[], lang: string, opts
         type = 'PERSON';
       }
     }
-    // "đội trưởng Hồ Thanh Sơn", "Nguyen Minh Vu" tagged as a place: a name opened by a family name is a person's,
+    // "đội trưởng Hồ Quang Minh", "Tran Van Loc" tagged as a place: a name opened by a family name is a person's,
     // unless the gazetteer knows the place (a place-head family name, "Hồ" = lake, needs a title or form of address)
     if (type === 'PLACE' && surnamedName(c, s, e) && (!matchAt('PLH', c.lower, s) || title || titleEndingAt(c, s) >= 0 || honorificEndingAt(c, s) >= 0)) type = 'PERSON';
     // A personal name never ends on a cut: a capitalised name word right after it (one space, same line) that no
-    // chunk took is its last part ("Kim Jong | Un" tagged without "Un")
+    // chunk took is its last part ("Park Min | Jun" tagged without "Jun")
     if (type === 'PERSON') {
       while (e < toks.length && e - s < 5 && rawAt[e]! < 0 && !covered[e] && spaceBetween(e - 1, e) && nameTail(e)) e++;
     }
@@ -683,7 +692,7 @@ export function findMentions(text: string, sentences: Span[], lang: string, opts
       for (let k = s; k < e && !named; k++) named = !!(matchAt('ORGH', c.lower, k) || matchAt('PLH', c.lower, k) || matchAt('CTRY', c.lower, k) || isAllCaps(c.words[k]!));
       if (!named && !lookupCity(spanText(c, s, e))) type = 'PERSON';
     }
-    // "Boston College", "Universitas Harvard" tagged as a place (its city word): a name headed by an organisation
+    // "Riverside College", "Universitas Harvard" tagged as a place (its city word): a name headed by an organisation
     // word, at its end (English) or its start (Indonesian, Vietnamese), is an organisation, unless the whole name
     // is a known country or city, or a compass word makes it a region ("West Bank").
     if (type === 'PLACE' && e - s >= 2) {
@@ -697,7 +706,7 @@ export function findMentions(text: string, sentences: Span[], lang: string, opts
       }
       if ((orgHead(e - 1, true) || orgHead(s, false)) && !region && !countryCode(name) && !lookupCity(name)) type = 'ORGANISATION';
     }
-    // "Lembah Seruni Regent X", "U.S. Secretary of State X": a place or organisation right before the title is the role's
+    // "Kota Baru Regent X", "U.S. Secretary of State X": a place or organisation right before the title is the role's
     if (title && type === 'PERSON' && !org && titleStart > 0 && owner[titleStart - 1] && spaceBetween(titleStart - 1, titleStart)) {
       const before = out[owner[titleStart - 1]! - 1]!;
       if (before.type !== 'PERSON' && before.end === toks[titleStart - 1]!.end) org = before.text;
@@ -775,7 +784,7 @@ export function findMentions(text: string, sentences: Span[], lang: string, opts
   void lookupCity;
   // A newspaper, news agency or broadcaster: a name right after a lower-case media word ("kepada harian X", "báo X",
   // "the newspaper X") or before one ("the X newspaper"), or the publishing outlet named in its own article ("told
-  // Tuoi Tre" on tuoitre.vn), is an organisation, in every mention of the name in the article. Not a known country or
+  // Bao Moi Ngay" on baomoingay.example), is an organisation, in every mention of the name in the article. Not a known country or
   // city ("media Korea Utara" is the country's press), nor a place by its head word.
   {
     const outlets = outletLabels(opts.outlet);

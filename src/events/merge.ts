@@ -310,7 +310,7 @@ export function settleByMentions(m: MergedEvent, mentions: Array<CodedEvent | un
     }
   }
   if (m.evidence.length < 3) return;
-  // the place (a mention naming its country, in any language, agrees with a city: "to North Korea", "in Pyongyang")
+  // the place (a mention naming its country, in any language, agrees with a city: "to Thailand", "in Bangkok")
   if (m.location) {
     const placeKey = (l: NonNullable<CodedEvent['location']>) => l.country ?? foldKey(l.text);
     const here = placeKey(m.location);
