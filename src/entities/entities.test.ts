@@ -1,8 +1,9 @@
 import test from 'node:test';
+import { createRequire } from 'node:module';
 import assert from 'node:assert/strict';
 import { contextOf, findMentions, mentionKey, splitAtPlaces, wholeCountries, type Chunk, type Ctx, type EntityType, type Mention } from './mentions.ts';
 import { resolveDocumentEntities } from './link.ts';
-import { countryCode, foldKey, lookupCity } from './normalise.ts';
+import { countryCode, countryName, foldKey, lookupCity } from './normalise.ts';
 import { articleEntities } from './index.ts';
 import { splitSentences } from '../text/sentences.ts';
 
@@ -27,6 +28,23 @@ test('countries under short, official, local names and abbreviations in id/en/vi
   // lower-case "as" (Indonesian/English word) is not the United States
   assert.equal(countryCode('as'), undefined);
   assert.equal(countryCode('kerja'), undefined);
+});
+
+test('a country is named by its full common name, one name per country, never by an abbreviation', () => {
+  assert.equal(countryName('US'), 'United States');
+  assert.equal(countryName('GB'), 'United Kingdom');
+  assert.equal(countryName('RU'), 'Russia');
+  assert.notEqual(countryName('CD'), countryName('CG'));
+  assert.equal(countryName('US', 'id'), 'Amerika Serikat');
+  assert.equal(countryName('VN', 'vi'), 'Việt Nam');
+  const names = new Map<string, string>();
+  const require = createRequire(import.meta.url);
+  for (const code of Object.keys(require('i18n-iso-countries/langs/en.json').countries)) {
+    const n = countryName(code);
+    assert.ok(!/^[A-Z.]+$/.test(n), `${code}: ${n}`);
+    assert.equal(names.get(n), undefined, `${code} and ${names.get(n)} are both "${n}"`);
+    names.set(n, code);
+  }
 });
 
 test('cities have coordinates and a country', () => {

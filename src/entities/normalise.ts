@@ -140,13 +140,29 @@ export function lookupCity(name: string, minPopulation = 1000): City | undefined
   return c && c.population >= minPopulation ? c : undefined;
 }
 
+const displayNames = new Map<string, Intl.DisplayNames | null>();
+
 /** The canonical display name of a country in a language ("VN", "id" → "Vietnam"). */
 export function countryName(code: string, lang = 'en'): string {
   const l = NAME_LANGS.includes(lang) ? lang : 'en';
+  // CLDR's region names first (the names operating systems and browsers show): one distinct name per code, where
+  // the shortest of i18n-iso-countries' forms named the United States "U.S." and both Congos "Congo"
+  if (!displayNames.has(l)) {
+    let d: Intl.DisplayNames | null = null;
+    try {
+      d = new Intl.DisplayNames([l], { type: 'region', fallback: 'none' });
+    } catch {
+      // a Node built without full ICU: the package's names below
+    }
+    displayNames.set(l, d);
+  }
+  const cldr = /^[A-Z]{2}$/.test(code) ? displayNames.get(l)?.of(code) : undefined;
+  if (cldr && cldr !== code) return cldr;
   const data = require(`i18n-iso-countries/langs/${l}.json`) as { countries: Record<string, string | string[]> };
   const v = data.countries[code];
   if (!v) return code;
   if (!Array.isArray(v)) return v;
-  // the shortest common form: "United States" over "United States of America", "Russia" over "Russian Federation"
-  return [...v].filter((x) => x.length > 3 && !x.includes(',')).sort((a, b) => a.length - b.length)[0] ?? v[0]!;
+  // the shortest full form: "Russia" over "Russian Federation"; abbreviations ("U.S.", "UAE") are aliases, not names
+  const full = v.filter((x) => x.length > 3 && !x.includes(',') && !x.includes('.') && x !== x.toUpperCase());
+  return full.sort((a, b) => a.length - b.length)[0] ?? v[0]!;
 }
