@@ -86,7 +86,7 @@ test('honorifics become attributes and short later mentions link to the full nam
 
 test('spellings of one person and one country are one entity; countries are places with codes', () => {
   const text =
-    'Pemimpin Korea Utara Ri Song-chol menerima delegasi dari Tiongkok di Pyongyang. ' +
+    'Pemimpin Korea Utara Ri Song-chol menerima delegasi dari Tiongkok di Kathmandu. ' +
     'Ri Song Chol menegaskan bahwa hubungan DPRK dan RRT sangat erat. Media Republik Rakyat Demokratik Korea melaporkan pertemuan itu.';
   const ents = entitiesOf(text);
   const kim = ents.filter((e) => e.type === 'PERSON' && /risongchol/.test(e.key));
@@ -98,9 +98,23 @@ test('spellings of one person and one country are one entity; countries are plac
   assert.ok(kp[0]!.mentions.length >= 3, JSON.stringify(kp[0]));
   const cn = ents.find((e) => e.key === 'country:CN');
   assert.ok(cn && cn.mentions.length === 2 && cn.type === 'PLACE');
-  const pyongyang = ents.find((e) => e.name === 'Pyongyang');
-  assert.ok(pyongyang?.coordinates, 'city with coordinates');
-  assert.equal(pyongyang?.country, 'KP');
+  const city = ents.find((e) => e.name === 'Kathmandu');
+  assert.ok(city?.coordinates, 'city with coordinates');
+  assert.equal(city?.country, 'NP');
+});
+
+test('world regions, oceans and seas are places, one entity across languages', () => {
+  const id = entitiesOf('Menteri Sarwono berbicara tentang keamanan Asia Tenggara dan Laut China Selatan di Bandung.', 'id');
+  const vi = entitiesOf('Bộ trưởng Lê Văn Khải nói về an ninh Đông Nam Á và Biển Đông tại Đà Nẵng.', 'vi');
+  const en = entitiesOf('Minister Sarwono spoke about security in Southeast Asia and the South China Sea.', 'en');
+  for (const [lang, ents] of [['id', id], ['vi', vi], ['en', en]] as const) {
+    const sea = ents.find((e) => e.key === 'region:southeast-asia');
+    assert.ok(sea, `${lang}: ${JSON.stringify(ents.map((e) => [e.key, e.type]))}`);
+    assert.equal(sea.type, 'PLACE');
+    assert.equal(sea.name, 'Southeast Asia');
+    assert.ok(!ents.some((e) => e.type === 'PERSON' && /asia|nam a/i.test(e.name)), lang);
+  }
+  assert.ok(vi.some((e) => e.key === 'region:south-china-sea' && e.type === 'PLACE'), JSON.stringify(vi.map((e) => e.key)));
 });
 
 test('acronym–expansion pairs and later bare acronyms are one organisation', () => {

@@ -51,6 +51,9 @@ export interface EntityOrgs {
   /** Common family names that open a personal name in this language's naming tradition (Vietnamese "Nguyễn",
    * "Trần", ...): a run of capitalised syllables opened by one is a person's name unless a gazetteer knows it as a place. */
   personSurnames?: string[];
+  /** World regions, continents, oceans, seas and straits by a language-neutral id shared across languages
+   * ("southeast-asia": ["Asia Tenggara"]): one place entity whatever the language. */
+  regions?: Record<string, string[]>;
 }
 
 export interface EntityLangData extends EntityTitles, EntityOrgs {

@@ -7,7 +7,7 @@ import { tagTokens } from './ner.ts';
 import { chunks } from './conll.ts';
 import { GAZ_CITY_MIN_POP, matchAt, type GazCategory } from './gazetteer.ts';
 import { allConjunctions, allDirectionWords, allNameParticles, allPersonSurnames, allPersonSurnamesFolded, allPortfolioLinks, allOrgWordVariants, allTitleSuffixes, entityData } from './langdata.ts';
-import { countryCode, demonymCountry, foldKey, foldWords, lookupCity } from './normalise.ts';
+import { countryCode, demonymCountry, foldKey, foldWords, lookupCity, regionId } from './normalise.ts';
 import { stopwordsFor } from '../lang/index.ts';
 
 export type EntityType = 'PERSON' | 'ORGANISATION' | 'PLACE' | 'OTHER';
@@ -32,6 +32,8 @@ export function mentionKey(type: EntityType, name: string): string {
   if (type === 'PLACE' || type === 'ORGANISATION') {
     const cc = countryCode(name);
     if (cc) return `country:${cc}`;
+    const region = regionId(name);
+    if (region) return `region:${region}`;
   }
   // "Partai Buruh Korea" and "Partai Pekerja Korea" are one party told in two translations
   if (type === 'ORGANISATION') return `organisation:${foldWords(name).map((w) => allOrgWordVariants.get(w) ?? w).join('')}`;
@@ -515,6 +517,8 @@ export function findMentions(text: string, sentences: Span[], lang: string, opts
     // a demonym on its own ("Indonesian", "người Việt") stands for its country: the country's entity
     const dc = !cc && t !== 'PERSON' && matchAt('DEM', c.lower, s) === e - s ? demonymCountry(name) : undefined;
     if (dc) t = 'PLACE';
+    // a world region, ocean or sea named whole ("Asia Tenggara", "Đông Nam Á") is a place, whatever the tagger thought
+    else if (!cc && t !== 'PLACE' && regionId(name)) t = 'PLACE';
     const m: Mention = { start: toks[s]!.start, end: toks[e - 1]!.end, text: name, type: t, key: dc ? `country:${dc}` : mentionKey(t, name), ...extra };
     out.push(m);
     for (let k = s; k < e; k++) (covered[k] = 1), (owner[k] = out.length);

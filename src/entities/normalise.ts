@@ -140,6 +140,23 @@ export function lookupCity(name: string, minPopulation = 1000): City | undefined
   return c && c.population >= minPopulation ? c : undefined;
 }
 
+let regionIndex: Map<string, string> | null = null;
+
+/** The id of a world region, ocean, sea or strait named `name` in any language with entity data ("Đông Nam Á" →
+ * "southeast-asia"), or undefined. */
+export function regionId(name: string): string | undefined {
+  if (!regionIndex) {
+    regionIndex = new Map();
+    for (const lang of entityLanguages) for (const [id, names] of Object.entries(entityData(lang).regions ?? {})) for (const n of names) regionIndex.set(foldKey(n), id);
+  }
+  return regionIndex.get(foldKey(name));
+}
+
+/** A region's display name: its first form in the language's list, else the English one. */
+export function regionName(id: string, lang = 'en'): string {
+  return entityData(lang).regions?.[id]?.[0] ?? entityData('en').regions?.[id]?.[0] ?? id;
+}
+
 const displayNames = new Map<string, Intl.DisplayNames | null>();
 
 /** The canonical display name of a country in a language ("VN", "id" → "Vietnam"). */

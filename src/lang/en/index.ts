@@ -7,6 +7,7 @@ import { time } from './time.ts';
 import { events } from './events.ts';
 import { titles } from './titles.ts';
 import { orgs } from './orgs.ts';
+import { regions } from './regions.ts';
 import { claims } from './claims.ts';
 
 export const language: LanguageData = {
@@ -18,6 +19,6 @@ export const language: LanguageData = {
   stopwords,
   time,
   events,
-  entities: { ...titles, ...orgs },
+  entities: { ...titles, ...orgs, regions },
   claims,
 };

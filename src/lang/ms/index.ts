@@ -7,6 +7,7 @@ import { time } from './time.ts';
 import { events } from './events.ts';
 import { titles } from './titles.ts';
 import { orgs } from './orgs.ts';
+import { regions } from './regions.ts';
 import { claims } from './claims.ts';
 // Malay and Indonesian share their root words
 import { isDictionaryWord } from '../id/dictionary.ts';
@@ -20,7 +21,7 @@ export const language: LanguageData = {
   stopwords,
   time,
   events,
-  entities: { ...titles, ...orgs },
+  entities: { ...titles, ...orgs, regions },
   claims,
   isDictionaryWord,
 };
