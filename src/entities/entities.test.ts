@@ -117,6 +117,22 @@ test('world regions, oceans and seas are places, one entity across languages', (
   assert.ok(vi.some((e) => e.key === 'region:south-china-sea' && e.type === 'PLACE'), JSON.stringify(vi.map((e) => e.key)));
 });
 
+test('laws, treaties and resolutions are named documents (OTHER), not organisations; organisations that hold them stay', () => {
+  const id = entitiesOf('Delegasi itu mengutip Resolusi Majelis Umum Perserikatan Bangsa-Bangsa dan Perjanjian Kerja Sama kedua negara. Konvensi Perserikatan Bangsa-Bangsa tentang Hukum Laut disebut oleh Menteri Sarwono.', 'id');
+  const en = entitiesOf('Both sides recalled the Treaty of Amity and Cooperation in Southeast Asia and the Paris Agreement, said the Secretariat of the Convention in a statement with Bill Hartono.', 'en');
+  const vi = entitiesOf('Bộ trưởng Lê Văn Khải nhắc lại Công ước Liên Hợp Quốc về Luật Biển trong phát biểu.', 'vi');
+  const typeOf = (ents: typeof id, re: RegExp) => ents.find((e) => re.test(e.name))?.type;
+  assert.equal(typeOf(id, /^Resolusi Majelis Umum/), 'OTHER', JSON.stringify(id.map((e) => [e.name, e.type])));
+  // a title-case common noun phrase ("a cooperation agreement") is no name
+  assert.equal(typeOf(id, /Kerja Sama/), undefined);
+  assert.equal(typeOf(id, /^Konvensi/), 'OTHER');
+  assert.equal(typeOf(en, /^Treaty of Amity and Cooperation in Southeast Asia$/), 'OTHER', JSON.stringify(en.map((e) => [e.name, e.type])));
+  assert.equal(typeOf(en, /Paris Agreement/), 'OTHER');
+  assert.equal(typeOf(en, /Bill Hartono/), 'PERSON');
+  assert.notEqual(typeOf(en, /^Secretariat/), 'OTHER');
+  assert.equal(typeOf(vi, /^Công ước/), 'OTHER', JSON.stringify(vi.map((e) => [e.name, e.type])));
+});
+
 test('acronym–expansion pairs and later bare acronyms are one organisation', () => {
   const text =
     'Kantor berita itu mengutip Badan Tenaga Atom Internasional (IAEA) yang memantau situs tersebut. ' +

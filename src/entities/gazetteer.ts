@@ -4,10 +4,10 @@ import { tokenWords } from './tokenize.ts';
 import { calendarWords, entityData, entityLanguages } from './langdata.ts';
 import { cities, countries, countryExtra } from './normalise.ts';
 
-export type GazCategory = 'CTRY' | 'CITY' | 'DEM' | 'TITLE' | 'TMOD' | 'PORT' | 'HON' | 'ORGH' | 'PLH' | 'NONE' | 'CAL' | 'MEDIA' | 'MEDIA_AFTER';
+export type GazCategory = 'CTRY' | 'CITY' | 'DEM' | 'TITLE' | 'TMOD' | 'PORT' | 'HON' | 'ORGH' | 'PLH' | 'NONE' | 'CAL' | 'MEDIA' | 'MEDIA_AFTER' | 'DOC' | 'DOC_AFTER';
 
 /** Categories read by the mention rules only: never a tagger feature (the shipped weights were trained without them). */
-const RULE_ONLY: ReadonlySet<GazCategory> = new Set(['MEDIA', 'MEDIA_AFTER']);
+const RULE_ONLY: ReadonlySet<GazCategory> = new Set(['MEDIA', 'MEDIA_AFTER', 'DOC', 'DOC_AFTER']);
 
 interface TrieNode {
   next: Map<string, TrieNode>;
@@ -76,6 +76,8 @@ export function gazetteer(): Gazetteer {
     for (const n of calendarWords(lang)) t('CAL').add(tokenWords(n));
     for (const n of d.mediaWords ?? []) t('MEDIA').add(tokenWords(n));
     for (const n of d.mediaWordsAfter ?? []) t('MEDIA_AFTER').add(tokenWords(n));
+    for (const n of d.documentHeads ?? []) t('DOC').add(tokenWords(n));
+    for (const n of d.documentHeadsAfter ?? []) t('DOC_AFTER').add(tokenWords(n));
   }
   for (const c of cities().values()) if (c.population >= GAZ_CITY_MIN_POP) t('CITY').add(tokenWords(c.name));
   gaz = { tries, needsCap: new Set(['CTRY', 'CITY', 'DEM']), capsOnly: new Set(countryExtra().caseSensitive) };

@@ -32,6 +32,14 @@ export interface EntityOrgs {
   conjunctions: string[];
   /** Capitalised words that are never an entity on their own (ordinals, discourse words, "Foto"). */
   nonEntities: string[];
+  /** Words naming a kind of document that lead its name: law, regulation, treaty, convention, resolution, declaration,
+   * charter ("Undang-Undang", "Konvensi", "Nghị quyết"). Such a name is a named thing (type OTHER), not an organisation. */
+  documentHeads?: string[];
+  /** The same in English order: the word ends the name ("the Paris Agreement") or stands before "of"/"on"/"for"
+   * ("the Convention on ...", "the Treaty of ..."). */
+  documentHeadsAfter?: string[];
+  /** The words between such a word and the rest of the name ("of", "on"). */
+  documentLinks?: string[];
   /** Place head words ("Provinsi", "Kota", "Laut", "Province", "Tỉnh", "Sông"). */
   placeHeads: string[];
   /** Compass and position words that make a name a region's ("West", "Utara", "Tây"): "West Bank" is no bank. */
@@ -75,6 +83,9 @@ export const allDirectionWords: ReadonlySet<string> = new Set(
 /** Name particles of every language with entity data, lower case. */
 export const allNameParticles: ReadonlySet<string> = new Set(entityLanguages.flatMap((code) => (entityData(code).nameParticles ?? []).map((w) => w.toLowerCase())));
 export const allConjunctions: ReadonlySet<string> = new Set(entityLanguages.flatMap((code) => entityData(code).conjunctions.map((w) => w.toLowerCase())));
+
+/** Document-name links of every language with entity data, lower case. */
+export const allDocumentLinks: ReadonlySet<string> = new Set(entityLanguages.flatMap((code) => (entityData(code).documentLinks ?? []).map((w) => w.toLowerCase())));
 
 /** Organisation-name word variants of every language with entity data (folded variant → folded word). */
 export const allOrgWordVariants: ReadonlyMap<string, string> = new Map(

@@ -6,7 +6,7 @@ import { tokenize, type Token } from './tokenize.ts';
 import { tagTokens } from './ner.ts';
 import { chunks } from './conll.ts';
 import { GAZ_CITY_MIN_POP, matchAt, type GazCategory } from './gazetteer.ts';
-import { allConjunctions, allDirectionWords, allNameParticles, allPersonSurnames, allPersonSurnamesFolded, allPortfolioLinks, allOrgWordVariants, allTitleSuffixes, entityData } from './langdata.ts';
+import { allConjunctions, allDirectionWords, allDocumentLinks, allNameParticles, allPersonSurnames, allPersonSurnamesFolded, allPortfolioLinks, allOrgWordVariants, allTitleSuffixes, entityData } from './langdata.ts';
 import { countryCode, demonymCountry, foldKey, foldWords, lookupCity, regionId } from './normalise.ts';
 import { stopwordsFor } from '../lang/index.ts';
 
@@ -206,6 +206,19 @@ function surnameAt(c: Ctx, k: number): boolean {
 
 /** Word lists that make a word no part of a personal name: organisation and place heads, countries, words that
  * are never entities, calendar words. */
+/** Whether tokens s..e name a document: led by a document word with a name after it, or (English order) ending in
+ * one or with one before "of"/"on"/"for", unless an organisation word leads ("Secretariat of the Convention"). */
+function namesDocument(c: Ctx, s: number, e: number): boolean {
+  const lead = matchAt('DOC', c.lower, s);
+  if (lead && s + lead < e) return true;
+  if (matchAt('ORGH', c.lower, s)) return false;
+  for (let k = s; k < e; k++) {
+    const n = matchAt('DOC_AFTER', c.lower, k);
+    if (n && k + n <= e && ((k + n === e && k > s) || (k + n < e && allDocumentLinks.has(c.lower[k + n]!)))) return true;
+  }
+  return false;
+}
+
 const NOT_NAME: readonly GazCategory[] = ['ORGH', 'PLH', 'CTRY', 'NONE', 'CAL'];
 
 /** Token k starts an entry of one of the word lists `cats`. */
@@ -331,21 +344,31 @@ export function findMentions(text: string, sentences: Span[], lang: string, opts
     });
     const drop = new Set<number>();
     const added: typeof raw = [];
-    // "X dan Kementerian Y", "X and Minister Y": an "and" before a new head word or a title starts another name
-    const startsName = (k: number) => !!matchAt('ORGH', c.lower, k) || titleAt(c, k) > 0;
+    // "X dan Kementerian Y", "X and Minister Y": an "and" before a new head word (organisation or document) or a
+    // title starts another name
+    const startsName = (k: number) => !!matchAt('ORGH', c.lower, k) || !!matchAt('DOC', c.lower, k) || titleAt(c, k) > 0;
     for (let i = 0; i < toks.length; i++) {
       if (!isCap(c.words[i]!) || isAllCaps(c.words[i]!)) continue;
-      const h = matchAt('ORGH', c.lower, i);
+      // a document word leads a name the same way ("Konvensi ... tentang Hukum Laut", "Treaty of ..."); push() types it OTHER
+      const da = matchAt('DOC_AFTER', c.lower, i);
+      const orgHead = matchAt('ORGH', c.lower, i);
+      const h = orgHead || matchAt('DOC', c.lower, i) || (da && allDocumentLinks.has(c.lower[i + da] ?? '') ? da : 0);
       if (!h || inTitle[i]) continue;
       if (inRaw[i] >= 0 && raw[inRaw[i]!]!.s !== i) continue;
+      // a document's name is never a person's, whatever the tagger started there
+      const doc = !orgHead;
+      const open = (k: number) => doc || !startsPerson[k];
       let e = i + h;
-      while (e < toks.length && sameLine(e - 1, e) && !startsPerson[e]) {
+      while (e < toks.length && sameLine(e - 1, e) && open(e)) {
         if (isCap(c.words[e]!)) e++;
-        else if (isFn(e) && e + 1 < toks.length && isCap(c.words[e + 1]!) && !startsPerson[e + 1] && !(allConjunctions.has(c.lower[e]!) && startsName(e + 1))) e += 2;
+        else if (isFn(e) && e + 1 < toks.length && isCap(c.words[e + 1]!) && open(e + 1) && !(allConjunctions.has(c.lower[e]!) && startsName(e + 1))) e += 2;
         else if (c.words[e] === '-' && glued(e - 1, e) && e + 1 < toks.length && glued(e, e + 1)) e += 2;
         else break;
       }
-      if (e - i < 2 || (e - i === h && h < 2)) continue;
+      if (e - i < 2 || (e - i === h && (h < 2 || doc))) continue;
+      // a document word only widens a name the tagger found after it: title-case common nouns ("Perjanjian Kerja
+      // Sama", a cooperation agreement) are no name
+      if (doc && !inRaw.subarray(i + h, e).some((x) => x >= 0)) continue;
       // the run must not cut a tagged chunk in two
       if (inRaw[e - 1]! >= 0 && raw[inRaw[e - 1]!]!.e > e) continue;
       for (let k = i; k < e; k++) if (inRaw[k]! >= 0) drop.add(inRaw[k]!);
@@ -519,6 +542,8 @@ export function findMentions(text: string, sentences: Span[], lang: string, opts
     if (dc) t = 'PLACE';
     // a world region, ocean or sea named whole ("Asia Tenggara", "Đông Nam Á") is a place, whatever the tagger thought
     else if (!cc && t !== 'PLACE' && regionId(name)) t = 'PLACE';
+    // a law, treaty or resolution ("Konvensi ... tentang Hukum Laut", "the Paris Agreement") is a named document
+    if (!cc && (t === 'ORGANISATION' || t === 'PERSON') && namesDocument(c, s, e)) t = 'OTHER';
     const m: Mention = { start: toks[s]!.start, end: toks[e - 1]!.end, text: name, type: t, key: dc ? `country:${dc}` : mentionKey(t, name), ...extra };
     out.push(m);
     for (let k = s; k < e; k++) (covered[k] = 1), (owner[k] = out.length);
@@ -551,7 +576,7 @@ export function findMentions(text: string, sentences: Span[], lang: string, opts
     // titles and honorifics inside the chunk, at its start; leading discourse words ("Negara", "Sementara")
     for (let moved = true; moved && s < e; ) {
       moved = false;
-      const lead = (matchAt('NONE', c.lower, s) === 1 || matchAt('CAL', c.lower, s) === 1) && !matchAt('TITLE', c.lower, s) && !matchAt('ORGH', c.lower, s) && !matchAt('PLH', c.lower, s);
+      const lead = (matchAt('NONE', c.lower, s) === 1 || matchAt('CAL', c.lower, s) === 1) && !matchAt('TITLE', c.lower, s) && !matchAt('ORGH', c.lower, s) && !matchAt('PLH', c.lower, s) && !namesDocument(c, s, e);
       if (s + 1 < e && (lead || !isCap(c.words[s]!))) {
         s++;
         moved = true;

@@ -38,6 +38,12 @@ export const orgs: EntityOrgs = {
     'news portal', 'news outlet', 'outlet', 'television', 'radio', 'paper',
   ],
   directionWords: ['North', 'South', 'East', 'West', 'Northern', 'Southern', 'Eastern', 'Western', 'Central', 'Upper', 'Lower', 'Northeast', 'Northwest', 'Southeast', 'Southwest'],
+  documentLinks: ['of', 'on', 'for'],
+  documentHeadsAfter: [
+    'Act', 'Constitution', 'Convention', 'Conventions', 'Treaty', 'Agreement', 'Accord', 'Accords', 'Protocol', 'Charter',
+    'Declaration', 'Resolution', 'Memorandum of Understanding', 'Communique', 'Communiqué', 'Decree', 'Directive', 'Regulation', 'Ordinance',
+    'Doctrine', 'Pact', 'Plan of Action', 'Action Plan', 'Statute',
+  ],
   placeHeads: [
     'Province', 'City', 'County', 'District', 'State', 'Region', 'Prefecture', 'Municipality', 'Village', 'Town', 'Island',
     'Islands', 'Strait', 'Sea', 'Ocean', 'Gulf', 'Bay', 'Cape', 'Mount', 'Mountains', 'Hill', 'River', 'Lake', 'Valley',

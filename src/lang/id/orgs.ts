@@ -42,6 +42,12 @@ export const orgs: EntityOrgs = {
     'stasiun televisi', 'televisi', 'stasiun radio', 'radio', 'laman', 'jaringan televisi', 'lembaga penyiaran', 'buletin',
   ],
   directionWords: ['Utara', 'Selatan', 'Timur', 'Barat', 'Tengah', 'Tenggara', 'Barat Daya', 'Barat Laut', 'Timur Laut', 'Hulu', 'Hilir'],
+  documentHeads: [
+    'Undang-Undang', 'Undang-undang', 'UU', 'Undang-Undang Dasar', 'Peraturan', 'Peraturan Pemerintah', 'Peraturan Presiden', 'Peraturan Menteri',
+    'Peraturan Daerah', 'Perda', 'Perpres', 'Permen', 'Keputusan', 'Keputusan Presiden', 'Keppres', 'Instruksi Presiden', 'Inpres', 'Surat Edaran',
+    'Konvensi', 'Traktat', 'Perjanjian', 'Persetujuan', 'Protokol', 'Piagam', 'Deklarasi', 'Resolusi', 'Nota Kesepahaman', 'Memorandum Saling Pengertian',
+    'Kesepakatan', 'Komunike', 'Konstitusi', 'Ketetapan', 'Maklumat', 'Dekret', 'Doktrin', 'Rencana Aksi', 'Pakta',
+  ],
   placeHeads: [
     'Provinsi', 'Kota', 'Kabupaten', 'Kecamatan', 'Kelurahan', 'Desa', 'Kampung', 'Dusun', 'Distrik', 'Wilayah', 'Daerah',
     'Daerah Istimewa', 'Daerah Khusus', 'Negara Bagian', 'Pulau', 'Kepulauan', 'Selat', 'Laut', 'Samudra', 'Samudera', 'Teluk',

@@ -9,5 +9,6 @@ export const orgs: EntityOrgs = {
   nameParticles: [...(id.nameParticles ?? [])],
   nonEntities: [...id.nonEntities, 'Walau bagaimanapun', 'Tetapi', 'Selain itu', 'Gambar'],
   directionWords: [...(id.directionWords ?? [])],
+  documentHeads: [...(id.documentHeads ?? []), 'Akta', 'Enakmen', 'Perlembagaan', 'Memorandum Persefahaman'],
   placeHeads: [...id.placeHeads, 'Negeri', 'Bandar', 'Daerah', 'Mukim', 'Jalan', 'Lapangan Terbang'],
 };

@@ -33,6 +33,11 @@ export const orgs: EntityOrgs = {
     'Lạc', 'Lục', 'Ông', 'Phó', 'Quan', 'Tiêu', 'Âu', 'Doãn', 'Hàn', 'Khổng', 'Lã', 'Lò', 'Tống', 'Đồng', 'Nông', 'Khúc', 'Hầu',
   ],
   directionWords: ['Bắc', 'Nam', 'Đông', 'Tây', 'Trung', 'Đông Bắc', 'Tây Bắc', 'Đông Nam', 'Tây Nam', 'Thượng', 'Hạ'],
+  documentHeads: [
+    'Luật', 'Bộ luật', 'Hiến pháp', 'Nghị quyết', 'Nghị định', 'Nghị định thư', 'Thông tư', 'Chỉ thị', 'Quyết định', 'Pháp lệnh',
+    'Công ước', 'Hiệp định', 'Hiệp ước', 'Hiến chương', 'Tuyên bố', 'Tuyên bố chung', 'Bản ghi nhớ', 'Thỏa thuận', 'Thoả thuận',
+    'Công hàm', 'Thông cáo chung', 'Chương trình hành động', 'Kế hoạch hành động',
+  ],
   placeHeads: [
     'Tỉnh', 'tỉnh', 'Thành phố', 'thành phố', 'TP', 'TP.', 'Quận', 'quận', 'Huyện', 'huyện', 'Xã', 'xã', 'Phường', 'phường',
     'Thị xã', 'Thị trấn', 'Vùng', 'Miền', 'Đảo', 'Quần đảo', 'Biển', 'Vịnh', 'Eo biển', 'Sông', 'Hồ', 'Núi', 'Dãy núi',
