@@ -63,6 +63,8 @@ export interface AppOptions {
   onError?: (err: Error, path: string) => void;
   /** ingest through a queue (workers store the pages) instead of in this process: see ingestQueue */
   queue?: IngestQueue;
+  /** called after an article was stored here (the server's background preparer then keeps its story's pages at once) */
+  onIngested?: () => void;
 }
 
 const FORM_LIMIT = 64 * 1024;
@@ -587,6 +589,7 @@ export function createApp(opts: AppOptions) {
       throw new HttpError(422, (e as Error).message);
     }
     const r = await ingestDoc(store, doc);
+    if (r.status === 'added') opts.onIngested?.();
     return c.json({ status: r.status, article: r.articleId, story: r.storyId }, r.status === 'added' ? 201 : 200);
   });
 
