@@ -172,27 +172,19 @@ export async function searchHits(store: Store, f: Filters, limit: number, offset
 const COMMON_PROBE = 256;
 const COMMON_SHARE = 8;
 
-// The probe's answer per phrase, for the newest article it was read at: articles' seqs only grow and their text
-// does not change, so while no article is added a phrase's answer stays (a reader's words repeat across queries).
-const probes = new Lru<{ newest: number; at: number | undefined }>(20_000);
-
-async function commonPhrases(store: Store, phrases: string[]): Promise<boolean[]> {
+async function commonPhrases(store: Store, phrases: string[]): Promise<{ common: boolean[]; few: boolean }> {
   const db = store.sqlite!;
   const newest = await newestSeq(store);
   // the newest matches come straight off the end of the posting list: this costs COMMON_PROBE steps at most
   const probe = stmt(db, `SELECT rowid AS r FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ${COMMON_PROBE - 1}`);
-  // inside a transaction on this connection rows can still be rolled back and their seqs reused: nothing kept
-  const keepIt = !db.inTransaction;
-  return phrases.map((p) => {
-    const key = `${store.location}\u0001${p}`;
-    const kept = keepIt ? probes.get(key) : undefined;
-    let at = kept?.newest === newest ? kept.at : undefined;
-    if (!kept || kept.newest !== newest) {
-      at = (probe.get(p) as { r: number } | undefined)?.r;
-      if (keepIt) probes.set(key, { newest, at });
-    }
+  let few = false;
+  const common = phrases.map((p) => {
+    const at = (probe.get(p) as { r: number } | undefined)?.r;
+    // fewer than COMMON_PROBE articles have this phrase: the whole query matches fewer still
+    if (at === undefined) few = true;
     return at !== undefined && newest - Number(at) + 1 <= COMMON_PROBE * COMMON_SHARE;
   });
+  return { common, few };
 }
 
 async function searchStore(store: Store, f: Filters, fq: string, limit: number, offset: number): Promise<Hit[]> {
@@ -202,7 +194,7 @@ async function searchStore(store: Store, f: Filters, fq: string, limit: number, 
   // the ranking covers the SEARCH_WINDOW most recent matches (news readers want recent ones first anyway).
   if (store.engine === 'postgres') return searchPostgres(store, f.q!, conds, limit, offset);
   const phrases = ftsPhrases(fq);
-  const common = await commonPhrases(store, phrases);
+  const { common, few } = await commonPhrases(store, phrases);
   const rare = phrases.filter((_, i) => !common[i]).join(' ');
   const where = conds.length ? sql` AND ${sql.join(conds, sql` AND `)}` : sql``;
   const HIT = `a.id, a.story_id, a.title, a.outlet, a.published, a.language, snippet(articles_fts, 1, '${SNIP_OPEN}', '${SNIP_CLOSE}', '…', 24) AS snip`;
@@ -225,13 +217,13 @@ async function searchStore(store: Store, f: Filters, fq: string, limit: number, 
   // Ranked by the query's uncommon words (rare = fq when none is common), among the articles that have all words.
   let top: Array<{ r: number }>;
   if (!conds.length && rare === fq) {
-    // without filters the ranking needs the index alone (articles.seq is the FTS rowid), not the articles' rows:
-    // the SEARCH_WINDOW newest matches with their scores in one pass off the end of the posting lists
+    // without filters the ranking needs the index alone (articles.seq is the FTS rowid), not the articles' rows
+    // (no need to look when a word has fewer matches (COMMON_PROBE) than the window holds: every match is in it)
+    const floor = few ? undefined : (stmt(store.sqlite!, `SELECT rowid AS r FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ${SEARCH_WINDOW - 1}`).get(fq) as { r: number } | undefined);
     top = stmt(
       store.sqlite!,
-      `SELECT r FROM (SELECT rowid AS r, bm25(articles_fts, 5.0, 1.0) AS b FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ${SEARCH_WINDOW})
-       ORDER BY b, r LIMIT ? OFFSET ?`,
-    ).all(fq, limit, offset) as Array<{ r: number }>;
+      'SELECT rowid AS r FROM articles_fts WHERE articles_fts MATCH ? AND rowid >= ? ORDER BY bm25(articles_fts, 5.0, 1.0), rowid LIMIT ? OFFSET ?',
+    ).all(fq, floor?.r ?? 0, limit, offset) as Array<{ r: number }>;
   } else if (!conds.length) {
     // the window: the newest matches of the whole query. Intersecting a common word's posting list (most of the
     // corpus) costs a read of all of it on every query; instead the uncommon words' matches, newest first, are
@@ -543,7 +535,6 @@ export function clearCaches(): void {
   clearStoryMemory();
   searches.clear();
   commonSets.clear();
-  probes.clear();
   optionsCache = null;
   optionCounts = null;
   entityRanking = null;
