@@ -11,7 +11,7 @@ import { openStore, type Store } from '../src/store/db.ts';
 import { processRaw } from '../src/pipeline.ts';
 import { articleRow, ingestDoc } from '../src/store/ingest.ts';
 import { createApp } from '../src/server/app.tsx';
-import { clearCaches, searchHits, SNIP_CLOSE, SNIP_OPEN } from '../src/server/data.ts';
+import { clearCaches, filterOptions, searchHits, SNIP_CLOSE, SNIP_OPEN } from '../src/server/data.ts';
 
 const N = 700;
 let dir = '';
@@ -141,5 +141,25 @@ describe('search with a word in every article', () => {
     await ingestDoc(store, processRaw({ input: 'later2.txt', format: 'text', content: 'A brimwort barge moored at the southern jetty on Thursday evening, the port office said.', hints: { title: 'Brimwort barge', outlet: 'Pier Gazette', published: '2025-03-04', language: 'en' } }));
     assert.deepEqual(await titles('routine brimwort'), ['Brimwort on the quay']);
     assert.deepEqual((await titles('brimwort')).sort(), ['Brimwort barge', 'Brimwort on the quay']);
+  });
+});
+
+describe('filter options', () => {
+  const bySql = () => {
+    const db = store.sqlite!;
+    const languages = (db.prepare('SELECT DISTINCT language FROM articles ORDER BY language LIMIT 200').all() as Array<{ language: string }>).map((r) => r.language);
+    const outlets = (db.prepare('SELECT outlet FROM articles WHERE outlet IS NOT NULL GROUP BY outlet ORDER BY count(*) DESC, outlet LIMIT 200').all() as Array<{ outlet: string }>).map((r) => r.outlet).sort((a, b) => a.localeCompare(b));
+    return { languages, outlets };
+  };
+
+  test('languages and outlets as the articles have them, brought up to date with the articles added since', async () => {
+    clearCaches();
+    assert.deepEqual(await filterOptions(store), bySql());
+    // kept: counted from the articles added since, not read again
+    await ingestDoc(store, processRaw({ input: 'opt1.txt', format: 'text', content: 'Le port de Brimhaven a rouvert ses quais mardi après trois jours de tempête, selon la capitainerie.', hints: { title: 'Brimhaven rouvre', outlet: 'Gazette de Brimhaven', published: '2025-03-05', language: 'fr' } }));
+    await ingestDoc(store, processRaw({ input: 'opt2.txt', format: 'text', content: 'Ferry crews at the eastern slip in Tollmere reported calm seas and full sailings on Friday, the operator said.', hints: { title: 'Calm seas at Tollmere', outlet: 'Tollmere Courier', published: '2025-03-06', language: 'en' } }));
+    const after = await filterOptions(store);
+    assert.ok(after.languages.includes('fr') && after.outlets.includes('Gazette de Brimhaven') && after.outlets.includes('Tollmere Courier'), JSON.stringify(after));
+    assert.deepEqual(after, bySql());
   });
 });

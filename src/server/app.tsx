@@ -1,6 +1,7 @@
 // The reader: server-rendered pages (no script needed), feeds, the JSON API and /openapi.json, over one store.
 // Everything from pages, users and URLs is data: rendered through JSX (escaped), bound as SQL parameters,
 // checked by zod before use. Errors reach clients as a short message, never a stack trace.
+import { gunzipSync } from 'node:zlib';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { getCookie, setCookie } from 'hono/cookie';
@@ -8,8 +9,11 @@ import type { JSX } from 'hono/jsx/jsx-runtime';
 import { z } from 'zod';
 import type { Store } from '../store/db.ts';
 import { listArticles, listStories, resolveStoryIds } from '../store/queries.ts';
-import { processRaw } from '../pipeline.ts';
-import { jobIdFor, openQueues } from '../queue/queue.ts';
+// The pipeline (language models, gazetteers) and the queue (which imports it) are loaded on the first ingest
+// only: a reader that never ingests does not carry ~80 MB of their data in its heap, which every full garbage
+// collection would walk (pauses that every request waiting behind them pays).
+const pipeline = () => import('../pipeline.ts');
+const queueModule = () => import('../queue/queue.ts');
 import { ingestDoc } from '../store/ingest.ts';
 import { expandInputs, isUrl, DEFAULT_MAX_BYTES } from '../ingest/sources.ts';
 import type { RawInput } from '../types.ts';
@@ -17,7 +21,7 @@ import { log } from '../util/log.ts';
 import { CSS, ICON, JS } from './assets.ts';
 import { ROUTES, honoPath, openApiDocument, type ApiRoute } from './api.ts';
 import { addCorrection, correctionInput, listCorrections, reviewCorrection } from './corrections.ts';
-import { ARTICLE_ID, STORY_ID, cleanFilters, entityView, filterOptions, findStories, getArticle, hasFilters, keptFresh, listVersion, searchHits, storyDocGzip, storyDocJson, storyPage, storyView, topEntities, type Filters, type PageVariant } from './data.ts';
+import { ARTICLE_ID, STORY_ID, cleanFilters, entityView, filterOptions, findStories, getArticle, hasFilters, keptFresh, listVersion, searchHits, storyDocGzip, storyPage, storyView, topEntities, type Filters, type PageVariant } from './data.ts';
 import { articlePage, pageBytes, pageGzip, type ArticleVariant, type KeptPage } from './storycache.ts';
 import { atom, rss } from './feeds.ts';
 import { dict, formatRange, isUiLang, label, LANG_COOKIE, pickLang, type UiLang } from './i18n.ts';
@@ -59,6 +63,8 @@ export interface AppOptions {
   onError?: (err: Error, path: string) => void;
   /** ingest through a queue (workers store the pages) instead of in this process: see ingestQueue */
   queue?: IngestQueue;
+  /** called after an article was stored here (the server's background preparer then keeps its story's pages at once) */
+  onIngested?: () => void;
 }
 
 const FORM_LIMIT = 64 * 1024;
@@ -478,22 +484,20 @@ export function createApp(opts: AppOptions) {
   app.get(honoPath(ROUTES.story.path), async (c) => {
     const { params } = input(c, ROUTES.story);
     c.header('vary', 'accept-encoding');
-    if (acceptsGzip(c.req.header('accept-encoding'))) {
-      // the kept document's bytes as stored (gzip): sent without inflating it
-      const gz = await storyDocGzip(store, params.id);
-      if (gz === null) throw new HttpError(404, 'no such story');
-      c.header('content-type', 'application/json');
-      c.header('content-encoding', 'gzip');
-      return c.body(gz as unknown as Uint8Array<ArrayBuffer>);
-    }
-    const text = await storyDocJson(store, params.id);
-    if (text === null) {
+    // the kept document's bytes as stored (gzip): sent as they are to a client that accepts gzip, else inflated
+    // into a buffer (outside the JS heap: no per-request text for the garbage collector to copy)
+    const gz = await storyDocGzip(store, params.id);
+    if (gz === null) {
       const moved = await mergedInto(store, params.id, (to) => c.redirect(`/api/stories/${to}`, 301));
       if (moved) return moved;
       throw new HttpError(404, 'no such story');
     }
     c.header('content-type', 'application/json');
-    return c.body(text);
+    if (acceptsGzip(c.req.header('accept-encoding'))) {
+      c.header('content-encoding', 'gzip');
+      return c.body(gz as unknown as Uint8Array<ArrayBuffer>);
+    }
+    return c.body(gunzipSync(gz) as unknown as Uint8Array<ArrayBuffer>);
   });
   app.get(honoPath(ROUTES.storyEntities.path), async (c) => {
     const { params } = input(c, ROUTES.storyEntities);
@@ -577,6 +581,7 @@ export function createApp(opts: AppOptions) {
       const r = await queue.add(raw);
       return c.json({ status: 'queued' as const, job: r.job, duplicate: r.duplicate }, r.duplicate ? 200 : 202);
     }
+    const { processRaw } = await pipeline();
     let doc;
     try {
       doc = processRaw(raw);
@@ -584,6 +589,7 @@ export function createApp(opts: AppOptions) {
       throw new HttpError(422, (e as Error).message);
     }
     const r = await ingestDoc(store, doc);
+    if (r.status === 'added') opts.onIngested?.();
     return c.json({ status: r.status, article: r.articleId, story: r.storyId }, r.status === 'added' ? 201 : 200);
   });
 
@@ -616,9 +622,10 @@ export interface IngestQueue {
  * queue. One connection, opened with the first page.
  */
 export function ingestQueue(redis: string, o: { prefix?: string; attempts?: number; backoffMs?: number } = {}): IngestQueue {
-  let q: ReturnType<typeof openQueues> | null = null;
+  let q: ReturnType<Awaited<ReturnType<typeof queueModule>>['openQueues']> | null = null;
   return {
     async add(raw) {
+      const { jobIdFor, openQueues } = await queueModule();
       q ??= openQueues(redis, { prefix: o.prefix });
       const job = jobIdFor(raw);
       if (await q.ingest.getJob(job)) return { job, duplicate: true };

@@ -71,8 +71,8 @@ export async function startServer(store: Store, opts: ServeOptions): Promise<Run
   const info = await listening;
   const url = opts.publicUrl?.replace(/\/+$/, '') || `http://${hostForUrl === '0.0.0.0' || hostForUrl === '[::]' ? '127.0.0.1' : hostForUrl}:${info.port}`;
   const queue = opts.queue ? ingestQueue(opts.queue, { prefix: opts.queuePrefix }) : undefined;
-  app = createApp({ store, host: opts.host, token: opts.token, baseUrl: url, allowPrivate: opts.allowPrivate, writesPerMinute: opts.writesPerMinute, queue });
   const warmer = opts.warm ? startWarmer(store, opts.host, opts.token ?? null, () => active > 0 || Date.now() - lastRequest < 1000) : null;
+  app = createApp({ store, host: opts.host, token: opts.token, baseUrl: url, allowPrivate: opts.allowPrivate, writesPerMinute: opts.writesPerMinute, queue, onIngested: () => warmer?.nudge() });
   return {
     url,
     close: async () => {
@@ -98,11 +98,13 @@ const BUSY_GAP_MS = 200;
 /** how often the stories updated since the last pass are looked for */
 const POLL_MS = 2_000;
 
-function startWarmer(store: Store, host: string, token: string | null, busy: () => boolean): { stop(): Promise<void> } {
+function startWarmer(store: Store, host: string, token: string | null, busy: () => boolean): { stop(): Promise<void>; nudge(): void } {
   const policy = writePolicy({ host, token });
   const variants = UI_LANGS.map((l) => storyPageVariant(l, policy.writable, policy.writable && !policy.tokenRequired));
   const articles = UI_LANGS.map((l) => articlePageVariant(l, policy.writable, policy.writable && !policy.tokenRequired));
   let stopped = false;
+  /** an ingest here since the last poll began */
+  let nudged = false;
   let wake: (() => void) | null = null;
   const sleep = (ms: number) =>
     new Promise<void>((r) => {
@@ -146,7 +148,8 @@ function startWarmer(store: Store, host: string, token: string | null, busy: () 
       await pass(since, since ? undefined : drainChanged);
       since = passStart;
       changed = passStart;
-      await sleep(POLL_MS);
+      if (!nudged) await sleep(POLL_MS);
+      nudged = false;
     }
   };
   const done = loop().catch((e: Error) => {
@@ -157,6 +160,11 @@ function startWarmer(store: Store, host: string, token: string | null, busy: () 
       stopped = true;
       (wake as (() => void) | null)?.();
       await done;
+    },
+    // an ingest here: look for changed stories now, not at the next poll
+    nudge() {
+      nudged = true;
+      (wake as (() => void) | null)?.();
     },
   };
 }

@@ -9,7 +9,7 @@ import { clearStoryMemory, storyView } from './storycache.ts';
 import { Lru } from '../util/lru.ts';
 import { prepared as stmt } from '../store/bulk.ts';
 
-export { storyDocGzip, storyDocJson, storyPage, storyView, warmStories, type PageVariant, type StoryView } from './storycache.ts';
+export { storyDocGzip, storyPage, storyView, warmStories, type PageVariant, type StoryView } from './storycache.ts';
 
 export const STORY_ID = /^s[0-9a-f]{16}$/;
 export const ARTICLE_ID = /^[0-9a-f]{16}$/;
@@ -374,9 +374,57 @@ export interface FilterOptions {
 
 let optionsCache: { key: string; at: number; value: FilterOptions } | null = null;
 
+/**
+ * SQLite: articles per language and per outlet, counted once per process, then from the articles added since
+ * (seqs only grow): a scan of every article's row (most of the store's file) blocks the process for seconds, and
+ * while articles arrive it was repeated every minute.
+ */
+let optionCounts: { location: string; upTo: number; langs: Map<string, number>; outlets: Map<string, number>; value: FilterOptions } | null = null;
+
+/** SQLite's BINARY order of two strings (UTF-8 bytes, that is code points; UTF-16 units differ above U+DFFF). */
+function binaryOrder(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x === y) continue;
+    const sx = x >= 0xd800 && x <= 0xdfff;
+    const sy = y >= 0xd800 && y <= 0xdfff;
+    // a surrogate (a code point above U+FFFF) sorts after U+E000–U+FFFF
+    if (sx !== sy && (sx ? y : x) >= 0xe000) return sx ? 1 : -1;
+    return x - y;
+  }
+  return a.length - b.length;
+}
+
 /** Languages and outlets to offer in the filters; recomputed only when articles were added. */
 export async function filterOptions(store: Store): Promise<FilterOptions> {
-  const key = `${store.location}|${await newestSeq(store)}`;
+  const newest = await newestSeq(store);
+  const db = store.sqlite;
+  const kept = db && optionCounts?.location === store.location ? optionCounts : null;
+  // inside a transaction on this connection rows can still be rolled back: the counts stay as committed
+  if (db?.inTransaction && kept) return kept.value;
+  if (db && !db.inTransaction) {
+    if (kept?.upTo === newest) return kept.value;
+    const c = kept && kept.upTo < newest ? kept : { location: store.location, upTo: 0, langs: new Map<string, number>(), outlets: new Map<string, number>(), value: { languages: [], outlets: [] } };
+    for (const r of stmt(db, 'SELECT language, outlet FROM articles WHERE seq > ? AND seq <= ?').iterate(c.upTo, newest) as Iterable<{ language: string; outlet: string | null }>) {
+      c.langs.set(r.language, (c.langs.get(r.language) ?? 0) + 1);
+      if (r.outlet !== null) c.outlets.set(r.outlet, (c.outlets.get(r.outlet) ?? 0) + 1);
+    }
+    c.upTo = newest;
+    // as the queries below: languages in order, the 200 outlets with most articles (ties in order), by name
+    c.value = {
+      languages: [...c.langs.keys()].sort(binaryOrder).slice(0, 200),
+      outlets: [...c.outlets]
+        .sort((a, b) => b[1] - a[1] || binaryOrder(a[0], b[0]))
+        .slice(0, 200)
+        .map(([o]) => o)
+        .sort((a, b) => a.localeCompare(b)),
+    };
+    optionCounts = c;
+    return c.value;
+  }
+  const key = `${store.location}|${newest}`;
   // the lists change slowly: recomputed (a scan of the articles) at most once a minute while articles arrive
   if (optionsCache && (optionsCache.key === key || (optionsCache.key.startsWith(`${store.location}|`) && Date.now() - optionsCache.at < 60_000))) return optionsCache.value;
   const langs = await sql<{ language: string }>`SELECT DISTINCT language FROM articles ORDER BY language LIMIT 200`.execute(store.db);
@@ -488,5 +536,6 @@ export function clearCaches(): void {
   searches.clear();
   commonSets.clear();
   optionsCache = null;
+  optionCounts = null;
   entityRanking = null;
 }

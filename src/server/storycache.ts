@@ -351,26 +351,12 @@ export async function storyView(store: Store, id: string): Promise<StoryView | n
   return (await compute(store, id, cur.stamp))?.view ?? null;
 }
 
-/** One story's export document as JSON text (what the API sends), current. */
-export async function storyDocJson(store: Store, id: string): Promise<string | null> {
-  const cur = await current(store, id, 'doc');
-  if (!cur) return null;
-  if (cur.key) {
-    const hit = docs.get(cur.key) ?? (await readRow(store, id, 'doc', cur.key, cur.body));
-    if (hit) {
-      docs.set(cur.key, hit);
-      return hit;
-    }
-  }
-  return (await compute(store, id, cur.stamp))?.docJson ?? null;
-}
-
 const docsGzip = new Lru<Buffer>(1000);
 const isGzip = (b: Buffer | null | undefined): b is Buffer => !!b && b.length > 18 && b[0] === 0x1f && b[1] === 0x8b;
 
 /**
- * One story's export document as gzip bytes, current: the kept row as stored, for a client that accepts gzip
- * (nothing is inflated or parsed on the way).
+ * One story's export document as gzip bytes (what the API sends), current: the kept row as stored (nothing is
+ * parsed on the way; a client that does not accept gzip gets it inflated).
  */
 export async function storyDocGzip(store: Store, id: string): Promise<Buffer | null> {
   const cur = await current(store, id, 'doc');
