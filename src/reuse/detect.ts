@@ -193,7 +193,8 @@ interface StoredText {
  */
 async function storedTexts(trx: Kysely<Tables>, ids: string[], direct?: DirectSql): Promise<Map<string, StoredText>> {
   const out = new Map<string, StoredText>();
-  const memo = direct?.memo<StoredText>('reuse:texts');
+  // Weighed as the text about three times over (the string, the shingles of the sentences compared later) and its spans.
+  const memo = direct?.memo<StoredText>('reuse:texts', (t) => t.text.length * 3 + t.spans.length * 64);
   const missing: string[] = [];
   for (const id of ids) {
     const t = memo?.get(id);

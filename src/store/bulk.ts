@@ -56,13 +56,20 @@ export interface DirectSql {
   /**
    * A bounded map (least recently used out) kept with this connection across transactions, by name: for rows that
    * never change once committed (an article's text). Emptied when a transaction rolls back (`forgetMemos`), so it
-   * never holds what the store does not.
+   * never holds what the store does not. Bounded by `weigh` (the entry's approximate bytes) to MEMO_BYTES, or without
+   * it to MEMO_SIZE entries; the first call for a name decides.
    */
-  memo<T>(name: string): Memo<T>;
+  memo<T>(name: string, weigh?: (v: T) => number): Memo<T>;
 }
 
-/** Entries per memo: a few thousand recent articles cover the candidates of the next ones (a few MB each). */
+/** Entries per memo without a weight. */
 const MEMO_SIZE = 2048;
+/**
+ * Approximate bytes per weighed memo. Candidates come from anywhere in the store, not only recent articles: with a
+ * count of 2048, a store of 20,000 articles missed most of them, and reading and parsing them again cost 7-13x as
+ * much per article as at 2,000 stored; a budget in bytes keeps as many as fit.
+ */
+const MEMO_BYTES = 96 * 1024 * 1024;
 
 export type Memo<T> = Lru<T>;
 
@@ -98,11 +105,11 @@ export function directSql(sqlite: Database.Database | undefined): DirectSql | un
       const stmt = prepared(sqlite, `INSERT INTO "${table}" (${cols}) VALUES (${columns.map(() => '?').join(', ')}) ${onConflict}`);
       for (const row of rows) stmt.run(...row);
     },
-    memo<T>(name: string): Memo<T> {
+    memo<T>(name: string, weigh?: (v: T) => number): Memo<T> {
       let byName = memos.get(sqlite);
       if (!byName) memos.set(sqlite, (byName = new Map()));
       let m = byName.get(name);
-      if (!m) byName.set(name, (m = new Lru<unknown>(MEMO_SIZE)));
+      if (!m) byName.set(name, (m = weigh ? new Lru<unknown>(MEMO_BYTES, weigh as (v: unknown) => number) : new Lru<unknown>(MEMO_SIZE)));
       return m as Memo<T>;
     },
   };

@@ -17,6 +17,7 @@ import * as m007 from './migrations/007_story_cache.ts';
 import * as m008 from './migrations/008_story_redirects.ts';
 import * as m009 from './migrations/009_drop_html_pages.ts';
 import * as m010 from './migrations/010_full_reuse_keys.ts';
+import * as m011 from './migrations/011_story_postings_one_index.ts';
 
 export type Db = Kysely<Tables>;
 export type Engine = 'sqlite' | 'postgres';
@@ -42,6 +43,7 @@ const migrations: Record<string, Migration> = {
   '008_story_redirects': m008,
   '009_drop_html_pages': m009,
   '010_full_reuse_keys': m010,
+  '011_story_postings_one_index': m011,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -415,7 +415,7 @@ export async function assignStory(
   b.pendingDocs++;
   if (own) await flushStoryBatch(trx, b);
   const { postingKeys, vector } = indexEntries(mine, opts);
-  await bulkInsert(trx, 'story_postings', [['key', 'text'], ['day', 'integer'], ['article_id', 'text']], postingKeys.map((key) => [key, day, doc.id]), 'ON CONFLICT (key, article_id) DO NOTHING', b.direct);
+  await bulkInsert(trx, 'story_postings', [['key', 'text'], ['day', 'integer'], ['article_id', 'text']], postingKeys.map((key) => [key, day, doc.id]), 'ON CONFLICT DO NOTHING', b.direct);
   await trx
     .insertInto('story_vectors')
     .values({ article_id: doc.id, story_id: storyId, day, vector })
@@ -497,7 +497,8 @@ function storedMember(r: MemberRow, direct?: DirectSql): StoredMember {
  * a sixth of the clustering's CPU time.
  */
 function storedVector(id: string, text: string, direct?: DirectSql): StoredVector {
-  const memo = direct?.memo<{ text: string; arrays: StoredVector }>('stories:vectors');
+  // Weighed as about three times its JSON's length: the text kept to compare, the keys' strings and the arrays.
+  const memo = direct?.memo<{ text: string; arrays: StoredVector }>('stories:vectors', (e) => e.text.length * 3);
   const hit = memo?.get(id);
   if (hit && hit.text === text) return hit.arrays;
   const arrays = parseStoredVector(text);

@@ -1,5 +1,5 @@
 // Tables owned by the story-clustering stage (created in store/migrations/002_stories.ts, changed in
-// 008_story_redirects.ts).
+// 008_story_redirects.ts and 011_story_postings_one_index.ts).
 
 /** Document frequency of every feature key seen so far (incremental IDF). */
 export interface StoryDfRow {
