@@ -42,7 +42,7 @@ function deferrable(text: string): boolean {
 }
 
 /** What a held-back statement returns: no rows, no count (Kysely reports numAffectedRows undefined). */
-const HELD = Object.freeze({ command: 'HELD', rowCount: null, rows: [] as unknown[], fields: [] as unknown[] });
+const held = () => ({ command: 'HELD', rowCount: null, rows: [], fields: [] }) as unknown as pg.QueryResult;
 
 interface State {
   pending: string[];
@@ -63,15 +63,15 @@ function batchingClient(client: pg.PoolClient): pg.PoolClient {
   };
   /** Sends the held-back statements, then `text` (one message when it can be inlined). */
   const flushWith = async (text: string, values?: unknown[]): Promise<pg.QueryResult> => {
-    const held = s.pending;
+    const batch = s.pending;
     s.pending = [];
     s.beginHeld = false;
     const inlined = inlineParameters(text, values);
     if (inlined === null) {
-      await query(held.join(';\n'));
+      await query(batch.join(';\n'));
       return query(text, values);
     }
-    const rs = (await query(`${held.join(';\n')};\n${inlined}`)) as unknown as pg.QueryResult[];
+    const rs = (await query(`${batch.join(';\n')};\n${inlined}`)) as unknown as pg.QueryResult[];
     return rs[rs.length - 1]!;
   };
   const batched = async (text: unknown, values?: unknown): Promise<pg.QueryResult> => {
@@ -85,13 +85,13 @@ function batchingClient(client: pg.PoolClient): pg.PoolClient {
       reset();
       s.pending.push('BEGIN');
       s.beginHeld = true;
-      return HELD as unknown as pg.QueryResult;
+      return held();
     }
     if (word === 'rollback') {
       const sent = !s.beginHeld;
       reset();
       // Nothing reached the server: there is nothing to roll back.
-      return sent ? query(text) : (HELD as unknown as pg.QueryResult);
+      return sent ? query(text) : held();
     }
     if (word === 'commit') {
       try {
@@ -105,7 +105,7 @@ function batchingClient(client: pg.PoolClient): pg.PoolClient {
       const inlined = inlineParameters(text, values as unknown[] | undefined);
       if (inlined !== null) {
         s.pending.push(inlined);
-        return HELD as unknown as pg.QueryResult;
+        return held();
       }
     }
     return s.pending.length ? flushWith(text, values as unknown[] | undefined) : query(text, values);
