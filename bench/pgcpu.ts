@@ -3,6 +3,8 @@
 // CPU of every process of the PostgreSQL server is read from /proc before and after (live processes plus the
 // ended ones their parent has reaped). Pair it with `pg_stat_statements` to see where it goes. The figure is
 // CPU time, so it holds on a busy machine better than wall time does; the server should serve nothing else.
+// Round trips: messages the store's connections send (each a socket write and read on both sides); -v lists them
+// by their first statement.
 // Usage: npx tsx bench/pgcpu.ts [--n 400] [--pg postgres://postgres@127.0.0.1:5432/postgres]
 import fs from 'node:fs';
 import pg from 'pg';
@@ -38,6 +40,17 @@ const { ingestDoc } = await import('../src/store/ingest.ts');
 const corpus = buildCorpus(n);
 const docs = corpus.files.map((f) => processRaw({ input: f.name, format: 'text', content: f.text }));
 
+// Counts every query message sent (src/store/pgbatch.ts sends several statements in one).
+const sent = new Map<string, number>();
+let roundTrips = 0;
+const query = pg.Client.prototype.query;
+pg.Client.prototype.query = function (this: pg.Client, ...a: unknown[]) {
+  roundTrips++;
+  const first = (typeof a[0] === 'string' ? a[0] : '').replace(/\s+/g, ' ').slice(0, 72);
+  sent.set(first, (sent.get(first) ?? 0) + 1);
+  return (query as (...x: unknown[]) => unknown).apply(this, a);
+} as typeof query;
+
 const c = new pg.Client(admin);
 await c.connect();
 const dataDir = (await c.query('SHOW data_directory')).rows[0].data_directory as string;
@@ -51,6 +64,8 @@ try {
   // warm-up: the first articles create the pool's connections and plan caches
   const warm = Math.min(20, Math.floor(n / 10));
   for (const d of docs.slice(0, warm)) await ingestDoc(store, d);
+  roundTrips = 0;
+  sent.clear();
   const cpu0 = serverCpu(postmaster);
   const own0 = process.cpuUsage();
   const t0 = performance.now();
@@ -62,8 +77,10 @@ try {
   await store.close();
   console.log(
     `${k} articles, one per transaction: PostgreSQL CPU ${(cpu / k).toFixed(2)} ms/article; ` +
-      `store step in Node ${((own.user + own.system) / 1000 / k).toFixed(2)} ms CPU/article; wall ${(wall / k).toFixed(2)} ms/article`,
+      `store step in Node ${((own.user + own.system) / 1000 / k).toFixed(2)} ms CPU/article; wall ${(wall / k).toFixed(2)} ms/article; ` +
+      `${(roundTrips / k).toFixed(1)} round trips/article`,
   );
+  if (args.includes('-v')) for (const [q, m] of [...sent].sort((x, y) => y[1] - x[1])) console.log(`${(m / k).toFixed(2).padStart(6)}  ${q}`);
 } finally {
   await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   await c.end();

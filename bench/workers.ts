@@ -4,7 +4,7 @@
 // (BullMQ's own timestamps), so process start-up (loading models) is left out.
 // --profile first ingests in-process into PostgreSQL and SQLite and reports the store step's share (serialised
 // across workers, so it bounds the speed-up).
-// Needs PostgreSQL and Redis (127.0.0.1). Usage: npx tsx bench/workers.ts [--n 400 | --clusters] [--workers 1,2] [--concurrency 1 (jobs stored per transaction)] [--locks keyed|global] [--profile] [--cpu-prof DIR]
+// Needs PostgreSQL and Redis (127.0.0.1). Usage: npx tsx bench/workers.ts [--n 400 | --clusters] [--workers 1,2] [--concurrency 1 (jobs stored per transaction)] [--locks keyed|global] [--profile] [--cpu-prof DIR] [--node-flags "--single-threaded"]
 import { spawn } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
@@ -29,6 +29,8 @@ const counts = arg('--workers', '1,2').split(',').filter(Boolean).map(Number);
 const locks = arg('--locks', 'keyed');
 // --cpu-prof DIR: each worker process writes a V8 CPU profile there (where a worker's time goes with 1 vs 2).
 const cpuProf = args.includes('--cpu-prof') ? path.resolve(arg('--cpu-prof', 'prof')) : null;
+// --node-flags "...": Node/V8 flags for the worker processes (e.g. --single-threaded: no GC or compiler helper threads).
+const nodeFlags = arg('--node-flags', '').split(/\s+/).filter(Boolean);
 
 // --clusters: the clusters dev set (../shared/eval/clusters/vietnamese-mds-dev) as one JSONL file, with its gold
 // clusters as the truth, instead of the synthetic corpus.
@@ -88,7 +90,7 @@ const workerCpu = new Map<number, number>();
 
 function runWorker(db: string, prefix: string): Promise<number | null> {
   return new Promise((resolve) => {
-    const p = spawn(process.execPath, [...(cpuProf ? ['--cpu-prof', '--cpu-prof-dir', cpuProf] : []), path.join(here, '../bin/kabar.mjs'), 'worker', '--db', db, '--redis', REDIS_URL, '--queue-prefix', prefix, '--concurrency', concurrency, '--exit-when-idle'], {
+    const p = spawn(process.execPath, [...nodeFlags, ...(cpuProf ? ['--cpu-prof', '--cpu-prof-dir', cpuProf] : []), path.join(here, '../bin/kabar.mjs'), 'worker', '--db', db, '--redis', REDIS_URL, '--queue-prefix', prefix, '--concurrency', concurrency, '--exit-when-idle'], {
       stdio: ['ignore', 'ignore', 'inherit'],
       env: { ...process.env, KABAR_PG_LOCKS: locks },
     });
@@ -176,7 +178,7 @@ for (const w of counts) {
     const seconds = (end - start) / 1000;
     results.push({ workers: w, seconds, perSecond: jobs.length / seconds, clusters });
     const b = bcubed(clusters, truth);
-    console.log(`${w} worker(s), ${locks} locks: ${e.added} jobs, ${jobs.length} completed, ${failed} failed in ${seconds.toFixed(1)} s = ${(jobs.length / seconds).toFixed(1)} articles/s; B-cubed vs events P ${b.p.toFixed(4)} R ${b.r.toFixed(4)} F1 ${b.f1.toFixed(4)}`);
+    console.log(`${w} worker(s), ${locks} locks${nodeFlags.length ? `, node ${nodeFlags.join(' ')}` : ''}: ${e.added} jobs, ${jobs.length} completed, ${failed} failed in ${seconds.toFixed(1)} s = ${(jobs.length / seconds).toFixed(1)} articles/s; B-cubed vs events P ${b.p.toFixed(4)} R ${b.r.toFixed(4)} F1 ${b.f1.toFixed(4)}`);
     // Where the CPU went, per article (workers without their start-up; PostgreSQL and Redis machine-wide, so
     // other users of them count too): with C cores no number of workers can beat C / (sum) articles/s.
     const per = (x: number) => ((1000 * x) / jobsDone(jobs.length)).toFixed(1);

@@ -7,6 +7,7 @@ import pg from 'pg';
 import { Kysely, Migrator, PostgresDialect, SqliteAdapter, SqliteDialect, type DialectAdapter, type Migration, type MigrationProvider } from 'kysely';
 import type { Tables } from './schema.ts';
 import { Lru } from '../util/lru.ts';
+import { batchingPool } from './pgbatch.ts';
 import * as m001 from './migrations/001_core.ts';
 import * as m002 from './migrations/002_stories.ts';
 import * as m003 from './migrations/003_sources.ts';
@@ -131,7 +132,8 @@ async function openPostgres(location: string): Promise<Store> {
     await pool.end().catch(() => {});
     throw new Error(`store ${shown}: cannot connect to PostgreSQL: ${(e as Error).message}`);
   }
-  const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
+  // Ingest transactions send their writes with their next read or commit (src/store/pgbatch.ts).
+  const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool: batchingPool(pool) }) });
   const store: Store = {
     db,
     engine: 'postgres',

@@ -10,6 +10,7 @@ import { KeyLocks, LockBudgetExceeded, lockModeFromEnv, retryableConflict, type 
 import { assignStory, defaultStoryOptions, flushStoryBatch, StoryBatch } from '../stories/assign.ts';
 import { storeAnalysis } from './analysis.ts';
 import { directSql, forgetMemos } from './bulk.ts';
+import { BATCH_WRITES } from './pgbatch.ts';
 
 export interface IngestResult {
   status: 'added' | 'present';
@@ -108,16 +109,20 @@ async function storeBatchOnce(store: Store, docs: ArticleDoc[], keyed: boolean, 
     let locks: KeyLocks | undefined;
     if (store.engine === 'postgres') {
       if (keyed) {
-        await sql`SELECT pg_advisory_xact_lock_shared(${INGEST_LOCK})`.execute(trx);
+        await sql`${sql.raw(BATCH_WRITES)} SELECT pg_advisory_xact_lock_shared(${INGEST_LOCK})`.execute(trx);
         locks = new KeyLocks(trx, o.lockBudget);
       } else {
-        await sql`SELECT pg_advisory_xact_lock(${INGEST_LOCK})`.execute(trx);
+        await sql`${sql.raw(BATCH_WRITES)} SELECT pg_advisory_xact_lock(${INGEST_LOCK})`.execute(trx);
       }
     }
     const results: IngestResult[] = [];
     const stories = new StoryBatch(directSql(store.sqlite));
     for (const doc of docs) results.push(await storeOne(trx, store, doc, now, stories, locks));
-    await o.afterWrites?.();
+    if (o.afterWrites) {
+      // Writes held back for the commit (src/store/pgbatch.ts) are sent first: the hook sees them done.
+      if (store.engine === 'postgres') await sql`SELECT 1`.execute(trx);
+      await o.afterWrites();
+    }
     // Document frequencies and the article count are shared rows every article updates: written last, in
     // key order, so concurrent keyed writers queue on them only for the moment between this and commit.
     await flushStoryBatch(trx, stories);
@@ -143,13 +148,12 @@ async function storeOne(trx: Kysely<Tables>, store: Store, doc: ArticleDoc, now:
       .execute();
     return { status: 'present', articleId: existing.id, storyId: existing.story_id };
   }
-  const inserted = await trx
-    .insertInto('articles')
-    .values(articleRow(doc, now))
-    .returning('seq')
-    .executeTakeFirstOrThrow();
   if (store.engine === 'sqlite') {
+    const inserted = await trx.insertInto('articles').values(articleRow(doc, now)).returning('seq').executeTakeFirstOrThrow();
     await sql`INSERT INTO articles_fts(rowid, title, text) VALUES (${inserted.seq}, ${doc.title ?? ''}, ${doc.text})`.execute(trx);
+  } else {
+    // No RETURNING: the insert travels with the next read (src/store/pgbatch.ts).
+    await trx.insertInto('articles').values(articleRow(doc, now)).execute();
   }
   await trx.insertInto('inputs').values({ input: doc.input, article_id: doc.id, ingested_at: now }).execute();
   await storeAnalysis(trx, doc, stories.direct);

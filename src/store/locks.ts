@@ -7,6 +7,7 @@
 // of several articles can still deadlock, which PostgreSQL detects and `ingestDocs` retries.
 import { createHash } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
+import { DEFERRABLE } from './pgbatch.ts';
 
 /** How PostgreSQL ingest transactions exclude each other: one at a time, or by key. */
 export type LockMode = 'global' | 'keyed';
@@ -53,7 +54,7 @@ export class KeyLocks {
     ids.sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : 1));
     // The subquery's ORDER BY fixes the order in which the locks are taken (a subquery with ORDER BY is
     // not flattened into the outer query), so any two transactions take shared keys in the same order.
-    await sql`SELECT count(pg_advisory_xact_lock(k)) FROM (SELECT k FROM unnest(${ids}::bigint[]) AS t(k) ORDER BY k) AS s`.execute(this.trx);
+    await sql`${sql.raw(DEFERRABLE)} SELECT count(pg_advisory_xact_lock(k)) FROM (SELECT k FROM unnest(${ids}::bigint[]) AS t(k) ORDER BY k) AS s`.execute(this.trx);
     for (const id of ids) this.held.add(id);
   }
 }
