@@ -38,9 +38,9 @@ test('sources add + follow --once against local outlets ingests exactly the new 
     assert.equal(await sourcesAdd('http://127.0.0.1:1/nothing', io), 1, 'an unreachable URL is an error');
     assert.match(err.text, /error: /);
 
-    assert.equal(await followCommand({ ...io, once: true, delayMs: 0 }), 0);
+    assert.equal(await followCommand({ ...io, once: true, delayMs: 0, timeoutMs: 60_000 }), 0);
     assert.match(err.text, /6 added/);
-    assert.equal(await followCommand({ ...io, once: true, delayMs: 0 }), 0);
+    assert.equal(await followCommand({ ...io, once: true, delayMs: 0, timeoutMs: 60_000 }), 0);
     assert.match(err.text.trim().split('\n').at(-1)!, /0 sources due .* 0 added/);
 
     const store = await openStore(db);
