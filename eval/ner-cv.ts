@@ -15,11 +15,7 @@ import { nerErrors } from './ner-errors.ts';
 export const VARIANTS: Record<string, TrainOptions> = {
   base: {},
   runs3: { runs: 3 },
-  runGaz: { features: { runGaz: true } },
-  bridge: { features: { bridge: true } },
-  win3: { features: { win3: true } },
-  acronym: { features: { acronym: true } },
-  coord: { features: { coord: true } },
+  crf: { learner: 'crf' },
 };
 
 export function crossValidate(train: ConllSentence[], opts: TrainOptions, folds: number, seeds: number[]) {

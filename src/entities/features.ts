@@ -1,24 +1,5 @@
 // Token features for the NER tagger: shape, capitalisation, affixes, context words, gazetteer marks.
 import { gazetteerMarks } from './gazetteer.ts';
-import { allConjunctions } from './langdata.ts';
-
-/** Optional feature groups (chosen by cross-validation on the training split, eval/ner-cv.ts); the trained model
- * records the ones it was trained with, so tagging computes the same features. */
-export interface FeatureOptions {
-  /** words and shapes three tokens away, shapes two away */
-  win3?: boolean;
-  /** per token of a capitalised run: the gazetteer categories of the run's first word and of any word in it
-   * (organisation and place heads generalise across the many "Dinas X" / "Desa Y" names) */
-  runGaz?: boolean;
-  /** a capitalised run continues over a lower-case conjunction between capitals ("Dinas Pendidikan dan Kebudayaan") */
-  bridge?: boolean;
-  /** an abbreviation in brackets right after a capitalised run ("Badan X Y ( BXY )"): the run's first word and
-   * gazetteer categories, and whether its initials spell the abbreviation */
-  acronym?: boolean;
-  /** coordinated names ("A , B dan C" are mostly one type): the dictionary and gazetteer marks of the first word of
-   * the capitalised run before the comma / conjunction and of the run after it */
-  coord?: boolean;
-}
 
 export function shape(w: string): string {
   let s = '';
@@ -182,7 +163,7 @@ export function dictMarks(tokens: string[], dict: NerDict): string[][] {
   return out;
 }
 
-export function sentenceFeatures(tokens: string[], common?: Set<string>, dict?: NerDict, fo: FeatureOptions = {}): string[][] {
+export function sentenceFeatures(tokens: string[], common?: Set<string>, dict?: NerDict): string[][] {
   const n = tokens.length;
   const lower = tokens.map((w) => w.toLowerCase());
   const info = tokens.map(wordInfo);
@@ -208,11 +189,7 @@ export function sentenceFeatures(tokens: string[], common?: Set<string>, dict?: 
         continue;
       }
       let j = i + 1;
-      for (;;) {
-        while (j < n && capLike(j)) j++;
-        if (fo.bridge && j + 1 < n && allConjunctions.has(tokens[j]!) && /^\p{Lu}/u.test(tokens[j + 1]!)) j += 2;
-        else break;
-      }
+      while (j < n && capLike(j)) j++;
       for (let k = i; k < j; k++) (runStart[k] = i), (runEnd[k] = j);
       i = j;
     }
@@ -226,7 +203,6 @@ export function sentenceFeatures(tokens: string[], common?: Set<string>, dict?: 
     if (common && i > 0 && tokens[i - 1] !== lower[i - 1]) f.push('prevcap|' + (common.has(lower[i - 1]!) ? 'c' : 'r'));
     if (i === 0) f.push('first', 'first|ss=' + S(i));
     f.push('w-1=' + W(i - 1), 'w+1=' + W(i + 1), 'w-2=' + W(i - 2), 'w+2=' + W(i + 2));
-    if (fo.win3) f.push('w-3=' + W(i - 3), 'w+3=' + W(i + 3), 'ss-2=' + S(i - 2), 'ss+2=' + S(i + 2), 'ss-2|ss-1=' + S(i - 2) + '|' + S(i - 1));
     f.push('w-1|w=' + W(i - 1) + '|' + lw, 'w|w+1=' + lw + '|' + W(i + 1));
     f.push('ss-1|ss=' + S(i - 1) + '|' + S(i), 'ss|ss+1=' + S(i) + '|' + S(i + 1), 'ss-1|ss|ss+1=' + S(i - 1) + '|' + S(i) + '|' + S(i + 1));
     f.push('w-1|ss=' + W(i - 1) + '|' + S(i), 'ss|w+1=' + S(i) + '|' + W(i + 1), 'w-1|w+1=' + W(i - 1) + '|' + W(i + 1));
@@ -243,37 +219,6 @@ export function sentenceFeatures(tokens: string[], common?: Set<string>, dict?: 
       if (i > a) f.push('rh=' + lower[a], 'rh|pos=' + lower[a] + '|' + pos, 'rb=' + W(a - 1), 'rb|rh=' + W(a - 1) + '|' + lower[a]);
       if (i < e - 1) f.push('rl=' + lower[e - 1], 'ra=' + W(e));
       if (i === a) f.push('rb|pos=' + W(a - 1) + '|' + pos);
-      if (fo.runGaz) {
-        for (const m of marks[a]!) if (m.endsWith('-B')) f.push('rhg=' + m.slice(0, -2) + '|' + pos);
-        const seen = new Set<string>();
-        for (let k = a; k < e; k++) for (const m of marks[k]!) seen.add(m.slice(0, -2));
-        for (const m of seen) f.push('rg=' + m);
-        if (e - a > 1 && /^\p{Lu}{2,}$/u.test(tokens[e - 1]!)) f.push('racr-last');
-      }
-    }
-    if (fo.coord && runStart[i]! >= 0) {
-      const a = runStart[i]!;
-      const e = runEnd[i]!;
-      const isSep = (k: number) => k >= 0 && k < n && (tokens[k] === ',' || allConjunctions.has(lower[k]!) || tokens[k] === '&');
-      const other = (k: number, dir: string) => {
-        const h = runStart[k]!;
-        f.push('co' + dir);
-        for (const m of marks[h]!) if (m.endsWith('-B')) f.push('co' + dir + 'g=' + m.slice(0, -2));
-        if (dm) for (const m of dm[h]!) if (m.startsWith('sd=') || m.startsWith('wd=')) f.push('co' + dir + m);
-      };
-      if (isSep(a - 1) && a > 1 && runStart[a - 2]! >= 0) other(a - 2, '<');
-      if (isSep(e) && e + 1 < n && runStart[e + 1]! >= 0) other(e + 1, '>');
-    }
-    if (fo.acronym && i > 1 && tokens[i - 1] === '(' && tokens[i + 1] === ')' && /^\p{Lu}[\p{Lu}\p{N}-]+$/u.test(w)) {
-      const e = i - 1;
-      let a = e;
-      while (a > 0 && (/^\p{Lu}/u.test(tokens[a - 1]!) || (a > 1 && allConjunctions.has(tokens[a - 1]!) && /^\p{Lu}/u.test(tokens[a - 2]!)))) a--;
-      if (a < e) {
-        const initials = tokens.slice(a, e).filter((t) => /^\p{Lu}/u.test(t)).map((t) => t[0]).join('');
-        f.push('acr', 'acr|rh=' + lower[a], initials === w.replace(/[^\p{Lu}]/gu, '') ? 'acr=match' : 'acr=other');
-        for (const m of marks[a]!) if (m.endsWith('-B')) f.push('acr|rg=' + m.slice(0, -2));
-        if (dm) for (const m of dm[a]!) if (m.startsWith('sd=')) f.push('acr|' + m);
-      }
     }
     if (dm) {
       for (const m of dm[i]!) f.push(m, m + '|ss=' + S(i));

@@ -24,7 +24,7 @@ export function setNerModel(m: Perceptron | null): void {
 }
 
 function tagWindow(m: Perceptron, tokens: string[]): string[] {
-  return m.decode(sentenceFeatures(tokens, m.common, m.dict, m.features)).map((i) => TAGS[i]!);
+  return m.decode(sentenceFeatures(tokens, m.common, m.dict)).map((i) => TAGS[i]!);
 }
 
 /** BIO tags for one sentence's tokens. */

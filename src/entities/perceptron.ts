@@ -1,7 +1,7 @@
 // Structured averaged perceptron over BIO tags: per-token feature weights plus tag-transition weights,
 // decoded exactly with Viterbi under the BIO constraint (I-X only after B-X or I-X).
 
-import type { FeatureOptions, NerDict } from './features.ts';
+import type { NerDict } from './features.ts';
 
 export const NER_TYPES = ['PERSON', 'PLACE', 'ORGANISATION'] as const;
 export const TAGS = ['O', ...NER_TYPES.flatMap((t) => ['B-' + t, 'I-' + t])];
@@ -22,8 +22,6 @@ export interface SerializedModel {
   common?: string[];
   /** training-data dictionary (see features.ts NerDict): word → counts [O, PERSON, PLACE, ORGANISATION], span → same */
   dict?: { words: Record<string, number[]>; spans: Record<string, number[]>; maxSpan: number };
-  /** optional feature groups the model was trained with */
-  features?: FeatureOptions;
 }
 
 export class Perceptron {
@@ -31,7 +29,6 @@ export class Perceptron {
   trans = new Float64Array((T + 1) * T);
   common: Set<string> | undefined;
   dict: NerDict | undefined;
-  features: FeatureOptions = {};
   // for averaging: u accumulates c * delta (Daumé's trick); avg = w - u / c
   private u = new Map<string, Float64Array>();
   private uTrans = new Float64Array((T + 1) * T);
@@ -42,7 +39,6 @@ export class Perceptron {
     const p = new Perceptron();
     p.trans = Float64Array.from(m.trans);
     if (m.common) p.common = new Set(m.common);
-    if (m.features) p.features = m.features;
     if (m.dict) p.dict = { words: new Map(Object.entries(m.dict.words)), spans: new Map(Object.entries(m.dict.spans)), maxSpan: m.dict.maxSpan };
     for (const [f, sparse] of Object.entries(m.feats)) {
       const a = new Float64Array(T);
@@ -66,7 +62,6 @@ export class Perceptron {
       trans: Array.from(this.trans, (x) => Math.round(x * q) / q),
       feats,
       common: this.common ? [...this.common].sort() : undefined,
-      features: Object.keys(this.features).length ? this.features : undefined,
       dict: this.dict ? { words: sorted(this.dict.words), spans: sorted(this.dict.spans), maxSpan: this.dict.maxSpan } : undefined,
     };
   }

@@ -1,5 +1,5 @@
 // Training the NER perceptron (used by scripts/train-ner.ts and the k-fold rows of eval/ner.ts).
-import { buildDict, commonWordsOf, sentenceFeatures, type FeatureOptions } from './features.ts';
+import { buildDict, commonWordsOf, sentenceFeatures } from './features.ts';
 import { Perceptron, TAGS, allowed, tagIndex } from './perceptron.ts';
 import type { ConllSentence } from './conll.ts';
 import { rng } from '../util/common.ts';
@@ -20,8 +20,6 @@ export interface TrainOptions {
   /** CRF: L2 penalty (for the whole corpus, default 3) and initial learning rate (default 0.1) */
   l2?: number;
   eta?: number;
-  /** optional feature groups (features.ts) */
-  features?: FeatureOptions;
   log?: (msg: string) => void;
 }
 
@@ -37,9 +35,10 @@ export interface TrainOptions {
 // Root-dictionary features (is the word / each neighbour an ordinary Indonesian word) gave 76.2 here and +1 F1 on
 // both IndoLEM sets, but changed entity spans in the export tests (src/export/analysis.test.ts): not shipped.
 // Cross-validated on NERGrit train only (eval/ner-cv.ts, 5 folds × seeds 13/1, paired against these defaults' 73.34;
-// the paired SD of a difference is ~0.5, so its standard error over 10 runs ~0.16), none better: the optional feature
-// groups of features.ts — run gazetteer classes −0.07, wider window −0.20, coordinated-name marks −0.15, bracketed
-// abbreviation after its expansion −0.43, runs bridged over "dan" −0.50 — and 3 averaged runs +0.15 (seed 13 only).
+// the paired SD of a difference is ~0.5, so its standard error over 10 runs ~0.16), none better: feature groups tried
+// in commit 1128f23 and removed again — run gazetteer classes −0.07, wider window −0.20, coordinated-name marks
+// −0.15, bracketed abbreviation after its expansion −0.43, runs bridged over "dan" −0.50 — and 3 averaged runs +0.15
+// (seed 13 only).
 // Most ORG errors are misses of one-word band / club / company names and abbreviations ("AKB48", "Feyenoord").
 // The shipped data/ner-model.json predates later gazetteer-list changes (src/lang): retrained on current code it
 // differs (NERGrit valid 76.2 against 76.3, IndoLEM 59.6 / 58.7 against 59.7 / 59.3) and fails three entity tests
@@ -56,7 +55,7 @@ export function trainPerceptron(data: ConllSentence[], opts: TrainOptions = {}):
   // each sentence's dictionary features come from the other folds: at tagging time the dictionary has not
   // seen the sentence either
   const foldDicts = dictFolds > 1 ? Array.from({ length: dictFolds }, (_, k) => buildDict(data.filter((_, i) => i % dictFolds !== k))) : [];
-  const feats = data.map((s, i) => sentenceFeatures(s.tokens, common, foldDicts[i % dictFolds], opts.features));
+  const feats = data.map((s, i) => sentenceFeatures(s.tokens, common, foldDicts[i % dictFolds]));
   const counts = new Map<string, number>();
   for (const s of feats) for (const fs of s) for (const f of fs) counts.set(f, (counts.get(f) ?? 0) + 1);
   const kept = feats.map((s) => s.map((fs) => fs.filter((f) => (counts.get(f) ?? 0) >= minCount)));
@@ -83,7 +82,6 @@ export function trainPerceptron(data: ConllSentence[], opts: TrainOptions = {}):
   }
   const model = runs.length === 1 ? runs[0]! : Perceptron.mean(runs);
   model.common = common;
-  if (opts.features) model.features = opts.features;
   if (dictFolds > 1) model.dict = buildDict(data);
   return model;
 }
