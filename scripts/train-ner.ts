@@ -1,11 +1,20 @@
 // Trains the NER tagger on NERGrit train ONLY (valid is for measuring) and writes data/ner-model.json.
-// Reproducible: fixed seed, fixed epochs, fixed runs. Usage: npx tsx scripts/train-ner.ts [--shared DIR] [--epochs N] [--runs N]
-// The model also carries the training dictionary (word and entity-span label counts of the train split).
+//
+// The shipped model is exactly what this command makes (from the repository root, with ../shared present):
+//
+//   npx tsx scripts/train-ner.ts
+//
+// and `npx tsx scripts/train-ner.ts --check` retrains (about 20 s) and exits 1 unless the result equals the shipped
+// file byte for byte. Training is deterministic: seeded shuffles (NER_TRAIN_DEFAULTS.seed), insertion-ordered maps
+// filled in data order, features written in sorted order with three decimals (src/entities/train.ts nerModelFile).
+// The model records the training file's sha256, the options and the fingerprint of the gazetteer lists (src/lang)
+// its features read; src/entities/ner.test.ts fails when that fingerprint no longer matches the code: after changing
+// a list in src/lang, run the command above and commit the new data/ner-model.json.
+// Other flags (for experiments, not the shipped model): --shared DIR, --epochs N, --runs N, --out FILE.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readConll } from '../src/entities/conll.ts';
-import { NER_TRAIN_DEFAULTS, trainPerceptron } from '../src/entities/train.ts';
+import { nerModelFile } from '../src/entities/train.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -19,18 +28,24 @@ if (!fs.existsSync(trainFile)) {
   console.error(`training data ${trainFile} is absent`);
   process.exit(1);
 }
-const data = readConll(fs.readFileSync(trainFile, 'utf8'));
+const check = args.includes('--check');
+const out = path.resolve(opt('--out') ?? path.join(repoRoot, 'data/ner-model.json'));
 const t0 = performance.now();
-const model = trainPerceptron(data, {
-  ...NER_TRAIN_DEFAULTS,
+const json = nerModelFile(fs.readFileSync(trainFile, 'utf8'), {
   ...(opt('--epochs') ? { epochs: Number(opt('--epochs')) } : {}),
   ...(opt('--runs') ? { runs: Number(opt('--runs')) } : {}),
-  log: (m) => console.error(m),
+  log: check ? undefined : (m) => console.error(m),
 });
-const json = model.toJSON(0.01, 3);
-const out = path.join(repoRoot, 'data/ner-model.json');
-fs.writeFileSync(out, JSON.stringify(json));
-console.error(
-  `trained on ${data.length} sentences in ${((performance.now() - t0) / 1000).toFixed(1)} s; ` +
-    `${Object.keys(json.feats).length} features, ${(fs.statSync(out).size / 1e6).toFixed(2)} MB → ${path.relative(repoRoot, out)}`,
-);
+const secs = ((performance.now() - t0) / 1000).toFixed(1);
+const features = Object.keys((JSON.parse(json) as { feats: object }).feats).length;
+if (check) {
+  const shipped = fs.existsSync(out) ? fs.readFileSync(out, 'utf8') : '';
+  if (shipped !== json) {
+    console.error(`${path.relative(repoRoot, out)} differs from what this script trains now (${features} features, ${json.length} bytes against ${shipped.length}): run npx tsx scripts/train-ner.ts`);
+    process.exit(1);
+  }
+  console.error(`${path.relative(repoRoot, out)} is reproduced byte for byte (trained in ${secs} s, ${features} features)`);
+} else {
+  fs.writeFileSync(out, json);
+  console.error(`trained in ${secs} s; ${features} features, ${(json.length / 1e6).toFixed(2)} MB → ${path.relative(repoRoot, out)}`);
+}

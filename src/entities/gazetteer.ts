@@ -1,5 +1,6 @@
 // Token-sequence gazetteers for the tagger and the mention rules: every list is matched on token
 // sequences (same tokenizer as the text), longest match first, in one trie per category.
+import { createHash } from 'node:crypto';
 import { tokenWords } from './tokenize.ts';
 import { calendarWords, entityData, entityLanguages } from './langdata.ts';
 import { cities, countries, countryExtra } from './normalise.ts';
@@ -17,8 +18,11 @@ interface TrieNode {
 class Trie {
   root: TrieNode = { next: new Map(), end: false };
   maxLen = 0;
+  /** every entry as added, lower case, words joined by a space (for the fingerprint) */
+  entries = new Set<string>();
   add(words: string[]): void {
     if (!words.length) return;
+    this.entries.add(words.join(' ').toLowerCase());
     let n = this.root;
     for (const w of words) {
       const k = w.toLowerCase();
@@ -82,6 +86,22 @@ export function gazetteer(): Gazetteer {
   for (const c of cities().values()) if (c.population >= GAZ_CITY_MIN_POP) t('CITY').add(tokenWords(c.name));
   gaz = { tries, needsCap: new Set(['CTRY', 'CITY', 'DEM']), capsOnly: new Set(countryExtra().caseSensitive) };
   return gaz;
+}
+
+/**
+ * sha256 of everything the tagger's gazetteer features read: each feature category's entries (sorted), the
+ * capitals-only abbreviations, the city population threshold. The shipped model records it (scripts/train-ner.ts):
+ * when a list in src/lang changes, the model is no longer what the training script makes from the current code.
+ */
+export function gazetteerFingerprint(): string {
+  const g = gazetteer();
+  const h = createHash('sha256');
+  for (const cat of [...g.tries.keys()].filter((c) => !RULE_ONLY.has(c)).sort()) {
+    h.update(`#${cat}${g.needsCap.has(cat) ? ' cap' : ''}\n`);
+    for (const e of [...g.tries.get(cat)!.entries].sort()) h.update(e + '\n');
+  }
+  h.update(`#capsOnly\n${[...g.capsOnly].sort().join('\n')}\n#cityMinPop ${GAZ_CITY_MIN_POP}\n`);
+  return h.digest('hex');
 }
 
 const isCap = (w: string) => /^\p{Lu}/u.test(w);

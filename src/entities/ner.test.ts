@@ -1,10 +1,12 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { chunks, readConll, scoreChunks } from './conll.ts';
 import { runNerConll, tagTokens } from './ner.ts';
-import { trainPerceptron } from './train.ts';
+import { NER_TRAIN_DEFAULTS, nerModelFile, trainPerceptron } from './train.ts';
+import { gazetteerFingerprint } from './gazetteer.ts';
 import { buildDict, dictMarks } from './features.ts';
 import { Perceptron, TAGS, type SerializedModel } from './perceptron.ts';
 import { repoRoot } from './normalise.ts';
@@ -53,19 +55,45 @@ test('kabar ner --conll keeps the layout and replaces/sets the tag column', () =
 });
 
 test('training is deterministic and learns a small fixture', () => {
-  const data = readConll(
-    [
-      'Andi\tB-PERSON\npergi\tO\nke\tO\nMedan\tB-PLACE\n',
-      'Budi\tB-PERSON\ntinggal\tO\ndi\tO\nMedan\tB-PLACE\n',
-      'Andi\tB-PERSON\nbekerja\tO\ndi\tO\nBank\tB-ORGANISATION\nSentosa\tI-ORGANISATION\n',
-    ].join('\n'),
-  );
+  const text = [
+    'Andi\tB-PERSON\npergi\tO\nke\tO\nMedan\tB-PLACE\n',
+    'Budi\tB-PERSON\ntinggal\tO\ndi\tO\nMedan\tB-PLACE\n',
+    'Andi\tB-PERSON\nbekerja\tO\ndi\tO\nBank\tB-ORGANISATION\nSentosa\tI-ORGANISATION\n',
+    'Citra\tB-PERSON\nke\tO\nBank\tB-ORGANISATION\nSentosa\tI-ORGANISATION\ndi\tO\nMedan\tB-PLACE\n',
+  ].join('\n');
+  const data = readConll(text);
   for (const learner of ['crf', 'perceptron'] as const) {
     const a = trainPerceptron(data, { learner, epochs: 5, seed: 1 });
     const b = trainPerceptron(data, { learner, epochs: 5, seed: 1 });
     assert.deepEqual(a.toJSON(), b.toJSON());
     assert.deepEqual(tagTokens(['Budi', 'pergi', 'ke', 'Medan'], a), ['B-PERSON', 'O', 'O', 'B-PLACE'], learner);
   }
+  // the model file the training script writes: byte-identical from run to run (several runs, dictionary folds and
+  // shuffles all seeded), and the seed matters (the check would not notice an unseeded shuffle otherwise)
+  const opts = { epochs: 4, runs: 2, dictFolds: 2, minCount: 1 };
+  const file = nerModelFile(text, { ...opts, seed: 7 });
+  assert.equal(nerModelFile(text, { ...opts, seed: 7 }), file);
+  assert.notEqual(nerModelFile(text, { ...opts, seed: 8 }), file);
+  const parsed = JSON.parse(file) as SerializedModel;
+  assert.deepEqual(Object.keys(parsed.feats), Object.keys(parsed.feats).sort());
+  assert.equal(parsed.meta!.gazetteer, gazetteerFingerprint());
+  assert.equal(parsed.meta!.options.seed, 7);
+});
+
+test('the shipped model is what scripts/train-ner.ts makes from the current gazetteer lists and settings', (t) => {
+  // a change to a list in src/lang changes the tagger's features: retrain (npx tsx scripts/train-ner.ts; the full
+  // byte comparison is npx tsx scripts/train-ner.ts --check)
+  const shipped = JSON.parse(fs.readFileSync(path.join(repoRoot, 'data/ner-model.json'), 'utf8')) as SerializedModel;
+  assert.ok(shipped.meta, 'the shipped model records how it was trained');
+  assert.equal(shipped.meta.gazetteer, gazetteerFingerprint(), 'gazetteer lists changed since data/ner-model.json was trained: run npx tsx scripts/train-ner.ts');
+  const { log: _log, ...defaults } = NER_TRAIN_DEFAULTS;
+  assert.deepEqual(shipped.meta.options, defaults);
+  const file = path.resolve(repoRoot, '../shared/eval/ner/nergrit/train_preprocess.txt');
+  if (!fs.existsSync(file)) {
+    t.skip(`${file} is absent: training file hash not checked`);
+    return;
+  }
+  assert.equal(shipped.meta.train, createHash('sha256').update(fs.readFileSync(file, 'utf8')).digest('hex'));
 });
 
 test('the shipped model is small and scores on NERGrit valid (skips without ../shared)', (t) => {

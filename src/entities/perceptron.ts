@@ -22,6 +22,9 @@ export interface SerializedModel {
   common?: string[];
   /** training-data dictionary (see features.ts NerDict): word → counts [O, PERSON, PLACE, ORGANISATION], span → same */
   dict?: { words: Record<string, number[]>; spans: Record<string, number[]>; maxSpan: number };
+  /** how the model was made (scripts/train-ner.ts): sha256 of the training file, the training options, and the
+   * fingerprint of the gazetteer lists its features read (gazetteerFingerprint); not read when tagging */
+  meta?: { train: string; options: Record<string, unknown>; gazetteer: string };
 }
 
 export class Perceptron {
@@ -51,15 +54,17 @@ export class Perceptron {
   toJSON(minAbs = 0.001, digits = 3): SerializedModel {
     const feats: Record<string, number[]> = {};
     const q = 10 ** digits;
-    for (const [f, a] of this.w) {
+    // features in code-unit order (not insertion order): the file does not depend on the order of training updates
+    for (const f of [...this.w.keys()].sort()) {
+      const a = this.w.get(f)!;
       const sparse: number[] = [];
-      for (let t = 0; t < T; t++) if (Math.abs(a[t]!) >= minAbs) sparse.push(t, Math.round(a[t]! * q) / q);
+      for (let t = 0; t < T; t++) if (Math.abs(a[t]!) >= minAbs) sparse.push(t, Math.round(a[t]! * q) / q || 0);
       if (sparse.length) feats[f] = sparse;
     }
     const sorted = (m: Map<string, number[]>) => Object.fromEntries([...m].sort((a, b) => (a[0] < b[0] ? -1 : 1)));
     return {
       tags: TAGS,
-      trans: Array.from(this.trans, (x) => Math.round(x * q) / q),
+      trans: Array.from(this.trans, (x) => Math.round(x * q) / q || 0),
       feats,
       common: this.common ? [...this.common].sort() : undefined,
       dict: this.dict ? { words: sorted(this.dict.words), spans: sorted(this.dict.spans), maxSpan: this.dict.maxSpan } : undefined,

@@ -1,7 +1,9 @@
 // Training the NER perceptron (used by scripts/train-ner.ts and the k-fold rows of eval/ner.ts).
+import { createHash } from 'node:crypto';
 import { buildDict, commonWordsOf, sentenceFeatures } from './features.ts';
 import { Perceptron, TAGS, allowed, tagIndex } from './perceptron.ts';
-import type { ConllSentence } from './conll.ts';
+import { readConll, type ConllSentence } from './conll.ts';
+import { gazetteerFingerprint } from './gazetteer.ts';
 import { rng } from '../util/common.ts';
 
 export interface TrainOptions {
@@ -44,6 +46,20 @@ export interface TrainOptions {
 // differs (NERGrit valid 76.2 against 76.3, IndoLEM 59.6 / 58.7 against 59.7 / 59.3) and fails three entity tests
 // ("West Bank" and "Hanoi-based" lose their place, "Vietnamese" in a title becomes a place), so it was not replaced.
 export const NER_TRAIN_DEFAULTS: TrainOptions = { learner: 'perceptron', epochs: 20, seed: 13, minCount: 2, runs: 1, dictFolds: 5 };
+
+/**
+ * The model file for a training text (CoNLL, as NERGrit's train_preprocess.txt): trained with NER_TRAIN_DEFAULTS
+ * (and `opts`), weights below 0.01 dropped, three decimals, features in sorted order, and a `meta` record of the
+ * training file's sha256, the options and the gazetteer fingerprint. The same text, options and code give the same
+ * bytes (scripts/train-ner.ts writes them to data/ner-model.json; `--check` compares).
+ */
+export function nerModelFile(trainText: string, opts: TrainOptions = {}): string {
+  const { log, ...rest } = { ...NER_TRAIN_DEFAULTS, ...opts };
+  const options = Object.fromEntries(Object.entries(rest).sort(([a], [b]) => (a < b ? -1 : 1)));
+  const model = trainPerceptron(readConll(trainText), { ...options, log });
+  const meta = { train: createHash('sha256').update(trainText).digest('hex'), options, gazetteer: gazetteerFingerprint() };
+  return JSON.stringify({ ...model.toJSON(0.01, 3), meta });
+}
 
 export function trainPerceptron(data: ConllSentence[], opts: TrainOptions = {}): Perceptron {
   opts = { ...NER_TRAIN_DEFAULTS, ...opts };
