@@ -121,12 +121,12 @@ export function contextOf(text: string, lang: string): Ctx {
   return { text, toks, words: toks.map((t) => t.text), lower: toks.map((t) => t.text.toLowerCase()), lang, stops: stopwordsFor(lang) };
 }
 
-/** Tokens s..e are a whole known country, or a city of the gazetteer's size (in any spelling: "Hà Nội"), written
- * with a capital. */
+/** Tokens s..e are a whole known country, world region or territory ("Asia Tenggara", "West Bank"), or a city of
+ * the gazetteer's size (in any spelling: "Hà Nội"), written with a capital. */
 function knownPlace(c: Ctx, s: number, e: number): boolean {
   if (s >= e || !isCap(c.words[s]!)) return false;
   const name = spanText(c, s, e);
-  return (matchAt('CTRY', c.lower, s) === e - s && !!countryCode(name)) || !!lookupCity(name, GAZ_CITY_MIN_POP);
+  return (matchAt('CTRY', c.lower, s) === e - s && !!countryCode(name)) || (matchAt('REG', c.lower, s) === e - s && !!regionId(name)) || !!lookupCity(name, GAZ_CITY_MIN_POP);
 }
 
 /**
@@ -599,10 +599,12 @@ export function findMentions(text: string, sentences: Span[], lang: string, opts
         continue;
       }
       // "Chilean President X", "Vietnamese Foreign Minister X": the demonym names the role's country
+      // (and, as a demonym anywhere, a mention of that country)
       const d = matchAt('DEM', c.lower, s);
       const dt = d ? titleAt(c, s + d) : 0;
       if (d && dt && s + d + dt < e) {
         org = spanText(c, s, s + d);
+        if (isCap(c.words[s]!) && !covered[s] && demonymCountry(org)) push(s, s + d, 'PLACE');
         title = spanText(c, s + d, s + d + dt);
         s += d + dt;
         moved = true;
@@ -792,6 +794,32 @@ export function findMentions(text: string, sentences: Span[], lang: string, opts
       if (role && e > i && !notAnEntity(c, i, e)) {
         push(i, e, 'PERSON', { role });
         i = e - 1;
+        continue;
+      }
+    }
+    // a demonym before a title the tagger missed ("the Indonesian Minister of Trade"): the role's country, a mention of it
+    const dm = isCap(w) ? matchAt('DEM', c.lower, i) : 0;
+    if (dm && titleAt(c, i + dm) > 0 && !covered.subarray(i, i + dm).some((x) => x) && demonymCountry(spanText(c, i, i + dm))) {
+      push(i, i + dm, 'PLACE');
+      i += dm - 1;
+      continue;
+    }
+    // a world region or territory the tagger missed ("West Bank", "Asia Tenggara"), whole and capitalised
+    const rg = isCap(w) ? matchAt('REG', c.lower, i) : 0;
+    if (rg && !covered.subarray(i, i + rg).some((x) => x) && regionId(spanText(c, i, i + rg))) {
+      push(i, i + rg, 'PLACE');
+      i += rg - 1;
+      continue;
+    }
+    // a known city or country the tagger missed, made an adjective by a hyphen and a lower-case word ("a Hanoi-based
+    // institute"): the place
+    {
+      let n = 0;
+      for (let k = i + 1; k <= Math.min(toks.length, i + 4) && !covered[k - 1] && hasLetter(c.words[k - 1]!); k++) if (knownPlace(c, i, k)) n = k - i;
+      const after = i + n;
+      if (n && c.words[after] === '-' && after + 1 < toks.length && glued(after - 1, after) && glued(after, after + 1) && /^\p{Ll}/u.test(c.words[after + 1]!)) {
+        push(i, after, 'PLACE');
+        i = after - 1;
         continue;
       }
     }

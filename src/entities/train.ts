@@ -42,9 +42,9 @@ export interface TrainOptions {
 // −0.15, bracketed abbreviation after its expansion −0.43, runs bridged over "dan" −0.50 — and 3 averaged runs +0.15
 // (seed 13 only).
 // Most ORG errors are misses of one-word band / club / company names and abbreviations ("AKB48", "Feyenoord").
-// The shipped data/ner-model.json predates later gazetteer-list changes (src/lang): retrained on current code it
-// differs (NERGrit valid 76.2 against 76.3, IndoLEM 59.6 / 58.7 against 59.7 / 59.3) and fails three entity tests
-// ("West Bank" and "Hanoi-based" lose their place, "Vietnamese" in a title becomes a place), so it was not replaced.
+// The shipped data/ner-model.json is exactly what scripts/train-ner.ts makes (see its header; --check compares).
+// When it was retrained on the current lists (b9c2b0a), the mention rules took over what the old weights had done by
+// chance: untagged regions and territories ("West Bank"), places before "-based", demonyms before a title (mentions.ts).
 export const NER_TRAIN_DEFAULTS: TrainOptions = { learner: 'perceptron', epochs: 20, seed: 13, minCount: 2, runs: 1, dictFolds: 5 };
 
 /**

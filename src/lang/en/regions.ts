@@ -1,4 +1,5 @@
-// World regions, continents, oceans, seas and straits (UN M49 regions and the usual geopolitical ones), by a
+// World regions, continents, oceans, seas and straits (UN M49 regions and the usual geopolitical ones), and
+// territories the news names as places of their own (occupied, disputed or autonomous areas), by a
 // language-neutral id shared with the other languages' lists: "Southeast Asia", "Asia Tenggara" and "Đông Nam Á"
 // are one place. The first English form names the entity.
 export const regions: Record<string, string[]> = {
@@ -84,4 +85,13 @@ export const regions: Record<string, string[]> = {
   'strait-of-malacca': ['Strait of Malacca', 'Malacca Strait', 'Straits of Malacca'],
   'strait-of-hormuz': ['Strait of Hormuz'],
   'taiwan-strait': ['Taiwan Strait'],
+  // territories named in the news as places of their own (occupied, disputed or autonomous areas, peninsulas)
+  'west-bank': ['West Bank'],
+  'gaza-strip': ['Gaza Strip'],
+  'golan-heights': ['Golan Heights'],
+  'sinai-peninsula': ['Sinai Peninsula', 'Sinai'],
+  kashmir: ['Kashmir'],
+  crimea: ['Crimea'],
+  donbas: ['Donbas', 'Donbass'],
+  kurdistan: ['Kurdistan'],
 };

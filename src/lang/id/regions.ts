@@ -82,4 +82,12 @@ export const regions: Record<string, string[]> = {
   'strait-of-malacca': ['Selat Malaka'],
   'strait-of-hormuz': ['Selat Hormuz'],
   'taiwan-strait': ['Selat Taiwan'],
+  'west-bank': ['Tepi Barat'],
+  'gaza-strip': ['Jalur Gaza'],
+  'golan-heights': ['Dataran Tinggi Golan'],
+  'sinai-peninsula': ['Semenanjung Sinai', 'Sinai'],
+  kashmir: ['Kashmir'],
+  crimea: ['Krimea'],
+  donbas: ['Donbas'],
+  kurdistan: ['Kurdistan'],
 };

@@ -11,6 +11,10 @@ const malay: Record<string, string[]> = {
   'indian-ocean': ['Lautan Hindi'],
   'arctic-ocean': ['Lautan Artik'],
   'malay-peninsula': ['Semenanjung Malaysia', 'Tanah Melayu'],
+  'west-bank': ['Tebing Barat'],
+  'gaza-strip': ['Semenanjung Gaza'],
+  'golan-heights': ['Bukit Golan'],
+  crimea: ['Crimea'],
 };
 
 export const regions: Record<string, string[]> = Object.fromEntries(

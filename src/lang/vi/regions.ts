@@ -79,4 +79,12 @@ export const regions: Record<string, string[]> = {
   'strait-of-malacca': ['eo biển Malacca'],
   'strait-of-hormuz': ['eo biển Hormuz'],
   'taiwan-strait': ['eo biển Đài Loan'],
+  'west-bank': ['Bờ Tây'],
+  'gaza-strip': ['Dải Gaza'],
+  'golan-heights': ['Cao nguyên Golan'],
+  'sinai-peninsula': ['bán đảo Sinai'],
+  kashmir: ['Kashmir'],
+  crimea: ['Crimea', 'Krym'],
+  donbas: ['Donbass', 'Donbas'],
+  kurdistan: ['Kurdistan'],
 };
