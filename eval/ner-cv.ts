@@ -16,6 +16,9 @@ export const VARIANTS: Record<string, TrainOptions> = {
   base: {},
   runs3: { runs: 3 },
   crf: { learner: 'crf' },
+  epochs30: { epochs: 30 },
+  epochs40: { epochs: 40 },
+  min3: { minCount: 3 },
 };
 
 export function crossValidate(train: ConllSentence[], opts: TrainOptions, folds: number, seeds: number[]) {
