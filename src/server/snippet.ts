@@ -215,9 +215,12 @@ export function makeSnippet(text: string, q: SnippetQuery, open: string, close: 
   let out = '';
   let at = from;
   for (const m of matches) {
-    if (m.start < from || m.end > lastTok[1]) continue;
-    out += text.slice(at, m.start) + open + text.slice(m.start, m.end) + close;
-    at = m.end;
+    // a phrase cut by the passage's edge is marked as far as the passage goes
+    const a = Math.max(m.start, window[0]![0]);
+    const b = Math.min(m.end, lastTok[1]);
+    if (a >= b) continue;
+    out += text.slice(at, a) + open + text.slice(a, b) + close;
+    at = b;
   }
   out += text.slice(at, to);
   return (from === 0 ? '' : ellipsis) + out + (atEnd ? '' : ellipsis);
