@@ -6,8 +6,6 @@
 // Tokens are as the store's FTS5 tokenizer (unicode61, remove_diacritics 2) cuts them: runs of letters, digits,
 // marks and private-use characters; a query word matches a token whatever its case and Latin diacritics.
 
-/** Before a token that begins a sentence: "." or ":" and white space (FTS5's rule). */
-const SENTENCE = /[.:][ \t\n\r]+(?=[\p{L}\p{N}\p{M}\p{Co}])/gu;
 
 // Per UTF-16 unit, built once: whether it is part of a token (letters, digits, marks, private use; surrogates,
 // which are mostly letters of other planes), and what it folds to (lower case; a Latin letter with diacritics to
@@ -42,7 +40,15 @@ function tables(): { tok: Uint8Array; fold: Uint16Array } {
   return { tok, fold };
 }
 
+/** Letters that fold other than by lower case alone: Latin with diacritics (İ among them), and Σ (whose lower case depends on where it stands) */
+const FOLDS_MORE = /[\u00c0-\u024f\u1e00-\u1eff\u03a3]/;
+
 function foldText(text: string, fold: Uint16Array): string {
+  // most texts: lower case alone folds them (native), the length kept
+  if (!FOLDS_MORE.test(text)) {
+    const lower = text.toLowerCase();
+    if (lower.length === text.length) return lower;
+  }
   const buf = new Uint16Array(text.length);
   for (let i = 0; i < text.length; i++) buf[i] = fold[text.charCodeAt(i)]!;
   let out = '';
@@ -131,6 +137,24 @@ function tokensBefore(text: string, to: number, n: number): Array<[number, numbe
   return out.reverse();
 }
 
+/**
+ * The latest token at or before the token at `start` that begins a sentence (FTS5's rule: the first token, or one
+ * after "." or ":" and white space), and whether it is the text's first token.
+ */
+function sentenceBefore(text: string, start: number): { at: number; first: boolean } {
+  const tok = tables().tok;
+  for (let at = start; ; ) {
+    let j = at - 1;
+    while (j >= 0 && (text[j] === ' ' || text[j] === '\t' || text[j] === '\n' || text[j] === '\r')) j--;
+    if (j !== at - 1 && j >= 0 && (text[j] === '.' || text[j] === ':')) return { at, first: false };
+    // the token before
+    while (j >= 0 && !tok[text.charCodeAt(j)]) j--;
+    if (j < 0) return { at, first: true };
+    while (j >= 0 && tok[text.charCodeAt(j)]) j--;
+    at = j + 1;
+  }
+}
+
 /** Whether the token at `start` is the text's first. */
 const firstToken = (text: string, start: number) => tokensBefore(text, start, 1).length === 0;
 
@@ -162,13 +186,6 @@ export function makeSnippet(text: string, q: SnippetQuery, open: string, close: 
     return { s, first, last };
   };
   const CANDIDATES = 32;
-  // where sentences begin (the first token, and a token after "." or ":" and white space: FTS5's rule)
-  const firstAt = matches.length ? tokensAfter(text, 0, 1)[0]?.[0] ?? 0 : 0;
-  const starts: number[] = [firstAt];
-  if (matches.length) {
-    SENTENCE.lastIndex = 0;
-    for (let m = SENTENCE.exec(text); m; m = SENTENCE.exec(text)) if (m.index + m[0].length > firstAt) starts.push(m.index + m[0].length);
-  }
   for (const m of matches.slice(0, CANDIDATES)) {
     const window = tokensAfter(text, m.start, nToken);
     const { s } = score(window);
@@ -178,11 +195,10 @@ export function makeSnippet(text: string, q: SnippetQuery, open: string, close: 
       bestCentre = true;
     }
     // the latest sentence start before the match, however far (unless the match begins one)
-    let k = starts.length - 1;
-    while (k >= 0 && starts[k]! > m.start) k--;
-    if (k < 0 || starts[k] === m.start) continue;
-    const w = tokensAfter(text, starts[k]!, nToken);
-    const s2 = score(w).s + (k === 0 && starts[0] === firstAt ? 120 : 100);
+    const sb = sentenceBefore(text, m.start);
+    if (sb.at === m.start) continue;
+    const w = tokensAfter(text, sb.at, nToken);
+    const s2 = score(w).s + (sb.first ? 120 : 100);
     if (s2 > best) {
       best = s2;
       bestTokens = w;
