@@ -166,44 +166,37 @@ export async function searchHits(store: Store, f: Filters, limit: number, offset
 }
 
 /**
- * A word in at least one of COMMON_SHARE of the newest articles (estimated from whether COMMON_PROBE of its
- * matches lie among the newest COMMON_PROBE * COMMON_SHARE articles) is common: BM25 gives it next to no weight
- * (its idf is near zero), yet SQLite's bm25() counts every
+ * A word in at least one of COMMON_SHARE of the newest articles (estimated from where its COMMON_PROBE-th newest
+ * match lies) is common: BM25 gives it next to no weight (its idf is near zero), yet SQLite's bm25() counts every
  * article that has it, on every query, and seeking in its long posting list is slow. Ranking leaves it out.
  */
 const COMMON_PROBE = 256;
 const COMMON_SHARE = 8;
 
 /**
- * What a phrase's probes found, kept per phrase for the store's newest article they were read at (a query's
- * words come back in other queries: a word's probes are then a lookup, not walks of its posting list).
+ * What a phrase's probe found, kept per phrase for the store's newest article it was read at (a query's words
+ * come back in other queries: a word's probe is then a lookup, not a walk of its posting list).
  */
-const phraseProbes = new Lru<{ newest: number; common: boolean; many: boolean }>(8192);
+const phraseProbes = new Lru<{ newest: number; common: boolean; few: boolean }>(8192);
 
-/**
- * Per phrase whether it is common, and `few`: whether one of the phrases has fewer than SEARCH_WINDOW matches
- * (the whole query then has fewer still: no need to look for where its window ends).
- */
 async function commonPhrases(store: Store, phrases: string[]): Promise<{ common: boolean[]; few: boolean }> {
   const db = store.sqlite!;
   const newest = await newestSeq(store);
   // inside a transaction on this connection rows can still be rolled back: nothing read there is kept
   const keepIt = !db.inTransaction;
-  // matches counted in rowid order, from the start or from a rowid on: the posting list is read forwards (its
-  // index skips to a rowid), never backwards, and no further than the count needs
-  const upTo = stmt(db, `SELECT count(*) AS n FROM (SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? LIMIT ${SEARCH_WINDOW})`).pluck();
-  const recent = stmt(db, `SELECT count(*) AS n FROM (SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? AND rowid > ? LIMIT ${COMMON_PROBE})`).pluck();
+  // the newest matches come straight off the end of the posting list: this costs COMMON_PROBE steps at most
+  const probe = stmt(db, `SELECT rowid AS r FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ${COMMON_PROBE - 1}`);
   let few = false;
   const common = phrases.map((p) => {
     const key = `${store.location}\u0001${p}`;
     let known = keepIt ? phraseProbes.get(key) : undefined;
     if (known?.newest !== newest) {
-      const n = Number(upTo.get(p));
-      // common: COMMON_PROBE matches among the newest COMMON_PROBE * COMMON_SHARE articles
-      known = { newest, many: n >= SEARCH_WINDOW, common: n >= COMMON_PROBE && Number(recent.get(p, newest - COMMON_PROBE * COMMON_SHARE)) >= COMMON_PROBE };
+      const at = (probe.get(p) as { r: number } | undefined)?.r;
+      // fewer than COMMON_PROBE articles have this phrase: the whole query matches fewer still
+      known = { newest, few: at === undefined, common: at !== undefined && newest - Number(at) + 1 <= COMMON_PROBE * COMMON_SHARE };
       if (keepIt) phraseProbes.set(key, known);
     }
-    if (!known.many) few = true;
+    if (known.few) few = true;
     return known.common;
   });
   return { common, few };
@@ -238,12 +231,12 @@ async function searchStore(store: Store, f: Filters, fq: string, limit: number, 
       LIMIT ${limit} OFFSET ${offset}`.execute(store.db);
     return rows.rows.map(hit);
   }
-  // rank first (no snippet: SQLite would build one for every ranked match), then the page's snippets only.
+  // rank first (no text: only the page's rows are read, and their snippets made), then the page's rows.
   // Ranked by the query's uncommon words (rare = fq when none is common), among the articles that have all words.
   let top: Array<{ r: number }>;
   if (!conds.length && rare === fq) {
     // without filters the ranking needs the index alone (articles.seq is the FTS rowid), not the articles' rows
-    // (no need to look when a word has fewer matches than the window holds: every match is in it)
+    // (no need to look when a word has fewer matches (COMMON_PROBE) than the window holds: every match is in it)
     const floor = few ? undefined : (stmt(store.sqlite!, `SELECT rowid AS r FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ${SEARCH_WINDOW - 1}`).get(fq) as { r: number } | undefined);
     top = stmt(
       store.sqlite!,
