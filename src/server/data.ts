@@ -8,6 +8,7 @@ import { ARTICLES_TSVECTOR } from '../store/migrations/001_core.ts';
 import { clearStoryMemory, storyView } from './storycache.ts';
 import { Lru } from '../util/lru.ts';
 import { prepared as stmt } from '../store/bulk.ts';
+import { makeSnippet, snippetQuery } from './snippet.ts';
 
 export { storyDocGzip, storyPage, storyView, warmStories, type PageVariant, type StoryView } from './storycache.ts';
 
@@ -172,17 +173,31 @@ export async function searchHits(store: Store, f: Filters, limit: number, offset
 const COMMON_PROBE = 256;
 const COMMON_SHARE = 8;
 
+/**
+ * What a phrase's probe found, kept per phrase for the store's newest article it was read at (a query's words
+ * come back in other queries: a word's probe is then a lookup, not a walk of its posting list).
+ */
+const phraseProbes = new Lru<{ newest: number; common: boolean; few: boolean }>(8192);
+
 async function commonPhrases(store: Store, phrases: string[]): Promise<{ common: boolean[]; few: boolean }> {
   const db = store.sqlite!;
   const newest = await newestSeq(store);
+  // inside a transaction on this connection rows can still be rolled back: nothing read there is kept
+  const keepIt = !db.inTransaction;
   // the newest matches come straight off the end of the posting list: this costs COMMON_PROBE steps at most
   const probe = stmt(db, `SELECT rowid AS r FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ${COMMON_PROBE - 1}`);
   let few = false;
   const common = phrases.map((p) => {
-    const at = (probe.get(p) as { r: number } | undefined)?.r;
-    // fewer than COMMON_PROBE articles have this phrase: the whole query matches fewer still
-    if (at === undefined) few = true;
-    return at !== undefined && newest - Number(at) + 1 <= COMMON_PROBE * COMMON_SHARE;
+    const key = `${store.location}\u0001${p}`;
+    let known = keepIt ? phraseProbes.get(key) : undefined;
+    if (known?.newest !== newest) {
+      const at = (probe.get(p) as { r: number } | undefined)?.r;
+      // fewer than COMMON_PROBE articles have this phrase: the whole query matches fewer still
+      known = { newest, few: at === undefined, common: at !== undefined && newest - Number(at) + 1 <= COMMON_PROBE * COMMON_SHARE };
+      if (keepIt) phraseProbes.set(key, known);
+    }
+    if (known.few) few = true;
+    return known.common;
   });
   return { common, few };
 }
@@ -197,23 +212,26 @@ async function searchStore(store: Store, f: Filters, fq: string, limit: number, 
   const { common, few } = await commonPhrases(store, phrases);
   const rare = phrases.filter((_, i) => !common[i]).join(' ');
   const where = conds.length ? sql` AND ${sql.join(conds, sql` AND `)}` : sql``;
-  const HIT = `a.id, a.story_id, a.title, a.outlet, a.published, a.language, snippet(articles_fts, 1, '${SNIP_OPEN}', '${SNIP_CLOSE}', '…', 24) AS snip`;
+  // snippets are made from the page's rows' texts (snippet.ts), not by FTS5's snippet(): see there
+  const HIT = 'a.id, a.story_id, a.title, a.outlet, a.published, a.language, a.text';
+  const sq = snippetQuery(phrases);
+  const hit = (r: HitRow & { text: string }): Hit => toHit({ ...r, snip: sq ? makeSnippet(r.text, sq, SNIP_OPEN, SNIP_CLOSE, '…', 24) : '' });
   if (!rare) {
     // every word is common: the newest matches first, read off the end of the posting lists, snippets for the
     // page's rows only
     if (!conds.length) {
       const q = `SELECT ${HIT} FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid WHERE articles_fts MATCH ? ORDER BY articles_fts.rowid DESC LIMIT ? OFFSET ?`;
-      return (stmt(store.sqlite!, q).all(fq, limit, offset) as HitRow[]).map(toHit);
+      return (stmt(store.sqlite!, q).all(fq, limit, offset) as Array<HitRow & { text: string }>).map(hit);
     }
-    const rows = await sql<HitRow>`
+    const rows = await sql<HitRow & { text: string }>`
       SELECT ${sql.raw(HIT)}
       FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
       WHERE articles_fts MATCH ${fq}${where}
       ORDER BY articles_fts.rowid DESC
       LIMIT ${limit} OFFSET ${offset}`.execute(store.db);
-    return rows.rows.map(toHit);
+    return rows.rows.map(hit);
   }
-  // rank first (no snippet: SQLite would build one for every ranked match), then the page's snippets only.
+  // rank first (no text: only the page's rows are read, and their snippets made), then the page's rows.
   // Ranked by the query's uncommon words (rare = fq when none is common), among the articles that have all words.
   let top: Array<{ r: number }>;
   if (!conds.length && rare === fq) {
@@ -230,16 +248,39 @@ async function searchStore(store: Store, f: Filters, fq: string, limit: number, 
     // tested against the common words' kept sets until the window is full, and only those are ranked.
     const sets = await Promise.all(phrases.filter((_, i) => common[i]).map((p) => commonSet(store, p)));
     const window: number[] = [];
-    for (const r of stmt(store.sqlite!, 'SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC').pluck().iterate(rare) as Iterable<number>) {
-      if (sets.every((set) => set.has(r))) window.push(r);
-      if (window.length >= SEARCH_WINDOW) break;
+    // the uncommon words' matches in the window's span that lack a common word: with a common word in most
+    // articles they are few, and leaving them out costs less than naming every match of the window
+    const without: number[] = [];
+    // read in batches of a window's size (rows read all at once cost less than stepped through one by one)
+    const batch = stmt(store.sqlite!, 'SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? AND rowid < ? ORDER BY rowid DESC LIMIT ?').pluck();
+    for (let below = Number.MAX_SAFE_INTEGER; window.length < SEARCH_WINDOW; ) {
+      const rows = batch.all(rare, below, SEARCH_WINDOW) as number[];
+      for (const r of rows) {
+        if (sets.every((set) => set.has(r))) window.push(r);
+        else without.push(r);
+        if (window.length >= SEARCH_WINDOW) break;
+      }
+      if (rows.length < SEARCH_WINDOW) break;
+      below = rows[rows.length - 1]!;
     }
     if (!window.length) return [];
-    top = stmt(
-      store.sqlite!,
-      `SELECT rowid AS r FROM articles_fts WHERE articles_fts MATCH ? AND rowid BETWEEN ? AND ? AND +rowid IN (SELECT value FROM json_each(?))
-       ORDER BY bm25(articles_fts, 5.0, 1.0), rowid LIMIT ? OFFSET ?`,
-    ).all(rare, window[window.length - 1], window[0], JSON.stringify(window), limit, offset) as Array<{ r: number }>;
+    const last = window[window.length - 1]!;
+    while (without.length && without[without.length - 1]! < last) without.pop();
+    top = (
+      !without.length
+        ? stmt(store.sqlite!, 'SELECT rowid AS r FROM articles_fts WHERE articles_fts MATCH ? AND rowid >= ? ORDER BY bm25(articles_fts, 5.0, 1.0), rowid LIMIT ? OFFSET ?').all(rare, last, limit, offset)
+        : without.length < window.length
+          ? stmt(
+              store.sqlite!,
+              `SELECT rowid AS r FROM articles_fts WHERE articles_fts MATCH ? AND rowid >= ? AND +rowid NOT IN (SELECT value FROM json_each(?))
+               ORDER BY bm25(articles_fts, 5.0, 1.0), rowid LIMIT ? OFFSET ?`,
+            ).all(rare, last, JSON.stringify(without), limit, offset)
+          : stmt(
+              store.sqlite!,
+              `SELECT rowid AS r FROM articles_fts WHERE articles_fts MATCH ? AND rowid BETWEEN ? AND ? AND +rowid IN (SELECT value FROM json_each(?))
+               ORDER BY bm25(articles_fts, 5.0, 1.0), rowid LIMIT ? OFFSET ?`,
+            ).all(rare, last, window[0], JSON.stringify(window), limit, offset)
+    ) as Array<{ r: number }>;
   } else {
     top = (
       await sql<{ r: number }>`
@@ -252,25 +293,10 @@ async function searchStore(store: Store, f: Filters, fq: string, limit: number, 
   }
   if (!top.length) return [];
   const seqs = top.map((r) => Number(r.r));
-  // the snippets mark the ranked words (a seek per row in a common word's posting list costs too much). Without
-  // filters the page's rows lie in the window (at most SEARCH_WINDOW matches): one pass over the ranked words'
-  // matches between the page's lowest and highest row costs less than a seek per row; with filters the matches
-  // can span the corpus, so one seek per row (one statement per page size, prepared once).
-  const rows = (
-    conds.length
-      ? stmt(
-          store.sqlite!,
-          `SELECT a.seq, ${HIT} FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
-           WHERE articles_fts MATCH ? AND articles_fts.rowid IN (${seqs.map(() => '?').join(',')})`,
-        ).all(rare, ...seqs)
-      : stmt(
-          store.sqlite!,
-          `SELECT a.seq, ${HIT} FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
-           WHERE articles_fts MATCH ? AND articles_fts.rowid BETWEEN ? AND ? AND +articles_fts.rowid IN (SELECT value FROM json_each(?))`,
-        ).all(rare, Math.min(...seqs), Math.max(...seqs), JSON.stringify(seqs))
-  ) as Array<HitRow & { seq: number }>;
+  // the page's rows by seq (the snippets come from their texts)
+  const rows = stmt(store.sqlite!, `SELECT a.seq, ${HIT} FROM articles a WHERE a.seq IN (SELECT value FROM json_each(?))`).all(JSON.stringify(seqs)) as Array<HitRow & { seq: number; text: string }>;
   const bySeq = new Map(rows.map((r) => [Number(r.seq), r]));
-  return top.map((t) => bySeq.get(Number(t.r))).filter((r): r is HitRow & { seq: number } => !!r).map(toHit);
+  return top.map((t) => bySeq.get(Number(t.r))).filter((r): r is HitRow & { seq: number; text: string } => !!r).map(hit);
 }
 
 /** The articles (FTS rowids) that have a common word, as bits, kept per word and brought up to date on use. */
@@ -535,6 +561,7 @@ export function clearCaches(): void {
   clearStoryMemory();
   searches.clear();
   commonSets.clear();
+  phraseProbes.clear();
   optionsCache = null;
   optionCounts = null;
   entityRanking = null;
