@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { defaultReuseOptions, detectReuse, FULL_ARTICLE, FULL_SENTENCE, listReuse, reuseKeys } from './detect.ts';
-import { allBands, insertArticle, makeDoc, tempStore } from './testutil.ts';
+import { insertArticle, makeDoc, tempStore } from './testutil.ts';
 import { directSql } from '../store/bulk.ts';
 import { migrate, type Store } from '../store/db.ts';
 import { sql } from 'kysely';
@@ -62,7 +62,7 @@ test('reuse: unrelated texts and short generic sentences create no link', async 
       assert.deepEqual(await detectReuse(store.db, doc), [], text.slice(0, 30));
     }
     assert.deepEqual(await listReuse(store.db), []);
-    const bands = await allBands(store.db).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const bands = await store.db.selectFrom('reuse_bands').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     // 3 + 2 indexable sentences, 5 sketch keys each; the short-only article indexes nothing.
     assert.equal(Number(bands.n), 25);
   } finally {
@@ -98,7 +98,7 @@ test('reuse: a key past the cap keeps one marker row, takes no more rows, and li
     const capped = { ...defaultReuseOptions, postingCap: 5 };
     const footerKeys = reuseKeys(makeDoc(footer));
     const rowsOf = async (key: number) =>
-      (await allBands(store.db).select(['article_id', 'sentence']).where('key', '=', key).orderBy(['article_id', 'sentence']).execute()).map((r) => [r.article_id, r.sentence]);
+      (await store.db.selectFrom('reuse_bands').select(['article_id', 'sentence']).where('key', '=', key).orderBy(['article_id', 'sentence']).execute()).map((r) => [r.article_id, r.sentence]);
     const linkCounts: number[] = [];
     for (let i = 0; i < 12; i++) {
       const doc = makeDoc(`Item number ${i} is about topic ${i * 7919} in district ${i * 104729}. ${footer}`);
@@ -114,7 +114,7 @@ test('reuse: a key past the cap keeps one marker row, takes no more rows, and li
     // Each article links to all earlier ones while the footer's keys are under the cap (5 postings), none after.
     assert.deepEqual(linkCounts, [0, 1, 2, 3, 4, 5, 0, 0, 0, 0, 0, 0]);
     // The articles' own sentences are still indexed.
-    const own = await allBands(store.db).select((eb) => eb.fn.countAll<number>().as('n')).where('sentence', '=', 0).executeTakeFirstOrThrow();
+    const own = await store.db.selectFrom('reuse_bands').select((eb) => eb.fn.countAll<number>().as('n')).where('sentence', '=', 0).executeTakeFirstOrThrow();
     assert.equal(Number(own.n), 12 * 5);
   } finally {
     await cleanup();
@@ -129,7 +129,7 @@ test('reuse: a key found past the cap without its marker (rows kept by earlier c
     await store.db.insertInto('reuse_bands').values(Array.from({ length: 51 }, (_, i) => ({ key: key!, article_id: `old${i}`, sentence: 0 }))).execute();
     await insertArticle(store, doc);
     assert.deepEqual(await detectReuse(store.db, doc), []);
-    const rows = await allBands(store.db).select(['article_id', 'sentence']).where('key', '=', key!).execute();
+    const rows = await store.db.selectFrom('reuse_bands').select(['article_id', 'sentence']).where('key', '=', key!).execute();
     assert.deepEqual(rows, [{ article_id: FULL_ARTICLE, sentence: FULL_SENTENCE }]);
   } finally {
     await cleanup();
@@ -146,8 +146,8 @@ test('reuse: migration 010 replaces the rows of keys past the cap, written by ea
     await store.db.insertInto('reuse_bands').values(rows).execute();
     await sql`DELETE FROM kysely_migration WHERE name >= '010_full_reuse_keys'`.execute(store.db);
     await migrate(store);
-    const count = async (key: number) => Number((await allBands(store.db).select((eb) => eb.fn.countAll<number>().as('n')).where('key', '=', key).executeTakeFirstOrThrow()).n);
-    const marker = await allBands(store.db).select(['article_id', 'sentence']).where('key', '=', 7).execute();
+    const count = async (key: number) => Number((await store.db.selectFrom('reuse_bands').select((eb) => eb.fn.countAll<number>().as('n')).where('key', '=', key).executeTakeFirstOrThrow()).n);
+    const marker = await store.db.selectFrom('reuse_bands').select(['article_id', 'sentence']).where('key', '=', 7).execute();
     assert.deepEqual(marker, [{ article_id: FULL_ARTICLE, sentence: FULL_SENTENCE }]);
     assert.equal(await count(8), 50);
   } finally {
@@ -181,7 +181,7 @@ test('reuse: the direct runner of a SQLite store links exactly what the query-bu
       linked += viaEngine.length;
     }
     assert.ok(linked > 10, `links ${linked}`);
-    const bands = async (s: Store) => (await allBands(s.db).selectAll().orderBy(['key', 'article_id', 'sentence']).execute()).map((r) => [Number(r.key), r.article_id, r.sentence]);
+    const bands = async (s: Store) => (await s.db.selectFrom('reuse_bands').selectAll().orderBy(['key', 'article_id', 'sentence']).execute()).map((r) => [Number(r.key), r.article_id, r.sentence]);
     assert.deepEqual(await bands(a.store), await bands(b.store));
   } finally {
     await a.cleanup();

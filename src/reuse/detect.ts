@@ -9,7 +9,6 @@ import type { ArticleDoc, Span } from '../types.ts';
 import { bulkInsert, inValues, type DirectSql } from '../store/bulk.ts';
 import { containment, jaccard, reuseWords, shingles, sketchKeys } from './minhash.ts';
 import { chunks } from '../util/common.ts';
-import { isSqlite } from '../store/migrations/engine.ts';
 
 export interface SentencePair {
   a: Span;
@@ -173,12 +172,10 @@ export async function detectReuse(
   for (const [key, sentences] of adding) if (!gone.has(key)) for (const sentence of new Set(sentences)) bandRows.push([key, doc.id, sentence]);
   if (saturate.length > 0) {
     saturate.sort((a, b) => a - b);
-    for (const table of bandTables(trx)) {
-      for (const batch of chunks(saturate, 2000)) await trx.deleteFrom(table).where(inValues(trx, 'key', batch, 'bigint')).execute();
-    }
+    for (const batch of chunks(saturate, 2000)) await trx.deleteFrom('reuse_bands').where(inValues(trx, 'key', batch, 'bigint')).execute();
     for (const key of saturate) bandRows.push([key, FULL_ARTICLE, FULL_SENTENCE]);
   }
-  await bulkInsert(trx, bandTables(trx).at(-1)!, [['key', 'bigint'], ['article_id', 'text'], ['sentence', 'integer']], bandRows, 'ON CONFLICT DO NOTHING', direct);
+  await bulkInsert(trx, 'reuse_bands', [['key', 'bigint'], ['article_id', 'text'], ['sentence', 'integer']], bandRows, 'ON CONFLICT DO NOTHING', direct);
   return links;
 }
 
@@ -247,14 +244,6 @@ interface BandState {
 export const FULL_ARTICLE = '';
 export const FULL_SENTENCE = -1;
 
-/**
- * The tables holding reuse keys: on SQLite the main table and the recent one new keys are written to (the last;
- * src/store/tiered.ts), on PostgreSQL the main table alone.
- */
-export function bandTables(db: Kysely<Tables>): Array<'reuse_bands' | 'reuse_bands_recent'> {
-  return isSqlite(db) ? ['reuse_bands', 'reuse_bands_recent'] : ['reuse_bands'];
-}
-
 /** Candidate stored articles of the new article's sketch keys (`wanted`: key -> new sentences carrying it). */
 async function candidates(trx: Kysely<Tables>, wanted: Map<number, number[]>, self: string, opts: ReuseOptions, direct?: DirectSql): Promise<Candidates> {
   const cand = new Map<string, Map<number, Set<number>>>();
@@ -304,13 +293,8 @@ async function lookupBands(trx: Kysely<Tables>, keys: number[], direct?: DirectS
     // The store's direct runner: one prepared statement, the keys' primary-key ranges in turn (a statement per key
     // cost about as much again in calls as the rows it returned).
     const rows = direct
-      ? direct.all<{ key: number; article_id: string; sentence: number }>(
-          'SELECT w.value AS key, b.article_id, b.sentence FROM json_each(?) AS w CROSS JOIN reuse_bands AS b ON b.key = w.value ' +
-            'UNION ALL SELECT w.value, r.article_id, r.sentence FROM json_each(?) AS w CROSS JOIN reuse_bands_recent AS r ON r.key = w.value',
-          [JSON.stringify(batch), JSON.stringify(batch)],
-        )
-      : [];
-    if (!direct) for (const table of bandTables(trx)) rows.push(...(await trx.selectFrom(table).select(['key', 'article_id', 'sentence']).where(inValues(trx, 'key', batch, 'bigint')).execute()));
+      ? direct.all<{ key: number; article_id: string; sentence: number }>('SELECT w.value AS key, b.article_id, b.sentence FROM json_each(?) AS w CROSS JOIN reuse_bands AS b ON b.key = w.value', [JSON.stringify(batch)])
+      : await trx.selectFrom('reuse_bands').select(['key', 'article_id', 'sentence']).where(inValues(trx, 'key', batch, 'bigint')).execute();
     for (const r of rows) {
       const k = Number(r.key);
       let list = out.get(k);

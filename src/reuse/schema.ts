@@ -22,7 +22,5 @@ export interface ReuseLinkRow {
 
 export interface ReuseTables {
   reuse_bands: ReuseBandRow;
-  /** SQLite only: keys not yet moved into reuse_bands (src/store/tiered.ts). */
-  reuse_bands_recent: ReuseBandRow;
   reuse_links: ReuseLinkRow;
 }

@@ -6,9 +6,6 @@ import { testDb } from '../../test/helpers.ts';
 import { articleRow } from '../store/ingest.ts';
 import type { ArticleDoc, Span } from '../types.ts';
 import { sha256Hex } from '../text/normalise.ts';
-import type { Kysely } from 'kysely';
-import type { Tables } from '../store/schema.ts';
-import { bandTables } from './detect.ts';
 
 /** A fresh store on the suite's engine (test/helpers.ts testDb: SQLite file, or PostgreSQL database). */
 export async function tempStore(): Promise<{ store: Store; cleanup: () => Promise<void> }> {
@@ -60,10 +57,4 @@ export function makeDoc(text: string, opts: { title?: string; published?: string
 /** Inserts the article row the way ingest does before the reuse and story stages run. */
 export async function insertArticle(store: Store, doc: ArticleDoc): Promise<void> {
   await store.db.insertInto('articles').values(articleRow(doc, new Date().toISOString())).execute();
-}
-
-/** Every stored reuse key row, wherever it is kept (SQLite: new keys sit in reuse_bands_recent until moved). */
-export function allBands(db: Kysely<Tables>) {
-  if (bandTables(db).length === 1) return db.selectFrom('reuse_bands');
-  return db.selectFrom((eb) => eb.selectFrom('reuse_bands').selectAll().unionAll(eb.selectFrom('reuse_bands_recent').selectAll()).as('reuse_bands'));
 }

@@ -11,7 +11,6 @@ import { assignStory, defaultStoryOptions, flushStoryBatch, StoryBatch } from '.
 import { storeAnalysis } from './analysis.ts';
 import { directSql, forgetMemos } from './bulk.ts';
 import { BATCH_WRITES } from './pgbatch.ts';
-import { moveFullRecent } from './tiered.ts';
 
 export interface IngestResult {
   status: 'added' | 'present';
@@ -127,8 +126,6 @@ async function storeBatchOnce(store: Store, docs: ArticleDoc[], keyed: boolean, 
     // Document frequencies and the article count are shared rows every article updates: written last, in
     // key order, so concurrent keyed writers queue on them only for the moment between this and commit.
     await flushStoryBatch(trx, stories);
-    // SQLite: a full recent index table moves into its main table with this batch (src/store/tiered.ts).
-    if (store.sqlite) moveFullRecent(store.sqlite);
     return results;
   });
 }

@@ -273,18 +273,14 @@ async function lookupPostings(trx: Kysely<Tables>, keys: string[], day: number |
     // building them. Dated and undated postings as one compound statement with one LIMIT: it returns `limit` rows
     // exactly when the two ranges together hold that many (a key the caller drops either way). key and article_id
     // only: both are in the (key, day) index, no table row is read.
-    // Both tables of the SQLite tiered index (src/store/tiered.ts): recent postings first.
     for (const key of keys) {
       if (day === null) {
-        out.push(...direct.all<Posting>('SELECT key, article_id FROM story_postings_recent WHERE key = ? UNION ALL SELECT key, article_id FROM story_postings WHERE key = ? LIMIT ?', [key, key, limit]));
+        out.push(...direct.all<Posting>('SELECT key, article_id FROM story_postings WHERE key = ? LIMIT ?', [key, limit]));
       } else {
-        const lo = day - windowDays;
-        const hi = day + windowDays;
         out.push(
           ...direct.all<Posting>(
-            'SELECT key, article_id FROM story_postings_recent WHERE key = ? AND day >= ? AND day <= ? UNION ALL SELECT key, article_id FROM story_postings_recent WHERE key = ? AND day IS NULL ' +
-              'UNION ALL SELECT key, article_id FROM story_postings WHERE key = ? AND day >= ? AND day <= ? UNION ALL SELECT key, article_id FROM story_postings WHERE key = ? AND day IS NULL LIMIT ?',
-            [key, lo, hi, key, key, lo, hi, key, limit],
+            'SELECT key, article_id FROM story_postings WHERE key = ? AND day >= ? AND day <= ? UNION ALL SELECT key, article_id FROM story_postings WHERE key = ? AND day IS NULL LIMIT ?',
+            [key, day - windowDays, day + windowDays, key, limit],
           ),
         );
       }
@@ -294,13 +290,11 @@ async function lookupPostings(trx: Kysely<Tables>, keys: string[], day: number |
   if (isSqlite(trx)) {
     // SQLite without the prepared-statement path (a caller's own transaction): the same lookups as statements.
     for (const key of keys) {
-      for (const table of ['story_postings_recent', 'story_postings'] as const) {
-        const q = trx.selectFrom(table).select(['key', 'article_id']).where('key', '=', key).limit(limit);
-        if (day === null) out.push(...(await q.execute()));
-        else {
-          out.push(...(await q.where('day', '>=', day - windowDays).where('day', '<=', day + windowDays).execute()));
-          out.push(...(await q.where('day', 'is', null).execute()));
-        }
+      const q = trx.selectFrom('story_postings').select(['key', 'article_id']).where('key', '=', key).limit(limit);
+      if (day === null) out.push(...(await q.execute()));
+      else {
+        out.push(...(await q.where('day', '>=', day - windowDays).where('day', '<=', day + windowDays).execute()));
+        out.push(...(await q.where('day', 'is', null).execute()));
       }
     }
     return out;
@@ -434,9 +428,7 @@ export async function assignStory(
   b.pendingDocs++;
   if (own) await flushStoryBatch(trx, b);
   const { postingKeys, vector } = indexEntries(mine, opts);
-  // SQLite: into the recent table of the tiered index (src/store/tiered.ts).
-  const postingTable = isSqlite(trx) ? 'story_postings_recent' : 'story_postings';
-  await bulkInsert(trx, postingTable, [['key', 'text'], ['day', 'integer'], ['article_id', 'text']], postingKeys.map((key) => [key, day, doc.id]), 'ON CONFLICT DO NOTHING', b.direct);
+  await bulkInsert(trx, 'story_postings', [['key', 'text'], ['day', 'integer'], ['article_id', 'text']], postingKeys.map((key) => [key, day, doc.id]), 'ON CONFLICT DO NOTHING', b.direct);
   await trx
     .insertInto('story_vectors')
     .values({ article_id: doc.id, story_id: storyId, day, vector })

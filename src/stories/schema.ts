@@ -52,7 +52,5 @@ export interface StoryTables {
   story_df: StoryDfRow;
   story_stats: StoryStatRow;
   story_postings: StoryPostingRow;
-  /** SQLite only: postings not yet moved into story_postings (src/store/tiered.ts). */
-  story_postings_recent: StoryPostingRow;
   story_vectors: StoryVectorRow;
 }
