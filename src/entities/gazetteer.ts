@@ -18,11 +18,18 @@ interface TrieNode {
 class Trie {
   root: TrieNode = { next: new Map(), end: false };
   maxLen = 0;
-  /** every entry as added, lower case, words joined by a space (for the fingerprint) */
-  entries = new Set<string>();
+  /** Every entry, its lower-case words joined by a space (walked when asked: only the fingerprint needs them). */
+  entries(): string[] {
+    const out: string[] = [];
+    const walk = (n: TrieNode, path: string[]) => {
+      if (n.end) out.push(path.join(' '));
+      for (const [w, m] of n.next) walk(m, [...path, w]);
+    };
+    walk(this.root, []);
+    return out;
+  }
   add(words: string[]): void {
     if (!words.length) return;
-    this.entries.add(words.join(' ').toLowerCase());
     let n = this.root;
     for (const w of words) {
       const k = w.toLowerCase();
@@ -99,7 +106,7 @@ export function gazetteerFingerprint(): string {
   const h = createHash('sha256');
   for (const cat of [...g.tries.keys()].filter((c) => !RULE_ONLY.has(c)).sort()) {
     h.update(`#${cat}${g.needsCap.has(cat) ? ' cap' : ''}\n`);
-    for (const e of [...g.tries.get(cat)!.entries].sort()) h.update(e + '\n');
+    for (const e of g.tries.get(cat)!.entries().sort()) h.update(e + '\n');
   }
   h.update(`#capsOnly\n${[...g.capsOnly].sort().join('\n')}\n#cityMinPop ${GAZ_CITY_MIN_POP}\n`);
   return h.digest('hex');

@@ -812,12 +812,19 @@ export function findMentions(text: string, sentences: Span[], lang: string, opts
       continue;
     }
     // a known city or country the tagger missed, made an adjective by a hyphen and a lower-case word ("a Hanoi-based
-    // institute"): the place
-    {
-      let n = 0;
-      for (let k = i + 1; k <= Math.min(toks.length, i + 4) && !covered[k - 1] && hasLetter(c.words[k - 1]!); k++) if (knownPlace(c, i, k)) n = k - i;
-      const after = i + n;
-      if (n && c.words[after] === '-' && after + 1 < toks.length && glued(after - 1, after) && glued(after, after + 1) && /^\p{Ll}/u.test(c.words[after + 1]!)) {
+    // institute"): the place. The hyphen is looked for first (at most four words on): most tokens have none.
+    if (isCap(w)) {
+      let after = i + 1;
+      while (after < Math.min(toks.length, i + 5) && c.words[after] !== '-' && hasLetter(c.words[after]!)) after++;
+      if (
+        c.words[after] === '-' &&
+        after + 1 < toks.length &&
+        glued(after - 1, after) &&
+        glued(after, after + 1) &&
+        /^\p{Ll}/u.test(c.words[after + 1]!) &&
+        !covered.subarray(i, after).some((x) => x) &&
+        knownPlace(c, i, after)
+      ) {
         push(i, after, 'PLACE');
         i = after - 1;
         continue;

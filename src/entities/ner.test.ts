@@ -1,6 +1,5 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { chunks, readConll, scoreChunks } from './conll.ts';
@@ -10,6 +9,7 @@ import { gazetteerFingerprint } from './gazetteer.ts';
 import { buildDict, dictMarks } from './features.ts';
 import { Perceptron, TAGS, type SerializedModel } from './perceptron.ts';
 import { repoRoot } from './normalise.ts';
+import { sha256Hex } from '../text/normalise.ts';
 import { nerErrors } from '../../eval/ner-errors.ts';
 
 test('conll reading, chunking and conlleval-style scores', () => {
@@ -93,7 +93,7 @@ test('the shipped model is what scripts/train-ner.ts makes from the current gaze
     t.skip(`${file} is absent: training file hash not checked`);
     return;
   }
-  assert.equal(shipped.meta.train, createHash('sha256').update(fs.readFileSync(file, 'utf8')).digest('hex'));
+  assert.equal(shipped.meta.train, sha256Hex(fs.readFileSync(file, 'utf8')));
 });
 
 test('the shipped model is small and scores on NERGrit valid (skips without ../shared)', (t) => {

@@ -1,10 +1,10 @@
 // Training the NER perceptron (used by scripts/train-ner.ts and the k-fold rows of eval/ner.ts).
-import { createHash } from 'node:crypto';
 import { buildDict, commonWordsOf, sentenceFeatures } from './features.ts';
 import { Perceptron, TAGS, allowed, tagIndex } from './perceptron.ts';
 import { readConll, type ConllSentence } from './conll.ts';
 import { gazetteerFingerprint } from './gazetteer.ts';
 import { rng } from '../util/common.ts';
+import { sha256Hex } from '../text/normalise.ts';
 
 export interface TrainOptions {
   epochs?: number;
@@ -65,7 +65,7 @@ export function nerModelFile(trainText: string, opts: TrainOptions = {}): string
   const { log, ...rest } = { ...NER_TRAIN_DEFAULTS, ...opts };
   const options = Object.fromEntries(Object.entries(rest).sort(([a], [b]) => (a < b ? -1 : 1)));
   const model = trainPerceptron(readConll(trainText), { ...options, log });
-  const meta = { train: createHash('sha256').update(trainText).digest('hex'), options, gazetteer: gazetteerFingerprint() };
+  const meta = { train: sha256Hex(trainText), options, gazetteer: gazetteerFingerprint() };
   return JSON.stringify({ ...model.toJSON(0.01, 3), meta });
 }
 

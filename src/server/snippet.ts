@@ -63,17 +63,11 @@ export interface SnippetQuery {
 
 /** The matcher for FTS5 phrases as ftsQuery makes them ('"a" "b""c"'); null when no phrase has a token. */
 export function snippetQuery(phrases: string[]): SnippetQuery | null {
-  const { tok, fold } = tables();
+  const { fold } = tables();
   const out: string[][] = [];
   for (const p of phrases) {
     const inner = foldText((p.startsWith('"') && p.endsWith('"') ? p.slice(1, -1).replace(/""/g, '"') : p).normalize('NFC'), fold);
-    const tokens: string[] = [];
-    for (let i = 0; i < inner.length; ) {
-      while (i < inner.length && !tok[inner.charCodeAt(i)]) i++;
-      const start = i;
-      while (i < inner.length && tok[inner.charCodeAt(i)]) i++;
-      if (i > start) tokens.push(inner.slice(start, i));
-    }
+    const tokens = tokensAfter(inner, 0, Infinity).map(([a, b]) => inner.slice(a, b));
     if (tokens.length) out.push(tokens);
   }
   return out.length ? { phrases: out } : null;
