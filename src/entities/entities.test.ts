@@ -119,6 +119,39 @@ test('world regions, oceans and seas are places, one entity across languages', (
   assert.ok(vi.some((e) => e.key === 'region:south-china-sea' && e.type === 'PLACE'), JSON.stringify(vi.map((e) => e.key)));
 });
 
+test('international organisations are one entity across languages, names and acronyms, named in English', () => {
+  const id = entitiesOf('Sekretaris Jenderal PBB bertemu pejabat Bank Dunia di Bandung. Perserikatan Bangsa-Bangsa dan Uni Eropa menyambut rencana itu.', 'id');
+  const vi = entitiesOf('Liên Hợp Quốc và Ngân hàng Thế giới đã họp với Liên minh châu Âu tại Đà Nẵng.', 'vi');
+  const en = entitiesOf('The United Nations and the World Bank met officials of the EU in Geneva on Monday.', 'en');
+  for (const [lang, ents] of [['id', id], ['vi', vi], ['en', en]] as const) {
+    const shown = JSON.stringify(ents.map((e) => [e.key, e.type, e.name]));
+    for (const [key, name] of [['org:un', 'United Nations'], ['org:world-bank', 'World Bank'], ['org:eu', 'European Union']]) {
+      const e = ents.find((x) => x.key === key);
+      assert.ok(e, `${lang} ${key}: ${shown}`);
+      assert.equal(e.type, 'ORGANISATION', `${lang} ${key}`);
+      assert.equal(e.name, name);
+    }
+    // no piece of a cut name left over ("Ngân hàng Thế", "Liên" as a person)
+    assert.ok(!ents.some((e) => e.type === 'PERSON'), `${lang}: ${shown}`);
+  }
+  // the acronym and the full name in one article are one entity
+  assert.equal(id.find((e) => e.key === 'org:un')!.mentions.length, 2);
+});
+
+test('organisation acronyms count only in capitals, outside all-caps headlines and in their own language', () => {
+  const keys = (text: string, lang: string) => mentionsOf(text, lang).map((m) => m.key);
+  assert.ok(keys('Officials from WHO arrived on Monday.', 'en').includes('org:who'));
+  assert.ok(!keys('The officials who arrived on Monday left.', 'en').includes('org:who'));
+  assert.ok(!keys('WHO SAID THE TALKS WOULD FAIL\n\nThe talks went on.', 'en').includes('org:who'));
+  // "UN" is the United Nations in English, Indonesia's national exam (Ujian Nasional) in Indonesian
+  assert.ok(keys('The UN agreed on Monday.', 'en').includes('org:un'));
+  assert.ok(!keys('Siswa mengikuti UN pada hari Senin.', 'id').includes('org:un'));
+  // a longer acronym is the same organisation in any language's news
+  assert.ok(keys('Officials of BNPB said 40 houses were damaged.', 'en').includes('org:id-bnpb'));
+  // a name that is also an ordinary word does not open a sentence as an organisation
+  assert.ok(!keys('Antara lain hadir wakil dari sepuluh desa.', 'id').some((k) => k.startsWith('org:')));
+});
+
 test('laws, treaties and resolutions are named documents (OTHER), not organisations; organisations that hold them stay', () => {
   const id = entitiesOf('Delegasi itu mengutip Resolusi Majelis Umum Perserikatan Bangsa-Bangsa dan Perjanjian Kerja Sama kedua negara. Konvensi Perserikatan Bangsa-Bangsa tentang Hukum Laut disebut oleh Menteri Sarwono.', 'id');
   const en = entitiesOf('Both sides recalled the Treaty of Amity and Cooperation in Southeast Asia and the Paris Agreement, said the Secretariat of the Convention in a statement with Bill Hartono.', 'en');

@@ -5,10 +5,10 @@ import { tokenWords } from './tokenize.ts';
 import { calendarWords, entityData, entityLanguages } from './langdata.ts';
 import { cities, countries, countryExtra } from './normalise.ts';
 
-export type GazCategory = 'CTRY' | 'CITY' | 'DEM' | 'TITLE' | 'TMOD' | 'PORT' | 'HON' | 'ORGH' | 'PLH' | 'NONE' | 'CAL' | 'MEDIA' | 'MEDIA_AFTER' | 'DOC' | 'DOC_AFTER' | 'REG';
+export type GazCategory = 'CTRY' | 'CITY' | 'DEM' | 'TITLE' | 'TMOD' | 'PORT' | 'HON' | 'ORGH' | 'PLH' | 'NONE' | 'CAL' | 'MEDIA' | 'MEDIA_AFTER' | 'DOC' | 'DOC_AFTER' | 'REG' | 'ORGN';
 
 /** Categories read by the mention rules only: never a tagger feature (the shipped weights were trained without them). */
-const RULE_ONLY: ReadonlySet<GazCategory> = new Set(['MEDIA', 'MEDIA_AFTER', 'DOC', 'DOC_AFTER', 'REG']);
+const RULE_ONLY: ReadonlySet<GazCategory> = new Set(['MEDIA', 'MEDIA_AFTER', 'DOC', 'DOC_AFTER', 'REG', 'ORGN']);
 
 interface TrieNode {
   next: Map<string, TrieNode>;
@@ -90,6 +90,7 @@ export function gazetteer(): Gazetteer {
     for (const n of d.documentHeads ?? []) t('DOC').add(tokenWords(n));
     for (const n of d.documentHeadsAfter ?? []) t('DOC_AFTER').add(tokenWords(n));
     for (const n of Object.values(d.regions ?? {}).flat()) t('REG').add(tokenWords(n));
+    for (const n of Object.values(d.organisations ?? {}).flat()) t('ORGN').add(tokenWords(n));
   }
   for (const c of cities().values()) if (c.population >= GAZ_CITY_MIN_POP) t('CITY').add(tokenWords(c.name));
   gaz = { tries, needsCap: new Set(['CTRY', 'CITY', 'DEM']), capsOnly: new Set(countryExtra().caseSensitive) };

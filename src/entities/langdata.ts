@@ -62,6 +62,10 @@ export interface EntityOrgs {
   /** World regions, continents, oceans, seas and straits by a language-neutral id shared across languages
    * ("southeast-asia": ["Asia Tenggara"]): one place entity whatever the language. */
   regions?: Record<string, string[]>;
+  /** International organisations (and the language's own state institutions) by a language-neutral id shared across
+   * languages ("un": ["Perserikatan Bangsa-Bangsa", "PBB"]): one organisation entity whatever the language. A name
+   * written in capitals (an acronym) matches only capitals, and only in text of its list's language. */
+  organisations?: Record<string, string[]>;
 }
 
 export interface EntityLangData extends EntityTitles, EntityOrgs {

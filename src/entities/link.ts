@@ -2,7 +2,7 @@
 // ("Hartono", "Tn. Hartono") linked to the full name that contains them; countries under their ISO code;
 // cities with coordinates.
 import type { EntityType, Mention } from './mentions.ts';
-import { countryName, foldWords, lookupCity, regionName } from './normalise.ts';
+import { countryName, foldWords, lookupCity, organisationName, regionName } from './normalise.ts';
 import { allDirectionWords } from './langdata.ts';
 
 /** Compass words of every language, folded ("bắc" → "bac"). */
@@ -118,6 +118,9 @@ export function resolveDocumentEntities(mentions: Mention[], lang: string): DocE
     } else if (key.startsWith('region:')) {
       e.type = 'PLACE';
       e.name = regionName(key.slice('region:'.length), 'en');
+    } else if (key.startsWith('org:')) {
+      e.type = 'ORGANISATION';
+      e.name = organisationName(key.slice('org:'.length), 'en');
     } else if (e.type === 'PLACE') {
       const city = lookupCity(e.name, CITY_MIN_POP);
       if (city) {

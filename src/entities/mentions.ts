@@ -7,7 +7,7 @@ import { tagTokens } from './ner.ts';
 import { chunks } from './conll.ts';
 import { GAZ_CITY_MIN_POP, matchAt, type GazCategory } from './gazetteer.ts';
 import { allConjunctions, allDirectionWords, allDocumentLinks, allNameParticles, allPersonSurnames, allPersonSurnamesFolded, allPortfolioLinks, allOrgWordVariants, allTitleSuffixes, entityData } from './langdata.ts';
-import { countryCode, demonymCountry, foldKey, foldWords, lookupCity, regionId } from './normalise.ts';
+import { countryCode, demonymCountry, foldKey, foldWords, lookupCity, organisationId, regionId } from './normalise.ts';
 import { stopwordsFor } from '../lang/index.ts';
 
 export type EntityType = 'PERSON' | 'ORGANISATION' | 'PLACE' | 'OTHER';
@@ -27,8 +27,13 @@ const isCap = (w: string) => /^\p{Lu}/u.test(w);
 const hasLetter = (w: string) => /\p{L}/u.test(w);
 const isAllCaps = (w: string) => hasLetter(w) && w === w.toUpperCase();
 
-/** Linking key of a name of a type (countries under their ISO code whatever the language or form). */
-export function mentionKey(type: EntityType, name: string): string {
+/** Linking key of a name of a type (countries under their ISO code, known organisations under their id, whatever the
+ * language or form; `lang`: the text's, for acronyms). */
+export function mentionKey(type: EntityType, name: string, lang?: string): string {
+  if (type === 'ORGANISATION') {
+    const org = organisationId(name, lang);
+    if (org) return `org:${org}`;
+  }
   if (type === 'PLACE' || type === 'ORGANISATION') {
     const cc = countryCode(name);
     if (cc) return `country:${cc}`;
@@ -513,6 +518,25 @@ export function findMentions(text: string, sentences: Span[], lang: string, opts
       for (const x of [...kept, ...add].sort((a, b) => a.s - b.s)) raw.push(x);
     }
   }
+  // a known organisation's full name ("Ngân hàng Thế giới", "Liên minh châu Âu") is one organisation however the tagger
+  // cut it (lower-case words end its chunks in Vietnamese); a chunk holding the whole name ("National Security Council") stays
+  {
+    const add: typeof raw = [];
+    for (let i = 0; i < toks.length; i++) {
+      const n = isCap(c.words[i]!) ? matchAt('ORGN', c.lower, i) : 0;
+      if (n < 2 || !sameLine(i, i + n - 1) || !organisationId(spanText(c, i, i + n), lang)) continue;
+      const whole = raw.find((r) => r.s <= i && r.e >= i + n);
+      if (!whole) add.push({ s: i, e: i + n, type: 'ORGANISATION' });
+      // the whole name alone, read as a person ("Liên Hợp Quốc" opens like a Vietnamese name): the organisation
+      else if (whole.s === i && whole.e === i + n) whole.type = 'ORGANISATION';
+      i += n - 1;
+    }
+    if (add.length) {
+      const kept = raw.filter((r) => !add.some((a) => r.s < a.e && r.e > a.s));
+      raw.length = 0;
+      for (const x of [...kept, ...add].sort((a, b) => a.s - b.s)) raw.push(x);
+    }
+  }
   // rawAt[k] = index of the tagged chunk covering token k (-1: none)
   const rawAt = new Int32Array(toks.length + 1).fill(-1);
   raw.forEach((r, idx) => {
@@ -542,9 +566,12 @@ export function findMentions(text: string, sentences: Span[], lang: string, opts
     if (dc) t = 'PLACE';
     // a world region, ocean or sea named whole ("Asia Tenggara", "Đông Nam Á") is a place, whatever the tagger thought
     else if (!cc && t !== 'PLACE' && regionId(name)) t = 'PLACE';
+    // a known organisation named whole ("Uni Eropa", "Bank Dunia") is that organisation, where the tagger saw a place
+    // (a person keeps the tagger's reading unless the name is an acronym: "Bloomberg" can be a surname)
+    else if (!cc && t !== 'ORGANISATION' && (t !== 'PERSON' || isAllCaps(name)) && organisationId(name, c.lang)) t = 'ORGANISATION';
     // a law, treaty or resolution ("Konvensi ... tentang Hukum Laut", "the Paris Agreement") is a named document
     if (!cc && (t === 'ORGANISATION' || t === 'PERSON') && namesDocument(c, s, e)) t = 'OTHER';
-    const m: Mention = { start: toks[s]!.start, end: toks[e - 1]!.end, text: name, type: t, key: dc ? `country:${dc}` : mentionKey(t, name), ...extra };
+    const m: Mention = { start: toks[s]!.start, end: toks[e - 1]!.end, text: name, type: t, key: dc ? `country:${dc}` : mentionKey(t, name, c.lang), ...extra };
     out.push(m);
     for (let k = s; k < e; k++) (covered[k] = 1), (owner[k] = out.length);
     return m;
@@ -811,6 +838,17 @@ export function findMentions(text: string, sentences: Span[], lang: string, opts
       i += rg - 1;
       continue;
     }
+    // a known organisation the tagger missed ("Bank Dunia", "PBB"), whole: several words, an acronym in capitals, or
+    // one capitalised word that does not open the sentence (there it can be an ordinary word: "Antara lain")
+    const og = isCap(w) ? matchAt('ORGN', c.lower, i) : 0;
+    if (og && !covered.subarray(i, i + og).some((x) => x) && (og > 1 || isAllCaps(w) || (!isSentenceStart(c, i) && !c.stops.has(c.lower[i]!)))) {
+      const name = spanText(c, i, i + og);
+      if ((og > 1 || !inCapsRun(c, i)) && organisationId(name, c.lang)) {
+        push(i, i + og, 'ORGANISATION');
+        i += og - 1;
+        continue;
+      }
+    }
     // a known city or country the tagger missed, made an adjective by a hyphen and a lower-case word ("a Hanoi-based
     // institute"): the place. The hyphen is looked for first (at most four words on): most tokens have none.
     if (isCap(w)) {
@@ -904,7 +942,7 @@ export function findMentions(text: string, sentences: Span[], lang: string, opts
       for (let i = 0; i < out.length; i++) {
         const m = out[i]!;
         if (m.type === 'ORGANISATION' || !media.has(foldKey(m.text)) || m.key.startsWith('country:')) continue;
-        out[i] = { start: m.start, end: m.end, text: m.text, type: 'ORGANISATION', key: mentionKey('ORGANISATION', m.text) };
+        out[i] = { start: m.start, end: m.end, text: m.text, type: 'ORGANISATION', key: mentionKey('ORGANISATION', m.text, c.lang) };
       }
     }
   }
@@ -970,6 +1008,15 @@ export function findMentions(text: string, sentences: Span[], lang: string, opts
     extra.push({ start: toks[i]!.start, end: toks[i]!.end, text: w, type: 'PERSON', key: mentionKey('PERSON', w) });
   }
   return extra.length ? [...merged, ...extra].sort((a, b) => a.start - b.start) : merged;
+}
+
+/** Is the word at `i` next to another all-caps word (an all-caps headline: "WHO" there may be the pronoun)? */
+function inCapsRun(c: Ctx, i: number): boolean {
+  for (const k of [i - 1, i + 1]) {
+    const w = c.words[k];
+    if (w && hasLetter(w) && w.length > 1 && isAllCaps(w) && !c.text.slice(Math.min(c.toks[k]!.end, c.toks[i]!.end), Math.max(c.toks[k]!.start, c.toks[i]!.start)).includes('\n')) return true;
+  }
+  return false;
 }
 
 /** Does token `i` open a sentence (first token, or after closing punctuation)? */

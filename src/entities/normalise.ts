@@ -157,6 +157,61 @@ export function regionName(id: string, lang = 'en'): string {
   return entityData(lang).regions?.[id]?.[0] ?? entityData('en').regions?.[id]?.[0] ?? id;
 }
 
+/** An organisation form: acronyms (written in capitals) name it only in capitals and only in their list's language. */
+interface OrgForm {
+  id: string;
+  acronym: boolean;
+  langs: Set<string>;
+}
+
+let orgIndex: Map<string, OrgForm[]> | null = null;
+
+const isAcronym = (s: string) => /\p{L}/u.test(s) && s === s.toUpperCase() && !/\s/.test(s.trim());
+
+/** The id of a known organisation named `name` ("Perserikatan Bangsa-Bangsa", "Liên Hợp Quốc" → "un"), or undefined.
+ * An acronym form ("PBB", "WHO") needs `name` in capitals and, when `lang` is given and it is shorter than four letters,
+ * text of its list's language. */
+export function organisationId(name: string, lang?: string): string | undefined {
+  if (!orgIndex) {
+    orgIndex = new Map();
+    for (const l of entityLanguages) {
+      for (const [id, names] of Object.entries(entityData(l).organisations ?? {})) {
+        for (const n of names) {
+          const k = foldKey(n);
+          if (!k) continue;
+          const forms = orgIndex.get(k) ?? [];
+          const acronym = isAcronym(n);
+          let f = forms.find((x) => x.id === id && x.acronym === acronym);
+          if (!f) forms.push((f = { id, acronym, langs: new Set() }));
+          f.langs.add(l);
+          orgIndex.set(k, forms);
+        }
+      }
+    }
+  }
+  const t = name.trim().replace(/^(the|The)\s+/, '');
+  if (!/^\p{Lu}/u.test(t)) return undefined;
+  const forms = orgIndex.get(foldKey(t));
+  if (!forms) return undefined;
+  const caps = isAcronym(t);
+  const base = lang ? lang.split('-')[0]!.toLowerCase() : undefined;
+  // full names first: "Antara" the news agency is a name in every language; an acronym only in its own
+  const full = forms.find((f) => !f.acronym);
+  if (full) return full.id;
+  // a short acronym is often a word or another acronym elsewhere ("UN" is Indonesia's national exam): its own language
+  // only; from four letters ("BNPB", "UNHCR") news in any language writes it as is
+  return forms.find((f) => caps && (!base || f.langs.has(base) || t.replace(/[^\p{L}]/gu, '').length >= 4))?.id;
+}
+
+/** An organisation's display name: its first form in the language's list, else the English one, else the first list's. */
+export function organisationName(id: string, lang = 'en'): string {
+  for (const l of [lang, 'en', ...entityLanguages]) {
+    const n = entityData(l).organisations?.[id]?.[0];
+    if (n) return n;
+  }
+  return id;
+}
+
 const displayNames = new Map<string, Intl.DisplayNames | null>();
 
 /** The canonical display name of a country in a language ("VN", "id" → "Vietnam"). */

@@ -8,6 +8,7 @@ import { events } from './events.ts';
 import { titles } from './titles.ts';
 import { orgs } from './orgs.ts';
 import { regions } from './regions.ts';
+import { organisations } from './organisations.ts';
 import { claims } from './claims.ts';
 import { isDictionaryWord } from './dictionary.ts';
 
@@ -20,7 +21,7 @@ export const language: LanguageData = {
   stopwords,
   time,
   events,
-  entities: { ...titles, ...orgs, regions },
+  entities: { ...titles, ...orgs, regions, organisations },
   claims,
   isDictionaryWord,
 };

@@ -8,6 +8,7 @@ import { events } from './events.ts';
 import { titles } from './titles.ts';
 import { orgs } from './orgs.ts';
 import { regions } from './regions.ts';
+import { organisations } from './organisations.ts';
 import { claims } from './claims.ts';
 // Malay and Indonesian share their root words
 import { isDictionaryWord } from '../id/dictionary.ts';
@@ -21,7 +22,7 @@ export const language: LanguageData = {
   stopwords,
   time,
   events,
-  entities: { ...titles, ...orgs, regions },
+  entities: { ...titles, ...orgs, regions, organisations },
   claims,
   isDictionaryWord,
 };
