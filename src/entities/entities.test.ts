@@ -138,6 +138,19 @@ test('international organisations are one entity across languages, names and acr
   assert.equal(id.find((e) => e.key === 'org:un')!.mentions.length, 2);
 });
 
+test("a bare ministry name is the country's ministry the same article names in full", () => {
+  const orgs = (text: string, lang: string) => entitiesOf(text, lang).filter((e) => e.type === 'ORGANISATION');
+  const id = orgs('Kementerian Luar Negeri Laos mengumumkan kunjungan itu. Juru bicara Kementerian Luar Negeri mengatakan persiapan sudah selesai.', 'id');
+  assert.equal(id.length, 1, JSON.stringify(id));
+  assert.equal(id[0]!.mentions.length, 2);
+  const en = orgs('The Laotian Foreign Ministry said on Monday the talks would go on. The Foreign Ministry gave no date.', 'en');
+  assert.equal(en.length, 1, JSON.stringify(en));
+  assert.equal(en[0]!.mentions.length, 2);
+  // two countries' ministries in one article: the bare name is neither
+  const two = orgs('Kementerian Luar Negeri Laos dan Kementerian Luar Negeri Kamboja bertemu. Kementerian Luar Negeri belum memberi tanggal.', 'id');
+  assert.equal(two.length, 3, JSON.stringify(two));
+});
+
 test('organisation acronyms count only in capitals, outside all-caps headlines and in their own language', () => {
   const keys = (text: string, lang: string) => mentionsOf(text, lang).map((m) => m.key);
   assert.ok(keys('Officials from WHO arrived on Monday.', 'en').includes('org:who'));

@@ -2,8 +2,8 @@
 // ("Hartono", "Tn. Hartono") linked to the full name that contains them; countries under their ISO code;
 // cities with coordinates.
 import type { EntityType, Mention } from './mentions.ts';
-import { countryName, foldWords, lookupCity, organisationName, regionName } from './normalise.ts';
-import { allDirectionWords } from './langdata.ts';
+import { countryCode, countryName, demonymCountry, foldWords, lookupCity, organisationName, regionName } from './normalise.ts';
+import { allDirectionWords, allPortfolioLinks } from './langdata.ts';
 
 /** Compass words of every language, folded ("bắc" → "bac"). */
 const foldedDirections: ReadonlySet<string> = new Set([...allDirectionWords].flatMap((w) => foldWords(w)));
@@ -59,6 +59,40 @@ export function resolveDocumentEntities(mentions: Mention[], lang: string): DocE
     let best = cands[0]!;
     for (const k of cands) if ((lastSeen.get(k) ?? -1) > (lastSeen.get(best) ?? -1)) best = k;
     linkKey.set(m, best);
+  }
+  // "Kementerian Luar Negeri" in an article that also writes "Kementerian Luar Negeri Vietnam" (or "the Vietnamese
+  // Foreign Ministry" beside "the Foreign Ministry"), and no other country's: the bare name is that country's body. The
+  // words the longer name adds must name a country (its name or demonym, maybe after "of"); across articles a bare
+  // name stays generic.
+  const orgs = sorted.filter((m) => m.type === 'ORGANISATION' && m.key.startsWith('organisation:'));
+  if (orgs.length > 1) {
+    // per key: the words as written and folded
+    const forms = new Map<string, { raw: string[]; f: string[] }>();
+    for (const m of orgs) {
+      if (forms.has(m.key)) continue;
+      const raw = m.text.split(/\s+/).filter((x) => foldWords(x).length > 0);
+      forms.set(m.key, { raw, f: raw.map((x) => foldWords(x).join('')) });
+    }
+    const namesCountry = (words: string[]) => {
+      let i = 0;
+      while (i < words.length && allPortfolioLinks.has(words[i]!.toLowerCase())) i++;
+      const rest = words.slice(i).join(' ');
+      return rest.length > 0 && !!(countryCode(rest) || demonymCountry(rest));
+    };
+    const qualified = new Map<string, string>();
+    for (const [key, { f: w }] of forms) {
+      const hits = [...forms].filter(([k, { raw, f }]) => {
+        if (k === key || f.length <= w.length) return false;
+        if (w.every((x, i) => f[i] === x) && namesCountry(raw.slice(w.length))) return true;
+        const at = f.length - w.length;
+        return w.every((x, i) => f[at + i] === x) && namesCountry(raw.slice(0, at));
+      });
+      if (hits.length === 1) qualified.set(key, hits[0]![0]);
+    }
+    for (const m of orgs) {
+      const to = qualified.get(m.key);
+      if (to) linkKey.set(m, to);
+    }
   }
   // "Korea" in a story that names "Korea Utara" / "North Korea" and no other Korea: a place name whose words are a
   // country's name of this document less its compass words is that country (two such countries: left alone)
