@@ -151,6 +151,27 @@ test("a bare ministry name is the country's ministry the same article names in f
   assert.equal(two.length, 3, JSON.stringify(two));
 });
 
+test("a country's ministry is one entity in id/en/vi, named with or without its country", () => {
+  const ministry = (text: string, lang: string) => entitiesOf(text, lang).filter((e) => e.key.startsWith('org:ministry-'));
+  const id = ministry('Kementerian Pertahanan Laos mengumumkan latihan itu. Juru bicara Kementerian Pertahanan mengatakan persiapan sudah selesai.', 'id');
+  const en = ministry('The Laotian Defence Ministry said on Monday the drills would go on. The Ministry of Defence of Laos gave no date.', 'en');
+  const vi = ministry('Bộ Quốc phòng Lào cho biết cuộc tập trận sẽ tiếp tục.', 'vi');
+  for (const [lang, ents] of [['id', id], ['en', en], ['vi', vi]] as const) {
+    assert.deepEqual(ents.map((e) => [e.key, e.type, e.name]), [['org:ministry-defence@LA', 'ORGANISATION', 'Ministry of Defence (Laos)']], lang);
+  }
+  assert.equal(id[0]!.mentions.length, 2);
+  assert.equal(en[0]!.mentions.length, 2);
+  // bare: the country whose ministries the language's news names without one; English names no such country
+  assert.equal(ministry('Kementerian Keuangan menaikkan pajak.', 'id')[0]?.key, 'org:ministry-finance@ID');
+  assert.equal(ministry('Bộ Tài chính đề xuất tăng thuế.', 'vi')[0]?.key, 'org:ministry-finance@VN');
+  assert.equal(ministry('The Ministry of Finance raised taxes.', 'en')[0]?.key, 'org:ministry-finance');
+  // another country's ministry written right after its name in Vietnamese
+  assert.equal(ministry('Bộ Tài chính Lào đề xuất tăng thuế.', 'vi')[0]?.key, 'org:ministry-finance@LA');
+  // "of both countries" after it, or an article on other countries: a bare ministry may be any of theirs, so it is no country's
+  assert.equal(ministry('Kementerian Luar Negeri kedua negara akan bertemu.', 'id')[0]?.key, 'org:ministry-foreign-affairs');
+  assert.equal(ministry('Laos dan Kamboja sepakat. Menurut Kementerian Luar Negeri, pertemuan akan digelar.', 'id')[0]?.key, 'org:ministry-foreign-affairs');
+});
+
 test('organisation acronyms count only in capitals, outside all-caps headlines and in their own language', () => {
   const keys = (text: string, lang: string) => mentionsOf(text, lang).map((m) => m.key);
   assert.ok(keys('Officials from WHO arrived on Monday.', 'en').includes('org:who'));

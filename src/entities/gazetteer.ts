@@ -5,10 +5,10 @@ import { tokenWords } from './tokenize.ts';
 import { calendarWords, entityData, entityLanguages } from './langdata.ts';
 import { cities, countries, countryExtra } from './normalise.ts';
 
-export type GazCategory = 'CTRY' | 'CITY' | 'DEM' | 'TITLE' | 'TMOD' | 'PORT' | 'HON' | 'ORGH' | 'PLH' | 'NONE' | 'CAL' | 'MEDIA' | 'MEDIA_AFTER' | 'DOC' | 'DOC_AFTER' | 'REG' | 'ORGN';
+export type GazCategory = 'CTRY' | 'CITY' | 'DEM' | 'TITLE' | 'TMOD' | 'PORT' | 'HON' | 'ORGH' | 'PLH' | 'NONE' | 'CAL' | 'MEDIA' | 'MEDIA_AFTER' | 'DOC' | 'DOC_AFTER' | 'REG' | 'ORGN' | 'MHEAD' | 'MLINK' | 'MPORT' | 'MANY';
 
 /** Categories read by the mention rules only: never a tagger feature (the shipped weights were trained without them). */
-const RULE_ONLY: ReadonlySet<GazCategory> = new Set(['MEDIA', 'MEDIA_AFTER', 'DOC', 'DOC_AFTER', 'REG', 'ORGN']);
+const RULE_ONLY: ReadonlySet<GazCategory> = new Set(['MEDIA', 'MEDIA_AFTER', 'DOC', 'DOC_AFTER', 'REG', 'ORGN', 'MHEAD', 'MLINK', 'MPORT', 'MANY']);
 
 interface TrieNode {
   next: Map<string, TrieNode>;
@@ -91,6 +91,10 @@ export function gazetteer(): Gazetteer {
     for (const n of d.documentHeadsAfter ?? []) t('DOC_AFTER').add(tokenWords(n));
     for (const n of Object.values(d.regions ?? {}).flat()) t('REG').add(tokenWords(n));
     for (const n of Object.values(d.organisations ?? {}).flat()) t('ORGN').add(tokenWords(n));
+    for (const n of d.ministries?.heads ?? []) t('MHEAD').add(tokenWords(n));
+    for (const n of d.ministries?.links ?? []) t('MLINK').add(tokenWords(n));
+    for (const n of Object.values(d.ministries?.portfolios ?? {}).flat()) t('MPORT').add(tokenWords(n));
+    for (const n of d.ministries?.several ?? []) t('MANY').add(tokenWords(n));
   }
   for (const c of cities().values()) if (c.population >= GAZ_CITY_MIN_POP) t('CITY').add(tokenWords(c.name));
   gaz = { tries, needsCap: new Set(['CTRY', 'CITY', 'DEM']), capsOnly: new Set(countryExtra().caseSensitive) };

@@ -66,6 +66,25 @@ export interface EntityOrgs {
    * languages ("un": ["Perserikatan Bangsa-Bangsa", "PBB"]): one organisation entity whatever the language. A name
    * written in capitals (an acronym) matches only capitals, and only in text of its list's language. */
   organisations?: Record<string, string[]>;
+  /** Government ministries: how the language names them, by portfolio ids shared across languages. */
+  ministries?: Ministries;
+}
+
+export interface Ministries {
+  /** Words that open a ministry's name before its portfolio ("Kementerian", "Ministry", "Bộ"). */
+  heads: string[];
+  /** Words that close it after an adjectival portfolio ("Foreign Ministry", "State Department"). */
+  headsAfter?: string[];
+  /** Words between a head and its portfolio ("of" in "Ministry of Finance"). */
+  links?: string[];
+  /** Portfolio id → the language's forms ("foreign-affairs": ["Luar Negeri"]). */
+  portfolios: Record<string, string[]>;
+  /** Words after a ministry's name that make it several countries' or the other side's ("kedua negara", "of both
+   * countries", "hai nước", "nước bạn"): such a name is no one country's, not even the home country's. */
+  several?: string[];
+  /** ISO alpha-2 of the country whose ministries the language's news names without a country ("id" → "ID"); none
+   * where the language is many countries' (English). */
+  homeCountry?: string;
 }
 
 export interface EntityLangData extends EntityTitles, EntityOrgs {

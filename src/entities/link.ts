@@ -2,8 +2,8 @@
 // ("Hartono", "Tn. Hartono") linked to the full name that contains them; countries under their ISO code;
 // cities with coordinates.
 import type { EntityType, Mention } from './mentions.ts';
-import { countryCode, countryName, demonymCountry, foldWords, lookupCity, organisationName, regionName } from './normalise.ts';
-import { allDirectionWords, allPortfolioLinks } from './langdata.ts';
+import { countryCode, countryName, demonymCountry, foldWords, lookupCity, ministryName, organisationName, regionName } from './normalise.ts';
+import { allDirectionWords, allPortfolioLinks, entityData } from './langdata.ts';
 
 /** Compass words of every language, folded ("bắc" → "bac"). */
 const foldedDirections: ReadonlySet<string> = new Set([...allDirectionWords].flatMap((w) => foldWords(w)));
@@ -94,6 +94,38 @@ export function resolveDocumentEntities(mentions: Mention[], lang: string): DocE
       if (to) linkKey.set(m, to);
     }
   }
+  // A ministry named without its country ("Bộ Ngoại giao", "Kementerian Luar Negeri"): the country written right
+  // before or after it ("Bộ Ngoại giao | Trung Quốc", "Vietnamese | Foreign Ministry"), else the one country the
+  // article names that ministry with, else the country whose ministries the language's news names bare (see below).
+  const ministries = sorted.filter((m) => m.key.startsWith('org:ministry-'));
+  if (ministries.length) {
+    const explicit = new Map<string, Set<string>>();
+    for (const m of ministries) {
+      const [base, cc] = m.key.split('@');
+      if (cc) explicit.set(base!, (explicit.get(base!) ?? new Set()).add(cc));
+    }
+    // the language's home country only in an article that names no other country: an Indonesian report on talks
+    // between two other countries may name either side's ministry bare ("lembaga Partai, Kementerian Luar Negeri,
+    // ... kedua belah pihak"), and no country is better than a wrong one
+    const homeCountry = entityData(lang).ministries?.homeCountry;
+    const home = sorted.some((m) => m.key.startsWith('country:') && m.key !== `country:${homeCountry}`) ? undefined : homeCountry;
+    for (const m of ministries) {
+      // "Kementerian Luar Negeri kedua negara": the ministries of both countries, no one country's (mentions.ts)
+      if (m.key.endsWith('@*')) {
+        linkKey.set(m, m.key.slice(0, -2));
+        continue;
+      }
+      if (m.key.includes('@')) continue;
+      const i = sorted.indexOf(m);
+      const next = sorted[i + 1];
+      const prev = sorted[i - 1];
+      const beside =
+        next && next.key.startsWith('country:') && next.start - m.end <= 1 ? next : prev && prev.key.startsWith('country:') && m.start - prev.end <= 1 ? prev : undefined;
+      const named = explicit.get(m.key);
+      const cc = beside ? beside.key.slice('country:'.length) : named?.size === 1 ? [...named][0] : home;
+      if (cc) linkKey.set(m, `${m.key}@${cc}`);
+    }
+  }
   // "Korea" in a story that names "Korea Utara" / "North Korea" and no other Korea: a place name whose words are a
   // country's name of this document less its compass words is that country (two such countries: left alone)
   const countryWords = new Map<string, string[][]>();
@@ -152,6 +184,10 @@ export function resolveDocumentEntities(mentions: Mention[], lang: string): DocE
     } else if (key.startsWith('region:')) {
       e.type = 'PLACE';
       e.name = regionName(key.slice('region:'.length), 'en');
+    } else if (key.startsWith('org:ministry-')) {
+      const [portfolio, cc] = key.slice('org:ministry-'.length).split('@');
+      e.type = 'ORGANISATION';
+      e.name = ministryName(portfolio!, cc);
     } else if (key.startsWith('org:')) {
       e.type = 'ORGANISATION';
       e.name = organisationName(key.slice('org:'.length), 'en');

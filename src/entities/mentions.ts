@@ -7,7 +7,7 @@ import { tagTokens } from './ner.ts';
 import { chunks } from './conll.ts';
 import { GAZ_CITY_MIN_POP, matchAt, type GazCategory } from './gazetteer.ts';
 import { allConjunctions, allDirectionWords, allDocumentLinks, allNameParticles, allPersonSurnames, allPersonSurnamesFolded, allPortfolioLinks, allOrgWordVariants, allTitleSuffixes, entityData } from './langdata.ts';
-import { countryCode, demonymCountry, foldKey, foldWords, lookupCity, organisationId, regionId } from './normalise.ts';
+import { countryCode, demonymCountry, foldKey, foldWords, lookupCity, ministryOf, organisationId, regionId } from './normalise.ts';
 import { stopwordsFor } from '../lang/index.ts';
 
 export type EntityType = 'PERSON' | 'ORGANISATION' | 'PLACE' | 'OTHER';
@@ -31,6 +31,8 @@ const isAllCaps = (w: string) => hasLetter(w) && w === w.toUpperCase();
  * language or form; `lang`: the text's, for acronyms). */
 export function mentionKey(type: EntityType, name: string, lang?: string): string {
   if (type === 'ORGANISATION') {
+    const ministry = ministryOf(name);
+    if (ministry) return `org:ministry-${ministry.portfolio}${ministry.country ? `@${ministry.country}` : ''}`;
     const org = organisationId(name, lang);
     if (org) return `org:${org}`;
   }
@@ -284,7 +286,8 @@ export function findMentions(text: string, sentences: Span[], lang: string, opts
     while (ti < toks.length && toks[ti]!.end <= sp.end) ti++;
     if (ti > s) ranges.push([s, ti]);
   }
-  const raw: Array<{ s: number; e: number; type: EntityType }> = [];
+  // known: a known organisation's or ministry's whole name (kept as it is: its lower-case words are its own)
+  const raw: Array<{ s: number; e: number; type: EntityType; known?: boolean }> = [];
   for (const [s, e] of ranges) {
     const tags = tagSentence(c, s, e);
     for (const ch of chunks(tags)) raw.push({ s: s + ch.start, e: s + ch.end, type: ch.type as EntityType });
@@ -522,13 +525,26 @@ export function findMentions(text: string, sentences: Span[], lang: string, opts
   // cut it (lower-case words end its chunks in Vietnamese); a chunk holding the whole name ("National Security Council") stays
   {
     const add: typeof raw = [];
+    /** a ministry's head and portfolio from token i ("Bộ Tài chính", "Ministry of Finance"), in tokens; 0 if none */
+    const ministryAt = (i: number): number => {
+      const h = matchAt('MHEAD', c.lower, i);
+      if (!h) return 0;
+      let j = i + h;
+      for (let l = matchAt('MLINK', c.lower, j); l; l = matchAt('MLINK', c.lower, j)) j += l;
+      const p = isCap(c.words[j] ?? '') ? matchAt('MPORT', c.lower, j) : 0;
+      return p ? j + p - i : 0;
+    };
     for (let i = 0; i < toks.length; i++) {
-      const n = isCap(c.words[i]!) ? matchAt('ORGN', c.lower, i) : 0;
-      if (n < 2 || !sameLine(i, i + n - 1) || !organisationId(spanText(c, i, i + n), lang)) continue;
+      const n = isCap(c.words[i]!) ? Math.max(matchAt('ORGN', c.lower, i), ministryAt(i)) : 0;
+      if (n < 2 || !sameLine(i, i + n - 1)) continue;
+      const name = spanText(c, i, i + n);
+      if (!organisationId(name, lang) && !ministryOf(name)) continue;
       const whole = raw.find((r) => r.s <= i && r.e >= i + n);
-      if (!whole) add.push({ s: i, e: i + n, type: 'ORGANISATION' });
+      if (!whole) add.push({ s: i, e: i + n, type: 'ORGANISATION', known: true });
       // the whole name alone, read as a person ("Liên Hợp Quốc" opens like a Vietnamese name): the organisation
-      else if (whole.s === i && whole.e === i + n) whole.type = 'ORGANISATION';
+      else if (whole.s === i && whole.e === i + n) (whole.type = 'ORGANISATION'), (whole.known = true);
+      // the name and its country ("Bộ Tài chính Lào"): kept whole too
+      else if (whole.s === i && matchAt('CTRY', c.lower, i + n) === whole.e - i - n && countryCode(spanText(c, i + n, whole.e))) (whole.type = 'ORGANISATION'), (whole.known = true);
       i += n - 1;
     }
     if (add.length) {
@@ -571,7 +587,10 @@ export function findMentions(text: string, sentences: Span[], lang: string, opts
     else if (!cc && t !== 'ORGANISATION' && (t !== 'PERSON' || isAllCaps(name)) && organisationId(name, c.lang)) t = 'ORGANISATION';
     // a law, treaty or resolution ("Konvensi ... tentang Hukum Laut", "the Paris Agreement") is a named document
     if (!cc && (t === 'ORGANISATION' || t === 'PERSON') && namesDocument(c, s, e)) t = 'OTHER';
-    const m: Mention = { start: toks[s]!.start, end: toks[e - 1]!.end, text: name, type: t, key: dc ? `country:${dc}` : mentionKey(t, name, c.lang), ...extra };
+    let key = dc ? `country:${dc}` : mentionKey(t, name, c.lang);
+    // a ministry without its country, followed by "kedua negara" / "of both countries": no one country's (link.ts)
+    if (key.startsWith('org:ministry-') && !key.includes('@') && matchAt('MANY', c.lower, e)) key += '@*';
+    const m: Mention = { start: toks[s]!.start, end: toks[e - 1]!.end, text: name, type: t, key, ...extra };
     out.push(m);
     for (let k = s; k < e; k++) (covered[k] = 1), (owner[k] = out.length);
     return m;
@@ -641,10 +660,10 @@ export function findMentions(text: string, sentences: Span[], lang: string, opts
     // said", "ông X nói") is not part of it. (Organisation names may: Vietnamese writes "Bộ Nông nghiệp".)
     const orgHeaded = type === 'ORGANISATION' || (!!matchAt('ORGH', c.lower, s) && !matchAt('PLH', c.lower, s));
     const trailing = (k: number) => hasLetter(c.words[k]!) && c.words[k] === c.lower[k] && !glued(k - 1, k);
-    while (e - 1 > s && trailing(e - 1) && (!orgHeaded || c.stops.has(c.lower[e - 1]!))) e--;
+    while (!r.known && e - 1 > s && trailing(e - 1) && (!orgHeaded || c.stops.has(c.lower[e - 1]!))) e--;
     // an organisation name stops before a lower-case function word of the sentence that is none of a name's own
     // ("Liên đoàn Bóng đá Việt Nam | đã công bố": "đã" marks the verb that follows)
-    if (orgHeaded) {
+    if (orgHeaded && !r.known) {
       for (let k = s + 1; k < e; k++) {
         if (trailing(k) && c.stops.has(c.lower[k]!) && !isFn(k) && !allConjunctions.has(c.lower[k]!)) {
           e = k;

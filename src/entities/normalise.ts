@@ -212,6 +212,102 @@ export function organisationName(id: string, lang = 'en'): string {
   return id;
 }
 
+interface MinistryTables {
+  heads: Map<string, number>;
+  headsAfter: Map<string, number>;
+  links: Set<string>;
+  /** folded portfolio words joined by a space → portfolio id */
+  portfolios: Map<string, string>;
+  maxPortfolio: number;
+}
+
+let ministryTables: MinistryTables | null = null;
+
+function ministryData(): MinistryTables {
+  if (ministryTables) return ministryTables;
+  const t: MinistryTables = { heads: new Map(), headsAfter: new Map(), links: new Set(), portfolios: new Map(), maxPortfolio: 0 };
+  const key = (s: string) => foldWords(s).join(' ');
+  for (const l of entityLanguages) {
+    const m = entityData(l).ministries;
+    if (!m) continue;
+    for (const h of m.heads) t.heads.set(key(h), foldWords(h).length);
+    for (const h of m.headsAfter ?? []) t.headsAfter.set(key(h), foldWords(h).length);
+    for (const x of m.links ?? []) t.links.add(key(x));
+    for (const [id, forms] of Object.entries(m.portfolios)) {
+      for (const f of forms) {
+        // the first language to name a form keeps it (a form is one portfolio's)
+        if (!t.portfolios.has(key(f))) t.portfolios.set(key(f), id);
+        t.maxPortfolio = Math.max(t.maxPortfolio, foldWords(f).length);
+      }
+    }
+  }
+  ministryTables = t;
+  return t;
+}
+
+/** A government ministry named `name`: its portfolio id and, when the name says it, its country ("Kementerian Luar
+ * Negeri Vietnam", "the Vietnamese Foreign Ministry", "Ministry of Finance of Laos", "Bộ Ngoại giao"). */
+export function ministryOf(name: string): { portfolio: string; country?: string } | undefined {
+  const t = ministryData();
+  // words as written (for country abbreviations in capitals) beside their folded forms; punctuation-only words dropped
+  const raw = name.split(/\s+/).map((w) => w.replace(/['’]s$/u, '')).filter((w) => foldWords(w).length > 0);
+  const f = raw.map((w) => foldWords(w).join(' '));
+  const from = f[0] === 'the' ? 1 : 0;
+  const countryIn = (a: number, b: number): string | null | undefined => {
+    // undefined: no words; null: words that name no country
+    while (a < b && t.links.has(f[a]!)) a++;
+    if (a >= b) return undefined;
+    const text = raw.slice(a, b).join(' ');
+    return countryCode(text) ?? demonymCountry(text) ?? null;
+  };
+  const phraseAt = (table: Map<string, number>, i: number): number => {
+    for (let n = 3; n >= 1; n--) if (i + n <= f.length && table.get(f.slice(i, i + n).join(' ')) === n) return n;
+    return 0;
+  };
+  const portfolioAt = (i: number, end: number): [string, number] | undefined => {
+    for (let n = Math.min(t.maxPortfolio, end - i); n >= 1; n--) {
+      const id = t.portfolios.get(f.slice(i, i + n).join(' '));
+      if (id) return [id, n];
+    }
+    return undefined;
+  };
+  const result = (portfolio: string, a: string | null | undefined, b: string | null | undefined) => {
+    if (a === null || b === null || (a && b && a !== b)) return undefined;
+    const country = a ?? b;
+    return country ? { portfolio, country } : { portfolio };
+  };
+  // head, link, portfolio: "[Vietnamese] Ministry of Finance [of Vietnam]", "Kementerian Luar Negeri [RI]", "Bộ Ngoại giao"
+  for (let i = from; i < f.length; i++) {
+    const h = phraseAt(t.heads, i);
+    if (!h) continue;
+    let j = i + h;
+    while (j < f.length && t.links.has(f[j]!)) j++;
+    const p = portfolioAt(j, f.length);
+    if (p) {
+      const r = result(p[0], countryIn(from, i), countryIn(j + p[1], f.length));
+      if (r) return r;
+    }
+  }
+  // portfolio, head: "[the Vietnamese] Foreign Ministry [of Laos]", "the State Department"
+  for (let k = from + 1; k < f.length; k++) {
+    const h = phraseAt(t.headsAfter, k);
+    if (!h) continue;
+    for (let i = from; i < k; i++) {
+      const p = portfolioAt(i, k);
+      if (!p || i + p[1] !== k) continue;
+      const r = result(p[0], countryIn(from, i), countryIn(k + h, f.length));
+      if (r) return r;
+    }
+  }
+  return undefined;
+}
+
+/** A ministry's display name in English: "Ministry of Foreign Affairs (Vietnam)". */
+export function ministryName(portfolio: string, country?: string): string {
+  const form = entityData('en').ministries?.portfolios[portfolio]?.[0] ?? portfolio;
+  return `Ministry of ${form}${country ? ` (${countryName(country, 'en')})` : ''}`;
+}
+
 const displayNames = new Map<string, Intl.DisplayNames | null>();
 
 /** The canonical display name of a country in a language ("VN", "id" → "Vietnam"). */

@@ -9,6 +9,7 @@ import { titles } from './titles.ts';
 import { orgs } from './orgs.ts';
 import { regions } from './regions.ts';
 import { organisations } from './organisations.ts';
+import { ministries } from './ministries.ts';
 import { claims } from './claims.ts';
 
 export const language: LanguageData = {
@@ -20,6 +21,6 @@ export const language: LanguageData = {
   stopwords,
   time,
   events,
-  entities: { ...titles, ...orgs, regions, organisations },
+  entities: { ...titles, ...orgs, regions, organisations, ministries },
   claims,
 };
