@@ -8,7 +8,7 @@ import { chunks } from './conll.ts';
 import { GAZ_CITY_MIN_POP, matchAt, type GazCategory } from './gazetteer.ts';
 import { allConjunctions, allDirectionWords, allDocumentLinks, allNameParticles, allPersonSurnames, allPersonSurnamesFolded, allPortfolioLinks, allOrgWordVariants, allTitleSuffixes, entityData } from './langdata.ts';
 import { countryCode, demonymCountry, foldKey, foldWords, lookupCity, ministryOf, organisationId, regionId } from './normalise.ts';
-import { stopwordsFor } from '../lang/index.ts';
+import { getLanguage, stopwordsFor } from '../lang/index.ts';
 
 export type EntityType = 'PERSON' | 'ORGANISATION' | 'PLACE' | 'OTHER';
 
@@ -543,6 +543,9 @@ export function findMentions(text: string, sentences: Span[], lang: string, opts
       if (!whole) add.push({ s: i, e: i + n, type: 'ORGANISATION', known: true });
       // the whole name alone, read as a person ("Liên Hợp Quốc" opens like a Vietnamese name): the organisation
       else if (whole.s === i && whole.e === i + n) (whole.type = 'ORGANISATION'), (whole.known = true);
+      // an ordinary word opening the sentence swept in before the name ("Pejabat | Kementerian Luar Negeri"): left out
+      else if (whole.e === i + n && whole.s === i - 1 && isSentenceStart(c, whole.s) && (c.stops.has(c.lower[whole.s]!) || !!getLanguage(lang).isDictionaryWord?.(c.lower[whole.s]!)))
+        (whole.s = i), (whole.type = 'ORGANISATION'), (whole.known = true);
       // the name and its country ("Bộ Tài chính Lào"): kept whole too
       else if (whole.s === i && matchAt('CTRY', c.lower, i + n) === whole.e - i - n && countryCode(spanText(c, i + n, whole.e))) (whole.type = 'ORGANISATION'), (whole.known = true);
       i += n - 1;
