@@ -6,6 +6,7 @@ import { sql, type Kysely } from 'kysely';
 import type { DocEntity } from './link.ts';
 import type { EntityType } from './mentions.ts';
 import { bulkInsert, inValues, jsonRows, type DirectSql } from '../store/bulk.ts';
+import { linkShortNamesInStories } from './storylink.ts';
 
 export interface ExportEntity {
   id: string;
@@ -120,5 +121,12 @@ export async function listEntities(db: Kysely<any>, opts: { storyId?: string; ar
       out.push(x);
     }
   }
-  return out.sort((a, b) => b.mentions.length - a.mentions.length || a.name.localeCompare(b.name));
+  // a bare surname in one article of a story is the full name another article of it gives (storylink.ts)
+  const storyOf = new Map<string, string>();
+  const articles = [...new Set(mentions.map((m) => m.article as string))];
+  for (let k = 0; k < articles.length; k += 500) {
+    const rows = await db.selectFrom('articles').select(['id', 'story_id']).where('id', 'in', articles.slice(k, k + 500)).execute();
+    for (const r of rows) if (r.story_id) storyOf.set(r.id as string, r.story_id as string);
+  }
+  return linkShortNamesInStories(out, storyOf).sort((a, b) => b.mentions.length - a.mentions.length || a.name.localeCompare(b.name));
 }
