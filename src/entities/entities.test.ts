@@ -174,6 +174,16 @@ test("a country's ministry is one entity in id/en/vi, named with or without its 
   assert.equal(ministry('Laos dan Kamboja sepakat. Menurut Kementerian Luar Negeri, pertemuan akan digelar.', 'id')[0]?.key, 'org:ministry-foreign-affairs');
 });
 
+test('a role phrase, a comma, then the name: the role is the person\'s; an acronym opening a name heads an agency', () => {
+  const people = (text: string, lang = 'id') => mentionsOf(text, lang).filter((m) => m.type === 'PERSON').map((m) => [m.text, m.role?.title ?? null, m.role?.org ?? null]);
+  assert.deepEqual(people('Juru bicara Kementerian Keuangan, Budi Hartono, mengatakan hal itu.'), [['Budi Hartono', 'Juru bicara', 'Kementerian Keuangan']]);
+  assert.deepEqual(people('Bupati Lembah Hijau, Rina Lestari, meninjau lokasi banjir.'), [['Rina Lestari', 'Bupati', 'Lembah Hijau']]);
+  // no role phrase before the comma: no role
+  assert.deepEqual(people('Di Lembah Hijau, Rina Lestari meninjau lokasi banjir.'), [['Rina Lestari', null, null]]);
+  const orgs = mentionsOf('Petugas BPBD Lembah Hijau mendata rumah yang rusak.', 'id').filter((m) => m.type !== 'PLACE');
+  assert.ok(!orgs.some((m) => m.type === 'PERSON'), JSON.stringify(orgs));
+});
+
 test('organisation acronyms count only in capitals, outside all-caps headlines and in their own language', () => {
   const keys = (text: string, lang: string) => mentionsOf(text, lang).map((m) => m.key);
   assert.ok(keys('Officials from WHO arrived on Monday.', 'en').includes('org:who'));

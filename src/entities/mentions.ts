@@ -588,6 +588,8 @@ export function findMentions(text: string, sentences: Span[], lang: string, opts
     // a known organisation named whole ("Uni Eropa", "Bank Dunia") is that organisation, where the tagger saw a place
     // (a person keeps the tagger's reading unless the name is an acronym: "Bloomberg" can be a surname)
     else if (!cc && t !== 'ORGANISATION' && (t !== 'PERSON' || isAllCaps(name)) && organisationId(name, c.lang)) t = 'ORGANISATION';
+    // an acronym opening a longer name ("BPBD Banua Hulu", "PT Sinar Jaya") heads an agency or company, not a person
+    if (t === 'PERSON' && e - s >= 2 && !extra.role && !extra.honorific && isAllCaps(c.words[s]!) && c.words[s]!.replace(/[^\p{L}]/gu, '').length >= 3 && !isAllCaps(name)) t = 'ORGANISATION';
     // a law, treaty or resolution ("Konvensi ... tentang Hukum Laut", "the Paris Agreement") is a named document
     if (!cc && (t === 'ORGANISATION' || t === 'PERSON') && namesDocument(c, s, e)) t = 'OTHER';
     let key = dc ? `country:${dc}` : mentionKey(t, name, c.lang);
@@ -764,6 +766,20 @@ export function findMentions(text: string, sentences: Span[], lang: string, opts
             org = prevOrg.text;
           }
         }
+      }
+    }
+    // "Kepala Pelaksana BPBD Banua Hulu, Rahmadi Noor, menyebut": a role phrase (and its organisation), a comma, then the
+    // name, closed by a comma or followed by a lower-case word: the role is the person's
+    if (type === 'PERSON' && !title && s >= 2 && c.words[s - 1] === ',' && (c.words[e] === ',' || /^\p{Ll}/u.test(c.words[e] ?? ''))) {
+      const pi = owner[s - 2];
+      const p = pi ? out[pi - 1]! : undefined;
+      if (p && p.type !== 'PERSON' && p.end === toks[s - 2]!.end) {
+        const os = tokenAt(p.start);
+        const ts = os >= 0 ? titleEndingAt(c, os) : -1;
+        if (ts >= 0) (title = spanText(c, ts, os)), (org = p.text);
+      } else if (!pi) {
+        const ts = titleEndingAt(c, s - 1);
+        if (ts >= 0) title = spanText(c, ts, s - 1);
       }
     }
     // A title stripped from a "place" or "organisation" with no head word or known place left: a person with a role

@@ -19,7 +19,7 @@ export const titles: EntityTitles = {
     'Menteri Hukum', 'Menkumham', 'Jaksa Agung', 'Sekretaris Kabinet', 'Seskab', 'Sekretaris Negara', 'Kepala Staf Kepresidenan',
     'Juru Bicara', 'Jubir', 'Sekretaris', 'Sekretaris Jenderal', 'Sekjen', 'Sekretaris Pertama', 'Sekretaris Eksekutif',
     'Direktur Jenderal', 'Dirjen', 'Inspektur Jenderal', 'Irjen', 'Direktur', 'Direktur Utama', 'Dirut', 'Direktur Eksekutif',
-    'Kepala', 'Kepala Badan', 'Kepala Dinas', 'Kepala Biro', 'Kepala Bagian', 'Deputi', 'Asisten Deputi', 'Staf Khusus', 'Stafsus',
+    'Kepala', 'Kepala Badan', 'Kepala Dinas', 'Kepala Pelaksana', 'Kalaksa', 'Kepala Pelaksana Harian', 'Kepala Biro', 'Kepala Bagian', 'Deputi', 'Asisten Deputi', 'Staf Khusus', 'Stafsus',
     'Penasihat', 'Penasihat Khusus', 'Utusan Khusus', 'Utusan', 'Komisaris', 'Komisaris Utama', 'Komisioner', 'Auditor',
     'Gubernur', 'Wakil Gubernur', 'Bupati', 'Wakil Bupati', 'Wali Kota', 'Walikota', 'Wakil Wali Kota', 'Camat', 'Lurah',
     'Kepala Desa', 'Kades', 'Gubernur Bank Sentral', 'Hakim', 'Hakim Agung', 'Hakim Konstitusi', 'Ketua Mahkamah Agung',
