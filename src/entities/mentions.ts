@@ -720,6 +720,16 @@ export function findMentions(text: string, sentences: Span[], lang: string, opts
     // "đội trưởng Hồ Quang Minh", "Tran Van Loc" tagged as a place: a name opened by a family name is a person's,
     // unless the gazetteer knows the place (a place-head family name, "Hồ" = lake, needs a title or form of address)
     if (type === 'PLACE' && surnamedName(c, s, e) && (!matchAt('PLH', c.lower, s) || title || titleEndingAt(c, s) >= 0 || honorificEndingAt(c, s) >= 0)) type = 'PERSON';
+    // "tỉnh Bình Phước", "sân bay Nội Bài", "desa Sukamaju": a name right after a place head written in lower case (a
+    // common noun: province, airport, village) is that place's, not a person's
+    if (type === 'PERSON' && !title && !honorific && s > 0 && spaceBetween(s - 1, s)) {
+      for (let b = Math.max(0, s - 3); b < s; b++) {
+        if (matchAt('PLH', c.lower, b) === s - b && /^\p{Ll}/u.test(c.words[b]!) && (b === 0 || !isCap(c.words[b - 1]!) || !spaceBetween(b - 1, b))) {
+          type = 'PLACE';
+          break;
+        }
+      }
+    }
     // A personal name never ends on a cut: a capitalised name word right after it (one space, same line) that no
     // chunk took is its last part ("Park Min | Jun" tagged without "Jun")
     if (type === 'PERSON') {
