@@ -172,6 +172,20 @@ const isAcronym = (s: string) => /\p{L}/u.test(s) && s === s.toUpperCase() && !/
  * An acronym form ("PBB", "WHO") needs `name` in capitals and, when `lang` is given and it is shorter than four letters,
  * text of its list's language. */
 export function organisationId(name: string, lang?: string): string | undefined {
+  // names repeat across an article and a corpus: the answer is kept per name and language
+  const ck = `${lang ?? ''}\u0001${name}`;
+  if (orgCache.has(ck)) return orgCache.get(ck);
+  const id = lookupOrganisation(name, lang);
+  if (orgCache.size >= NAME_CACHE) orgCache.clear();
+  orgCache.set(ck, id);
+  return id;
+}
+
+/** Entries kept by the per-name caches of the lookups below (cleared when full). */
+const NAME_CACHE = 50_000;
+const orgCache = new Map<string, string | undefined>();
+
+function lookupOrganisation(name: string, lang?: string): string | undefined {
   if (!orgIndex) {
     orgIndex = new Map();
     for (const l of entityLanguages) {
@@ -248,6 +262,16 @@ function ministryData(): MinistryTables {
 /** A government ministry named `name`: its portfolio id and, when the name says it, its country ("Kementerian Luar
  * Negeri Vietnam", "the Vietnamese Foreign Ministry", "Ministry of Finance of Laos", "Bộ Ngoại giao"). */
 export function ministryOf(name: string): { portfolio: string; country?: string } | undefined {
+  if (ministryCache.has(name)) return ministryCache.get(name);
+  const m = parseMinistry(name);
+  if (ministryCache.size >= NAME_CACHE) ministryCache.clear();
+  ministryCache.set(name, m);
+  return m;
+}
+
+const ministryCache = new Map<string, { portfolio: string; country?: string } | undefined>();
+
+function parseMinistry(name: string): { portfolio: string; country?: string } | undefined {
   const t = ministryData();
   // words as written (for country abbreviations in capitals) beside their folded forms; punctuation-only words dropped
   const raw = name.split(/\s+/).map((w) => w.replace(/['’]s$/u, '')).filter((w) => foldWords(w).length > 0);
