@@ -178,6 +178,10 @@ test('a role phrase, a comma, then the name: the role is the person\'s; an acron
   const people = (text: string, lang = 'id') => mentionsOf(text, lang).filter((m) => m.type === 'PERSON').map((m) => [m.text, m.role?.title ?? null, m.role?.org ?? null]);
   assert.deepEqual(people('Juru bicara Kementerian Keuangan, Budi Hartono, mengatakan hal itu.'), [['Budi Hartono', 'Juru bicara', 'Kementerian Keuangan']]);
   assert.deepEqual(people('Bupati Lembah Hijau, Rina Lestari, meninjau lokasi banjir.'), [['Rina Lestari', 'Bupati', 'Lembah Hijau']]);
+  // the jurisdiction read as a person after the title: a place, and the role the name's
+  const both = mentionsOf('Bupati Banyu Asri, Rina Lestari, meninjau lokasi banjir.', 'id').map((m) => [m.text, m.type, m.role?.title ?? null, m.role?.org ?? null]);
+  assert.deepEqual(both.find((m) => m[0] === 'Rina Lestari'), ['Rina Lestari', 'PERSON', 'Bupati', 'Banyu Asri'], JSON.stringify(both));
+  assert.ok(!both.some((m) => m[1] === 'PERSON' && m[0] !== 'Rina Lestari'), JSON.stringify(both));
   // no role phrase before the comma: no role
   assert.deepEqual(people('Di Lembah Hijau, Rina Lestari meninjau lokasi banjir.'), [['Rina Lestari', null, null]]);
   const orgs = mentionsOf('Petugas BPBD Lembah Hijau mendata rumah yang rusak.', 'id').filter((m) => m.type !== 'PLACE');

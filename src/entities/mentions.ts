@@ -787,6 +787,16 @@ export function findMentions(text: string, sentences: Span[], lang: string, opts
         const os = tokenAt(p.start);
         const ts = os >= 0 ? titleEndingAt(c, os) : -1;
         if (ts >= 0) (title = spanText(c, ts, os)), (org = p.text);
+      } else if (p && p.type === 'PERSON' && p.role && !p.role.org && !p.honorific && p.end === toks[s - 2]!.end) {
+        // "Bupati Banua Hulu, Saiful Rahman,": what the tagger took for a person after the title is the role's place
+        // or body, and the role is the name's after the comma
+        const os = tokenAt(p.start);
+        const place = os < 0 || !matchAt('ORGH', c.lower, os);
+        title = p.role.title;
+        org = p.text;
+        p.type = place ? 'PLACE' : 'ORGANISATION';
+        p.key = mentionKey(p.type, p.text, c.lang);
+        delete p.role;
       } else if (!pi) {
         const ts = titleEndingAt(c, s - 1);
         if (ts >= 0) title = spanText(c, ts, s - 1);
