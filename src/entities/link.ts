@@ -110,11 +110,7 @@ export function resolveDocumentEntities(mentions: Mention[], lang: string): DocE
     const homeCountry = entityData(lang).ministries?.homeCountry;
     const home = sorted.some((m) => m.key.startsWith('country:') && m.key !== `country:${homeCountry}`) ? undefined : homeCountry;
     for (const m of ministries) {
-      // "Kementerian Luar Negeri kedua negara": the ministries of both countries, no one country's (mentions.ts)
-      if (m.key.endsWith('@*')) {
-        linkKey.set(m, m.key.slice(0, -2));
-        continue;
-      }
+      // with a country, or "Kementerian Luar Negeri kedua negara" (key @*: several countries' ministries, mentions.ts)
       if (m.key.includes('@')) continue;
       const i = sorted.indexOf(m);
       const next = sorted[i + 1];

@@ -326,10 +326,14 @@ function parseMinistry(name: string): { portfolio: string; country?: string } | 
   return undefined;
 }
 
-/** A ministry's display name in English: "Ministry of Foreign Affairs (Vietnam)". */
+/** What a ministry's name says in place of a country when the text speaks of several countries' ("kedua negara"). */
+export const SEVERAL_COUNTRIES = 'several countries';
+
+/** A ministry's display name in English: "Ministry of Foreign Affairs (Vietnam)"; country "*": several countries'. */
 export function ministryName(portfolio: string, country?: string): string {
   const form = entityData('en').ministries?.portfolios[portfolio]?.[0] ?? portfolio;
-  return `Ministry of ${form}${country ? ` (${countryName(country, 'en')})` : ''}`;
+  const of = country === '*' ? SEVERAL_COUNTRIES : country ? countryName(country, 'en') : '';
+  return `Ministry of ${form}${of ? ` (${of})` : ''}`;
 }
 
 const displayNames = new Map<string, Intl.DisplayNames | null>();

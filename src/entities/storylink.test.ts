@@ -41,3 +41,17 @@ test('a short name two full names of the story could be, or a name that is not a
   // articles outside any story are not linked
   assert.equal(linkShortNamesInStories([person('e1', 'Budi Hartono', [['x1', 0]]), person('e2', 'Hartono', [['x2', 0]])], new Map()).length, 2);
 });
+
+test("a ministry named without its country is the one country's ministry the story names elsewhere", () => {
+  const storyOf = new Map([['a1', 's1'], ['a2', 's1'], ['a3', 's2']]);
+  const org = (id: string, name: string, mentions: Array<[string, number]>): ExportEntity => ({ ...person(id, name, mentions), type: 'ORGANISATION' });
+  const out = linkShortNamesInStories([org('e1', 'Ministry of Finance (Laos)', [['a1', 0]]), org('e2', 'Ministry of Finance', [['a2', 0], ['a3', 0]])], storyOf);
+  assert.deepEqual(out.map((e) => [e.id, e.mentions.map((m) => m.article)]), [['e1', ['a1', 'a2']], ['e2', ['a3']]]);
+  // two countries' forms in the story: left alone
+  const two = [org('e1', 'Ministry of Finance (Laos)', [['a1', 0]]), org('e3', 'Ministry of Finance (Cambodia)', [['a1', 9]]), org('e2', 'Ministry of Finance', [['a2', 0]])];
+  assert.equal(linkShortNamesInStories(two, storyOf).length, 3);
+  // "the foreign ministries of both countries" is no one country's: never the target
+  assert.equal(linkShortNamesInStories([org('e1', 'Ministry of Finance (several countries)', [['a1', 0]]), org('e2', 'Ministry of Finance', [['a2', 0]])], storyOf).length, 2);
+  // an organisation is never merged into a person, nor a person into an organisation
+  assert.equal(linkShortNamesInStories([org('e1', 'Hartono Group', [['a1', 0]]), person('e2', 'Hartono', [['a2', 0]])], storyOf).length, 2);
+});

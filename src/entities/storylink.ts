@@ -1,10 +1,11 @@
 // Short names linked to the full name across the articles of one story: one article says "Hartono said", another of
-// the same story "Budi Hartono, the minister": the store keeps them apart (each article links only its own mentions,
+// the same story "Budi Hartono, the minister"; one says "the Ministry of Finance", another "Laos's Ministry of
+// Finance" (named "Ministry of Finance (Laos)"): the store keeps them apart (each article links only its own mentions,
 // src/entities/link.ts, and a bare surname is no key of its own across stories), so lists of a story's people show
 // them as one. Applied when entities are read (export, reader, CLI), per story, so "Hartono" in another story can be
 // another person.
 import type { ExportEntity } from './store.ts';
-import { foldWords } from './normalise.ts';
+import { foldWords, SEVERAL_COUNTRIES } from './normalise.ts';
 
 /** Is `short` (folded words) a short form of `full`: one of its words, or a run of its words at its start or end? */
 function shortFormOf(short: string[], full: string[]): boolean {
@@ -20,11 +21,15 @@ const personLike = (name: string) => !name.split(/\s+/).some((w) => w.length >= 
 
 /**
  * Moves the mentions (and aliases, roles) a person entity has in a story's articles to the one longer person name of
- * that story it is a short form of; several candidates: left alone. An entity left without mentions is dropped.
+ * that story it is a short form of (an organisation named without a country: to its one country-qualified form of
+ * the story); several candidates: left alone. An entity left without mentions is dropped.
  * `storyOf`: article id → story id (articles without a story are not linked).
  */
 export function linkShortNamesInStories(entities: ExportEntity[], storyOf: ReadonlyMap<string, string>): ExportEntity[] {
-  const persons = entities.filter((e) => e.type === 'PERSON');
+  // people, and organisations named with and without a country ("Ministry of Finance (Laos)", "Ministry of Finance")
+  const QUALIFIED = / \([^()]+\)$/;
+  const bare = new Set(entities.filter((e) => e.type === 'ORGANISATION' && QUALIFIED.test(e.name)).map((e) => e.name.replace(QUALIFIED, '')));
+  const persons = entities.filter((e) => e.type === 'PERSON' || (e.type === 'ORGANISATION' && bare.has(e.name.replace(QUALIFIED, ''))));
   if (persons.length < 2) return entities;
   const words = new Map(persons.map((e) => [e, foldWords(e.name)]));
   // story → persons mentioned there
@@ -44,7 +49,11 @@ export function linkShortNamesInStories(entities: ExportEntity[], storyOf: Reado
     for (const short of people) {
       const sw = words.get(short)!;
       if (!sw.length) continue;
-      const into = people.filter((full) => full !== short && personLike(full.name) && shortFormOf(sw, words.get(full)!));
+      const into = people.filter((full) =>
+        full !== short &&
+        full.type === short.type &&
+        (short.type === 'PERSON' ? personLike(full.name) && shortFormOf(sw, words.get(full)!) : full.name.startsWith(`${short.name} (`) && !full.name.endsWith(`(${SEVERAL_COUNTRIES})`)),
+      );
       if (into.length !== 1) continue;
       const full = into[0]!;
       const here = (article: string) => storyOf.get(article) === story;
