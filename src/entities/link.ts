@@ -109,10 +109,9 @@ export function resolveDocumentEntities(mentions: Mention[], lang: string): DocE
     // ... kedua belah pihak"), and no country is better than a wrong one
     const homeCountry = entityData(lang).ministries?.homeCountry;
     const home = sorted.some((m) => m.key.startsWith('country:') && m.key !== `country:${homeCountry}`) ? undefined : homeCountry;
-    for (const m of ministries) {
+    sorted.forEach((m, i) => {
       // with a country, or "Kementerian Luar Negeri kedua negara" (key @*: several countries' ministries, mentions.ts)
-      if (m.key.includes('@')) continue;
-      const i = sorted.indexOf(m);
+      if (!m.key.startsWith('org:ministry-') || m.key.includes('@')) return;
       const next = sorted[i + 1];
       const prev = sorted[i - 1];
       const beside =
@@ -120,7 +119,7 @@ export function resolveDocumentEntities(mentions: Mention[], lang: string): DocE
       const named = explicit.get(m.key);
       const cc = beside ? beside.key.slice('country:'.length) : named?.size === 1 ? [...named][0] : home;
       if (cc) linkKey.set(m, `${m.key}@${cc}`);
-    }
+    });
   }
   // "Korea" in a story that names "Korea Utara" / "North Korea" and no other Korea: a place name whose words are a
   // country's name of this document less its compass words is that country (two such countries: left alone)
