@@ -534,12 +534,16 @@ export function findMentions(text: string, sentences: Span[], lang: string, opts
       const p = isCap(c.words[j] ?? '') ? matchAt('MPORT', c.lower, j) : 0;
       return p ? j + p - i : 0;
     };
+    // the chunk covering each token (chunks do not overlap here), so a long text costs a lookup per name, not a scan
+    const chunkAt = new Int32Array(toks.length + 1).fill(-1);
+    raw.forEach((r, idx) => chunkAt.fill(idx, r.s, r.e));
     for (let i = 0; i < toks.length; i++) {
       const n = isCap(c.words[i]!) ? Math.max(matchAt('ORGN', c.lower, i), ministryAt(i)) : 0;
       if (n < 2 || !sameLine(i, i + n - 1)) continue;
       const name = spanText(c, i, i + n);
       if (!organisationId(name, lang) && !ministryOf(name)) continue;
-      const whole = raw.find((r) => r.s <= i && r.e >= i + n);
+      const under = chunkAt[i]! >= 0 ? raw[chunkAt[i]!]! : undefined;
+      const whole = under && under.s <= i && under.e >= i + n ? under : undefined;
       if (!whole) add.push({ s: i, e: i + n, type: 'ORGANISATION', known: true });
       // the whole name alone, read as a person ("Liên Hợp Quốc" opens like a Vietnamese name): the organisation
       else if (whole.s === i && whole.e === i + n) (whole.type = 'ORGANISATION'), (whole.known = true);
@@ -551,7 +555,9 @@ export function findMentions(text: string, sentences: Span[], lang: string, opts
       i += n - 1;
     }
     if (add.length) {
-      const kept = raw.filter((r) => !add.some((a) => r.s < a.e && r.e > a.s));
+      const taken = new Uint8Array(toks.length + 1);
+      for (const a of add) taken.fill(1, a.s, a.e);
+      const kept = raw.filter((r) => !taken.subarray(r.s, r.e).some((x) => x));
       raw.length = 0;
       for (const x of [...kept, ...add].sort((a, b) => a.s - b.s)) raw.push(x);
     }
