@@ -188,12 +188,15 @@ test('a role phrase, a comma, then the name: the role is the person\'s; an acron
   assert.ok(!orgs.some((m) => m.type === 'PERSON'), JSON.stringify(orgs));
 });
 
-test('a name right after a lower-case place head is a place, not a person', () => {
+test('a name right after a lower-case place head or place preposition is a place, not a person', () => {
   const typed = (text: string, lang: string) => mentionsOf(text, lang).map((m) => [m.text, m.type]);
   assert.deepEqual(typed('Đội tuyển sẽ về đến sân bay Nội Bài vào chiều nay.', 'vi'), [['Nội Bài', 'PLACE']]);
   assert.deepEqual(typed('Warga desa Sukamaju mengungsi ke balai desa.', 'id'), [['Sukamaju', 'PLACE']]);
   // a form of address before the name keeps it a person's
   assert.deepEqual(typed('Ông Hồ Văn Nam phát biểu tại hội nghị.', 'vi'), [['Hồ Văn Nam', 'PERSON']]);
+  // after a place preposition too, unless a family name opens it or a possessive follows
+  assert.deepEqual(typed('Ông Lâm, giám đốc một công ty ở Bình Phước, kỳ vọng nhiều.', 'vi'), [['Lâm', 'PERSON'], ['Bình Phước', 'PLACE']]);
+  assert.deepEqual(typed("In Hartono's view the plan failed.", 'en'), [['Hartono', 'PERSON']]);
 });
 
 test('organisation acronyms count only in capitals, outside all-caps headlines and in their own language', () => {

@@ -736,6 +736,12 @@ export function findMentions(text: string, sentences: Span[], lang: string, opts
         }
       }
     }
+    // "ở Bình Phước", "di Sukamaju": a name right after a lower-case place preposition (the language's event place
+    // words) is a place's, unless a family name opens it or a possessive follows ("in Smith's view")
+    if (type === 'PERSON' && !title && !honorific && s > 0 && spaceBetween(s - 1, s) && /^\p{Ll}/u.test(c.words[s - 1]!)) {
+      const preps = getLanguage(c.lang).events?.placePreps ?? [];
+      if (preps.includes(c.lower[s - 1]!) && !surnamedName(c, s, e) && !/^['’]s$/u.test(c.words[e] ?? '')) type = 'PLACE';
+    }
     // A personal name never ends on a cut: a capitalised name word right after it (one space, same line) that no
     // chunk took is its last part ("Park Min | Jun" tagged without "Jun")
     if (type === 'PERSON') {
