@@ -22,9 +22,10 @@ export interface SerializedModel {
   common?: string[];
   /** training-data dictionary (see features.ts NerDict): word → counts [O, PERSON, PLACE, ORGANISATION], span → same */
   dict?: { words: Record<string, number[]>; spans: Record<string, number[]>; maxSpan: number };
-  /** how the model was made (scripts/train-ner.ts): sha256 of the training file, the training options, and the
-   * fingerprint of the gazetteer lists its features read (gazetteerFingerprint); not read when tagging */
-  meta?: { train: string; options: Record<string, unknown>; gazetteer: string };
+  /** how the model was made (scripts/train-ner.ts): sha256 of the training file and of the auxiliary corpora, the
+   * training options, and the fingerprint of the gazetteer lists its features read (gazetteerFingerprint); not read
+   * when tagging */
+  meta?: { train: string; aux?: Array<{ name: string; sha256: string }>; options: Record<string, unknown>; gazetteer: string };
 }
 
 export class Perceptron {

@@ -62,17 +62,36 @@ export interface TrainOptions {
 // code (a model field and a per-sentence feature group) was dropped with it.
 export const NER_TRAIN_DEFAULTS: TrainOptions = { learner: 'perceptron', epochs: 20, seed: 13, minCount: 2, runs: 1, dictFolds: 5 };
 
+/** The auxiliary corpora of the shipped model (files indolem/<name>.txt under the shared eval/ner folder). */
+export const NER_AUX_SETS = ['nerugm', 'nergithub'];
+
+/** IndoLEM NER tags (nerugm, nergithub) in the NERGrit tag set: LOCATION → PLACE, ORGANIZATION → ORGANISATION,
+ * PERSON kept, QUANTITY / TIME → O. */
+export function indolemTag(t: string): string {
+  const m = /^([BI])-(\w+)$/.exec(t);
+  if (!m) return 'O';
+  const type = ({ PERSON: 'PERSON', LOCATION: 'PLACE', ORGANIZATION: 'ORGANISATION' } as Record<string, string>)[m[2]!];
+  return type ? `${m[1]}-${type}` : 'O';
+}
+
 /**
- * The model file for a training text (CoNLL, as NERGrit's train_preprocess.txt): trained with NER_TRAIN_DEFAULTS
- * (and `opts`), weights below 0.01 dropped, three decimals, features in sorted order, and a `meta` record of the
- * training file's sha256, the options and the gazetteer fingerprint. The same text, options and code give the same
- * bytes (scripts/train-ner.ts writes them to data/ner-model.json; `--check` compares).
+ * The model file for a training text (CoNLL, as NERGrit's train_preprocess.txt) and auxiliary corpora (CoNLL texts
+ * in the IndoLEM tag set, read with indolemTag): trained with NER_TRAIN_DEFAULTS (and `opts`), weights below 0.01
+ * dropped, three decimals, features in sorted order, and a `meta` record of the training files' sha256, the options
+ * and the gazetteer fingerprint. The same texts, options and code give the same bytes (scripts/train-ner.ts writes
+ * them to data/ner-model.json; `--check` compares).
  */
-export function nerModelFile(trainText: string, opts: TrainOptions = {}): string {
+export function nerModelFile(trainText: string, opts: TrainOptions = {}, auxTexts: Array<{ name: string; text: string }> = []): string {
   const { log, ...rest } = { ...NER_TRAIN_DEFAULTS, ...opts };
   const options = Object.fromEntries(Object.entries(rest).sort(([a], [b]) => (a < b ? -1 : 1)));
-  const model = trainPerceptron(readConll(trainText), { ...options, log });
-  const meta = { train: sha256Hex(trainText), options, gazetteer: gazetteerFingerprint() };
+  const aux = auxTexts.map((a) => ({ name: a.name, data: readConll(a.text, indolemTag) }));
+  const model = trainPerceptron(readConll(trainText), { ...options, log }, aux);
+  const meta = {
+    train: sha256Hex(trainText),
+    ...(auxTexts.length ? { aux: auxTexts.map((a) => ({ name: a.name, sha256: sha256Hex(a.text) })) } : {}),
+    options,
+    gazetteer: gazetteerFingerprint(),
+  };
   return JSON.stringify({ ...model.toJSON(0.01, 3), meta });
 }
 
