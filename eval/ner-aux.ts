@@ -8,14 +8,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readConll, scoreChunks, type ConllSentence } from '../src/entities/conll.ts';
 import { tagTokens } from '../src/entities/ner.ts';
-import { parseNerClusters, setNerClusters } from '../src/entities/features.ts';
 import { NER_TRAIN_DEFAULTS, indolemTag, trainPerceptron, type AuxCorpus, type TrainOptions } from '../src/entities/train.ts';
 
 const BOTH = ['nerugm', 'nergithub'];
-export const VARIANTS: Record<string, { opts: TrainOptions; aux: string[]; clusters?: boolean }> = {
-  clu: { opts: {}, aux: [], clusters: true },
-  cluCat: { opts: { auxMode: 'concat' }, aux: BOTH, clusters: true },
-  cluAug: { opts: { auxMode: 'augment' }, aux: BOTH, clusters: true },
+// word-class features (exchange algorithm, 32/128/512 classes from the token text of NERGrit train + IndoLEM) were
+// variants clu / cluAug in commit 6e5edef, removed again (within noise)
+export const VARIANTS: Record<string, { opts: TrainOptions; aux: string[] }> = {
   base: { opts: {}, aux: [] },
   cat: { opts: { auxMode: 'concat' }, aux: BOTH },
   catDict: { opts: { auxMode: 'concat', auxDict: true }, aux: BOTH },
@@ -53,7 +51,6 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const f = (x: number | undefined) => (x ?? 0).toFixed(2);
   for (const name of names) {
     const v = VARIANTS[name]!;
-    setNerClusters(v.clusters ? parseNerClusters(fs.readFileSync(path.join(repoRoot, 'data/ner-clusters.tsv'), 'utf8')) : null);
     const aux = (leaveOut?: { set: string; k: number }): AuxCorpus[] =>
       v.aux.map((n) => ({ name: n, data: indolem[n]!.filter((_, i) => !(leaveOut?.set === n && i % folds === leaveOut.k)) }));
     const t0 = performance.now();

@@ -163,23 +163,6 @@ export function dictMarks(tokens: string[], dict: NerDict): string[][] {
   return out;
 }
 
-/** Word classes (data/ner-clusters.tsv, scripts/ner-clusters.ts): lower-case word → class ids, coarse to fine. */
-let clusters: Map<string, string[]> | null = null;
-
-export function parseNerClusters(text: string): Map<string, string[]> {
-  const m = new Map<string, string[]>();
-  for (const line of text.split('\n')) {
-    const [w, ...c] = line.split('\t');
-    if (w && c.length) m.set(w, c);
-  }
-  return m;
-}
-
-/** Use (or, with null, stop using) word-class features. */
-export function setNerClusters(m: Map<string, string[]> | null): void {
-  clusters = m;
-}
-
 export function sentenceFeatures(tokens: string[], common?: Set<string>, dict?: NerDict): string[][] {
   const n = tokens.length;
   const lower = tokens.map((w) => w.toLowerCase());
@@ -236,14 +219,6 @@ export function sentenceFeatures(tokens: string[], common?: Set<string>, dict?: 
       if (i > a) f.push('rh=' + lower[a], 'rh|pos=' + lower[a] + '|' + pos, 'rb=' + W(a - 1), 'rb|rh=' + W(a - 1) + '|' + lower[a]);
       if (i < e - 1) f.push('rl=' + lower[e - 1], 'ra=' + W(e));
       if (i === a) f.push('rb|pos=' + W(a - 1) + '|' + pos);
-    }
-    if (clusters) {
-      const c = clusters.get(lw);
-      if (c) for (let k = 0; k < c.length; k++) f.push('c' + k + '=' + c[k]);
-      const cp = i > 0 ? clusters.get(lower[i - 1]!) : undefined;
-      if (cp) f.push('c1-1=' + cp[1]);
-      const cn = i + 1 < n ? clusters.get(lower[i + 1]!) : undefined;
-      if (cn) f.push('c1+1=' + cn[1]);
     }
     if (dm) {
       for (const m of dm[i]!) f.push(m, m + '|ss=' + S(i));
