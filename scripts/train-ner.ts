@@ -9,7 +9,7 @@
 //
 //   npx tsx scripts/train-ner.ts
 //
-// and `npx tsx scripts/train-ner.ts --check` retrains (about a minute) and exits 1 unless the result equals the shipped
+// and `npx tsx scripts/train-ner.ts --check` retrains (about 15 s) and exits 1 unless the result equals the shipped
 // file byte for byte. Training is deterministic: seeded shuffles (NER_TRAIN_DEFAULTS.seed), insertion-ordered maps
 // filled in data order, features written in sorted order with three decimals (src/entities/train.ts nerModelFile).
 // The model records the training files' sha256, the options and the fingerprint of the gazetteer lists (src/lang)
