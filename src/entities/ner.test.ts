@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { chunks, readConll, scoreChunks } from './conll.ts';
 import { runNerConll, tagTokens } from './ner.ts';
-import { NER_TRAIN_DEFAULTS, nerModelFile, trainPerceptron } from './train.ts';
+import { NER_AUX_SETS, NER_TRAIN_DEFAULTS, nerModelFile, trainPerceptron } from './train.ts';
 import { gazetteerFingerprint } from './gazetteer.ts';
 import { buildDict, dictMarks } from './features.ts';
 import { Perceptron, TAGS, type SerializedModel } from './perceptron.ts';
@@ -78,6 +78,15 @@ test('training is deterministic and learns a small fixture', () => {
   assert.deepEqual(Object.keys(parsed.feats), Object.keys(parsed.feats).sort());
   assert.equal(parsed.meta!.gazetteer, gazetteerFingerprint());
   assert.equal(parsed.meta!.options.seed, 7);
+  // with an auxiliary corpus (IndoLEM tags) and feature augmentation: still byte-identical, the corpus recorded,
+  // only shared features in the file (the per-corpus copies are merged into them or dropped), other weights
+  const aux = [{ name: 'extra', text: 'Dewi\tB-PERSON\nke\tO\nSurabaya\tB-LOCATION\nbesok\tB-TIME\n' }];
+  const withAux = nerModelFile(text, { ...opts, seed: 7, auxMode: 'augment' }, aux);
+  assert.equal(nerModelFile(text, { ...opts, seed: 7, auxMode: 'augment' }, aux), withAux);
+  const p2 = JSON.parse(withAux) as SerializedModel;
+  assert.deepEqual(p2.meta!.aux, [{ name: 'extra', sha256: sha256Hex(aux[0]!.text) }]);
+  assert.ok(Object.keys(p2.feats).every((f) => !f.includes('\u0001')));
+  assert.notDeepEqual(p2.feats, parsed.feats);
 });
 
 test('the shipped model is what scripts/train-ner.ts makes from the current gazetteer lists and settings', (t) => {
@@ -94,6 +103,12 @@ test('the shipped model is what scripts/train-ner.ts makes from the current gaze
     return;
   }
   assert.equal(shipped.meta.train, sha256Hex(fs.readFileSync(file, 'utf8')));
+  // the auxiliary corpora (the IndoLEM sets) it was trained on
+  assert.deepEqual(shipped.meta.aux?.map((a) => a.name), NER_AUX_SETS);
+  for (const a of shipped.meta.aux!) {
+    const f = path.resolve(repoRoot, `../shared/eval/ner/indolem/${a.name}.txt`);
+    if (fs.existsSync(f)) assert.equal(a.sha256, sha256Hex(fs.readFileSync(f, 'utf8')), a.name);
+  }
 });
 
 test('the shipped model is small and scores on NERGrit valid (skips without ../shared)', (t) => {

@@ -22,9 +22,10 @@ export interface SerializedModel {
   common?: string[];
   /** training-data dictionary (see features.ts NerDict): word → counts [O, PERSON, PLACE, ORGANISATION], span → same */
   dict?: { words: Record<string, number[]>; spans: Record<string, number[]>; maxSpan: number };
-  /** how the model was made (scripts/train-ner.ts): sha256 of the training file, the training options, and the
-   * fingerprint of the gazetteer lists its features read (gazetteerFingerprint); not read when tagging */
-  meta?: { train: string; options: Record<string, unknown>; gazetteer: string };
+  /** how the model was made (scripts/train-ner.ts): sha256 of the training file and of the auxiliary corpora, the
+   * training options, and the fingerprint of the gazetteer lists its features read (gazetteerFingerprint); not read
+   * when tagging */
+  meta?: { train: string; aux?: Array<{ name: string; sha256: string }>; options: Record<string, unknown>; gazetteer: string };
 }
 
 export class Perceptron {
@@ -34,6 +35,8 @@ export class Perceptron {
   dict: NerDict | undefined;
   // for averaging: u accumulates c * delta (Daumé's trick); avg = w - u / c
   private u = new Map<string, Float64Array>();
+  /** the weights of a loaded model as one array (fromJSON); dropped when training changes them */
+  private flat: { index: Map<string, number>; weights: Float64Array } | undefined;
   private uTrans = new Float64Array((T + 1) * T);
   private c = 1;
 
@@ -43,11 +46,17 @@ export class Perceptron {
     p.trans = Float64Array.from(m.trans);
     if (m.common) p.common = new Set(m.common);
     if (m.dict) p.dict = { words: new Map(Object.entries(m.dict.words)), spans: new Map(Object.entries(m.dict.spans)), maxSpan: m.dict.maxSpan };
-    for (const [f, sparse] of Object.entries(m.feats)) {
-      const a = new Float64Array(T);
-      for (let k = 0; k < sparse.length; k += 2) a[sparse[k]!] = sparse[k + 1]!;
-      p.w.set(f, a);
-    }
+    // all weights in one array, looked up by row number (scores): less memory and better locality than an array
+    // object per feature; the rows in `w` are views of it
+    const entries = Object.entries(m.feats);
+    const flat = new Float64Array(entries.length * T);
+    const index = new Map<string, number>();
+    entries.forEach(([f, sparse], i) => {
+      for (let k = 0; k < sparse.length; k += 2) flat[i * T + sparse[k]!] = sparse[k + 1]!;
+      index.set(f, i * T);
+      p.w.set(f, flat.subarray(i * T, (i + 1) * T));
+    });
+    p.flat = { index, weights: flat };
     return p;
   }
 
@@ -88,6 +97,18 @@ export class Perceptron {
 
   /** Emission scores, one Float64Array(T) per token. */
   scores(feats: string[][]): Float64Array[] {
+    const flat = this.flat;
+    if (flat) {
+      const { index, weights } = flat;
+      return feats.map((fs) => {
+        const s = new Float64Array(T);
+        for (const f of fs) {
+          const o = index.get(f);
+          if (o !== undefined) for (let t = 0; t < T; t++) s[t]! += weights[o + t]!;
+        }
+        return s;
+      });
+    }
     return feats.map((fs) => {
       const s = new Float64Array(T);
       for (const f of fs) {
@@ -133,6 +154,7 @@ export class Perceptron {
   }
 
   private bump(f: string, t: number, d: number): void {
+    this.flat = undefined;
     let a = this.w.get(f);
     if (!a) {
       this.w.set(f, (a = new Float64Array(T)));

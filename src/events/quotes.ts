@@ -135,7 +135,10 @@ export function findQuotes(text: string, sentences: Span[], lang: string, pre: {
   const persons = (sp: Span): Cand[] => {
     const k = `${sp.start}:${sp.end}`;
     let cs = personsOf.get(k);
-    if (!cs) personsOf.set(k, (cs = sentenceParties(text, sp, lang, mentions).filter((c) => c.type !== 'PLACE')));
+    // a place is no speaker, but a group named after one is ("Chilean officials", "pemerintah Indonesia": a place
+    // mention that a common noun heading the name extended)
+    const placeMention = (c: Cand) => mentions.some((m) => m.type === 'PLACE' && m.start === c.start && m.end === c.end);
+    if (!cs) personsOf.set(k, (cs = sentenceParties(text, sp, lang, mentions).filter((c) => c.type !== 'PLACE' || !placeMention(c))));
     return cs;
   };
   const out: Quote[] = [];
