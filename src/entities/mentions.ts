@@ -110,6 +110,8 @@ function notAnEntity(c: Ctx, s: number, e: number): boolean {
   // A question or pronoun phrase capitalised at a sentence start ("Bisakah Anda", "Could you"): every word a
   // function word of the language. Acronyms ("US", "WHO") are names whatever their lower case spells.
   if (n <= 3 && c.words.slice(s, e).every((w) => !isAllCaps(w) && c.stops.has(w.toLowerCase()))) return true;
+  // ...except in an all-caps headline, where capitals say nothing: "WHO SAID ..." opens with a pronoun
+  if (n <= 3 && (inCapsRun(c, s) || inCapsRun(c, e - 1)) && c.words.slice(s, e).every((w) => c.stops.has(w.toLowerCase()))) return true;
   // A one-word head joined by a conjunction ("Partai dan Negara", "Party and State"): two generic nouns, no one
   // body named (a name keeps its modifiers between head and conjunction: "Kementerian Perdagangan dan
   // Perindustrian"; a head of several words is a name's head: "Kamar Dagang dan Industri").
