@@ -1,5 +1,6 @@
-// Structured averaged perceptron over BIO tags: per-token feature weights plus tag-transition weights,
-// decoded exactly with Viterbi under the BIO constraint (I-X only after B-X or I-X).
+// The NER tagger's model over BIO tags: per-token feature weights plus tag-transition weights, decoded exactly with
+// Viterbi under the BIO constraint (I-X only after B-X or I-X). Trained by src/entities/train.ts (an averaged
+// structured perceptron, or a CRF), kept in data/ner-model.json.
 
 import type { NerDict } from './features.ts';
 
@@ -33,12 +34,8 @@ export class Perceptron {
   trans = new Float64Array((T + 1) * T);
   common: Set<string> | undefined;
   dict: NerDict | undefined;
-  // for averaging: u accumulates c * delta (Daumé's trick); avg = w - u / c
-  private u = new Map<string, Float64Array>();
-  /** the weights of a loaded model as one array (fromJSON); dropped when training changes them */
+  /** the weights of a loaded model as one array (fromJSON) */
   private flat: { index: Map<string, number>; weights: Float64Array } | undefined;
-  private uTrans = new Float64Array((T + 1) * T);
-  private c = 1;
 
   static fromJSON(m: SerializedModel): Perceptron {
     if (m.tags.join() !== TAGS.join()) throw new Error('NER model tag set differs from this code');
@@ -95,111 +92,62 @@ export class Perceptron {
     return p;
   }
 
-  /** Emission scores, one Float64Array(T) per token. */
-  scores(feats: string[][]): Float64Array[] {
+  /** Emission scores of a sentence, token i's at [i * T, (i + 1) * T). */
+  private emissions(feats: string[][]): Float64Array {
+    const em = new Float64Array(feats.length * T);
     const flat = this.flat;
-    if (flat) {
-      const { index, weights } = flat;
-      return feats.map((fs) => {
-        const s = new Float64Array(T);
-        for (const f of fs) {
-          const o = index.get(f);
-          if (o !== undefined) for (let t = 0; t < T; t++) s[t]! += weights[o + t]!;
-        }
-        return s;
-      });
-    }
-    return feats.map((fs) => {
-      const s = new Float64Array(T);
+    feats.forEach((fs, i) => {
+      const o = i * T;
       for (const f of fs) {
-        const a = this.w.get(f);
-        if (a) for (let t = 0; t < T; t++) s[t]! += a[t]!;
+        if (flat) {
+          const b = flat.index.get(f);
+          if (b !== undefined) for (let t = 0; t < T; t++) em[o + t]! += flat.weights[b + t]!;
+        } else {
+          const a = this.w.get(f);
+          if (a) for (let t = 0; t < T; t++) em[o + t]! += a[t]!;
+        }
       }
-      return s;
     });
+    return em;
   }
 
   /** Best tag indices for one sentence. */
   decode(feats: string[][]): number[] {
-    const n = feats.length;
-    if (!n) return [];
-    const em = this.scores(feats);
-    const delta = new Float64Array(n * T);
-    const back = new Int32Array(n * T);
-    for (let t = 0; t < T; t++) delta[t] = allowed[T]![t] ? this.trans[T * T + t]! + em[0]![t]! : -Infinity;
-    for (let i = 1; i < n; i++) {
-      for (let t = 0; t < T; t++) {
-        let best = -Infinity;
-        let arg = 0;
-        for (let p = 0; p < T; p++) {
-          if (!allowed[p]![t]) continue;
-          const v = delta[(i - 1) * T + p]! + this.trans[p * T + t]!;
-          if (v > best) {
-            best = v;
-            arg = p;
-          }
-        }
-        delta[i * T + t] = best + em[i]![t]!;
-        back[i * T + t] = arg;
-      }
-    }
-    let bt = 0;
-    for (let t = 1; t < T; t++) if (delta[(n - 1) * T + t]! > delta[(n - 1) * T + bt]!) bt = t;
-    const out = new Array<number>(n);
-    for (let i = n - 1; i >= 0; i--) {
-      out[i] = bt;
-      bt = back[i * T + bt]!;
-    }
-    return out;
+    return viterbi(this.emissions(feats), feats.length, this.trans);
   }
+}
 
-  private bump(f: string, t: number, d: number): void {
-    this.flat = undefined;
-    let a = this.w.get(f);
-    if (!a) {
-      this.w.set(f, (a = new Float64Array(T)));
-      this.u.set(f, new Float64Array(T));
-    }
-    a[t]! += d;
-    this.u.get(f)![t]! += this.c * d;
-  }
-
-  /** One training step; returns whether the prediction was wrong. */
-  update(feats: string[][], gold: number[]): boolean {
-    const pred = this.decode(feats);
-    let wrong = false;
-    for (let i = 0; i < gold.length; i++) {
-      const g = gold[i]!;
-      const p = pred[i]!;
-      const gp = i ? gold[i - 1]! : T;
-      const pp = i ? pred[i - 1]! : T;
-      if (g !== p) {
-        wrong = true;
-        for (const f of feats[i]!) {
-          this.bump(f, g, 1);
-          this.bump(f, p, -1);
+/** Best tag indices for a sentence of `n` tokens: emission scores `em` (token i's at [i * T, (i + 1) * T)) and
+ * transition weights `trans` ((T + 1) x T, row T = start), under the BIO constraint. */
+export function viterbi(em: Float64Array, n: number, trans: Float64Array): number[] {
+  if (!n) return [];
+  const delta = new Float64Array(n * T);
+  const back = new Int32Array(n * T);
+  for (let t = 0; t < T; t++) delta[t] = allowed[T]![t] ? trans[T * T + t]! + em[t]! : -Infinity;
+  for (let i = 1; i < n; i++) {
+    for (let t = 0; t < T; t++) {
+      let best = -Infinity;
+      let arg = 0;
+      for (let p = 0; p < T; p++) {
+        if (!allowed[p]![t]) continue;
+        const v = delta[(i - 1) * T + p]! + trans[p * T + t]!;
+        if (v > best) {
+          best = v;
+          arg = p;
         }
       }
-      if (g !== p || gp !== pp) {
-        this.trans[gp * T + g]! += 1;
-        this.uTrans[gp * T + g]! += this.c;
-        this.trans[pp * T + p]! -= 1;
-        this.uTrans[pp * T + p]! -= this.c;
-      }
+      delta[i * T + t] = best + em[i * T + t]!;
+      back[i * T + t] = arg;
     }
-    this.c++;
-    return wrong;
   }
-
-  /** Replace weights by their averages (call once after training). */
-  average(): void {
-    for (const [f, a] of this.w) {
-      const u = this.u.get(f)!;
-      for (let t = 0; t < T; t++) a[t] = a[t]! - u[t]! / this.c;
-    }
-    for (let k = 0; k < this.trans.length; k++) this.trans[k] = this.trans[k]! - this.uTrans[k]! / this.c;
-    this.u.clear();
+  let bt = 0;
+  for (let t = 1; t < T; t++) if (delta[(n - 1) * T + t]! > delta[(n - 1) * T + bt]!) bt = t;
+  const out = new Array<number>(n);
+  for (let i = n - 1; i >= 0; i--) {
+    out[i] = bt;
+    bt = back[i * T + bt]!;
   }
+  return out;
 }
 
 export function tagIndex(tag: string): number {

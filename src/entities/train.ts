@@ -1,6 +1,6 @@
 // Training the NER perceptron (used by scripts/train-ner.ts and the k-fold rows of eval/ner.ts).
 import { buildDict, commonWordsOf, sentenceFeatures } from './features.ts';
-import { Perceptron, TAGS, allowed, tagIndex } from './perceptron.ts';
+import { Perceptron, TAGS, allowed, tagIndex, viterbi } from './perceptron.ts';
 import { readConll, type ConllSentence } from './conll.ts';
 import { gazetteerFingerprint } from './gazetteer.ts';
 import { rng } from '../util/common.ts';
@@ -71,7 +71,8 @@ export interface TrainOptions {
 // Shipped: augmentation with 10 epochs (the IndoLEM sets in NER_AUX_SETS; scripts/train-ner.ts).
 export const NER_TRAIN_DEFAULTS: TrainOptions = { learner: 'perceptron', epochs: 10, seed: 13, minCount: 2, runs: 1, dictFolds: 5, auxMode: 'augment' };
 
-/** The auxiliary corpora of the shipped model (files indolem/<name>.txt under the shared eval/ner folder). */
+/** The IndoLEM NER sets (files indolem/<name>.txt under the shared eval/ner folder): the shipped model's auxiliary
+ * corpora, and eval/ner.ts's IndoLEM rows. */
 export const NER_AUX_SETS = ['nerugm', 'nergithub'];
 
 /** IndoLEM NER tags (nerugm, nergithub) in the NERGrit tag set: LOCATION → PLACE, ORGANIZATION → ORGANISATION,
@@ -167,7 +168,7 @@ export function trainPerceptron(data: ConllSentence[], opts: TrainOptions = {}, 
   const runs: Perceptron[] = [];
   for (let r = 0; r < opts.runs!; r++) {
     if (opts.learner === 'crf') {
-      runs.push(trainCrf(kept.map((s) => s.map((fs) => Array.from(fs, (f) => names[f]!))), gold, opts, rand));
+      runs.push(trainCrf(kept, names, gold, opts, rand));
       continue;
     }
     const fp = new FlatPerceptron(names.length);
@@ -207,7 +208,6 @@ class FlatPerceptron {
 
   decode(feats: Int32Array[]): number[] {
     const n = feats.length;
-    if (!n) return [];
     const w = this.w;
     const em = new Float64Array(n * NT);
     for (let i = 0; i < n; i++) {
@@ -218,33 +218,7 @@ class FlatPerceptron {
         for (let t = 0; t < NT; t++) em[o + t]! += w[b + t]!;
       }
     }
-    const delta = new Float64Array(n * NT);
-    const back = new Int32Array(n * NT);
-    for (let t = 0; t < NT; t++) delta[t] = allowed[NT]![t] ? this.trans[NT * NT + t]! + em[t]! : -Infinity;
-    for (let i = 1; i < n; i++) {
-      for (let t = 0; t < NT; t++) {
-        let best = -Infinity;
-        let arg = 0;
-        for (let p = 0; p < NT; p++) {
-          if (!allowed[p]![t]) continue;
-          const v = delta[(i - 1) * NT + p]! + this.trans[p * NT + t]!;
-          if (v > best) {
-            best = v;
-            arg = p;
-          }
-        }
-        delta[i * NT + t] = best + em[i * NT + t]!;
-        back[i * NT + t] = arg;
-      }
-    }
-    let bt = 0;
-    for (let t = 1; t < NT; t++) if (delta[(n - 1) * NT + t]! > delta[(n - 1) * NT + bt]!) bt = t;
-    const out = new Array<number>(n);
-    for (let i = n - 1; i >= 0; i--) {
-      out[i] = bt;
-      bt = back[i * NT + bt]!;
-    }
-    return out;
+    return viterbi(em, n, this.trans);
   }
 
   update(feats: Int32Array[], gold: number[], rate = 1): boolean {
@@ -314,21 +288,15 @@ function logSumExp(a: Float64Array, n: number): number {
 /** Linear-chain CRF over the perceptron's features and tag constraints, trained by SGD (L2 through a global
  * scale factor, so each step touches only the features of its sentence); returns the weights as a Perceptron,
  * whose Viterbi decoding then gives the CRF's most probable tag sequence. */
-function trainCrf(feats: string[][][], gold: number[][], opts: TrainOptions, rand: () => number): Perceptron {
-  const ids = new Map<string, number>();
-  const fid = feats.map((s) => s.map((fs) => Int32Array.from(fs, (f) => {
-    let k = ids.get(f);
-    if (k === undefined) ids.set(f, (k = ids.size));
-    return k;
-  })));
-  const F = ids.size;
+function trainCrf(fid: Int32Array[][], names: string[], gold: number[][], opts: TrainOptions, rand: () => number): Perceptron {
+  const F = names.length;
   const w = new Float64Array(F * NT);
   const trans = new Float64Array((NT + 1) * NT);
   let scale = 1;
-  const N = feats.length;
+  const N = fid.length;
   const l2 = opts.l2 ?? 3;
   const eta0 = opts.eta ?? 0.1;
-  const order = feats.map((_, i) => i);
+  const order = fid.map((_, i) => i);
   let step = 0;
   const tmp = new Float64Array(NT + 1);
   for (let e = 0; e < opts.epochs!; e++) {
@@ -399,8 +367,11 @@ function trainCrf(feats: string[][][], gold: number[][], opts: TrainOptions, ran
     }
     opts.log?.(`crf epoch ${e + 1}: log-likelihood ${ll.toFixed(1)}`);
   }
+  // features the data never reached (below minCount everywhere) have no weights: left out, as before
   const model = new Perceptron();
-  for (const [f, k] of ids) model.w.set(f, Float64Array.from(w.subarray(k * NT, (k + 1) * NT), (x) => x * scale));
+  const seen = new Uint8Array(F);
+  for (const s of fid) for (const fs of s) for (const f of fs) seen[f] = 1;
+  for (let k = 0; k < F; k++) if (seen[k]) model.w.set(names[k]!, Float64Array.from(w.subarray(k * NT, (k + 1) * NT), (x) => x * scale));
   model.trans = trans;
   return model;
 }
