@@ -82,6 +82,11 @@ export interface Ministries {
   /** Words after a ministry's name that make it several countries' or the other side's ("kedua negara", "of both
    * countries", "hai nước", "nước bạn"): such a name is no one country's, not even the home country's. */
   several?: string[];
+  /** A ministry's display name with "{portfolio}" for the portfolio's first form ("Ministry of {portfolio}"): the
+   * canonical name, from the English list. */
+  name?: string;
+  /** What the display name says in place of a country for several countries' ministries ("several countries"). */
+  severalCountries?: string;
   /** ISO alpha-2 of the country whose ministries the language's news names without a country ("id" → "ID"); none
    * where the language is many countries' (English). */
   homeCountry?: string;

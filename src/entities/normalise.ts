@@ -326,14 +326,13 @@ function parseMinistry(name: string): { portfolio: string; country?: string } | 
   return undefined;
 }
 
-/** What a ministry's name says in place of a country when the text speaks of several countries' ("kedua negara"). */
-export const SEVERAL_COUNTRIES = 'several countries';
-
-/** A ministry's display name in English: "Ministry of Foreign Affairs (Vietnam)"; country "*": several countries'. */
+/** A ministry's display name in English (src/lang/en/ministries.ts): "Ministry of Foreign Affairs (Vietnam)"; country
+ * "*": several countries' ministries ("kedua negara"). */
 export function ministryName(portfolio: string, country?: string): string {
-  const form = entityData('en').ministries?.portfolios[portfolio]?.[0] ?? portfolio;
-  const of = country === '*' ? SEVERAL_COUNTRIES : country ? countryName(country, 'en') : '';
-  return `Ministry of ${form}${of ? ` (${of})` : ''}`;
+  const m = entityData('en').ministries;
+  const name = (m?.name ?? '{portfolio}').replace('{portfolio}', m?.portfolios[portfolio]?.[0] ?? portfolio);
+  const of = country === '*' ? (m?.severalCountries ?? '*') : country ? countryName(country, 'en') : '';
+  return of ? `${name} (${of})` : name;
 }
 
 const displayNames = new Map<string, Intl.DisplayNames | null>();

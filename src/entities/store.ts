@@ -96,6 +96,7 @@ export async function listEntities(db: Kysely<any>, opts: { storyId?: string; ar
   const ids = [...byEntity.keys()];
   if (!ids.length) return [];
   const out: ExportEntity[] = [];
+  const keyOf = new Map<string, string>();
   // chunks keep the IN lists within SQLite's parameter limit
   for (let k = 0; k < ids.length; k += 500) {
     const chunk = ids.slice(k, k + 500);
@@ -106,6 +107,7 @@ export async function listEntities(db: Kysely<any>, opts: { storyId?: string; ar
     if (articleIds) rq = rq.where(inValues(db, 'article', articleIds, 'text'));
     const roles = await rq.execute();
     for (const e of ents) {
+      keyOf.set(e.id, e.key);
       const x: ExportEntity = {
         id: e.id,
         type: e.type,
@@ -128,5 +130,5 @@ export async function listEntities(db: Kysely<any>, opts: { storyId?: string; ar
     const rows = await db.selectFrom('articles').select(['id', 'story_id']).where('id', 'in', articles.slice(k, k + 500)).execute();
     for (const r of rows) if (r.story_id) storyOf.set(r.id as string, r.story_id as string);
   }
-  return linkShortNamesInStories(out, storyOf).sort((a, b) => b.mentions.length - a.mentions.length || a.name.localeCompare(b.name));
+  return linkShortNamesInStories(out, storyOf, keyOf).sort((a, b) => b.mentions.length - a.mentions.length || a.name.localeCompare(b.name));
 }

@@ -1,11 +1,11 @@
 // Short names linked to the full name across the articles of one story: one article says "Hartono said", another of
-// the same story "Budi Hartono, the minister"; one says "the Ministry of Finance", another "Laos's Ministry of
-// Finance" (named "Ministry of Finance (Laos)"): the store keeps them apart (each article links only its own mentions,
+// the same story "Budi Hartono, the minister"; one says "the Ministry of Finance" (key org:ministry-finance), another
+// "Laos's Ministry of Finance" (org:ministry-finance@LA): the store keeps them apart (each article links only its own mentions,
 // src/entities/link.ts, and a bare surname is no key of its own across stories), so lists of a story's people show
 // them as one. Applied when entities are read (export, reader, CLI), per story, so "Hartono" in another story can be
 // another person.
 import type { ExportEntity } from './store.ts';
-import { foldWords, SEVERAL_COUNTRIES } from './normalise.ts';
+import { foldWords } from './normalise.ts';
 
 /** Is `short` (folded words) a short form of `full`: one of its words, or a run of its words at its start or end? */
 function shortFormOf(short: string[], full: string[]): boolean {
@@ -15,6 +15,10 @@ function shortFormOf(short: string[], full: string[]): boolean {
   return at(0) || at(full.length - short.length);
 }
 
+/** Is `full` the country-qualified form of the ministry `short` names without a country? */
+const countryFormOf = (short?: { base: string; country?: string }, full?: { base: string; country?: string }) =>
+  !!short && !!full && !short.country && full.base === short.base && !!full.country && full.country !== '*';
+
 /** A full name that reads as a person's: no acronym among its words ("BPBD Banua Hulu" is an agency the tagger
  * took for a person; a short name is never linked to such a one). */
 const personLike = (name: string) => !name.split(/\s+/).some((w) => w.length >= 2 && /\p{L}/u.test(w) && w === w.toUpperCase() && name !== name.toUpperCase());
@@ -23,13 +27,15 @@ const personLike = (name: string) => !name.split(/\s+/).some((w) => w.length >= 
  * Moves the mentions (and aliases, roles) a person entity has in a story's articles to the one longer person name of
  * that story it is a short form of (an organisation named without a country: to its one country-qualified form of
  * the story); several candidates: left alone. An entity left without mentions is dropped.
- * `storyOf`: article id → story id (articles without a story are not linked).
+ * `storyOf`: article id → story id (articles without a story are not linked); `keyOf`: entity id → linking key.
  */
-export function linkShortNamesInStories(entities: ExportEntity[], storyOf: ReadonlyMap<string, string>): ExportEntity[] {
-  // people, and organisations named with and without a country ("Ministry of Finance (Laos)", "Ministry of Finance")
-  const QUALIFIED = / \([^()]+\)$/;
-  const bare = new Set(entities.filter((e) => e.type === 'ORGANISATION' && QUALIFIED.test(e.name)).map((e) => e.name.replace(QUALIFIED, '')));
-  const persons = entities.filter((e) => e.type === 'PERSON' || (e.type === 'ORGANISATION' && bare.has(e.name.replace(QUALIFIED, ''))));
+export function linkShortNamesInStories(entities: ExportEntity[], storyOf: ReadonlyMap<string, string>, keyOf: ReadonlyMap<string, string>): ExportEntity[] {
+  // a ministry's key without its country, and with one (not "@*", several countries' ministries: see link.ts)
+  const ministry = (e: ExportEntity) => {
+    const m = /^(org:ministry-[^@]+)(?:@(.+))?$/.exec(keyOf.get(e.id) ?? '');
+    return m ? { base: m[1]!, country: m[2] } : undefined;
+  };
+  const persons = entities.filter((e) => e.type === 'PERSON' || !!ministry(e));
   if (persons.length < 2) return entities;
   const words = new Map(persons.map((e) => [e, foldWords(e.name)]));
   // story → persons mentioned there
@@ -52,7 +58,7 @@ export function linkShortNamesInStories(entities: ExportEntity[], storyOf: Reado
       const into = people.filter((full) =>
         full !== short &&
         full.type === short.type &&
-        (short.type === 'PERSON' ? personLike(full.name) && shortFormOf(sw, words.get(full)!) : full.name.startsWith(`${short.name} (`) && !full.name.endsWith(`(${SEVERAL_COUNTRIES})`)),
+        (short.type === 'PERSON' ? personLike(full.name) && shortFormOf(sw, words.get(full)!) : countryFormOf(ministry(short), ministry(full))),
       );
       if (into.length !== 1) continue;
       const full = into[0]!;

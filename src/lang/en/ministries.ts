@@ -4,6 +4,8 @@ import type { Ministries } from '../../entities/langdata.ts';
 // portfolio ids are shared with the other languages' lists (src/lang/<code>/ministries.ts), so one country's ministry
 // is one entity whatever the language; adjectival forms ("Foreign") serve "<portfolio> Ministry".
 export const ministries: Ministries = {
+  name: 'Ministry of {portfolio}',
+  severalCountries: 'several countries',
   heads: ['Ministry', 'Department'],
   headsAfter: ['Ministry', 'Department'],
   links: ['of', 'for', 'of the'],
