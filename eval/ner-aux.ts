@@ -8,9 +8,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readConll, scoreChunks, type ConllSentence } from '../src/entities/conll.ts';
 import { tagTokens } from '../src/entities/ner.ts';
-import { NER_TRAIN_DEFAULTS, indolemTag, trainPerceptron, type AuxCorpus, type TrainOptions } from '../src/entities/train.ts';
+import { NER_AUX_SETS, NER_TRAIN_DEFAULTS, indolemTag, trainPerceptron, type AuxCorpus, type TrainOptions } from '../src/entities/train.ts';
+import { crossValidate } from './ner-cv.ts';
 
-const BOTH = ['nerugm', 'nergithub'];
+const BOTH = NER_AUX_SETS;
 // word-class features (exchange algorithm, 32/128/512 classes from the token text of NERGrit train + IndoLEM) were
 // variants clu / cluAug in commit 6e5edef, removed again (within noise)
 export const VARIANTS: Record<string, { opts: TrainOptions; aux: string[] }> = {
@@ -61,13 +62,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     const mean = (t: string) => runs.reduce((a, r) => a + (r[t] ?? 0), 0) / runs.length;
     if (args.includes('--cv')) {
       // 5-fold cross-validation on NERGrit train (seeds 13/1 as eval/ner-cv.ts, paired fold by fold with its rows)
-      const cv: number[] = [];
-      for (const seed of [13, 1])
-        for (let k = 0; k < 5; k++) {
-          const m = trainPerceptron(train.filter((_, i) => i % 5 !== k), { ...NER_TRAIN_DEFAULTS, ...v.opts, seed: seed + 1000 * k }, aux());
-          const held = train.filter((_, i) => i % 5 === k);
-          cv.push(score(held, held.map((s) => tagTokens(s.tokens, m))).ALL!);
-        }
+      const cv = crossValidate(train, v.opts, 5, [13, 1], aux()).perRun.map((r) => r.ALL ?? 0);
       console.log(`${name}\tcv ALL ${f(cv.reduce((a, b) => a + b, 0) / cv.length)}\truns ${cv.map(f).join(' ')}`);
       continue;
     }

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readConll, scoreChunks, type ConllSentence } from '../src/entities/conll.ts';
 import { tagTokens } from '../src/entities/ner.ts';
-import { NER_TRAIN_DEFAULTS, trainPerceptron, type TrainOptions } from '../src/entities/train.ts';
+import { NER_TRAIN_DEFAULTS, trainPerceptron, type AuxCorpus, type TrainOptions } from '../src/entities/train.ts';
 import { nerErrors } from './ner-errors.ts';
 
 export const VARIANTS: Record<string, TrainOptions> = {
@@ -21,12 +21,13 @@ export const VARIANTS: Record<string, TrainOptions> = {
   min3: { minCount: 3 },
 };
 
-export function crossValidate(train: ConllSentence[], opts: TrainOptions, folds: number, seeds: number[]) {
+/** `aux`: auxiliary corpora trained alongside each fold (trainPerceptron's), whole in every fold. */
+export function crossValidate(train: ConllSentence[], opts: TrainOptions, folds: number, seeds: number[], aux: AuxCorpus[] = []) {
   const perRun: Array<Record<string, number>> = [];
   const pred: string[][] = [];
   for (const seed of seeds) {
     for (let k = 0; k < folds; k++) {
-      const m = trainPerceptron(train.filter((_, i) => i % folds !== k), { ...NER_TRAIN_DEFAULTS, ...opts, seed: seed + 1000 * k });
+      const m = trainPerceptron(train.filter((_, i) => i % folds !== k), { ...NER_TRAIN_DEFAULTS, ...opts, seed: seed + 1000 * k }, aux);
       const held = train.filter((_, i) => i % folds === k);
       const p = held.map((s) => tagTokens(s.tokens, m));
       if (seed === seeds[0]) train.forEach((_, i) => i % folds === k && (pred[i] = p[Math.floor(i / folds)]!));

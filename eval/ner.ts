@@ -11,7 +11,7 @@ import path from 'node:path';
 import { readConll, scoreChunks, type ConllSentence } from '../src/entities/conll.ts';
 import { NER_MODEL_PATH, tagTokens } from '../src/entities/ner.ts';
 import { ruleTag } from '../src/entities/rules.ts';
-import { indolemTag, trainPerceptron, type TrainOptions } from '../src/entities/train.ts';
+import { NER_AUX_SETS, indolemTag, trainPerceptron, type TrainOptions } from '../src/entities/train.ts';
 import type { Perceptron, SerializedModel } from '../src/entities/perceptron.ts';
 
 type Row = Record<string, string | number>;
@@ -39,7 +39,7 @@ export async function evalNer(sharedDir: string, opts: { folds?: number } = {}):
   const folds = opts.folds ?? Number(process.env.KABAR_NER_FOLDS ?? 5);
   const meta = (JSON.parse(fs.readFileSync(NER_MODEL_PATH, 'utf8')) as SerializedModel).meta;
   const shippedAux = meta?.aux?.map((a) => a.name) ?? [];
-  const sets = ['nerugm', 'nergithub'].filter((name) => fs.existsSync(path.join(dir, 'indolem', `${name}.txt`)));
+  const sets = NER_AUX_SETS.filter((name) => fs.existsSync(path.join(dir, 'indolem', `${name}.txt`)));
   const indolem = new Map(sets.map((name) => [name, readConll(fs.readFileSync(path.join(dir, 'indolem', `${name}.txt`), 'utf8'), indolemTag)]));
   for (const name of sets) {
     const data = indolem.get(name)!;
