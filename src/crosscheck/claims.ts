@@ -7,7 +7,7 @@
 // attribute a story legitimately has several values of (two goals at two minutes, 2024 trade and the 2028 target)
 // is only contested between values some origin states *instead of* the other: origin A gives x and not y while
 // origin B gives y and not x, and x, y are near enough to be reports of one quantity or one day.
-import { createHash } from 'node:crypto';
+import { shortHash } from '../text/normalise.ts';
 import { claimOrigins, originIndex, type EvidenceSpan, type OriginIndex } from './independence.ts';
 import { disputable, storyStatements, type ExportInput, type Statement, type Subject } from './statements.ts';
 import { comparable, consistent, plain, specificity, valueKey, type Bound, type Value } from './values.ts';
@@ -36,7 +36,6 @@ export interface Claim {
   values: ClaimValue[];
 }
 
-const hash = (s: string) => createHash('sha256').update(s).digest('hex').slice(0, 16);
 
 interface Group {
   rep: Value;
@@ -129,7 +128,7 @@ export function buildClaims(exp: ExportInput, storyId: string, idx: OriginIndex 
       values.sort((a, b) => b.independentSources - a.independentSources || b.articles.length - a.articles.length || String(a.value).localeCompare(String(b.value)));
       const status: ClaimStatus = members.length > 1 ? 'contested' : values[0]!.independentSources >= 2 ? 'corroborated' : 'single-source';
       const keys = members.map((i) => valueKey(groups[i]!.rep)).sort();
-      claims.push({ id: `c${hash(`${storyId}|${subject.kind}|${subject.id}|${attribute}|${keys.join('|')}`)}`, story: storyId, subject, attribute, status, values });
+      claims.push({ id: `c${shortHash(`${storyId}|${subject.kind}|${subject.id}|${attribute}|${keys.join('|')}`)}`, story: storyId, subject, attribute, status, values });
     }
   }
   const rank: Record<ClaimStatus, number> = { contested: 0, corroborated: 1, 'single-source': 2 };

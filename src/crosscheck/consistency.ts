@@ -1,7 +1,7 @@
 // Arithmetic checks of what sources say about time: an anniversary against the founding year ("75th anniversary"
 // and "established in 1950" in 2025), "the first in 18 years" against the year of the last such event, and such
 // durations against each other ("nearly two decades" and "18 years" agree; "five years" would not).
-import { createHash } from 'node:crypto';
+import { shortHash } from '../text/normalise.ts';
 import type { KabarExport } from '../export/schema.ts';
 import { tokens } from '../events/tokens.ts';
 import { claimLexicon } from './lexicon.ts';
@@ -25,7 +25,6 @@ export interface ConsistencyNote {
 type Input = Pick<KabarExport, 'stories' | 'articles' | 'times' | 'events'>;
 type Time = KabarExport['times'][number];
 
-const hash = (s: string) => createHash('sha256').update(s).digest('hex').slice(0, 16);
 
 /** Years a TIMEX3 duration covers, with the range its modifier allows: "nearly two decades" → [16, 20]. */
 export function durationYears(value: string, mod?: string): { years: number; lo: number; hi: number } | null {
@@ -70,7 +69,7 @@ export function checkConsistency(exp: Input, storyId: string): ConsistencyNote[]
   const ev = (t: Time): EvidenceSpan => ({ article: t.article, sentence: sentenceOf(byId.get(t.article)!, t.start), start: t.start, end: t.end });
   const bgEvidence = (e: (typeof background)[number]): EvidenceSpan => e.evidence[0]!;
   const add = (n: Omit<ConsistencyNote, 'id' | 'story'>) =>
-    notes.push({ id: `k${hash(`${storyId}|${n.kind}|${n.evidence.map((e) => `${e.article}:${e.start}`).join(',')}`)}`, story: storyId, ...n });
+    notes.push({ id: `k${shortHash(`${storyId}|${n.kind}|${n.evidence.map((e) => `${e.article}:${e.start}`).join(',')}`)}`, story: storyId, ...n });
 
   const times = exp.times.filter((t) => ids.has(t.article));
   for (const t of times) {

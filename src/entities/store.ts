@@ -1,7 +1,7 @@
 // Entities in the store: one row per key across all articles and languages (the same person, party or
 // country in an Indonesian and a Vietnamese article is one entity), with aliases, roles and mentions per article.
 // Tables: src/store/migrations/004_entities.ts.
-import { createHash } from 'node:crypto';
+import { shortHash } from '../text/normalise.ts';
 import { sql, type Kysely } from 'kysely';
 import type { DocEntity } from './link.ts';
 import type { EntityType } from './mentions.ts';
@@ -21,7 +21,7 @@ export interface ExportEntity {
 
 /** Stable entity id from its linking key (re-ingesting or merging stores gives the same ids). */
 export function entityId(key: string): string {
-  return 'e' + createHash('sha256').update(key).digest('hex').slice(0, 16);
+  return 'e' + shortHash(key);
 }
 
 /**

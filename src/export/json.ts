@@ -6,7 +6,7 @@ import { listEntities, type ExportEntity } from '../entities/store.ts';
 import { loadAnalyses } from '../store/analysis.ts';
 import { codedByMention, datesCompatible, hostSides, mentionKey, mergeStoryEvents, moreSpecific, settleByMentions, type MergedEvent } from '../events/merge.ts';
 import type { CodedEvent, Party } from '../events/code.ts';
-import { createHash } from 'node:crypto';
+import { shortHash } from '../text/normalise.ts';
 import { countryCode, foldKey } from '../entities/normalise.ts';
 import { entityData, entityLanguages } from '../entities/langdata.ts';
 import { crossCheck } from '../crosscheck/index.ts';
@@ -88,7 +88,7 @@ export async function buildExport(store: Store, opts: { storyIds?: string[] } = 
 const TITLE_FIRST_WORDS: ReadonlySet<string> = new Set(entityLanguages.flatMap((code) => entityData(code).titles.map((t) => t.toLowerCase().split(/\s+/)[0]!)));
 const TITLE_WORDS: ReadonlySet<string> = new Set(entityLanguages.flatMap((code) => entityData(code).titles.flatMap((t) => t.toLowerCase().split(/\s+/))));
 
-const hashId = (prefix: string, s: string) => prefix + createHash('sha256').update(s).digest('hex').slice(0, 16);
+const hashId = (prefix: string, s: string) => prefix + shortHash(s);
 
 /**
  * Events merged per story (one event per happening, a mention per article sentence), agreements and quotes, with
