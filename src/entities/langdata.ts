@@ -59,6 +59,10 @@ export interface EntityOrgs {
   /** Common family names that open a personal name in this language's naming tradition (Vietnamese "Nguyễn",
    * "Trần", ...): a run of capitalised syllables opened by one is a person's name unless a gazetteer knows it as a place. */
   personSurnames?: string[];
+  /** In this language a person named by one name word is named with a form of address or a title ("ông Thịnh",
+   * "Bộ trưởng Sơn"); a lone capitalised word with neither, and no full name in the text that holds it, is no person
+   * (in Vietnamese it is the first syllable of a word opening a sentence or a name: "Kim ngạch", "Hồi giáo"). */
+  loneNameNeedsAddress?: boolean;
   /** World regions, continents, oceans, seas and straits by a language-neutral id shared across languages
    * ("southeast-asia": ["Asia Tenggara"]): one place entity whatever the language. */
   regions?: Record<string, string[]>;

@@ -1035,6 +1035,8 @@ export function findMentions(text: string, sentences: Span[], lang: string, opts
     }
     merged.push(m);
   }
+  headedPlaceSense(c, merged, tokenAt);
+  if (entityData(lang).loneNameNeedsAddress) dropLoneNames(merged);
   // a later bare surname or given name of a person this document named in full ("ujar Montes", "Porter said") is
   // that person, whether or not the tagger saw it; link.ts ties it to the full name
   const nameWords = new Map<string, string>();
@@ -1080,6 +1082,53 @@ export function findMentions(text: string, sentences: Span[], lang: string, opts
     extra.push({ start: toks[i]!.start, end: toks[i]!.end, text: w, type: 'PERSON', key: mentionKey('PERSON', w) });
   }
   return extra.length ? [...merged, ...extra].sort((a, b) => a.start - b.start) : merged;
+}
+
+/**
+ * One name, one sense in a document: a name the document gives after a place head ("Kabupaten X", "tỉnh X",
+ * "Lake X", or "kabupaten X" with the head outside the mention) is a place wherever else it stands bare, whatever
+ * the tagger made of it there ("Kepala BPBD X, Name," is no person X). A bare mention takes the headed mention's
+ * key when the document heads the name one way only (so both are one entity); "Kota X" beside "Kabupaten X" (two
+ * places) leaves it a place of its own. Mentions with a role or honorific are people and stay so.
+ */
+function headedPlaceSense(c: Ctx, mentions: Mention[], tokenAt: (off: number) => number): void {
+  const headed = new Map<string, string>(); // folded bare name → key of its headed mention ('' when headed two ways)
+  for (const m of mentions) {
+    if (m.type !== 'PLACE') continue;
+    const a = tokenAt(m.start);
+    if (a < 0) continue;
+    let bareStart = -1;
+    const h = matchAt('PLH', c.lower, a);
+    if (h > 0 && a + h < c.toks.length && c.toks[a + h]!.start < m.end) bareStart = c.toks[a + h]!.start;
+    else for (let b = Math.max(0, a - 3); b < a && bareStart < 0; b++) if (matchAt('PLH', c.lower, b) === a - b) bareStart = m.start;
+    if (bareStart < 0) continue;
+    const bare = c.text.slice(bareStart, m.end);
+    if (!isCap(bare)) continue;
+    const f = foldKey(bare);
+    const prev = headed.get(f);
+    headed.set(f, prev === undefined || prev === m.key ? m.key : '');
+  }
+  if (!headed.size) return;
+  for (let i = 0; i < mentions.length; i++) {
+    const m = mentions[i]!;
+    if (m.role || m.honorific || m.key.startsWith('country:')) continue;
+    const key = headed.get(foldKey(m.text));
+    if (key === undefined || (m.type === 'PLACE' && !key)) continue;
+    mentions[i] = { start: m.start, end: m.end, text: m.text, type: 'PLACE', key: key || mentionKey('PLACE', m.text, c.lang) };
+  }
+}
+
+/** Drop one-word people named with no form of address or title, unless a full name of the text holds the word (see
+ * `loneNameNeedsAddress`; the later-mention pass below ties such a word to its full name). */
+function dropLoneNames(mentions: Mention[]): void {
+  const inFull = new Set<string>();
+  for (const m of mentions) if (m.type === 'PERSON' && /\s/.test(m.text)) for (const w of m.text.split(/\s+/)) inFull.add(foldKey(w));
+  let j = 0;
+  for (const m of mentions) {
+    const lone = m.type === 'PERSON' && !/[\s-]/.test(m.text) && !m.role && !m.honorific && !inFull.has(foldKey(m.text));
+    if (!lone) mentions[j++] = m;
+  }
+  mentions.length = j;
 }
 
 /** Is the word at `i` next to another all-caps word (an all-caps headline: "WHO" there may be the pronoun)? */

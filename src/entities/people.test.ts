@@ -118,3 +118,28 @@ test('a country before a name opened by a family name is the role\'s, and a titl
   assert.deepEqual(p?.role, { title: 'Menteri Pertanian dan Lingkungan Hidup', org: 'Vietnam' });
   assert.equal(ms.find((m) => m.text === 'Vietnam')?.key, 'country:VN');
 });
+
+test('a name the text gives after a place head is that place in its bare mentions too', () => {
+  const text = 'Banjir merendam ratusan rumah di Kabupaten Sungai Kelam, Kalimantan Barat. Kepala Pelaksana BPBD Sungai Kelam, Rudi Hartanto, mengatakan air mulai surut. Bantuan dikirim ke Sungai Kelam pada Kamis.';
+  const ents = entitiesOf(text, 'id');
+  const place = ents.find((e) => e.name === 'Kabupaten Sungai Kelam');
+  assert.ok(place, JSON.stringify(ents.map((e) => [e.type, e.name])));
+  assert.equal(place.type, 'PLACE');
+  assert.equal(place.mentions.length, 3, JSON.stringify(place));
+  assert.ok(!ents.some((e) => e.type !== 'PLACE' && /Sungai Kelam/.test(e.name)), JSON.stringify(ents.map((e) => [e.type, e.name])));
+  // headed two ways ("Kota X" and "Kabupaten X" are two places): a bare X is a place of its own
+  const two = entitiesOf('Hujan deras melanda Kota Tanjung Rawa dan Kabupaten Tanjung Rawa. Warga Tanjung Rawa diminta waspada.', 'id');
+  const bare = two.find((e) => e.name === 'Tanjung Rawa');
+  assert.equal(bare?.type, 'PLACE', JSON.stringify(two.map((e) => [e.type, e.name])));
+});
+
+test('in Vietnamese a lone name word with no form of address or title is no person', () => {
+  const text = 'Bộ trưởng Công Thương Trần Văn Lực đã hội đàm với đối tác. Kim ngạch thương mại hai chiều tăng mạnh. Hồi giáo là tôn giáo lớn, ông Lực nói.';
+  const people = mentionsOf(text, 'vi').filter((m) => m.type === 'PERSON');
+  assert.ok(!people.some((m) => m.text === 'Kim' || m.text === 'Hồi'), JSON.stringify(people));
+  // the title's and the form of address's mentions stay, tied to the full name
+  const ents = entitiesOf(text, 'vi');
+  const luc = ents.find((e) => e.name === 'Trần Văn Lực');
+  assert.ok(luc, JSON.stringify(ents.map((e) => [e.type, e.name])));
+  assert.equal(luc.mentions.length, 2);
+});

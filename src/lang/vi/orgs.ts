@@ -32,6 +32,7 @@ export const orgs: EntityOrgs = {
     'Đinh', 'Tăng', 'Kiều', 'La', 'Hứa', 'Triệu', 'Chu', 'Nghiêm', 'Thân', 'Từ', 'Mạc', 'Lại', 'Tôn', 'Diệp', 'Đàm', 'Bạch', 'Giang',
     'Lạc', 'Lục', 'Ông', 'Phó', 'Quan', 'Tiêu', 'Âu', 'Doãn', 'Hàn', 'Khổng', 'Lã', 'Lò', 'Tống', 'Đồng', 'Nông', 'Khúc', 'Hầu',
   ],
+  loneNameNeedsAddress: true,
   directionWords: ['Bắc', 'Nam', 'Đông', 'Tây', 'Trung', 'Đông Bắc', 'Tây Bắc', 'Đông Nam', 'Tây Nam', 'Thượng', 'Hạ'],
   documentHeads: [
     'Luật', 'Bộ luật', 'Hiến pháp', 'Nghị quyết', 'Nghị định', 'Nghị định thư', 'Thông tư', 'Chỉ thị', 'Quyết định', 'Pháp lệnh',
