@@ -26,6 +26,11 @@ export const VARIANTS: Record<string, { opts: TrainOptions; aux: string[] }> = {
   augE10: { opts: { auxMode: 'augment', epochs: 10 }, aux: BOTH },
   augMin3: { opts: { auxMode: 'augment', minCount: 3 }, aux: BOTH },
   augRuns3: { opts: { auxMode: 'augment', runs: 3 }, aux: BOTH },
+  crfAug: { opts: { auxMode: 'augment', learner: 'crf' }, aux: BOTH },
+  crfAug15: { opts: { auxMode: 'augment', learner: 'crf', epochs: 15, minCount: 1, dictFolds: 10 }, aux: BOTH },
+  crf: { opts: { learner: 'crf' }, aux: [] },
+  mixAug: { opts: { auxMode: 'augment', learner: 'mix' }, aux: BOTH },
+  mixAug03: { opts: { auxMode: 'augment', learner: 'mix', mix: 0.3 }, aux: BOTH },
   catUgm: { opts: { auxMode: 'concat' }, aux: ['nerugm'] },
   catGithub: { opts: { auxMode: 'concat' }, aux: ['nergithub'] },
   augUgm: { opts: { auxMode: 'augment' }, aux: ['nerugm'] },
@@ -42,7 +47,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const opt = (n: string) => (args.includes(n) ? args[args.indexOf(n) + 1] : undefined);
   const seeds = (opt('--seeds') ?? '13,1,2').split(',').map(Number);
   const folds = Number(opt('--folds') ?? 5);
-  const names = args.filter((a, i) => !a.startsWith('--') && !['--folds', '--seeds'].includes(args[i - 1] ?? ''));
+  const names = args.filter((a, i) => !a.startsWith('--') && !['--folds', '--seeds', '--cv-seeds'].includes(args[i - 1] ?? ''));
   const dir = path.join(shared, 'eval/ner');
   const train = readConll(fs.readFileSync(path.join(dir, 'nergrit/train_preprocess.txt'), 'utf8'));
   const valid = readConll(fs.readFileSync(path.join(dir, 'nergrit/valid_preprocess.txt'), 'utf8'));
@@ -62,7 +67,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     const mean = (t: string) => runs.reduce((a, r) => a + (r[t] ?? 0), 0) / runs.length;
     if (args.includes('--cv')) {
       // 5-fold cross-validation on NERGrit train (seeds 13/1 as eval/ner-cv.ts, paired fold by fold with its rows)
-      const cv = crossValidate(train, v.opts, 5, [13, 1], aux()).perRun.map((r) => r.ALL ?? 0);
+      const cv = crossValidate(train, v.opts, 5, (opt('--cv-seeds') ?? '13,1').split(',').map(Number), aux()).perRun.map((r) => r.ALL ?? 0);
       console.log(`${name}\tcv ALL ${f(cv.reduce((a, b) => a + b, 0) / cv.length)}\truns ${cv.map(f).join(' ')}`);
       continue;
     }

@@ -62,7 +62,7 @@ test('training is deterministic and learns a small fixture', () => {
     'Citra\tB-PERSON\nke\tO\nBank\tB-ORGANISATION\nSentosa\tI-ORGANISATION\ndi\tO\nMedan\tB-PLACE\n',
   ].join('\n');
   const data = readConll(text);
-  for (const learner of ['crf', 'perceptron'] as const) {
+  for (const learner of ['crf', 'perceptron', 'mix'] as const) {
     const a = trainPerceptron(data, { learner, epochs: 5, seed: 1 });
     const b = trainPerceptron(data, { learner, epochs: 5, seed: 1 });
     assert.deepEqual(a.toJSON(), b.toJSON());
@@ -87,6 +87,11 @@ test('training is deterministic and learns a small fixture', () => {
   assert.deepEqual(p2.meta!.aux, [{ name: 'extra', sha256: sha256Hex(aux[0]!.text) }]);
   assert.ok(Object.keys(p2.feats).every((f) => !f.includes('\u0001')));
   assert.notDeepEqual(p2.feats, parsed.feats);
+  // the CRF and the CRF + perceptron mix merge the copies the same way
+  for (const learner of ['crf', 'mix'] as const) {
+    const f = JSON.parse(nerModelFile(text, { ...opts, seed: 7, auxMode: 'augment', learner }, aux)) as SerializedModel;
+    assert.ok(Object.keys(f.feats).length > 0 && Object.keys(f.feats).every((k) => !k.includes('\u0001')), learner);
+  }
 });
 
 test('the shipped model is what scripts/train-ner.ts makes from the current gazetteer lists and settings', (t) => {
