@@ -51,6 +51,8 @@ export function inValues(db: Kysely<any>, column: string, values: Array<string |
  */
 export interface DirectSql {
   all<T>(source: string, params: unknown[]): T[];
+  /** Runs a statement that returns no rows; the rowid of the row it inserted (if any). */
+  run(source: string, params: unknown[]): number;
   /** `bulkInsert` on this connection. */
   insert(table: string, columns: Array<[string, ColumnType]>, rows: unknown[][], onConflict: string): void;
   /**
@@ -98,6 +100,7 @@ export function directSql(sqlite: Database.Database | undefined): DirectSql | un
   if (!sqlite) return undefined;
   return {
     all: <T>(source: string, params: unknown[]) => prepared(sqlite, source).all(...params) as T[],
+    run: (source: string, params: unknown[]) => Number(prepared(sqlite, source).run(...params).lastInsertRowid),
     // One prepared single-row statement run per row: in SQLite, unpacking a JSON parameter with json_each and
     // `->>` costs more than the rows' index writes (about 1.6x the CPU of running the statement per row).
     insert(table, columns, rows, onConflict) {

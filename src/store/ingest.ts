@@ -134,11 +134,12 @@ async function storeOne(trx: Kysely<Tables>, store: Store, doc: ArticleDoc, now:
   // Keyed mode: the text hash (a copy stored by another worker meanwhile) and the reuse sketch keys (a
   // shared sentence) are locked before they are looked up; story keys are locked by assignStory.
   await locks?.lock([`t:${doc.textHash}`, ...reuseKeys(doc).map((k) => `r:${k}`)]);
-  const existing = await trx
-    .selectFrom('articles')
-    .select(['id', 'story_id'])
-    .where('text_hash', '=', doc.textHash)
-    .executeTakeFirst();
+  // SQLite: the article's own rows through the connection's prepared statements (the same statements the
+  // query builder would build and compile for every article); PostgreSQL through the query builder.
+  const direct = stories.direct;
+  const existing = direct
+    ? direct.all<{ id: string; story_id: string | null }>('SELECT id, story_id FROM articles WHERE text_hash = ?', [doc.textHash])[0]
+    : await trx.selectFrom('articles').select(['id', 'story_id']).where('text_hash', '=', doc.textHash).executeTakeFirst();
   if (existing) {
     // Same text again (same input re-ingested, or a verbatim copy elsewhere): remember the input only.
     await trx
@@ -148,14 +149,22 @@ async function storeOne(trx: Kysely<Tables>, store: Store, doc: ArticleDoc, now:
       .execute();
     return { status: 'present', articleId: existing.id, storyId: existing.story_id };
   }
-  if (store.engine === 'sqlite') {
-    const inserted = await trx.insertInto('articles').values(articleRow(doc, now)).returning('seq').executeTakeFirstOrThrow();
-    await sql`INSERT INTO articles_fts(rowid, title, text) VALUES (${inserted.seq}, ${doc.title ?? ''}, ${doc.text})`.execute(trx);
+  if (direct) {
+    const row = articleRow(doc, now);
+    const cols = Object.keys(row);
+    const seq = direct.run(`INSERT INTO articles (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`, Object.values(row));
+    direct.run('INSERT INTO articles_fts(rowid, title, text) VALUES (?, ?, ?)', [seq, doc.title ?? '', doc.text]);
+    direct.run('INSERT INTO inputs (input, article_id, ingested_at) VALUES (?, ?, ?)', [doc.input, doc.id, now]);
   } else {
-    // No RETURNING: the insert travels with the next read (src/store/pgbatch.ts).
-    await trx.insertInto('articles').values(articleRow(doc, now)).execute();
+    if (store.engine === 'sqlite') {
+      const inserted = await trx.insertInto('articles').values(articleRow(doc, now)).returning('seq').executeTakeFirstOrThrow();
+      await sql`INSERT INTO articles_fts(rowid, title, text) VALUES (${inserted.seq}, ${doc.title ?? ''}, ${doc.text})`.execute(trx);
+    } else {
+      // No RETURNING: the insert travels with the next read (src/store/pgbatch.ts).
+      await trx.insertInto('articles').values(articleRow(doc, now)).execute();
+    }
+    await trx.insertInto('inputs').values({ input: doc.input, article_id: doc.id, ingested_at: now }).execute();
   }
-  await trx.insertInto('inputs').values({ input: doc.input, article_id: doc.id, ingested_at: now }).execute();
   await storeAnalysis(trx, doc, stories.direct);
   const reuse = await detectReuse(trx, doc, undefined, stories.direct);
   const { storyId } = await assignStory(trx, doc, reuse, defaultStoryOptions, stories, locks);

@@ -203,7 +203,9 @@ async function loadDf(trx: Kysely<Tables>, keys: Iterable<string>, batch: StoryB
     for (const k of part) if (!batch.stored.has(k)) batch.stored.set(k, 0);
   }
   for (const part of chunks(missing, 500)) {
-    const rows = await trx.selectFrom('story_df').select(['key', 'df']).where(inValues(trx, 'key', part, 'text')).execute();
+    const rows = batch.direct
+      ? batch.direct.all<{ key: string; df: number }>('SELECT key, df FROM story_df WHERE key IN (SELECT value FROM json_each(?))', [JSON.stringify(part)])
+      : await trx.selectFrom('story_df').select(['key', 'df']).where(inValues(trx, 'key', part, 'text')).execute();
     for (const r of rows) batch.stored.set(r.key, Number(r.df));
   }
   for (const k of keys) out.set(k, (batch.stored.get(k) ?? 0) + (batch.pending.get(k) ?? 0));
@@ -384,7 +386,8 @@ export async function assignStory(
   const pairKinds = { same: kinds.same, cross: kinds.cross, entity: entityFeature.kind };
   const loaded = new Map<string, StoredMember>();
   for (const part of chunks(candidates, 500)) {
-    for (const r of await loadMembers(trx, (q) => q.where('v.article_id', 'in', part))) loaded.set(r.id, storedMember(r, b.direct));
+    const rows = b.direct ? b.direct.all<MemberRow>(`${MEMBER_SQL} WHERE v.article_id IN (SELECT value FROM json_each(?))`, [JSON.stringify(part)]) : await loadMembers(trx, (q) => q.where('v.article_id', 'in', part));
+    for (const r of rows) loaded.set(r.id, storedMember(r, b.direct));
   }
   const bestOf = new Map<string, number>();
   for (const m of loaded.values()) {
@@ -406,19 +409,21 @@ export async function assignStory(
   const members: StoredMember[] = [];
   const anchored = new Set<string>();
   for (const story of near) {
-    const rows = await loadMembers(trx, (q) =>
-      q
-        .where('v.story_id', '=', story)
-        .orderBy('v.day', (ob) => ob.desc().nullsLast())
-        .orderBy('v.article_id', 'desc')
-        .limit(opts.openMembers + 1),
-    );
+    const rows = b.direct
+      ? b.direct.all<MemberRow>(`${MEMBER_SQL} WHERE v.story_id = ? ORDER BY v.day DESC NULLS LAST, v.article_id DESC LIMIT ?`, [story, opts.openMembers + 1])
+      : await loadMembers(trx, (q) =>
+          q
+            .where('v.story_id', '=', story)
+            .orderBy('v.day', (ob) => ob.desc().nullsLast())
+            .orderBy('v.article_id', 'desc')
+            .limit(opts.openMembers + 1),
+        );
     if (rows.length > opts.openMembers) anchored.add(story);
     for (const r of rows.slice(0, opts.openMembers)) members.push(loaded.get(r.id) ?? storedMember(r, b.direct));
   }
 
   // 4. Complete link over the article and those members; groups mapped back onto the stories.
-  const plan = await recluster(trx, me, members.map((m) => ({ id: m.id, story: m.story, vec: vecOf(m, kinds) })), anchored, reuseScore, opts);
+  const plan = await recluster(trx, me, members.map((m) => ({ id: m.id, story: m.story, vec: vecOf(m, kinds) })), anchored, reuseScore, opts, b.direct);
   const storyId = plan.storyOf.get(doc.id)!;
   const created = !near.includes(storyId);
   await locks?.lock([...plan.opened, ...plan.emptied.values()].map((s) => `s:${s}`));
@@ -429,15 +434,23 @@ export async function assignStory(
   if (own) await flushStoryBatch(trx, b);
   const { postingKeys, vector } = indexEntries(mine, opts);
   await bulkInsert(trx, 'story_postings', [['key', 'text'], ['day', 'integer'], ['article_id', 'text']], postingKeys.map((key) => [key, day, doc.id]), 'ON CONFLICT DO NOTHING', b.direct);
-  await trx
-    .insertInto('story_vectors')
-    .values({ article_id: doc.id, story_id: storyId, day, vector })
-    .onConflict((oc) => oc.column('article_id').doUpdateSet({ story_id: storyId, day, vector }))
-    .execute();
-  await trx.updateTable('articles').set({ story_id: storyId }).where('id', '=', doc.id).execute();
-  await applyPlan(trx, plan, members, doc.id);
-  if (created) await refreshStory(trx, storyId, 'open');
-  else await refreshStory(trx, storyId, plan.touched.includes(storyId) && lostMembers(plan, members, storyId) ? 'retitle' : 'keep', doc.title);
+  if (b.direct) {
+    b.direct.run(
+      'INSERT INTO story_vectors (article_id, story_id, day, vector) VALUES (?, ?, ?, ?) ON CONFLICT (article_id) DO UPDATE SET story_id = excluded.story_id, day = excluded.day, vector = excluded.vector',
+      [doc.id, storyId, day, vector],
+    );
+    b.direct.run('UPDATE articles SET story_id = ? WHERE id = ?', [storyId, doc.id]);
+  } else {
+    await trx
+      .insertInto('story_vectors')
+      .values({ article_id: doc.id, story_id: storyId, day, vector })
+      .onConflict((oc) => oc.column('article_id').doUpdateSet({ story_id: storyId, day, vector }))
+      .execute();
+    await trx.updateTable('articles').set({ story_id: storyId }).where('id', '=', doc.id).execute();
+  }
+  await applyPlan(trx, plan, members, doc.id, b.direct);
+  if (created) await refreshStory(trx, storyId, 'open', undefined, b.direct);
+  else await refreshStory(trx, storyId, plan.touched.includes(storyId) && lostMembers(plan, members, storyId) ? 'retitle' : 'keep', doc.title, b.direct);
   return { storyId, created, moved: members.filter((m) => plan.storyOf.get(m.id) !== m.story).length, merged: [...plan.emptied.keys()] };
 }
 
@@ -523,6 +536,9 @@ function vecOf(m: StoredMember, kinds: Kinds): PairVector {
   return (m.vec ??= pairVectorFrom(m.id, m.lang, m.day, m.arrays.keys, m.arrays.vals, m.arrays.kinds, kinds));
 }
 
+/** memberQuery as SQL, for the store's direct runner (a WHERE clause is appended). */
+const MEMBER_SQL = 'SELECT v.article_id AS id, v.story_id AS story, v.day, v.vector, a.language FROM story_vectors AS v LEFT JOIN articles AS a ON a.id = v.article_id';
+
 type MemberQuery = ReturnType<typeof memberQuery>;
 
 function memberQuery(trx: Kysely<Tables>) {
@@ -542,7 +558,15 @@ interface Plan extends Relabelled {}
  * Complete link over the new article and the neighbourhood's members (their similarities from their
  * stored vectors, reuse links among them from the store), mapped back onto story ids.
  */
-async function recluster(trx: Kysely<Tables>, me: PairVector, members: Array<{ id: string; story: string; vec: PairVector }>, anchored: Set<string>, reuseWithMe: Map<string, number>, opts: StoryOptions): Promise<Plan> {
+async function recluster(
+  trx: Kysely<Tables>,
+  me: PairVector,
+  members: Array<{ id: string; story: string; vec: PairVector }>,
+  anchored: Set<string>,
+  reuseWithMe: Map<string, number>,
+  opts: StoryOptions,
+  direct?: DirectSql,
+): Promise<Plan> {
   const items: Member[] = [{ id: me.id, story: null }, ...members.map((m) => ({ id: m.id, story: m.story }))];
   const vecs = [me, ...members.map((m) => m.vec)];
   const n = items.length;
@@ -550,7 +574,9 @@ async function recluster(trx: Kysely<Tables>, me: PairVector, members: Array<{ i
   const reuse = new Map<string, number>();
   if (members.length > 1) {
     const ids = members.map((m) => m.id);
-    const rows = await trx.selectFrom('reuse_links').select(['a', 'b', 'score']).where('b', 'in', ids).where('a', 'in', ids).execute();
+    const rows = direct
+      ? direct.all<{ a: string; b: string; score: number }>('SELECT a, b, score FROM reuse_links WHERE b IN (SELECT value FROM json_each(?)) AND a IN (SELECT value FROM json_each(?))', [JSON.stringify(ids), JSON.stringify(ids)])
+      : await trx.selectFrom('reuse_links').select(['a', 'b', 'score']).where('b', 'in', ids).where('a', 'in', ids).execute();
     for (const r of rows) {
       const k = r.a < r.b ? `${r.a} ${r.b}` : `${r.b} ${r.a}`;
       reuse.set(k, Math.max(reuse.get(k) ?? 0, Number(r.score)));
@@ -601,7 +627,7 @@ function lostMembers(plan: Plan, members: Array<{ id: string; story: string }>, 
  * opened by a split, stories emptied (their row removed, their id redirected to the story that took
  * most of their members, corrections and redirects pointing at them moved along).
  */
-async function applyPlan(trx: Kysely<Tables>, plan: Plan, members: Array<{ id: string; story: string }>, newArticle: string): Promise<void> {
+async function applyPlan(trx: Kysely<Tables>, plan: Plan, members: Array<{ id: string; story: string }>, newArticle: string, direct?: DirectSql): Promise<void> {
   const moves = new Map<string, string[]>();
   for (const m of members) {
     const to = plan.storyOf.get(m.id)!;
@@ -632,10 +658,10 @@ async function applyPlan(trx: Kysely<Tables>, plan: Plan, members: Array<{ id: s
   // A story id in use again is no longer a redirect.
   const live = [...new Set([...plan.storyOf.values()])];
   await trx.deleteFrom('story_redirects').where('id', 'in', live).execute();
-  for (const s of plan.opened) if (plan.storyOf.get(newArticle) !== s) await refreshStory(trx, s, 'open');
+  for (const s of plan.opened) if (plan.storyOf.get(newArticle) !== s) await refreshStory(trx, s, 'open', undefined, direct);
   for (const s of plan.touched) {
     if (plan.opened.includes(s) || plan.emptied.has(s) || plan.storyOf.get(newArticle) === s) continue;
-    await refreshStory(trx, s, lostMembers(plan, members, s) ? 'retitle' : 'keep');
+    await refreshStory(trx, s, lostMembers(plan, members, s) ? 'retitle' : 'keep', undefined, direct);
   }
 }
 
@@ -689,9 +715,10 @@ export function indexEntries(mine: Weighted, opts: StoryOptions = defaultStoryOp
  * titled member (in ingest order) names the story: 'open' inserts the row so named, 'keep' names it only
  * when it has no title yet (with `title`, the joining article's), 'retitle' names it again (it lost members).
  */
-async function refreshStory(trx: Kysely<Tables>, storyId: string, mode: 'open' | 'keep' | 'retitle', title?: string | null): Promise<void> {
+async function refreshStory(trx: Kysely<Tables>, storyId: string, mode: 'open' | 'keep' | 'retitle', title?: string | null, direct?: DirectSql): Promise<void> {
   const now = new Date().toISOString();
   if (!isSqlite(trx)) return refreshStoryPostgres(trx, storyId, mode, now, title);
+  if (direct) return refreshStoryDirect(direct, storyId, mode, now, title);
   const agg = await trx
     .selectFrom('articles')
     .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.min('published').as('first'), eb.fn.max('published').as('last')])
@@ -718,6 +745,31 @@ async function refreshStory(trx: Kysely<Tables>, storyId: string, mode: 'open' |
     await trx.updateTable('stories').set(values).where('id', '=', storyId).execute();
     const name = title === undefined ? await firstTitle() : title;
     if (name) await trx.updateTable('stories').set({ title: name }).where('id', '=', storyId).where('title', 'is', null).execute();
+  }
+}
+
+/** refreshStory through the store's direct runner (SQLite): the same statements, prepared once. */
+function refreshStoryDirect(direct: DirectSql, storyId: string, mode: 'open' | 'keep' | 'retitle', now: string, title?: string | null): void {
+  const agg = direct.all<{ n: number; first: string | null; last: string | null }>(
+    'SELECT count(*) AS n, min(published) AS first, max(published) AS last FROM articles WHERE story_id = ?',
+    [storyId],
+  )[0]!;
+  const values = [Number(agg.n), agg.first ?? null, agg.last ?? null, now];
+  const firstTitle = () =>
+    direct.all<{ title: string | null }>('SELECT title FROM articles WHERE story_id = ? AND title IS NOT NULL ORDER BY seq LIMIT 1', [storyId])[0]?.title ?? null;
+  if (mode === 'open') {
+    direct.run(
+      `INSERT INTO stories (id, title, created_at, article_count, first_published, last_published, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET article_count = excluded.article_count, first_published = excluded.first_published,
+         last_published = excluded.last_published, updated_at = excluded.updated_at, title = excluded.title`,
+      [storyId, firstTitle(), now, ...values],
+    );
+  } else if (mode === 'retitle') {
+    direct.run('UPDATE stories SET article_count = ?, first_published = ?, last_published = ?, updated_at = ?, title = ? WHERE id = ?', [...values, firstTitle(), storyId]);
+  } else {
+    direct.run('UPDATE stories SET article_count = ?, first_published = ?, last_published = ?, updated_at = ? WHERE id = ?', [...values, storyId]);
+    const name = title === undefined ? firstTitle() : title;
+    if (name) direct.run('UPDATE stories SET title = ? WHERE id = ? AND title IS NULL', [name, storyId]);
   }
 }
 
