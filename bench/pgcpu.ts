@@ -5,7 +5,8 @@
 // CPU time, so it holds on a busy machine better than wall time does; the server should serve nothing else.
 // Round trips: messages the store's connections send (each a socket write and read on both sides); -v lists them
 // by their first statement.
-// Usage: npx tsx bench/pgcpu.ts [--n 400] [--pg postgres://postgres@127.0.0.1:5432/postgres]
+// --keep: the database is left in place (its name is printed), to look at its tables and plans afterwards.
+// Usage: npx tsx bench/pgcpu.ts [--n 400] [--pg postgres://postgres@127.0.0.1:5432/postgres] [-v] [--keep]
 import fs from 'node:fs';
 import pg from 'pg';
 import { buildCorpus } from './corpus.ts';
@@ -82,6 +83,7 @@ try {
   );
   if (args.includes('-v')) for (const [q, m] of [...sent].sort((x, y) => y[1] - x[1])) console.log(`${(m / k).toFixed(2).padStart(6)}  ${q}`);
 } finally {
-  await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  if (args.includes('--keep')) console.log(`kept database ${name}`);
+  else await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   await c.end();
 }

@@ -11,7 +11,7 @@ import type { ArticleDoc } from '../types.ts';
 import type { ReuseLink } from '../reuse/detect.ts';
 import { chunks } from '../util/common.ts';
 import { isSqlite } from '../store/migrations/engine.ts';
-import { bulkInsert, inValues, type DirectSql } from '../store/bulk.ts';
+import { bulkInsert, keyLookup, type DirectSql } from '../store/bulk.ts';
 import { log } from '../util/log.ts';
 import { articleFeatures, defaultFeatures, entityFeature, kindOf, type FeatureExtractor } from './features.ts';
 import { baseCode } from '../lang/index.ts';
@@ -193,7 +193,7 @@ async function loadDf(trx: Kysely<Tables>, keys: Iterable<string>, batch: StoryB
     // PostgreSQL only: the article count as a row with a NULL key (no df key is NULL), read with the first part.
     const part = missing.slice(0, 500);
     missing.splice(0, part.length);
-    const { rows } = await sql<{ key: string | null; df: number }>`SELECT key, df FROM story_df WHERE ${inValues(trx, 'key', part, 'text')}
+    const { rows } = await sql<{ key: string | null; df: number }>`${keyLookup(trx, 'story_df', 'key', 'text', part, ['df'])}
       UNION ALL SELECT NULL, value FROM story_stats WHERE name = 'docs'`.execute(trx);
     batch.storedDocs = 0;
     for (const r of rows) {
@@ -203,7 +203,7 @@ async function loadDf(trx: Kysely<Tables>, keys: Iterable<string>, batch: StoryB
     for (const k of part) if (!batch.stored.has(k)) batch.stored.set(k, 0);
   }
   for (const part of chunks(missing, 500)) {
-    const rows = await trx.selectFrom('story_df').select(['key', 'df']).where(inValues(trx, 'key', part, 'text')).execute();
+    const { rows } = await keyLookup(trx, 'story_df', 'key', 'text', part, ['df']).$castTo<{ key: string; df: number }>().execute(trx);
     for (const r of rows) batch.stored.set(r.key, Number(r.df));
   }
   for (const k of keys) out.set(k, (batch.stored.get(k) ?? 0) + (batch.pending.get(k) ?? 0));
