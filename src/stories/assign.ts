@@ -5,8 +5,8 @@
 // A candidate in another language is also scored on language-independent keys (linked entities,
 // numbers, dates). Nothing already stored is recomputed, so cost per article does not grow with
 // the corpus.
-import { sql, type Kysely, type RawBuilder } from 'kysely';
-import type { Tables } from '../store/schema.ts';
+import { sql, type Insertable, type Kysely, type RawBuilder } from 'kysely';
+import type { ArticleRow, Tables } from '../store/schema.ts';
 import type { ArticleDoc } from '../types.ts';
 import type { ReuseLink } from '../reuse/detect.ts';
 import { chunks } from '../util/common.ts';
@@ -332,6 +332,8 @@ export async function assignStory(
   opts: StoryOptions = defaultStoryOptions,
   batch?: StoryBatch,
   locks?: { lock(keys: Iterable<string>): Promise<void> },
+  /** The article's row when it is not stored yet: inserted here with its story (no reads before need it). */
+  row?: Insertable<ArticleRow>,
 ): Promise<Assignment> {
   // Called alone, the article is its own batch: its increments are written before returning.
   const own = !batch;
@@ -434,7 +436,8 @@ export async function assignStory(
     .values({ article_id: doc.id, story_id: storyId, day, vector })
     .onConflict((oc) => oc.column('article_id').doUpdateSet({ story_id: storyId, day, vector }))
     .execute();
-  await trx.updateTable('articles').set({ story_id: storyId }).where('id', '=', doc.id).execute();
+  if (row) await trx.insertInto('articles').values({ ...row, story_id: storyId }).execute();
+  else await trx.updateTable('articles').set({ story_id: storyId }).where('id', '=', doc.id).execute();
   await applyPlan(trx, plan, members, doc.id);
   if (created) await refreshStory(trx, storyId, 'open');
   else await refreshStory(trx, storyId, plan.touched.includes(storyId) && lostMembers(plan, members, storyId) ? 'retitle' : 'keep', doc.title);
