@@ -5,34 +5,17 @@
 // CPU time, so it holds on a busy machine better than wall time does; the server should serve nothing else.
 // Round trips: messages the store's connections send (each a socket write and read on both sides); -v lists them
 // by their first statement.
-// Usage: npx tsx bench/pgcpu.ts [--n 400] [--pg postgres://postgres@127.0.0.1:5432/postgres]
+// --keep: the database is left in place (its name is printed), to look at its tables and plans afterwards.
+// Usage: npx tsx bench/pgcpu.ts [--n 400] [--pg postgres://postgres@127.0.0.1:5432/postgres] [-v] [--keep]
 import fs from 'node:fs';
 import pg from 'pg';
 import { buildCorpus } from './corpus.ts';
-import { procStat } from './proc.ts';
+import { pgServerCpu as serverCpu } from './proc.ts';
 
 const args = process.argv.slice(2);
 const arg = (k: string, d: string) => (args.includes(k) ? args[args.indexOf(k) + 1]! : d);
 const n = Number(arg('--n', '400'));
 const admin = arg('--pg', process.env.KABAR_TEST_PG || 'postgres://postgres@127.0.0.1:5432/postgres');
-
-/** CPU ms of all processes of the server whose postmaster is `pid` (its children's, ended ones included). */
-function serverCpu(pid: number): number {
-  let total = 0;
-  const me = procStat(pid);
-  if (me) total += me.cpu + me.childCpu;
-  for (const d of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(d)) continue;
-    try {
-      const f = fs.readFileSync(`/proc/${d}/stat`, 'utf8');
-      const ppid = Number(f.slice(f.lastIndexOf(')') + 2).split(' ')[1]);
-      if (ppid === pid) total += procStat(Number(d))?.cpu ?? 0;
-    } catch {
-      /* gone meanwhile */
-    }
-  }
-  return total;
-}
 
 const { processRaw } = await import('../src/pipeline.ts');
 const { openStore } = await import('../src/store/db.ts');
@@ -82,6 +65,7 @@ try {
   );
   if (args.includes('-v')) for (const [q, m] of [...sent].sort((x, y) => y[1] - x[1])) console.log(`${(m / k).toFixed(2).padStart(6)}  ${q}`);
 } finally {
-  await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  if (args.includes('--keep')) console.log(`kept database ${name}`);
+  else await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   await c.end();
 }

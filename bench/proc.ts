@@ -36,3 +36,30 @@ export function childPids(pid: number): number[] {
     return [];
   }
 }
+
+/**
+ * CPU ms of one PostgreSQL server: its postmaster (with the backends it has reaped) and its live children, found by
+ * parent, so another server on the machine (and the other processes named postgres) do not count.
+ */
+export function pgServerCpu(postmaster: number): number {
+  const me = procStat(postmaster);
+  let total = me ? me.cpu + me.childCpu : 0;
+  for (const c of childPids(postmaster)) total += procStat(c)?.cpu ?? 0;
+  return total;
+}
+
+/** The postmaster's process id of the server at `url` (superuser: its data directory), or null when not on this machine. */
+export async function postmasterOf(url: string): Promise<number | null> {
+  const { default: pg } = await import('pg');
+  const c = new pg.Client(url);
+  await c.connect();
+  try {
+    const dir = (await c.query('SHOW data_directory')).rows[0].data_directory as string;
+    const pid = Number(fs.readFileSync(`${dir}/postmaster.pid`, 'utf8').split('\n')[0]);
+    return procStat(pid) ? pid : null;
+  } catch {
+    return null;
+  } finally {
+    await c.end();
+  }
+}

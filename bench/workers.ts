@@ -10,14 +10,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildCorpus, writeCorpus } from './corpus.ts';
-import { procStat } from './proc.ts';
+import { pgServerCpu, postmasterOf, procStat } from './proc.ts';
 import { shuffled } from '../eval/clusters.ts';
 import fs from 'node:fs';
 import { sql } from 'kysely';
 import { ingestInputs } from '../src/ingest/run.ts';
 import { openStore } from '../src/store/db.ts';
 import { enqueueInputs, openQueues } from '../src/queue/queue.ts';
-import { obliterateQueues, REDIS_URL, tempDatabase } from '../src/queue/testutil.ts';
+import { obliterateQueues, PG_ADMIN_URL, REDIS_URL, tempDatabase } from '../src/queue/testutil.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
@@ -85,6 +85,11 @@ function cpuOf(name: RegExp): number {
   return t;
 }
 
+// PostgreSQL's CPU: the processes of the server the bench uses (KABAR_TEST_PG), when it runs on this machine; else
+// every process named postgres (which counts other servers' and other users' work too).
+const postmaster = await postmasterOf(PG_ADMIN_URL).catch(() => null);
+const postgresCpu = () => (postmaster ? pgServerCpu(postmaster) / 1000 : cpuOf(/^postgres/));
+
 /** Worker processes' CPU: sampled while they run (a process's counters vanish when it exits). */
 const workerCpu = new Map<number, number>();
 
@@ -148,10 +153,10 @@ for (const w of counts) {
     const inputs = clustersDir ? [dir] : shuffled(fs.readdirSync(dir).filter((f) => !f.startsWith('.')).map((f) => path.join(dir, f)), 7);
     const e = await enqueueInputs(REDIS_URL, inputs, { prefix });
     workerCpu.clear();
-    const pg0 = cpuOf(/^postgres/);
+    const pg0 = postgresCpu();
     const redis0 = cpuOf(/^redis-server/);
     await Promise.all(Array.from({ length: w }, () => runWorker(url, prefix)));
-    const pgCpu = cpuOf(/^postgres/) - pg0;
+    const pgCpu = postgresCpu() - pg0;
     const redisCpu = cpuOf(/^redis-server/) - redis0;
     const wCpu = [...workerCpu.values()].reduce((a, b) => a + b, 0) - w * startupCpu;
     const q = openQueues(REDIS_URL, { prefix });

@@ -6,7 +6,7 @@
 import type { Kysely } from 'kysely';
 import type { Tables } from '../store/schema.ts';
 import type { ArticleDoc, Span } from '../types.ts';
-import { bulkInsert, inValues, type DirectSql } from '../store/bulk.ts';
+import { bulkInsert, inValues, keyLookup, type DirectSql } from '../store/bulk.ts';
 import { containment, jaccard, reuseWords, shingles, sketchKeys } from './minhash.ts';
 import { chunks } from '../util/common.ts';
 
@@ -294,7 +294,7 @@ async function lookupBands(trx: Kysely<Tables>, keys: number[], direct?: DirectS
     // cost about as much again in calls as the rows it returned).
     const rows = direct
       ? direct.all<{ key: number; article_id: string; sentence: number }>('SELECT w.value AS key, b.article_id, b.sentence FROM json_each(?) AS w CROSS JOIN reuse_bands AS b ON b.key = w.value', [JSON.stringify(batch)])
-      : await trx.selectFrom('reuse_bands').select(['key', 'article_id', 'sentence']).where(inValues(trx, 'key', batch, 'bigint')).execute();
+      : (await keyLookup(trx, 'reuse_bands', 'key', 'bigint', batch, ['article_id', 'sentence']).execute(trx)).rows as Array<{ key: number; article_id: string; sentence: number }>;
     for (const r of rows) {
       const k = Number(r.key);
       let list = out.get(k);

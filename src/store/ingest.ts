@@ -149,24 +149,25 @@ async function storeOne(trx: Kysely<Tables>, store: Store, doc: ArticleDoc, now:
       .execute();
     return { status: 'present', articleId: existing.id, storyId: existing.story_id };
   }
+  // PostgreSQL: the row is inserted by
+  // assignStory once its story is known, instead of inserted here and updated there. An update of story_id (an
+  // indexed column) writes a new version of the row with new entries in every index, the text-search GIN index
+  // included (its tsvector computed again from the whole text): about as much server CPU as the insert itself.
+  // Nothing in between reads the new article's row (reuse and story retrieval skip the article itself); the
+  // duplicate check above ran first, as before.
+  let row: Insertable<ArticleRow> | undefined;
   if (direct) {
-    const row = articleRow(doc, now);
-    const cols = Object.keys(row);
-    const seq = direct.run(`INSERT INTO articles (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`, Object.values(row));
+    const sqliteRow = articleRow(doc, now);
+    const cols = Object.keys(sqliteRow);
+    const seq = direct.run(`INSERT INTO articles (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`, Object.values(sqliteRow));
     direct.run('INSERT INTO articles_fts(rowid, title, text) VALUES (?, ?, ?)', [seq, doc.title ?? '', doc.text]);
     direct.run('INSERT INTO inputs (input, article_id, ingested_at) VALUES (?, ?, ?)', [doc.input, doc.id, now]);
   } else {
-    if (store.engine === 'sqlite') {
-      const inserted = await trx.insertInto('articles').values(articleRow(doc, now)).returning('seq').executeTakeFirstOrThrow();
-      await sql`INSERT INTO articles_fts(rowid, title, text) VALUES (${inserted.seq}, ${doc.title ?? ''}, ${doc.text})`.execute(trx);
-    } else {
-      // No RETURNING: the insert travels with the next read (src/store/pgbatch.ts).
-      await trx.insertInto('articles').values(articleRow(doc, now)).execute();
-    }
+    row = articleRow(doc, now);
     await trx.insertInto('inputs').values({ input: doc.input, article_id: doc.id, ingested_at: now }).execute();
   }
   await storeAnalysis(trx, doc, stories.direct);
   const reuse = await detectReuse(trx, doc, undefined, stories.direct);
-  const { storyId } = await assignStory(trx, doc, reuse, defaultStoryOptions, stories, locks);
+  const { storyId } = await assignStory(trx, doc, reuse, defaultStoryOptions, stories, locks, row);
   return { status: 'added', articleId: doc.id, storyId };
 }

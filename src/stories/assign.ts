@@ -5,13 +5,13 @@
 // A candidate in another language is also scored on language-independent keys (linked entities,
 // numbers, dates). Nothing already stored is recomputed, so cost per article does not grow with
 // the corpus.
-import { sql, type Kysely, type RawBuilder } from 'kysely';
-import type { Tables } from '../store/schema.ts';
+import { sql, type Insertable, type Kysely, type RawBuilder } from 'kysely';
+import type { ArticleRow, Tables } from '../store/schema.ts';
 import type { ArticleDoc } from '../types.ts';
 import type { ReuseLink } from '../reuse/detect.ts';
 import { chunks } from '../util/common.ts';
 import { isSqlite } from '../store/migrations/engine.ts';
-import { bulkInsert, inValues, type DirectSql } from '../store/bulk.ts';
+import { bulkInsert, keyLookup, type DirectSql } from '../store/bulk.ts';
 import { log } from '../util/log.ts';
 import { articleFeatures, defaultFeatures, entityFeature, kindOf, type FeatureExtractor } from './features.ts';
 import { baseCode } from '../lang/index.ts';
@@ -193,7 +193,7 @@ async function loadDf(trx: Kysely<Tables>, keys: Iterable<string>, batch: StoryB
     // PostgreSQL only: the article count as a row with a NULL key (no df key is NULL), read with the first part.
     const part = missing.slice(0, 500);
     missing.splice(0, part.length);
-    const { rows } = await sql<{ key: string | null; df: number }>`SELECT key, df FROM story_df WHERE ${inValues(trx, 'key', part, 'text')}
+    const { rows } = await sql<{ key: string | null; df: number }>`${keyLookup(trx, 'story_df', 'key', 'text', part, ['df'])}
       UNION ALL SELECT NULL, value FROM story_stats WHERE name = 'docs'`.execute(trx);
     batch.storedDocs = 0;
     for (const r of rows) {
@@ -205,7 +205,7 @@ async function loadDf(trx: Kysely<Tables>, keys: Iterable<string>, batch: StoryB
   for (const part of chunks(missing, 500)) {
     const rows = batch.direct
       ? batch.direct.all<{ key: string; df: number }>('SELECT key, df FROM story_df WHERE key IN (SELECT value FROM json_each(?))', [JSON.stringify(part)])
-      : await trx.selectFrom('story_df').select(['key', 'df']).where(inValues(trx, 'key', part, 'text')).execute();
+      : (await keyLookup(trx, 'story_df', 'key', 'text', part, ['df']).$castTo<{ key: string; df: number }>().execute(trx)).rows;
     for (const r of rows) batch.stored.set(r.key, Number(r.df));
   }
   for (const k of keys) out.set(k, (batch.stored.get(k) ?? 0) + (batch.pending.get(k) ?? 0));
@@ -334,6 +334,8 @@ export async function assignStory(
   opts: StoryOptions = defaultStoryOptions,
   batch?: StoryBatch,
   locks?: { lock(keys: Iterable<string>): Promise<void> },
+  /** The article's row when it is not stored yet: inserted here with its story (no reads before need it). */
+  row?: Insertable<ArticleRow>,
 ): Promise<Assignment> {
   // Called alone, the article is its own batch: its increments are written before returning.
   const own = !batch;
@@ -446,7 +448,8 @@ export async function assignStory(
       .values({ article_id: doc.id, story_id: storyId, day, vector })
       .onConflict((oc) => oc.column('article_id').doUpdateSet({ story_id: storyId, day, vector }))
       .execute();
-    await trx.updateTable('articles').set({ story_id: storyId }).where('id', '=', doc.id).execute();
+    if (row) await trx.insertInto('articles').values({ ...row, story_id: storyId }).execute();
+    else await trx.updateTable('articles').set({ story_id: storyId }).where('id', '=', doc.id).execute();
   }
   await applyPlan(trx, plan, members, doc.id, b.direct);
   if (created) await refreshStory(trx, storyId, 'open', undefined, b.direct);
