@@ -240,6 +240,13 @@ function inLists(c: Ctx, k: number, cats: readonly GazCategory[]): boolean {
  * capitalised words, the first a family name, the others no organisation, place, country, compass, title or calendar
  * word, not preceded by a place head ("tỉnh", "Kabupaten"), and no country or city the gazetteer knows.
  */
+/** The first token of a place head ("Provinsi", "sân bay") that ends right before token `s` (the longest one that
+ * `ok` accepts), -1 if none. */
+function placeHeadBefore(c: Ctx, s: number, ok: (b: number) => boolean = () => true): number {
+  for (let b = Math.max(0, s - 3); b < s; b++) if (matchAt('PLH', c.lower, b) === s - b && ok(b)) return b;
+  return -1;
+}
+
 export function surnamedName(c: Ctx, s: number, e: number): boolean {
   if (e - s < 3 || e - s > 4 || !surnameAt(c, s)) return false;
   for (let k = s; k < e; k++) {
@@ -247,7 +254,7 @@ export function surnamedName(c: Ctx, s: number, e: number): boolean {
     if (!isCap(w) || isAllCaps(w) || !/^\p{L}+$/u.test(w)) return false;
     if (k > s && (inLists(c, k, NOT_NAME) || matchAt('TITLE', c.lower, k) || allDirectionWords.has(c.lower[k]!))) return false;
   }
-  for (let b = Math.max(0, s - 3); b < s; b++) if (matchAt('PLH', c.lower, b) === s - b) return false;
+  if (placeHeadBefore(c, s) >= 0) return false;
   const name = spanText(c, s, e);
   return !knownPlace(c, s, e) && !lookupCity(name) && !countryCode(name);
 }
@@ -265,6 +272,7 @@ export function findMentions(text: string, sentences: Span[], lang: string, opts
   const c = contextOf(text, lang);
   const toks = c.toks;
   const fn = new Set(entityData(lang).functionWords);
+  const placePreps: ReadonlySet<string> = new Set(getLanguage(lang).events?.placePreps ?? []);
   /** index of the token starting at character offset `off` (binary search), -1 if none */
   const tokenAt = (off: number): number => {
     let lo = 0;
@@ -731,18 +739,12 @@ export function findMentions(text: string, sentences: Span[], lang: string, opts
     // "tỉnh Bình Phước", "sân bay Nội Bài", "desa Sukamaju": a name right after a place head written in lower case (a
     // common noun: province, airport, village) is that place's, not a person's
     if (type === 'PERSON' && !title && !honorific && s > 0 && spaceBetween(s - 1, s)) {
-      for (let b = Math.max(0, s - 3); b < s; b++) {
-        if (matchAt('PLH', c.lower, b) === s - b && /^\p{Ll}/u.test(c.words[b]!) && (b === 0 || !isCap(c.words[b - 1]!) || !spaceBetween(b - 1, b))) {
-          type = 'PLACE';
-          break;
-        }
-      }
+      if (placeHeadBefore(c, s, (b) => /^\p{Ll}/u.test(c.words[b]!) && (b === 0 || !isCap(c.words[b - 1]!) || !spaceBetween(b - 1, b))) >= 0) type = 'PLACE';
     }
     // "ở Bình Phước", "di Sukamaju": a name right after a lower-case place preposition (the language's event place
     // words) is a place's, unless a family name opens it or a possessive follows ("in Smith's view")
     if (type === 'PERSON' && !title && !honorific && s > 0 && spaceBetween(s - 1, s) && /^\p{Ll}/u.test(c.words[s - 1]!)) {
-      const preps = getLanguage(c.lang).events?.placePreps ?? [];
-      if (preps.includes(c.lower[s - 1]!) && !surnamedName(c, s, e) && !/^['’]s$/u.test(c.words[e] ?? '')) type = 'PLACE';
+      if (placePreps.has(c.lower[s - 1]!) && !surnamedName(c, s, e) && !/^['’]s$/u.test(c.words[e] ?? '')) type = 'PLACE';
     }
     // A personal name never ends on a cut: a capitalised name word right after it (one space, same line) that no
     // chunk took is its last part ("Park Min | Jun" tagged without "Jun")
@@ -1100,7 +1102,7 @@ function headedPlaceSense(c: Ctx, mentions: Mention[], tokenAt: (off: number) =>
     let bareStart = -1;
     const h = matchAt('PLH', c.lower, a);
     if (h > 0 && a + h < c.toks.length && c.toks[a + h]!.start < m.end) bareStart = c.toks[a + h]!.start;
-    else for (let b = Math.max(0, a - 3); b < a && bareStart < 0; b++) if (matchAt('PLH', c.lower, b) === a - b) bareStart = m.start;
+    else if (placeHeadBefore(c, a) >= 0) bareStart = m.start;
     if (bareStart < 0) continue;
     const bare = c.text.slice(bareStart, m.end);
     if (!isCap(bare)) continue;

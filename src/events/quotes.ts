@@ -132,13 +132,13 @@ export function findQuotes(text: string, sentences: Span[], lang: string, pre: {
   const spans = sentences.length ? sentences : [{ start: 0, end: text.length }];
   // a sentence's people are asked for again (its quotes, a titled speaker's holders, the interview cue): found once
   const personsOf = new Map<string, Cand[]>();
+  // a place is no speaker, but a group named after one is ("Chilean officials", "pemerintah Indonesia": a place
+  // mention that a common noun heading the name extended)
+  const placeSpans = new Set(mentions.filter((m) => m.type === 'PLACE').map((m) => `${m.start}:${m.end}`));
   const persons = (sp: Span): Cand[] => {
     const k = `${sp.start}:${sp.end}`;
     let cs = personsOf.get(k);
-    // a place is no speaker, but a group named after one is ("Chilean officials", "pemerintah Indonesia": a place
-    // mention that a common noun heading the name extended)
-    const placeMention = (c: Cand) => mentions.some((m) => m.type === 'PLACE' && m.start === c.start && m.end === c.end);
-    if (!cs) personsOf.set(k, (cs = sentenceParties(text, sp, lang, mentions).filter((c) => c.type !== 'PLACE' || !placeMention(c))));
+    if (!cs) personsOf.set(k, (cs = sentenceParties(text, sp, lang, mentions).filter((c) => c.type !== 'PLACE' || !placeSpans.has(`${c.start}:${c.end}`))));
     return cs;
   };
   const out: Quote[] = [];
