@@ -149,12 +149,11 @@ async function storeOne(trx: Kysely<Tables>, store: Store, doc: ArticleDoc, now:
       .execute();
     return { status: 'present', articleId: existing.id, storyId: existing.story_id };
   }
-  // PostgreSQL: the row is inserted by
-  // assignStory once its story is known, instead of inserted here and updated there. An update of story_id (an
-  // indexed column) writes a new version of the row with new entries in every index, the text-search GIN index
-  // included (its tsvector computed again from the whole text): about as much server CPU as the insert itself.
-  // Nothing in between reads the new article's row (reuse and story retrieval skip the article itself); the
-  // duplicate check above ran first, as before.
+  // PostgreSQL: the row is inserted by assignStory once its story is known, instead of inserted here and updated
+  // there. An update of story_id (an indexed column) writes a new version of the row with new entries in every
+  // index, the text-search GIN index included (its tsvector computed again from the whole text): about as much
+  // server CPU as the insert itself. Nothing in between reads the new article's row (reuse and story retrieval skip
+  // the article itself); the duplicate check above ran first, as before.
   let row: Insertable<ArticleRow> | undefined;
   if (direct) {
     const sqliteRow = articleRow(doc, now);

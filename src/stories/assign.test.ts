@@ -4,7 +4,8 @@ import type { ArticleDoc } from '../types.ts';
 import type { Store } from '../store/db.ts';
 import { detectReuse } from '../reuse/detect.ts';
 import { makeDoc, tempStore } from '../reuse/testutil.ts';
-import { assignStory, defaultStoryOptions, parseStoredVector, storyIdFor, type Assignment, type StoryOptions } from './assign.ts';
+import { StoryBatch, assignStory, defaultStoryOptions, flushStoryBatch, parseStoredVector, storyIdFor, type Assignment, type StoryOptions } from './assign.ts';
+import { directSql } from '../store/bulk.ts';
 import { getStory } from '../store/queries.ts';
 import { buildExport } from '../export/json.ts';
 
@@ -58,8 +59,13 @@ async function ingest(store: Store, doc: ArticleDoc, opts: StoryOptions = defaul
         ingested_at: new Date().toISOString(),
       })
       .execute();
-    const reuse = await detectReuse(trx, doc);
-    return assignStory(trx, doc, reuse, opts);
+    // as ingestDocs runs it: the store's direct statements, increments written at the end
+    const direct = directSql(store.sqlite);
+    const reuse = await detectReuse(trx, doc, undefined, direct);
+    const batch = new StoryBatch(direct);
+    const assigned = await assignStory(trx, doc, reuse, opts, batch);
+    await flushStoryBatch(trx, batch);
+    return assigned;
   });
 }
 

@@ -388,7 +388,7 @@ export async function assignStory(
   const pairKinds = { same: kinds.same, cross: kinds.cross, entity: entityFeature.kind };
   const loaded = new Map<string, StoredMember>();
   for (const part of chunks(candidates, 500)) {
-    const rows = b.direct ? b.direct.all<MemberRow>(`${MEMBER_SQL} WHERE v.article_id IN (SELECT value FROM json_each(?))`, [JSON.stringify(part)]) : await loadMembers(trx, (q) => q.where('v.article_id', 'in', part));
+    const rows = b.direct ? b.direct.all<MemberRow>(`${memberSql(trx)} WHERE v.article_id IN (SELECT value FROM json_each(?))`, [JSON.stringify(part)]) : await loadMembers(trx, (q) => q.where('v.article_id', 'in', part));
     for (const r of rows) loaded.set(r.id, storedMember(r, b.direct));
   }
   const bestOf = new Map<string, number>();
@@ -412,7 +412,7 @@ export async function assignStory(
   const anchored = new Set<string>();
   for (const story of near) {
     const rows = b.direct
-      ? b.direct.all<MemberRow>(`${MEMBER_SQL} WHERE v.story_id = ? ORDER BY v.day DESC NULLS LAST, v.article_id DESC LIMIT ?`, [story, opts.openMembers + 1])
+      ? b.direct.all<MemberRow>(`${memberSql(trx)} WHERE v.story_id = ? ORDER BY v.day DESC NULLS LAST, v.article_id DESC LIMIT ?`, [story, opts.openMembers + 1])
       : await loadMembers(trx, (q) =>
           q
             .where('v.story_id', '=', story)
@@ -539,8 +539,9 @@ function vecOf(m: StoredMember, kinds: Kinds): PairVector {
   return (m.vec ??= pairVectorFrom(m.id, m.lang, m.day, m.arrays.keys, m.arrays.vals, m.arrays.kinds, kinds));
 }
 
-/** memberQuery as SQL, for the store's direct runner (a WHERE clause is appended). */
-const MEMBER_SQL = 'SELECT v.article_id AS id, v.story_id AS story, v.day, v.vector, a.language FROM story_vectors AS v LEFT JOIN articles AS a ON a.id = v.article_id';
+/** memberQuery compiled once, for the store's direct runner (SQLite; a WHERE clause is appended). */
+let memberSqlText: string | undefined;
+const memberSql = (trx: Kysely<Tables>) => (memberSqlText ??= memberQuery(trx).compile().sql);
 
 type MemberQuery = ReturnType<typeof memberQuery>;
 
@@ -721,37 +722,12 @@ export function indexEntries(mine: Weighted, opts: StoryOptions = defaultStoryOp
 async function refreshStory(trx: Kysely<Tables>, storyId: string, mode: 'open' | 'keep' | 'retitle', title?: string | null, direct?: DirectSql): Promise<void> {
   const now = new Date().toISOString();
   if (!isSqlite(trx)) return refreshStoryPostgres(trx, storyId, mode, now, title);
-  if (direct) return refreshStoryDirect(direct, storyId, mode, now, title);
-  const agg = await trx
-    .selectFrom('articles')
-    .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.min('published').as('first'), eb.fn.max('published').as('last')])
-    .where('story_id', '=', storyId)
-    .executeTakeFirstOrThrow();
-  const values = {
-    article_count: Number(agg.n),
-    first_published: (agg.first as string | null) ?? null,
-    last_published: (agg.last as string | null) ?? null,
-    updated_at: now,
-  };
-  const firstTitle = async () =>
-    (await trx.selectFrom('articles').select('title').where('story_id', '=', storyId).where('title', 'is not', null).orderBy('seq').limit(1).executeTakeFirst())?.title ?? null;
-  if (mode === 'open') {
-    const name = await firstTitle();
-    await trx
-      .insertInto('stories')
-      .values({ id: storyId, title: name, created_at: now, ...values })
-      .onConflict((oc) => oc.column('id').doUpdateSet({ ...values, title: name }))
-      .execute();
-  } else if (mode === 'retitle') {
-    await trx.updateTable('stories').set({ ...values, title: await firstTitle() }).where('id', '=', storyId).execute();
-  } else {
-    await trx.updateTable('stories').set(values).where('id', '=', storyId).execute();
-    const name = title === undefined ? await firstTitle() : title;
-    if (name) await trx.updateTable('stories').set({ title: name }).where('id', '=', storyId).where('title', 'is', null).execute();
-  }
+  // SQLite: always through the connection's prepared statements (ingestDocs' batch carries them)
+  if (!direct) throw new Error('refreshStory on SQLite needs the store\'s direct statements: pass assignStory a StoryBatch(directSql(store.sqlite))');
+  refreshStoryDirect(direct, storyId, mode, now, title);
 }
 
-/** refreshStory through the store's direct runner (SQLite): the same statements, prepared once. */
+/** refreshStory on SQLite, through the store's direct runner (statements prepared once). */
 function refreshStoryDirect(direct: DirectSql, storyId: string, mode: 'open' | 'keep' | 'retitle', now: string, title?: string | null): void {
   const agg = direct.all<{ n: number; first: string | null; last: string | null }>(
     'SELECT count(*) AS n, min(published) AS first, max(published) AS last FROM articles WHERE story_id = ?',
