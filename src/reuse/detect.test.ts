@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { defaultReuseOptions, detectReuse, FULL_ARTICLE, FULL_SENTENCE, listReuse, reuseKeys } from './detect.ts';
+import { defaultReuseOptions, detectReuse, FULL_ARTICLE, FULL_SENTENCE, listReuse, mergeRecentBands, reuseKeys } from './detect.ts';
 import { insertArticle, makeDoc, tempStore } from './testutil.ts';
 import { directSql } from '../store/bulk.ts';
 import { migrate, type Store } from '../store/db.ts';
@@ -181,10 +181,57 @@ test('reuse: the direct runner of a SQLite store links exactly what the query-bu
       linked += viaEngine.length;
     }
     assert.ok(linked > 10, `links ${linked}`);
-    const bands = async (s: Store) => (await s.db.selectFrom('reuse_bands').selectAll().orderBy(['key', 'article_id', 'sentence']).execute()).map((r) => [Number(r.key), r.article_id, r.sentence]);
-    assert.deepEqual(await bands(a.store), await bands(b.store));
+    // the direct runner's rows wait in reuse_bands_recent (migration 012), the builder's go to reuse_bands
+    assert.ok((await bandRows(a.store, 'reuse_bands_recent')).length > 0);
+    assert.deepEqual(await bandRows(a.store), await bandRows(b.store, 'reuse_bands'));
   } finally {
     await a.cleanup();
     await b.cleanup();
+  }
+});
+
+/** A store's band rows in key order: both tables (SQLite), or one. */
+async function bandRows(s: Store, only?: 'reuse_bands' | 'reuse_bands_recent'): Promise<Array<[number, string, number]>> {
+  const tables = only ? [only] : s.sqlite ? (['reuse_bands', 'reuse_bands_recent'] as const) : (['reuse_bands'] as const);
+  const rows: Array<[number, string, number]> = [];
+  for (const t of tables) rows.push(...(await s.db.selectFrom(t).selectAll().execute()).map((r): [number, string, number] => [Number(r.key), r.article_id, r.sentence]));
+  return rows.sort((x, y) => x[0] - y[0] || (x[1] < y[1] ? -1 : x[1] > y[1] ? 1 : x[2] - y[2]));
+}
+
+test('reuse: moving recent band rows into reuse_bands, often or never, links the same and keeps the same rows', async (t) => {
+  const runs = await Promise.all([tempStore(), tempStore()]);
+  try {
+    if (!runs[0].store.sqlite) return t.skip('SQLite only: PostgreSQL writes reuse_bands directly');
+    // A small vocabulary and a low cap: common keys, full keys (their rows leave both tables) and real links.
+    const opts = { ...defaultReuseOptions, postingCap: 6, maxCandidates: 3 };
+    const rand = rng(5);
+    const words = ['river', 'council', 'budget', 'flood', 'village', 'road', 'market', 'school', 'bridge', 'harbour', 'mayor', 'police'];
+    const sentence = () => Array.from({ length: 7 + Math.floor(rand() * 6) }, () => words[Math.floor(rand() * words.length)]).join(' ') + '.';
+    const written: string[] = [];
+    const links: unknown[][] = [[], []];
+    let moved = 0;
+    for (let n = 0; n < 50; n++) {
+      const parts = Array.from({ length: 3 + Math.floor(rand() * 4) }, sentence);
+      if (written.length > 0 && rand() < 0.5) parts.push(written[Math.floor(rand() * written.length)]!);
+      written.push(...parts);
+      const doc = makeDoc(`Report ${n}. ${parts.join(' ')}`);
+      for (const [i, { store }] of runs.entries()) {
+        await insertArticle(store, doc);
+        const direct = directSql(store.sqlite)!;
+        // the first store moves its rows whenever there are any; the second never does
+        links[i]!.push(await store.db.transaction().execute(async (trx) => {
+          const found = await detectReuse(trx, doc, opts, direct);
+          if (i === 0) moved += mergeRecentBands(direct, 1);
+          return found;
+        }));
+      }
+    }
+    assert.deepEqual(links[0], links[1]);
+    assert.ok(links[0]!.flat().length > 10 && moved > 0, `links ${links[0]!.flat().length}, moved ${moved}`);
+    assert.deepEqual(await bandRows(runs[0].store, 'reuse_bands_recent'), []);
+    assert.deepEqual(await bandRows(runs[1].store, 'reuse_bands'), []);
+    assert.deepEqual(await bandRows(runs[0].store), await bandRows(runs[1].store));
+  } finally {
+    for (const r of runs) await r.cleanup();
   }
 });

@@ -6,7 +6,7 @@
 import type { Kysely } from 'kysely';
 import type { Tables } from '../store/schema.ts';
 import type { ArticleDoc, Span } from '../types.ts';
-import { bulkInsert, inValues, keyLookup, type DirectSql } from '../store/bulk.ts';
+import { bulkInsert, inValues, keyLookup, moveRecentRows, type DirectSql } from '../store/bulk.ts';
 import { containment, jaccard, reuseWords, shingles, sketchKeys } from './minhash.ts';
 import { chunks } from '../util/common.ts';
 
@@ -170,13 +170,24 @@ export async function detectReuse(
   const gone = new Set(saturate);
   const bandRows: unknown[][] = [];
   for (const [key, sentences] of adding) if (!gone.has(key)) for (const sentence of new Set(sentences)) bandRows.push([key, doc.id, sentence]);
+  // SQLite (the direct runner): new rows go into the small reuse_bands_recent first (migration 012).
+  const tables = direct ? (['reuse_bands', 'reuse_bands_recent'] as const) : (['reuse_bands'] as const);
   if (saturate.length > 0) {
     saturate.sort((a, b) => a - b);
-    for (const batch of chunks(saturate, 2000)) await trx.deleteFrom('reuse_bands').where(inValues(trx, 'key', batch, 'bigint')).execute();
+    for (const table of tables) for (const batch of chunks(saturate, 2000)) await trx.deleteFrom(table).where(inValues(trx, 'key', batch, 'bigint')).execute();
     for (const key of saturate) bandRows.push([key, FULL_ARTICLE, FULL_SENTENCE]);
   }
-  await bulkInsert(trx, 'reuse_bands', [['key', 'bigint'], ['article_id', 'text'], ['sentence', 'integer']], bandRows, 'ON CONFLICT DO NOTHING', direct);
+  await bulkInsert(trx, tables[tables.length - 1]!, [['key', 'bigint'], ['article_id', 'text'], ['sentence', 'integer']], bandRows, 'ON CONFLICT DO NOTHING', direct);
   return links;
+}
+
+/** Rows reuse_bands_recent holds before mergeRecentBands moves them (about 1,000 articles' worth). */
+export const RECENT_BANDS_MAX = 65_536;
+
+/** SQLite: moves the recent band rows into reuse_bands once there are `max` (moveRecentRows). A key's rows are in
+ * one table or the other, never both: a full key's rows leave both tables at once. */
+export function mergeRecentBands(direct: DirectSql, max = RECENT_BANDS_MAX): number {
+  return moveRecentRows(direct, 'reuse_bands_recent', 'reuse_bands', ['key', 'article_id', 'sentence'], 'key, article_id, sentence', max);
 }
 
 /** A stored article as verification reads it: text, sentence spans, and the shingles of the sentences compared so far. */
@@ -290,10 +301,14 @@ function addPair(per: Map<number, Set<number>>, i: number, j: number): void {
 async function lookupBands(trx: Kysely<Tables>, keys: number[], direct?: DirectSql): Promise<Map<number, Array<{ article_id: string; sentence: number }>>> {
   const out = new Map<number, Array<{ article_id: string; sentence: number }>>();
   for (const batch of chunks(keys, 2000)) {
-    // The store's direct runner: one prepared statement, the keys' primary-key ranges in turn (a statement per key
-    // cost about as much again in calls as the rows it returned).
+    // The store's direct runner (SQLite, both band tables): one prepared statement, the keys' primary-key ranges in
+    // turn (a statement per key cost about as much again in calls as the rows it returned).
     const rows = direct
-      ? direct.all<{ key: number; article_id: string; sentence: number }>('SELECT w.value AS key, b.article_id, b.sentence FROM json_each(?) AS w CROSS JOIN reuse_bands AS b ON b.key = w.value', [JSON.stringify(batch)])
+      ? direct.all<{ key: number; article_id: string; sentence: number }>(
+          `SELECT w.value AS key, b.article_id, b.sentence FROM json_each(?) AS w CROSS JOIN reuse_bands AS b ON b.key = w.value
+           UNION ALL SELECT w.value, r.article_id, r.sentence FROM json_each(?) AS w CROSS JOIN reuse_bands_recent AS r ON r.key = w.value`,
+          [JSON.stringify(batch), JSON.stringify(batch)],
+        )
       : (await keyLookup(trx, 'reuse_bands', 'key', 'bigint', batch, ['article_id', 'sentence']).execute(trx)).rows as Array<{ key: number; article_id: string; sentence: number }>;
     for (const r of rows) {
       const k = Number(r.key);

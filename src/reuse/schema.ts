@@ -22,5 +22,7 @@ export interface ReuseLinkRow {
 
 export interface ReuseTables {
   reuse_bands: ReuseBandRow;
+  /** SQLite only: rows not yet moved into reuse_bands (migration 012; mergeRecentBands in detect.ts). */
+  reuse_bands_recent: ReuseBandRow;
   reuse_links: ReuseLinkRow;
 }

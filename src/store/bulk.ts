@@ -133,3 +133,18 @@ export function directSql(sqlite: Database.Database | undefined): DirectSql | un
     },
   };
 }
+
+/**
+ * SQLite: moves the rows of a small table of recent index rows (`recent`, migration 012) into the large table they
+ * belong to (`into`: same columns, same unique key) once there are `max` of them. They are read in their key order,
+ * so each page of the large B-tree is written once for all the rows it takes instead of once per row. Runs inside
+ * the caller's transaction (the move commits with it or not at all); returns the rows moved.
+ */
+export function moveRecentRows(direct: DirectSql, recent: string, into: string, columns: string[], orderBy: string, max: number): number {
+  const [{ n }] = direct.all<{ n: number }>(`SELECT count(*) AS n FROM ${recent}`, []) as [{ n: number }];
+  if (n < max) return 0;
+  const cols = columns.join(', ');
+  direct.run(`INSERT OR IGNORE INTO ${into} (${cols}) SELECT ${cols} FROM ${recent} ORDER BY ${orderBy}`, []);
+  direct.run(`DELETE FROM ${recent}`, []);
+  return n;
+}

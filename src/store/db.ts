@@ -19,6 +19,7 @@ import * as m008 from './migrations/008_story_redirects.ts';
 import * as m009 from './migrations/009_drop_html_pages.ts';
 import * as m010 from './migrations/010_full_reuse_keys.ts';
 import * as m011 from './migrations/011_story_postings_one_index.ts';
+import * as m012 from './migrations/012_recent_index_rows.ts';
 
 export type Db = Kysely<Tables>;
 export type Engine = 'sqlite' | 'postgres';
@@ -45,6 +46,7 @@ const migrations: Record<string, Migration> = {
   '009_drop_html_pages': m009,
   '010_full_reuse_keys': m010,
   '011_story_postings_one_index': m011,
+  '012_recent_index_rows': m012,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -5,9 +5,9 @@ import { sql, type Insertable, type Kysely } from 'kysely';
 import type { ArticleRow, Tables } from './schema.ts';
 import type { ArticleDoc } from '../types.ts';
 import type { Store } from './db.ts';
-import { detectReuse, reuseKeys } from '../reuse/detect.ts';
+import { detectReuse, mergeRecentBands, reuseKeys } from '../reuse/detect.ts';
 import { KeyLocks, LockBudgetExceeded, lockModeFromEnv, retryableConflict, type LockMode } from './locks.ts';
-import { assignStory, defaultStoryOptions, flushStoryBatch, StoryBatch } from '../stories/assign.ts';
+import { assignStory, defaultStoryOptions, flushStoryBatch, mergeRecentPostings, StoryBatch } from '../stories/assign.ts';
 import { storeAnalysis } from './analysis.ts';
 import { directSql, forgetMemos } from './bulk.ts';
 import { BATCH_WRITES } from './pgbatch.ts';
@@ -126,6 +126,10 @@ async function storeBatchOnce(store: Store, docs: ArticleDoc[], keyed: boolean, 
     // Document frequencies and the article count are shared rows every article updates: written last, in
     // key order, so concurrent keyed writers queue on them only for the moment between this and commit.
     await flushStoryBatch(trx, stories);
+    if (stories.direct) {
+      mergeRecentBands(stories.direct);
+      mergeRecentPostings(stories.direct);
+    }
     return results;
   });
 }

@@ -11,7 +11,7 @@ import type { ArticleDoc } from '../types.ts';
 import type { ReuseLink } from '../reuse/detect.ts';
 import { chunks } from '../util/common.ts';
 import { isSqlite } from '../store/migrations/engine.ts';
-import { bulkInsert, keyLookup, type DirectSql } from '../store/bulk.ts';
+import { bulkInsert, keyLookup, moveRecentRows, type DirectSql } from '../store/bulk.ts';
 import { log } from '../util/log.ts';
 import { articleFeatures, defaultFeatures, entityFeature, kindOf, type FeatureExtractor } from './features.ts';
 import { baseCode } from '../lang/index.ts';
@@ -264,6 +264,21 @@ interface Posting {
   article_id: string;
 }
 
+// SQLite's postings lookups over both tables (story_postings, then the recent rows not yet moved into it).
+const ANY_DAY = ['story_postings', 'story_postings_recent'].map((t) => `SELECT key, article_id FROM ${t} WHERE key = ?`).join(' UNION ALL ') + ' LIMIT ?';
+const IN_WINDOW =
+  ['story_postings', 'story_postings_recent']
+    .map((t) => `SELECT key, article_id FROM ${t} WHERE key = ? AND day >= ? AND day <= ? UNION ALL SELECT key, article_id FROM ${t} WHERE key = ? AND day IS NULL`)
+    .join(' UNION ALL ') + ' LIMIT ?';
+
+/** Rows story_postings_recent holds before mergeRecentPostings moves them (about 1,000 articles' worth). */
+export const RECENT_POSTINGS_MAX = 40_000;
+
+/** SQLite: moves the recent postings into story_postings once there are `max` (moveRecentRows). */
+export function mergeRecentPostings(direct: DirectSql, max = RECENT_POSTINGS_MAX): number {
+  return moveRecentRows(direct, 'story_postings_recent', 'story_postings', ['key', 'day', 'article_id'], 'key, day, article_id', max);
+}
+
 /**
  * Postings of each key inside the window (plus undated ones), at most `limit` per key and range. A key with more
  * than `limit - 1` is too common to retrieve with, which is all the caller learns from its rows past that.
@@ -274,17 +289,15 @@ async function lookupPostings(trx: Kysely<Tables>, keys: string[], day: number |
     // One prepared lookup per key: the same rows as the statements below for every key the caller keeps, without
     // building them. Dated and undated postings as one compound statement with one LIMIT: it returns `limit` rows
     // exactly when the two ranges together hold that many (a key the caller drops either way). key and article_id
-    // only: both are in the (key, day) index, no table row is read.
+    // only: both are in the (key, day) index, no table row is read. Both tables (migration 012), one key's rows
+    // together as before.
     for (const key of keys) {
       if (day === null) {
-        out.push(...direct.all<Posting>('SELECT key, article_id FROM story_postings WHERE key = ? LIMIT ?', [key, limit]));
+        out.push(...direct.all<Posting>(ANY_DAY, [key, key, limit]));
       } else {
-        out.push(
-          ...direct.all<Posting>(
-            'SELECT key, article_id FROM story_postings WHERE key = ? AND day >= ? AND day <= ? UNION ALL SELECT key, article_id FROM story_postings WHERE key = ? AND day IS NULL LIMIT ?',
-            [key, day - windowDays, day + windowDays, key, limit],
-          ),
-        );
+        const lo = day - windowDays;
+        const hi = day + windowDays;
+        out.push(...direct.all<Posting>(IN_WINDOW, [key, lo, hi, key, key, lo, hi, key, limit]));
       }
     }
     return out;
@@ -435,7 +448,9 @@ export async function assignStory(
   b.pendingDocs++;
   if (own) await flushStoryBatch(trx, b);
   const { postingKeys, vector } = indexEntries(mine, opts);
-  await bulkInsert(trx, 'story_postings', [['key', 'text'], ['day', 'integer'], ['article_id', 'text']], postingKeys.map((key) => [key, day, doc.id]), 'ON CONFLICT DO NOTHING', b.direct);
+  // SQLite (the direct runner): into the small story_postings_recent first (migration 012; mergeRecentPostings)
+  const postingTable = b.direct ? 'story_postings_recent' : 'story_postings';
+  await bulkInsert(trx, postingTable, [['key', 'text'], ['day', 'integer'], ['article_id', 'text']], postingKeys.map((key) => [key, day, doc.id]), 'ON CONFLICT DO NOTHING', b.direct);
   if (b.direct) {
     b.direct.run(
       'INSERT INTO story_vectors (article_id, story_id, day, vector) VALUES (?, ?, ?, ?) ON CONFLICT (article_id) DO UPDATE SET story_id = excluded.story_id, day = excluded.day, vector = excluded.vector',

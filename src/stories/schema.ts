@@ -52,5 +52,7 @@ export interface StoryTables {
   story_df: StoryDfRow;
   story_stats: StoryStatRow;
   story_postings: StoryPostingRow;
+  /** SQLite only: postings not yet moved into story_postings (migration 012; mergeRecentPostings in assign.ts). */
+  story_postings_recent: StoryPostingRow;
   story_vectors: StoryVectorRow;
 }
