@@ -175,31 +175,57 @@ const COMMON_SHARE = 8;
 
 /**
  * What a phrase's probe found, kept per phrase for the store's newest article it was read at (a query's words
- * come back in other queries: a word's probe is then a lookup, not a walk of its posting list).
+ * come back in other queries: a word's probe is then a lookup, not a walk of its posting list). A phrase with
+ * fewer than COMMON_PROBE matches (`few`) has them all kept, newest first (`rows`): a query is answered from their
+ * intersection when it is empty (two selective words seldom meet), with no FTS query at all.
  */
-const phraseProbes = new Lru<{ newest: number; common: boolean; few: boolean }>(8192);
+interface PhraseMatches {
+  newest: number;
+  common: boolean;
+  few: boolean;
+  rows?: number[];
+}
+// weighed by the rowids kept (at most 4 MB of them)
+const phraseProbes = new Lru<PhraseMatches>(1 << 19, (m) => 1 + (m.rows?.length ?? 0));
 
-async function commonPhrases(store: Store, phrases: string[]): Promise<{ common: boolean[]; few: boolean }> {
+async function phraseMatches(store: Store, phrases: string[]): Promise<PhraseMatches[]> {
   const db = store.sqlite!;
   const newest = await newestSeq(store);
   // inside a transaction on this connection rows can still be rolled back: nothing read there is kept
   const keepIt = !db.inTransaction;
   // the newest matches come straight off the end of the posting list: this costs COMMON_PROBE steps at most
-  const probe = stmt(db, `SELECT rowid AS r FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ${COMMON_PROBE - 1}`);
-  let few = false;
-  const common = phrases.map((p) => {
+  // (bounded by `newest`: another process may commit articles meanwhile, and what is kept holds those up to it)
+  const probe = stmt(db, `SELECT rowid AS r FROM articles_fts WHERE articles_fts MATCH ? AND rowid <= ? ORDER BY rowid DESC LIMIT 1 OFFSET ${COMMON_PROBE - 1}`);
+  const list = stmt(db, 'SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? AND rowid <= ? ORDER BY rowid DESC').pluck();
+  return phrases.map((p) => {
     const key = `${store.location}\u0001${p}`;
-    let known = keepIt ? phraseProbes.get(key) : undefined;
-    if (known?.newest !== newest) {
-      const at = (probe.get(p) as { r: number } | undefined)?.r;
-      // fewer than COMMON_PROBE articles have this phrase: the whole query matches fewer still
-      known = { newest, few: at === undefined, common: at !== undefined && newest - Number(at) + 1 <= COMMON_PROBE * COMMON_SHARE };
-      if (keepIt) phraseProbes.set(key, known);
-    }
-    if (known.few) few = true;
-    return known.common;
+    const known = keepIt ? phraseProbes.get(key) : undefined;
+    if (known?.newest === newest) return known;
+    const at = (probe.get(p, newest) as { r: number } | undefined)?.r;
+    // fewer than COMMON_PROBE articles have this phrase: the whole query matches fewer still, and its matches are
+    // a short list
+    const m: PhraseMatches =
+      at === undefined ? { newest, few: true, common: false, rows: list.all(p, newest) as number[] } : { newest, few: false, common: newest - at + 1 <= COMMON_PROBE * COMMON_SHARE };
+    if (keepIt) phraseProbes.set(key, m);
+    return m;
   });
-  return { common, few };
+}
+
+/** The rowids in every list (lists newest first; so is the result). */
+function intersect(lists: number[][]): number[] {
+  const [first, ...rest] = [...lists].sort((a, b) => a.length - b.length);
+  let out = first!;
+  for (const other of rest) {
+    const next: number[] = [];
+    for (let i = 0, j = 0; i < out.length && j < other.length; ) {
+      if (out[i]! > other[j]!) i++;
+      else if (out[i]! < other[j]!) j++;
+      else (next.push(out[i]!), i++, j++);
+    }
+    out = next;
+    if (!out.length) break;
+  }
+  return out;
 }
 
 async function searchStore(store: Store, f: Filters, fq: string, limit: number, offset: number): Promise<Hit[]> {
@@ -209,8 +235,13 @@ async function searchStore(store: Store, f: Filters, fq: string, limit: number, 
   // the ranking covers the SEARCH_WINDOW most recent matches (news readers want recent ones first anyway).
   if (store.engine === 'postgres') return searchPostgres(store, f.q!, conds, limit, offset);
   const phrases = ftsPhrases(fq);
-  const { common, few } = await commonPhrases(store, phrases);
+  const matches = await phraseMatches(store, phrases);
+  const common = matches.map((m) => m.common);
+  const few = matches.some((m) => m.few);
   const rare = phrases.filter((_, i) => !common[i]).join(' ');
+  // none of the articles that have every phrase with few matches (all listed) has the others: no match
+  const lists = matches.filter((m) => m.rows).map((m) => m.rows!);
+  if (lists.length && !intersect(lists).length) return [];
   const where = conds.length ? sql` AND ${sql.join(conds, sql` AND `)}` : sql``;
   // snippets are made from the page's rows' texts (snippet.ts), not by FTS5's snippet(): see there
   const HIT = 'a.id, a.story_id, a.title, a.outlet, a.published, a.language, a.text';
@@ -251,17 +282,24 @@ async function searchStore(store: Store, f: Filters, fq: string, limit: number, 
     // the uncommon words' matches in the window's span that lack a common word: with a common word in most
     // articles they are few, and leaving them out costs less than naming every match of the window
     const without: number[] = [];
-    // read in batches of a window's size (rows read all at once cost less than stepped through one by one)
-    const batch = stmt(store.sqlite!, 'SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? AND rowid < ? ORDER BY rowid DESC LIMIT ?').pluck();
-    for (let below = Number.MAX_SAFE_INTEGER; window.length < SEARCH_WINDOW; ) {
-      const rows = batch.all(rare, below, SEARCH_WINDOW) as number[];
-      for (const r of rows) {
-        if (sets.every((set) => set.has(r))) window.push(r);
-        else without.push(r);
-        if (window.length >= SEARCH_WINDOW) break;
+    /** one of the uncommon words' matches, newest first: true once the window is full */
+    const full = (r: number) => {
+      if (sets.every((set) => set.has(r))) window.push(r);
+      else without.push(r);
+      return window.length >= SEARCH_WINDOW;
+    };
+    const rareLists = matches.filter((m, i) => !common[i] && m.rows).map((m) => m.rows!);
+    if (rareLists.length === matches.filter((m) => !m.common).length) {
+      // every uncommon word has few matches, all listed: theirs, intersected here
+      for (const r of intersect(rareLists)) if (full(r)) break;
+    } else {
+      // read in batches of a window's size (rows read all at once cost less than stepped through one by one)
+      const batch = stmt(store.sqlite!, 'SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? AND rowid < ? ORDER BY rowid DESC LIMIT ?').pluck();
+      for (let below = Number.MAX_SAFE_INTEGER; ; ) {
+        const rows = batch.all(rare, below, SEARCH_WINDOW) as number[];
+        if (rows.some(full) || rows.length < SEARCH_WINDOW) break;
+        below = rows[rows.length - 1]!;
       }
-      if (rows.length < SEARCH_WINDOW) break;
-      below = rows[rows.length - 1]!;
     }
     if (!window.length) return [];
     const last = window[window.length - 1]!;
@@ -320,7 +358,7 @@ class RowidSet {
 const commonSets = new Lru<RowidSet>(256);
 
 /**
- * SQLite: the articles that have `phrase` (a common one: see commonPhrases). Articles' seqs (the FTS rowids) only
+ * SQLite: the articles that have `phrase` (a common one: see phraseMatches). Articles' seqs (the FTS rowids) only
  * grow and are never reused (AUTOINCREMENT), and an article's text does not change, so a kept set needs only
  * the articles added since; it is read once per word, then a few rows per use.
  */
@@ -337,6 +375,26 @@ async function commonSet(store: Store, phrase: string): Promise<RowidSet> {
   }
   if (keepIt) commonSets.set(key, set);
   return set;
+}
+
+/**
+ * SQLite: one step of merging the search index's segments (FTS5 b-trees) into one; true when it did some work
+ * (call again until false). However a store was filled, FTS5 leaves it with about a dozen segments (each commit
+ * writes one, automerge keeps several per level), and every query looks each phrase up in every segment: merged,
+ * a search costs about a third less. A step writes about MERGE_PAGES pages (4 KB each, a few milliseconds); the
+ * whole index is rewritten once the store has changed (the 100k-story bench store's, 95 MB: 2.3 s), so this is
+ * work for when the server is idle.
+ */
+const MERGE_PAGES = 64;
+export function mergeSearchIndex(store: Store): boolean {
+  const db = store.sqlite;
+  if (!db || db.inTransaction) return false;
+  const changes = stmt(db, 'SELECT total_changes()').pluck();
+  const before = changes.get() as number;
+  // a negative count: segments of every level together, down to one (positive counts merge within a level only)
+  stmt(db, "INSERT INTO articles_fts(articles_fts, rank) VALUES ('merge', ?)").run(-MERGE_PAGES);
+  // (FTS5's documented test: fewer than two changes means there was nothing to merge)
+  return (changes.get() as number) - before >= 2;
 }
 
 /** The phrases of an FTS query made by ftsQuery ("a" "b""c" → ['"a"', '"b""c"']). */
