@@ -157,10 +157,11 @@ const searches = new Lru<{ at: number; hits: readonly Hit[] }>(1000);
 export async function searchHits(store: Store, f: Filters, limit: number, offset = 0): Promise<readonly Hit[]> {
   const fq = f.q ? ftsQuery(f.q) : null;
   if (!fq) return [];
-  const key = [await listVersion(store), fq, f.lang ?? '', f.outlet ?? '', f.from ?? '', f.to ?? '', f.entity ?? '', limit, offset].join('\u0001');
+  const version = await versionOf(store);
+  const key = [version.key, fq, f.lang ?? '', f.outlet ?? '', f.from ?? '', f.to ?? '', f.entity ?? '', limit, offset].join('\u0001');
   const kept = searches.get(key);
   if (kept && keptFresh(store, kept.at)) return kept.hits;
-  const hits = Object.freeze(await searchStore(store, f, fq, limit, offset));
+  const hits = Object.freeze(await searchStore(store, f, fq, limit, offset, version.newest));
   searches.set(key, { at: Date.now(), hits });
   return hits;
 }
@@ -188,9 +189,8 @@ interface PhraseMatches {
 // weighed by the rowids kept (at most 4 MB of them)
 const phraseProbes = new Lru<PhraseMatches>(1 << 19, (m) => 1 + (m.rows?.length ?? 0));
 
-async function phraseMatches(store: Store, phrases: string[]): Promise<PhraseMatches[]> {
+function phraseMatches(store: Store, phrases: string[], newest: number): PhraseMatches[] {
   const db = store.sqlite!;
-  const newest = await newestSeq(store);
   // inside a transaction on this connection rows can still be rolled back: nothing read there is kept
   const keepIt = !db.inTransaction;
   // the newest matches come straight off the end of the posting list: this costs COMMON_PROBE steps at most
@@ -228,14 +228,15 @@ function intersect(lists: number[][]): number[] {
   return out;
 }
 
-async function searchStore(store: Store, f: Filters, fq: string, limit: number, offset: number): Promise<Hit[]> {
+/** `newest`: the newest article's seq in the version the results are kept for (the words' matches are read up to it) */
+async function searchStore(store: Store, f: Filters, fq: string, limit: number, offset: number, newest: number): Promise<Hit[]> {
   const conds = await articleConditions(store, f);
   if (!conds) return [];
   // Ranking every match of a common word by relevance costs time in proportion to the corpus; without filters
   // the ranking covers the SEARCH_WINDOW most recent matches (news readers want recent ones first anyway).
   if (store.engine === 'postgres') return searchPostgres(store, f.q!, conds, limit, offset);
   const phrases = ftsPhrases(fq);
-  const matches = await phraseMatches(store, phrases);
+  const matches = phraseMatches(store, phrases, newest);
   const common = matches.map((m) => m.common);
   const few = matches.some((m) => m.few);
   const rare = phrases.filter((_, i) => !common[i]).join(' ');
@@ -277,7 +278,7 @@ async function searchStore(store: Store, f: Filters, fq: string, limit: number, 
     // the window: the newest matches of the whole query. Intersecting a common word's posting list (most of the
     // corpus) costs a read of all of it on every query; instead the uncommon words' matches, newest first, are
     // tested against the common words' kept sets until the window is full, and only those are ranked.
-    const sets = await Promise.all(phrases.filter((_, i) => common[i]).map((p) => commonSet(store, p)));
+    const sets = phrases.filter((_, i) => common[i]).map((p) => commonSet(store, p, newest));
     const window: number[] = [];
     // the uncommon words' matches in the window's span that lack a common word: with a common word in most
     // articles they are few, and leaving them out costs less than naming every match of the window
@@ -360,15 +361,14 @@ const commonSets = new Lru<RowidSet>(256);
 /**
  * SQLite: the articles that have `phrase` (a common one: see phraseMatches). Articles' seqs (the FTS rowids) only
  * grow and are never reused (AUTOINCREMENT), and an article's text does not change, so a kept set needs only
- * the articles added since; it is read once per word, then a few rows per use.
+ * the articles added since (up to `newest`); it is read once per word, then a few rows per use.
  */
-async function commonSet(store: Store, phrase: string): Promise<RowidSet> {
+function commonSet(store: Store, phrase: string, newest: number): RowidSet {
   const key = `${store.location}\u0001${phrase}`;
   // inside a transaction on this connection (an ingest through the API) rows can still be rolled back and their
   // seqs reused: nothing read there is kept
   const keepIt = !store.sqlite!.inTransaction;
   const set = (keepIt && commonSets.get(key)) || new RowidSet();
-  const newest = await newestSeq(store);
   if (set.upTo < newest) {
     for (const r of stmt(store.sqlite!, 'SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? AND rowid > ? AND rowid <= ?').pluck().all(phrase, set.upTo, newest) as number[]) set.add(r);
     set.upTo = newest;
@@ -439,9 +439,14 @@ async function searchPostgres(store: Store, q: string, conds: ReturnType<typeof 
 
 /** What the unfiltered story list shows changes only when a story is updated or an article added: its version. */
 export async function listVersion(store: Store): Promise<string> {
+  return (await versionOf(store)).key;
+}
+
+/** The store's version (listVersion) and the newest article's seq in it, read together. */
+async function versionOf(store: Store): Promise<{ key: string; newest: number }> {
   const q = 'SELECT (SELECT max(updated_at) FROM stories) AS u, (SELECT max(seq) FROM articles) AS n';
   const r = store.sqlite ? (stmt(store.sqlite, q).get() as { u: string | null; n: number | null }) : (await sql<{ u: string | null; n: number | null }>`${sql.raw(q)}`.execute(store.db)).rows[0];
-  return `${store.location}|${r?.u ?? ''}|${r?.n ?? 0}`;
+  return { key: `${store.location}|${r?.u ?? ''}|${r?.n ?? 0}`, newest: Number(r?.n ?? 0) };
 }
 
 /** The newest article's seq (0 in an empty store). */
