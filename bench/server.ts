@@ -4,7 +4,7 @@
 // text plus a paragraph of its own pseudo-words (so search terms are selective, ids and hashes unique), with
 // the template's analysis rows copied. Stories hold 1–3 articles. The server runs in a child process.
 // The store is then prepared as a server leaves it when idle (src/server/storycache.ts): every story's document,
-// brief and English page computed and kept (two processes; once per generated store, kept rows are checked
+// brief and English page computed and kept, the search index merged (src/server/cli.ts) (two processes; once per generated store, kept rows are checked
 // against the story's version on every read). A run on stories whose kept rows were removed measures the
 // page computed on request; the other story runs pick among the kept ones.
 // Reports p50/p99 latency and requests/s per endpoint; the baseline in the same run is a static asset
@@ -20,7 +20,7 @@
 //   --against DIR: a second server from another checkout (e.g. the main branch's) over the same store; every
 //     measurement runs on both back to back (alternating which goes first) and the tables show base / this side by
 //     side: on a machine shared with other work, the fairest comparison there is
-//   KABAR_BENCH_PROF=<dir>: the server child writes a CPU profile there (node --cpu-prof) when it stops
+//   KABAR_BENCH_PROF=<dir>: the server child (and its workers) write CPU profiles there (node --cpu-prof) when they stop
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -183,6 +183,14 @@ async function warm(dbPath: string, i: number, n: number): Promise<void> {
     if (i === 0 && k % 10_000 === 0) process.stderr.write(`warm ${i}/${n}: ${k} of ${ids.length} checked, ${done} computed, ${((performance.now() - t0) / 1000).toFixed(0)} s\n`);
   }
   process.stderr.write(`warm ${i}/${n}: ${done} of ${ids.length} computed in ${((performance.now() - t0) / 1000).toFixed(0)} s\n`);
+  // the search index as an idle server leaves it (merged: src/server/cli.ts), where the code does that
+  const { mergeSearchIndex } = await code<Partial<typeof import('../src/server/data.ts')>>('src/server/data.ts');
+  if (i === 0 && mergeSearchIndex) {
+    const tm = performance.now();
+    let steps = 0;
+    while (mergeSearchIndex(store)) steps++;
+    if (steps) process.stderr.write(`search index merged in ${steps} steps, ${((performance.now() - tm) / 1000).toFixed(1)} s\n`);
+  }
   await store.close();
 }
 
@@ -290,7 +298,8 @@ if (args[0] === '--child') {
   const any = <T>(xs: T[]) => xs[Math.floor(r() * xs.length)]!;
   const hot = kept.slice(0, 200);
 
-  const prof = process.env.KABAR_BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.KABAR_BENCH_PROF] : [];
+  // (one argument each: a server's workers are started with the same ones)
+  const prof = process.env.KABAR_BENCH_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.KABAR_BENCH_PROF}`] : [];
   /** The servers measured: this code's, and with --against the other code's (first in the tables). */
   interface Server {
     label: string;

@@ -11,7 +11,7 @@ import { openStore, type Store } from '../src/store/db.ts';
 import { processRaw } from '../src/pipeline.ts';
 import { articleRow, ingestDoc } from '../src/store/ingest.ts';
 import { createApp } from '../src/server/app.tsx';
-import { clearCaches, filterOptions, searchHits, SNIP_CLOSE, SNIP_OPEN } from '../src/server/data.ts';
+import { clearCaches, filterOptions, mergeSearchIndex, searchHits, SNIP_CLOSE, SNIP_OPEN } from '../src/server/data.ts';
 
 const N = 700;
 let dir = '';
@@ -141,6 +141,37 @@ describe('search with a word in every article', () => {
     await ingestDoc(store, processRaw({ input: 'later2.txt', format: 'text', content: 'A brimwort barge moored at the southern jetty on Thursday evening, the port office said.', hints: { title: 'Brimwort barge', outlet: 'Pier Gazette', published: '2025-03-04', language: 'en' } }));
     assert.deepEqual(await titles('routine brimwort'), ['Brimwort on the quay']);
     assert.deepEqual((await titles('brimwort')).sort(), ['Brimwort barge', 'Brimwort on the quay']);
+  });
+});
+
+describe('uncommon words that seldom meet', () => {
+  test('two words with few matches each and none together: no hits, until an article has both', async () => {
+    clearCaches();
+    const titles = async (q: string) => (await searchHits(store, { q }, 100, 0)).map((h) => h.title);
+    assert.ok(having('zorvane').length > 0 && having('marlock').length === 0);
+    await ingestDoc(store, processRaw({ input: 'm1.txt', format: 'text', content: 'A marlock buoy drifted past the pier on Friday, the harbour office said.', hints: { title: 'Marlock buoy', outlet: 'Pier Gazette', published: '2025-03-05', language: 'en' } }));
+    assert.deepEqual(await titles('marlock'), ['Marlock buoy']);
+    assert.deepEqual(await titles('zorvane marlock'), [], 'no article has both');
+    // the words' kept matches follow the store: an article with both is found at once
+    await ingestDoc(store, processRaw({ input: 'm2.txt', format: 'text', content: 'A zorvane circled the marlock buoy at dawn on Saturday, the pier master said.', hints: { title: 'Zorvane and marlock', outlet: 'Pier Gazette', published: '2025-03-06', language: 'en' } }));
+    assert.deepEqual(await titles('zorvane marlock'), ['Zorvane and marlock']);
+    assert.deepEqual(await titles('marlock zorvane routine'), [], 'the common word is not in it');
+  });
+});
+
+describe('search index merging (idle work)', () => {
+  test('merges the index into one segment in steps; results are unchanged; nothing to do then', async () => {
+    clearCaches();
+    // more commits, each writing a segment of its own
+    for (let i = 0; i < 12; i++) await ingestDoc(store, processRaw({ input: `s${i}.txt`, format: 'text', content: `Segment note ${i}: a quillet crate and routine checks at the pier, the harbour office said on day ${i}.`, hints: { title: `Segment note ${i}`, outlet: 'Pier Gazette', published: '2025-03-07', language: 'en' } }));
+    const queries = ['routine', 'quillet', 'zorvane', 'routine zorvane', 'quillet zorvane', 'segment note', 'marlock'];
+    const before = await Promise.all(queries.map((q) => searchHits(store, { q }, 50, 0)));
+    let steps = 0;
+    while (mergeSearchIndex(store)) steps++;
+    assert.ok(steps > 0, 'there was work');
+    assert.equal(mergeSearchIndex(store), false, 'and then none');
+    clearCaches();
+    assert.deepEqual(await Promise.all(queries.map((q) => searchHits(store, { q }, 50, 0))), before);
   });
 });
 

@@ -7,7 +7,7 @@ import { log } from '../util/log.ts';
 import { openStore, defaultDbLocation, type Store } from '../store/db.ts';
 import { allowPrivateFromEnv } from '../net/fetch.ts';
 import { articlePageVariant, createApp, ingestQueue, storyPageVariant } from './app.tsx';
-import { warmStories } from './data.ts';
+import { mergeSearchIndex, warmStories } from './data.ts';
 import { UI_LANGS } from './i18n.ts';
 import { isLoopbackHost, writePolicy } from './security.ts';
 import { defaultWorkers, startCluster, workersArg } from './cluster.ts';
@@ -90,9 +90,10 @@ export async function startServer(store: Store, opts: ServeOptions): Promise<Run
  * Keeps story and article pages ready (src/server/storycache.ts): one story at a time, newest first, the pages
  * anonymous readers get in each interface language; then, every two seconds (POLL_MS), the stories updated since. Stories
  * that change while the server runs (ingest here or in workers) are a queue drained first, between every hundred
- * stories of the first pass over the store. It works while no request is being served (a request arriving waits
- * for one story's work at most, a few milliseconds) and, so that a server that is never idle still prepares
- * what changed, one story every BUSY_GAP_MS under load.
+ * stories of the first pass over the store; after each pass the search index is merged (data.ts mergeSearchIndex).
+ * It works while no request is being served (a request arriving waits for one story's or one merge step's work at
+ * most, a few milliseconds) and, so that a server that is never idle still prepares what changed, one story every
+ * BUSY_GAP_MS under load (merging waits for idle time).
  */
 const BUSY_GAP_MS = 200;
 /** how often the stories updated since the last pass are looked for */
@@ -148,6 +149,8 @@ function startWarmer(store: Store, host: string, token: string | null, busy: () 
       await pass(since, since ? undefined : drainChanged);
       since = passStart;
       changed = passStart;
+      // the search index merged, a step at a time while nothing else is to do (data.ts mergeSearchIndex)
+      while (!stopped && !nudged && !busy() && mergeSearchIndex(store)) await new Promise((res) => setImmediate(res));
       if (!nudged) await sleep(POLL_MS);
       nudged = false;
     }

@@ -46,9 +46,12 @@ export function workersArg(v: string): number {
   return n;
 }
 
-/** The arguments node needs to run the worker's TypeScript: this process's, or tsx's loader when it was registered in-process (bin/kabar.mjs). */
+/**
+ * The arguments node needs to run the worker's TypeScript: this process's, or tsx's loader when it was registered
+ * in-process (bin/kabar.mjs). A profiled primary (--cpu-prof) has its workers profiled too: they serve the requests.
+ */
 function workerExecArgv(): string[] {
-  const argv = process.execArgv.filter((a) => !a.startsWith('--cpu-prof') && !a.startsWith('--inspect'));
+  const argv = process.execArgv.filter((a) => !a.startsWith('--inspect'));
   if (argv.some((a) => a.includes('tsx'))) return argv;
   return [...argv, '--import', import.meta.resolve('tsx')];
 }

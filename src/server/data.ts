@@ -157,10 +157,11 @@ const searches = new Lru<{ at: number; hits: readonly Hit[] }>(1000);
 export async function searchHits(store: Store, f: Filters, limit: number, offset = 0): Promise<readonly Hit[]> {
   const fq = f.q ? ftsQuery(f.q) : null;
   if (!fq) return [];
-  const key = [await listVersion(store), fq, f.lang ?? '', f.outlet ?? '', f.from ?? '', f.to ?? '', f.entity ?? '', limit, offset].join('\u0001');
+  const version = await versionOf(store);
+  const key = [version.key, fq, f.lang ?? '', f.outlet ?? '', f.from ?? '', f.to ?? '', f.entity ?? '', limit, offset].join('\u0001');
   const kept = searches.get(key);
   if (kept && keptFresh(store, kept.at)) return kept.hits;
-  const hits = Object.freeze(await searchStore(store, f, fq, limit, offset));
+  const hits = Object.freeze(await searchStore(store, f, fq, limit, offset, version.newest));
   searches.set(key, { at: Date.now(), hits });
   return hits;
 }
@@ -175,42 +176,73 @@ const COMMON_SHARE = 8;
 
 /**
  * What a phrase's probe found, kept per phrase for the store's newest article it was read at (a query's words
- * come back in other queries: a word's probe is then a lookup, not a walk of its posting list).
+ * come back in other queries: a word's probe is then a lookup, not a walk of its posting list). A phrase with
+ * fewer than COMMON_PROBE matches (`few`) has them all kept, newest first (`rows`): a query is answered from their
+ * intersection when it is empty (two selective words seldom meet), with no FTS query at all.
  */
-const phraseProbes = new Lru<{ newest: number; common: boolean; few: boolean }>(8192);
+interface PhraseMatches {
+  newest: number;
+  common: boolean;
+  few: boolean;
+  rows?: number[];
+}
+// weighed by the rowids kept (at most 4 MB of them)
+const phraseProbes = new Lru<PhraseMatches>(1 << 19, (m) => 1 + (m.rows?.length ?? 0));
 
-async function commonPhrases(store: Store, phrases: string[]): Promise<{ common: boolean[]; few: boolean }> {
+function phraseMatches(store: Store, phrases: string[], newest: number): PhraseMatches[] {
   const db = store.sqlite!;
-  const newest = await newestSeq(store);
   // inside a transaction on this connection rows can still be rolled back: nothing read there is kept
   const keepIt = !db.inTransaction;
   // the newest matches come straight off the end of the posting list: this costs COMMON_PROBE steps at most
-  const probe = stmt(db, `SELECT rowid AS r FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ${COMMON_PROBE - 1}`);
-  let few = false;
-  const common = phrases.map((p) => {
+  // (bounded by `newest`: another process may commit articles meanwhile, and what is kept holds those up to it)
+  const probe = stmt(db, `SELECT rowid AS r FROM articles_fts WHERE articles_fts MATCH ? AND rowid <= ? ORDER BY rowid DESC LIMIT 1 OFFSET ${COMMON_PROBE - 1}`);
+  const list = stmt(db, 'SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? AND rowid <= ? ORDER BY rowid DESC').pluck();
+  return phrases.map((p) => {
     const key = `${store.location}\u0001${p}`;
-    let known = keepIt ? phraseProbes.get(key) : undefined;
-    if (known?.newest !== newest) {
-      const at = (probe.get(p) as { r: number } | undefined)?.r;
-      // fewer than COMMON_PROBE articles have this phrase: the whole query matches fewer still
-      known = { newest, few: at === undefined, common: at !== undefined && newest - Number(at) + 1 <= COMMON_PROBE * COMMON_SHARE };
-      if (keepIt) phraseProbes.set(key, known);
-    }
-    if (known.few) few = true;
-    return known.common;
+    const known = keepIt ? phraseProbes.get(key) : undefined;
+    if (known?.newest === newest) return known;
+    const at = (probe.get(p, newest) as { r: number } | undefined)?.r;
+    // fewer than COMMON_PROBE articles have this phrase: the whole query matches fewer still, and its matches are
+    // a short list
+    const m: PhraseMatches =
+      at === undefined ? { newest, few: true, common: false, rows: list.all(p, newest) as number[] } : { newest, few: false, common: newest - at + 1 <= COMMON_PROBE * COMMON_SHARE };
+    if (keepIt) phraseProbes.set(key, m);
+    return m;
   });
-  return { common, few };
 }
 
-async function searchStore(store: Store, f: Filters, fq: string, limit: number, offset: number): Promise<Hit[]> {
+/** The rowids in every list (lists newest first; so is the result). */
+function intersect(lists: number[][]): number[] {
+  const [first, ...rest] = [...lists].sort((a, b) => a.length - b.length);
+  let out = first!;
+  for (const other of rest) {
+    const next: number[] = [];
+    for (let i = 0, j = 0; i < out.length && j < other.length; ) {
+      if (out[i]! > other[j]!) i++;
+      else if (out[i]! < other[j]!) j++;
+      else (next.push(out[i]!), i++, j++);
+    }
+    out = next;
+    if (!out.length) break;
+  }
+  return out;
+}
+
+/** `newest`: the newest article's seq in the version the results are kept for (the words' matches are read up to it) */
+async function searchStore(store: Store, f: Filters, fq: string, limit: number, offset: number, newest: number): Promise<Hit[]> {
   const conds = await articleConditions(store, f);
   if (!conds) return [];
   // Ranking every match of a common word by relevance costs time in proportion to the corpus; without filters
   // the ranking covers the SEARCH_WINDOW most recent matches (news readers want recent ones first anyway).
   if (store.engine === 'postgres') return searchPostgres(store, f.q!, conds, limit, offset);
   const phrases = ftsPhrases(fq);
-  const { common, few } = await commonPhrases(store, phrases);
+  const matches = phraseMatches(store, phrases, newest);
+  const common = matches.map((m) => m.common);
+  const few = matches.some((m) => m.few);
   const rare = phrases.filter((_, i) => !common[i]).join(' ');
+  // none of the articles that have every phrase with few matches (all listed) has the others: no match
+  const lists = matches.filter((m) => m.rows).map((m) => m.rows!);
+  if (lists.length && !intersect(lists).length) return [];
   const where = conds.length ? sql` AND ${sql.join(conds, sql` AND `)}` : sql``;
   // snippets are made from the page's rows' texts (snippet.ts), not by FTS5's snippet(): see there
   const HIT = 'a.id, a.story_id, a.title, a.outlet, a.published, a.language, a.text';
@@ -246,22 +278,29 @@ async function searchStore(store: Store, f: Filters, fq: string, limit: number, 
     // the window: the newest matches of the whole query. Intersecting a common word's posting list (most of the
     // corpus) costs a read of all of it on every query; instead the uncommon words' matches, newest first, are
     // tested against the common words' kept sets until the window is full, and only those are ranked.
-    const sets = await Promise.all(phrases.filter((_, i) => common[i]).map((p) => commonSet(store, p)));
+    const sets = phrases.filter((_, i) => common[i]).map((p) => commonSet(store, p, newest));
     const window: number[] = [];
     // the uncommon words' matches in the window's span that lack a common word: with a common word in most
     // articles they are few, and leaving them out costs less than naming every match of the window
     const without: number[] = [];
-    // read in batches of a window's size (rows read all at once cost less than stepped through one by one)
-    const batch = stmt(store.sqlite!, 'SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? AND rowid < ? ORDER BY rowid DESC LIMIT ?').pluck();
-    for (let below = Number.MAX_SAFE_INTEGER; window.length < SEARCH_WINDOW; ) {
-      const rows = batch.all(rare, below, SEARCH_WINDOW) as number[];
-      for (const r of rows) {
-        if (sets.every((set) => set.has(r))) window.push(r);
-        else without.push(r);
-        if (window.length >= SEARCH_WINDOW) break;
+    /** one of the uncommon words' matches, newest first: true once the window is full */
+    const full = (r: number) => {
+      if (sets.every((set) => set.has(r))) window.push(r);
+      else without.push(r);
+      return window.length >= SEARCH_WINDOW;
+    };
+    const rareLists = matches.filter((m, i) => !common[i] && m.rows).map((m) => m.rows!);
+    if (rareLists.length === matches.filter((m) => !m.common).length) {
+      // every uncommon word has few matches, all listed: theirs, intersected here
+      for (const r of intersect(rareLists)) if (full(r)) break;
+    } else {
+      // read in batches of a window's size (rows read all at once cost less than stepped through one by one)
+      const batch = stmt(store.sqlite!, 'SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? AND rowid < ? ORDER BY rowid DESC LIMIT ?').pluck();
+      for (let below = Number.MAX_SAFE_INTEGER; ; ) {
+        const rows = batch.all(rare, below, SEARCH_WINDOW) as number[];
+        if (rows.some(full) || rows.length < SEARCH_WINDOW) break;
+        below = rows[rows.length - 1]!;
       }
-      if (rows.length < SEARCH_WINDOW) break;
-      below = rows[rows.length - 1]!;
     }
     if (!window.length) return [];
     const last = window[window.length - 1]!;
@@ -320,23 +359,42 @@ class RowidSet {
 const commonSets = new Lru<RowidSet>(256);
 
 /**
- * SQLite: the articles that have `phrase` (a common one: see commonPhrases). Articles' seqs (the FTS rowids) only
+ * SQLite: the articles that have `phrase` (a common one: see phraseMatches). Articles' seqs (the FTS rowids) only
  * grow and are never reused (AUTOINCREMENT), and an article's text does not change, so a kept set needs only
- * the articles added since; it is read once per word, then a few rows per use.
+ * the articles added since (up to `newest`); it is read once per word, then a few rows per use.
  */
-async function commonSet(store: Store, phrase: string): Promise<RowidSet> {
+function commonSet(store: Store, phrase: string, newest: number): RowidSet {
   const key = `${store.location}\u0001${phrase}`;
   // inside a transaction on this connection (an ingest through the API) rows can still be rolled back and their
   // seqs reused: nothing read there is kept
   const keepIt = !store.sqlite!.inTransaction;
   const set = (keepIt && commonSets.get(key)) || new RowidSet();
-  const newest = await newestSeq(store);
   if (set.upTo < newest) {
     for (const r of stmt(store.sqlite!, 'SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? AND rowid > ? AND rowid <= ?').pluck().all(phrase, set.upTo, newest) as number[]) set.add(r);
     set.upTo = newest;
   }
   if (keepIt) commonSets.set(key, set);
   return set;
+}
+
+/**
+ * SQLite: one step of merging the search index's segments (FTS5 b-trees) into one; true when it did some work
+ * (call again until false). However a store was filled, FTS5 leaves it with about a dozen segments (each commit
+ * writes one, automerge keeps several per level), and every query looks each phrase up in every segment: merged,
+ * a search costs about a third less. A step writes about MERGE_PAGES pages (4 KB each, a few milliseconds); the
+ * whole index is rewritten once the store has changed (the 100k-story bench store's, 95 MB: 2.3 s), so this is
+ * work for when the server is idle.
+ */
+const MERGE_PAGES = 64;
+export function mergeSearchIndex(store: Store): boolean {
+  const db = store.sqlite;
+  if (!db || db.inTransaction) return false;
+  const changes = stmt(db, 'SELECT total_changes()').pluck();
+  const before = changes.get() as number;
+  // a negative count: segments of every level together, down to one (positive counts merge within a level only)
+  stmt(db, "INSERT INTO articles_fts(articles_fts, rank) VALUES ('merge', ?)").run(-MERGE_PAGES);
+  // (FTS5's documented test: fewer than two changes means there was nothing to merge)
+  return (changes.get() as number) - before >= 2;
 }
 
 /** The phrases of an FTS query made by ftsQuery ("a" "b""c" → ['"a"', '"b""c"']). */
@@ -381,9 +439,14 @@ async function searchPostgres(store: Store, q: string, conds: ReturnType<typeof 
 
 /** What the unfiltered story list shows changes only when a story is updated or an article added: its version. */
 export async function listVersion(store: Store): Promise<string> {
+  return (await versionOf(store)).key;
+}
+
+/** The store's version (listVersion) and the newest article's seq in it, read together. */
+async function versionOf(store: Store): Promise<{ key: string; newest: number }> {
   const q = 'SELECT (SELECT max(updated_at) FROM stories) AS u, (SELECT max(seq) FROM articles) AS n';
   const r = store.sqlite ? (stmt(store.sqlite, q).get() as { u: string | null; n: number | null }) : (await sql<{ u: string | null; n: number | null }>`${sql.raw(q)}`.execute(store.db)).rows[0];
-  return `${store.location}|${r?.u ?? ''}|${r?.n ?? 0}`;
+  return { key: `${store.location}|${r?.u ?? ''}|${r?.n ?? 0}`, newest: Number(r?.n ?? 0) };
 }
 
 /** The newest article's seq (0 in an empty store). */
