@@ -6,6 +6,7 @@ import { directSql } from '../store/bulk.ts';
 import { migrate, type Store } from '../store/db.ts';
 import { sql } from 'kysely';
 import { rng } from '../util/common.ts';
+import type { ArticleDoc } from '../types.ts';
 
 const original =
   'The provincial council approved a new budget for flood defences along the northern river on Tuesday. ' +
@@ -155,28 +156,35 @@ test('reuse: migration 010 replaces the rows of keys past the cap, written by ea
   }
 });
 
+// A small vocabulary makes common sketch keys, a low cap makes full keys, few candidates make the cut and its
+// tie-break (by id) decide; copied and edited sentences make real links.
+const REPORT_OPTS = { ...defaultReuseOptions, postingCap: 6, maxCandidates: 3 };
+
+/** `count` made-up reports from a small vocabulary, half of them copying a sentence of an earlier one. */
+function reports(seed: number, count: number): ArticleDoc[] {
+  const rand = rng(seed);
+  const words = ['river', 'council', 'budget', 'flood', 'village', 'road', 'market', 'school', 'bridge', 'harbour', 'mayor', 'police'];
+  const sentence = () => Array.from({ length: 7 + Math.floor(rand() * 6) }, () => words[Math.floor(rand() * words.length)]).join(' ') + '.';
+  const written: string[] = [];
+  return Array.from({ length: count }, (_, n) => {
+    const parts = Array.from({ length: 3 + Math.floor(rand() * 4) }, sentence);
+    if (written.length > 0 && rand() < 0.5) parts.push(written[Math.floor(rand() * written.length)]!);
+    written.push(...parts);
+    return makeDoc(`Report ${n}. ${parts.join(' ')}`);
+  });
+}
+
 test('reuse: the direct runner of a SQLite store links exactly what the query-builder path links', async (t) => {
   const a = await tempStore();
   const b = await tempStore();
   try {
     if (!a.store.sqlite) return t.skip('SQLite only: PostgreSQL has no direct runner');
     const direct = directSql(a.store.sqlite);
-    // A small vocabulary makes common sketch keys, a low cap makes full keys, few candidates make the cut and
-    // its tie-break (by id) decide; copied and edited sentences make real links.
-    const opts = { ...defaultReuseOptions, postingCap: 6, maxCandidates: 3 };
-    const rand = rng(11);
-    const words = ['river', 'council', 'budget', 'flood', 'village', 'road', 'market', 'school', 'bridge', 'harbour', 'mayor', 'police'];
-    const sentence = () => Array.from({ length: 7 + Math.floor(rand() * 6) }, () => words[Math.floor(rand() * words.length)]).join(' ') + '.';
-    const written: string[] = [];
     let linked = 0;
-    for (let n = 0; n < 60; n++) {
-      const parts = Array.from({ length: 3 + Math.floor(rand() * 4) }, sentence);
-      if (written.length > 0 && rand() < 0.5) parts.push(written[Math.floor(rand() * written.length)]!);
-      written.push(...parts);
-      const doc = makeDoc(`Report ${n}. ${parts.join(' ')}`);
+    for (const [n, doc] of reports(11, 60).entries()) {
       for (const s of [a.store, b.store]) await insertArticle(s, doc);
-      const viaEngine = await a.store.db.transaction().execute((trx) => detectReuse(trx, doc, opts, direct));
-      const viaBuilder = await detectReuse(b.store.db, doc, opts);
+      const viaEngine = await a.store.db.transaction().execute((trx) => detectReuse(trx, doc, REPORT_OPTS, direct));
+      const viaBuilder = await detectReuse(b.store.db, doc, REPORT_OPTS);
       assert.deepEqual(viaEngine, viaBuilder, `article ${n}`);
       linked += viaEngine.length;
     }
@@ -202,25 +210,16 @@ test('reuse: moving recent band rows into reuse_bands, often or never, links the
   const runs = await Promise.all([tempStore(), tempStore()]);
   try {
     if (!runs[0].store.sqlite) return t.skip('SQLite only: PostgreSQL writes reuse_bands directly');
-    // A small vocabulary and a low cap: common keys, full keys (their rows leave both tables) and real links.
-    const opts = { ...defaultReuseOptions, postingCap: 6, maxCandidates: 3 };
-    const rand = rng(5);
-    const words = ['river', 'council', 'budget', 'flood', 'village', 'road', 'market', 'school', 'bridge', 'harbour', 'mayor', 'police'];
-    const sentence = () => Array.from({ length: 7 + Math.floor(rand() * 6) }, () => words[Math.floor(rand() * words.length)]).join(' ') + '.';
-    const written: string[] = [];
+    // full keys' rows leave both tables
     const links: unknown[][] = [[], []];
     let moved = 0;
-    for (let n = 0; n < 50; n++) {
-      const parts = Array.from({ length: 3 + Math.floor(rand() * 4) }, sentence);
-      if (written.length > 0 && rand() < 0.5) parts.push(written[Math.floor(rand() * written.length)]!);
-      written.push(...parts);
-      const doc = makeDoc(`Report ${n}. ${parts.join(' ')}`);
+    for (const doc of reports(5, 50)) {
       for (const [i, { store }] of runs.entries()) {
         await insertArticle(store, doc);
         const direct = directSql(store.sqlite)!;
         // the first store moves its rows whenever there are any; the second never does
         links[i]!.push(await store.db.transaction().execute(async (trx) => {
-          const found = await detectReuse(trx, doc, opts, direct);
+          const found = await detectReuse(trx, doc, REPORT_OPTS, direct);
           if (i === 0) moved += mergeRecentBands(direct, 1);
           return found;
         }));
