@@ -36,9 +36,12 @@ export async function redisUnavailable(url = REDIS_URL): Promise<string | null> 
   });
 }
 
+/** Databases this process made: two made in the same millisecond get different names. */
+let made = 0;
+
 /** A fresh, empty database (dropped by `drop`, even with connections still open). */
 export async function tempDatabase(tag = 'test'): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `kabar_${tag}_${process.pid}_${Date.now()}`;
+  const name = `kabar_${tag}_${process.pid}_${Date.now()}_${++made}`;
   const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
   await admin.connect();
   try {
