@@ -246,3 +246,15 @@ test('stories: postings moved from the recent table after every article, or neve
     for (const r of runs) await r.cleanup();
   }
 });
+
+test('stories: on SQLite, assignStory without the store\'s direct statements fails with a clear error and leaves nothing', async (t) => {
+  const { store, cleanup } = await tempStore();
+  try {
+    if (!store.sqlite) return t.skip('SQLite only: PostgreSQL goes through the query builder');
+    await assert.rejects(store.db.transaction().execute((trx) => assignStory(trx, quakeA1, [], defaultStoryOptions)), /direct statements/);
+    assert.equal((await store.db.selectFrom('story_postings_recent').selectAll().execute()).length, 0);
+    assert.equal((await store.db.selectFrom('stories').selectAll().execute()).length, 0);
+  } finally {
+    await cleanup();
+  }
+});

@@ -286,8 +286,8 @@ export function mergeRecentPostings(direct: DirectSql, max = RECENT_POSTINGS_MAX
 async function lookupPostings(trx: Kysely<Tables>, keys: string[], day: number | null, windowDays: number, limit: number, direct?: DirectSql): Promise<Posting[]> {
   const out: Posting[] = [];
   if (direct) {
-    // One prepared lookup per key: the same rows as the statements below for every key the caller keeps, without
-    // building them. Dated and undated postings as one compound statement with one LIMIT: it returns `limit` rows
+    // SQLite: one prepared lookup per key (the same rows as PostgreSQL's statement below for every key the caller
+    // keeps). Dated and undated postings as one compound statement with one LIMIT: it returns `limit` rows
     // exactly when the two ranges together hold that many (a key the caller drops either way). key and article_id
     // only: both are in the (key, day) index, no table row is read. Both tables (migration 012), one key's rows
     // together as before.
@@ -298,18 +298,6 @@ async function lookupPostings(trx: Kysely<Tables>, keys: string[], day: number |
         const lo = day - windowDays;
         const hi = day + windowDays;
         out.push(...direct.all<Posting>(IN_WINDOW, [key, lo, hi, key, key, lo, hi, key, limit]));
-      }
-    }
-    return out;
-  }
-  if (isSqlite(trx)) {
-    // SQLite without the prepared-statement path (a caller's own transaction): the same lookups as statements.
-    for (const key of keys) {
-      const q = trx.selectFrom('story_postings').select(['key', 'article_id']).where('key', '=', key).limit(limit);
-      if (day === null) out.push(...(await q.execute()));
-      else {
-        out.push(...(await q.where('day', '>=', day - windowDays).where('day', '<=', day + windowDays).execute()));
-        out.push(...(await q.where('day', 'is', null).execute()));
       }
     }
     return out;
@@ -353,6 +341,8 @@ export async function assignStory(
   // Called alone, the article is its own batch: its increments are written before returning.
   const own = !batch;
   const b = batch ?? new StoryBatch();
+  // SQLite: always through the connection's prepared statements (ingestDocs' batch carries them)
+  if (!b.direct && isSqlite(trx)) throw new Error("assignStory on SQLite needs the store's direct statements: pass a StoryBatch(directSql(store.sqlite))");
   const { tf, df, mine, indexable, crossIndexable } = await weighArticle(trx, doc, opts, b);
   const day = dayOf(doc.published);
 
@@ -737,9 +727,8 @@ export function indexEntries(mine: Weighted, opts: StoryOptions = defaultStoryOp
 async function refreshStory(trx: Kysely<Tables>, storyId: string, mode: 'open' | 'keep' | 'retitle', title?: string | null, direct?: DirectSql): Promise<void> {
   const now = new Date().toISOString();
   if (!isSqlite(trx)) return refreshStoryPostgres(trx, storyId, mode, now, title);
-  // SQLite: always through the connection's prepared statements (ingestDocs' batch carries them)
-  if (!direct) throw new Error('refreshStory on SQLite needs the store\'s direct statements: pass assignStory a StoryBatch(directSql(store.sqlite))');
-  refreshStoryDirect(direct, storyId, mode, now, title);
+  // SQLite: through the connection's prepared statements, which assignStory requires there
+  refreshStoryDirect(direct!, storyId, mode, now, title);
 }
 
 /** refreshStory on SQLite, through the store's direct runner (statements prepared once). */
