@@ -21,7 +21,7 @@ import { log } from '../util/log.ts';
 import { CSS, ICON, JS } from './assets.ts';
 import { ROUTES, honoPath, openApiDocument, type ApiRoute } from './api.ts';
 import { addCorrection, correctionInput, listCorrections, reviewCorrection } from './corrections.ts';
-import { ARTICLE_ID, STORY_ID, cleanFilters, entityView, filterOptions, findStories, getArticle, hasFilters, keptFresh, listVersion, searchHits, storyDocGzip, storyPage, storyView, topEntities, type Filters, type PageVariant } from './data.ts';
+import { ARTICLE_ID, STORY_ID, cleanFilters, entityView, filterOptions, findStories, getArticle, hasFilters, keptFresh, searchHits, storeVersion, storyDocGzip, storyPage, storyView, topEntities, type Filters, type PageVariant } from './data.ts';
 import { articlePage, pageBytes, pageGzip, type ArticleVariant, type KeptPage } from './storycache.ts';
 import { atom, rss } from './feeds.ts';
 import { dict, formatRange, isUiLang, label, LANG_COOKIE, pickLang, type UiLang } from './i18n.ts';
@@ -200,7 +200,7 @@ export function createApp(opts: AppOptions) {
   };
 
   // The home page, its pages, filtered lists and searches are kept rendered until a story is updated or an
-  // article added (listVersion), with a slot for each reader's CSRF token: a repeated query costs two indexed
+  // article added (storeVersion), with a slot for each reader's CSRF token: a repeated query costs two indexed
   // reads and no render. (What the page is made of is the key: the version, the interface, the
   // filters, the page number and the path its links come back to.)
   const homeSlot = `csrf-slot-${newCsrfToken()}`;
@@ -211,13 +211,15 @@ export function createApp(opts: AppOptions) {
     const offset = (page - 1) * PAGE_SIZE;
     const ctx = c.get('ctx');
     const keep = !ctx.notice;
-    const key = keep ? `${await listVersion(store)}|${ctx.lang}|${ctx.writable}|${ctx.canWrite}|${page}|${ctx.here}|${JSON.stringify(f)}` : '';
+    // read once: the page's key, and what the filters and the search read up to
+    const version = await storeVersion(store);
+    const key = keep ? `${version.key}|${ctx.lang}|${ctx.writable}|${ctx.canWrite}|${page}|${ctx.here}|${JSON.stringify(f)}` : '';
     const kept = keep ? homeHtml.get(key) : undefined;
     if (kept && keptFresh(store, kept.at)) return c.html(kept.html.split(homeSlot).join(ctx.csrf));
     const [options, stories, hits] = await Promise.all([
-      filterOptions(store),
+      filterOptions(store, version),
       f.q ? Promise.resolve([]) : findStories(store, f, PAGE_SIZE, offset),
-      f.q ? searchHits(store, f, PAGE_SIZE, offset) : Promise.resolve(null),
+      f.q ? searchHits(store, f, PAGE_SIZE, offset, version) : Promise.resolve(null),
     ]);
     if (!keep) return c.html(page_(<HomePage ctx={ctx} filters={f} options={options} stories={stories} hits={hits} page={page} pageSize={PAGE_SIZE} />));
     const html = page_(<HomePage ctx={{ ...ctx, csrf: homeSlot }} filters={f} options={options} stories={stories} hits={hits} page={page} pageSize={PAGE_SIZE} />);
@@ -474,7 +476,7 @@ export function createApp(opts: AppOptions) {
     const { query } = input(c, ROUTES.stories);
     const f = cleanFilters(query as unknown as Record<string, string>);
     if (f.q || hasFilters(f)) return c.json({ stories: await findStories(store, f, query.limit, query.offset) });
-    const key = `${await listVersion(store)}|${query.limit}|${query.offset}`;
+    const key = `${(await storeVersion(store)).key}|${query.limit}|${query.offset}`;
     const kept = storyLists.get(key);
     let text = kept && keptFresh(store, kept.at) ? kept.text : undefined;
     if (text === undefined) storyLists.set(key, { at: Date.now(), text: (text = JSON.stringify({ stories: await findStories(store, f, query.limit, query.offset) })) });

@@ -149,15 +149,18 @@ export function keptFresh(store: Store, at: number): boolean {
   return store.engine !== 'postgres' || Date.now() - at < PG_KEPT_MS;
 }
 
-// Search results by query, filters and page, for the store version they were computed at (listVersion: any
+// Search results by query, filters and page, for the store version they were computed at (storeVersion: any
 // article added or story updated changes it). A repeated query costs two indexed reads.
 const searches = new Lru<{ at: number; hits: readonly Hit[] }>(1000);
 
-/** Full-text search (all words must match, diacritics ignored) with the same filters as stories. */
-export async function searchHits(store: Store, f: Filters, limit: number, offset = 0): Promise<readonly Hit[]> {
+/**
+ * Full-text search (all words must match, diacritics ignored) with the same filters as stories. `version`: the
+ * store's version when the caller has read it for its own key (read here otherwise).
+ */
+export async function searchHits(store: Store, f: Filters, limit: number, offset = 0, version?: StoreVersion): Promise<readonly Hit[]> {
   const fq = f.q ? ftsQuery(f.q) : null;
   if (!fq) return [];
-  const version = await versionOf(store);
+  version ??= await storeVersion(store);
   const key = [version.key, fq, f.lang ?? '', f.outlet ?? '', f.from ?? '', f.to ?? '', f.entity ?? '', limit, offset].join('\u0001');
   const kept = searches.get(key);
   if (kept && keptFresh(store, kept.at)) return kept.hits;
@@ -240,9 +243,10 @@ async function searchStore(store: Store, f: Filters, fq: string, limit: number, 
   const common = matches.map((m) => m.common);
   const few = matches.some((m) => m.few);
   const rare = phrases.filter((_, i) => !common[i]).join(' ');
-  // none of the articles that have every phrase with few matches (all listed) has the others: no match
+  // the articles that have every phrase with few matches (all listed; such a phrase is never common): none, no match
   const lists = matches.filter((m) => m.rows).map((m) => m.rows!);
-  if (lists.length && !intersect(lists).length) return [];
+  const listed = lists.length ? intersect(lists) : null;
+  if (listed && !listed.length) return [];
   const where = conds.length ? sql` AND ${sql.join(conds, sql` AND `)}` : sql``;
   // snippets are made from the page's rows' texts (snippet.ts), not by FTS5's snippet(): see there
   const HIT = 'a.id, a.story_id, a.title, a.outlet, a.published, a.language, a.text';
@@ -289,10 +293,9 @@ async function searchStore(store: Store, f: Filters, fq: string, limit: number, 
       else without.push(r);
       return window.length >= SEARCH_WINDOW;
     };
-    const rareLists = matches.filter((m, i) => !common[i] && m.rows).map((m) => m.rows!);
-    if (rareLists.length === matches.filter((m) => !m.common).length) {
-      // every uncommon word has few matches, all listed: theirs, intersected here
-      for (const r of intersect(rareLists)) if (full(r)) break;
+    if (listed && lists.length === matches.filter((m) => !m.common).length) {
+      // every uncommon word has few matches, all listed: their intersection, made above
+      for (const r of listed) if (full(r)) break;
     } else {
       // read in batches of a window's size (rows read all at once cost less than stepped through one by one)
       const batch = stmt(store.sqlite!, 'SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? AND rowid < ? ORDER BY rowid DESC LIMIT ?').pluck();
@@ -442,23 +445,18 @@ async function searchPostgres(store: Store, q: string, conds: ReturnType<typeof 
   return rows.rows.map(toHit);
 }
 
-/** What the unfiltered story list shows changes only when a story is updated or an article added: its version. */
-export async function listVersion(store: Store): Promise<string> {
-  return (await versionOf(store)).key;
+/** The store's version and the newest article's seq in it (0 in an empty store), read together. */
+export interface StoreVersion {
+  /** What the unfiltered story list and the search results show changes only when a story is updated or an
+   * article added: this changes then. */
+  key: string;
+  newest: number;
 }
 
-/** The store's version (listVersion) and the newest article's seq in it, read together. */
-async function versionOf(store: Store): Promise<{ key: string; newest: number }> {
+export async function storeVersion(store: Store): Promise<StoreVersion> {
   const q = 'SELECT (SELECT max(updated_at) FROM stories) AS u, (SELECT max(seq) FROM articles) AS n';
   const r = store.sqlite ? (stmt(store.sqlite, q).get() as { u: string | null; n: number | null }) : (await sql<{ u: string | null; n: number | null }>`${sql.raw(q)}`.execute(store.db)).rows[0];
   return { key: `${store.location}|${r?.u ?? ''}|${r?.n ?? 0}`, newest: Number(r?.n ?? 0) };
-}
-
-/** The newest article's seq (0 in an empty store). */
-async function newestSeq(store: Store): Promise<number> {
-  const q = 'SELECT max(seq) AS n FROM articles';
-  const r = store.sqlite ? (stmt(store.sqlite, q).get() as { n: number | null }) : (await sql<{ n: number | null }>`${sql.raw(q)}`.execute(store.db)).rows[0];
-  return Number(r?.n ?? 0);
 }
 
 export interface FilterOptions {
@@ -491,9 +489,9 @@ function binaryOrder(a: string, b: string): number {
   return a.length - b.length;
 }
 
-/** Languages and outlets to offer in the filters; recomputed only when articles were added. */
-export async function filterOptions(store: Store): Promise<FilterOptions> {
-  const newest = await newestSeq(store);
+/** Languages and outlets to offer in the filters; recomputed only when articles were added. `version` as searchHits'. */
+export async function filterOptions(store: Store, version?: StoreVersion): Promise<FilterOptions> {
+  const { newest } = version ?? (await storeVersion(store));
   const db = store.sqlite;
   const kept = db && optionCounts?.location === store.location ? optionCounts : null;
   // inside a transaction on this connection rows can still be rolled back: the counts stay as committed
