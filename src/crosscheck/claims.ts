@@ -36,7 +36,6 @@ export interface Claim {
   values: ClaimValue[];
 }
 
-
 interface Group {
   rep: Value;
   statements: Statement[];

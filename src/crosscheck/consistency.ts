@@ -25,7 +25,6 @@ export interface ConsistencyNote {
 type Input = Pick<KabarExport, 'stories' | 'articles' | 'times' | 'events'>;
 type Time = KabarExport['times'][number];
 
-
 /** Years a TIMEX3 duration covers, with the range its modifier allows: "nearly two decades" → [16, 20]. */
 export function durationYears(value: string, mod?: string): { years: number; lo: number; hi: number } | null {
   const m = /^P(\d+(?:\.\d+)?)(Y|DE|CE|C)$/.exec(value);

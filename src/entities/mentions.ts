@@ -235,11 +235,6 @@ function inLists(c: Ctx, k: number, cats: readonly GazCategory[]): boolean {
   return cats.some((cat) => matchAt(cat, c.lower, k) > 0);
 }
 
-/**
- * Tokens s..e are a personal name opened by a family name ("Hồ Quang Minh", "Tran Van Loc"): three or four
- * capitalised words, the first a family name, the others no organisation, place, country, compass, title or calendar
- * word, not preceded by a place head ("tỉnh", "Kabupaten"), and no country or city the gazetteer knows.
- */
 /** The first token of a place head ("Provinsi", "sân bay") that ends right before token `s` (the longest one that
  * `ok` accepts), -1 if none. */
 function placeHeadBefore(c: Ctx, s: number, ok: (b: number) => boolean = () => true): number {
@@ -247,6 +242,11 @@ function placeHeadBefore(c: Ctx, s: number, ok: (b: number) => boolean = () => t
   return -1;
 }
 
+/**
+ * Tokens s..e are a personal name opened by a family name ("Hồ Quang Minh", "Tran Van Loc"): three or four
+ * capitalised words, the first a family name, the others no organisation, place, country, compass, title or calendar
+ * word, not preceded by a place head ("tỉnh", "Kabupaten"), and no country or city the gazetteer knows.
+ */
 export function surnamedName(c: Ctx, s: number, e: number): boolean {
   if (e - s < 3 || e - s > 4 || !surnameAt(c, s)) return false;
   for (let k = s; k < e; k++) {
