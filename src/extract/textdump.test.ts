@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { extractTextDump } from './textdump.ts';
+import { extractTextDump, splitCaption } from './textdump.ts';
 
 const ID_DUMP = `Beritaku.co.id - Portal Berita Terpercaya
 
@@ -216,4 +216,13 @@ test('shared samples: structural properties', { skip: existsSync(samples) ? fals
       }
     }
   }
+});
+
+test('captions: a credit after its word with a colon, a slash, "by" or "oleh"; none without one of those marks', () => {
+  assert.deepEqual(splitCaption('Crews clear debris in the port. (Photo by Jane Doe)'), { text: 'Crews clear debris in the port.', credit: 'Jane Doe' });
+  assert.deepEqual(splitCaption('Petugas membersihkan puing di pelabuhan. Foto oleh Budi Santoso'), { text: 'Petugas membersihkan puing di pelabuhan.', credit: 'Budi Santoso' });
+  assert.deepEqual(splitCaption('Petugas membersihkan puing. ANTARA FOTO/Budi Santoso'), { text: 'Petugas membersihkan puing.', credit: 'ANTARA/Budi Santoso' });
+  assert.deepEqual(splitCaption('Xe buýt điện tại bến trung tâm. Ảnh：TTXVN'), { text: 'Xe buýt điện tại bến trung tâm.', credit: 'TTXVN' });
+  assert.equal(splitCaption('The photo shows crews clearing debris in the port on Monday'), null);
+  assert.equal(splitCaption('Foto Budi Santoso di pelabuhan'), null);
 });

@@ -85,6 +85,8 @@ interface CaptionParts {
 }
 
 let captionRe: RegExp | null = null;
+/** What must follow a credit word in captionPattern (same flags: the same word boundaries). */
+const CREDIT_MARK = /[:：/]|\bby\b|\boleh\b/iu;
 function captionPattern(): RegExp {
   // "<caption> Foto: VNA", "<caption> - Foto: VNA", "<caption> (Photo: Reuters/John Doe)",
   // "<caption>. ANTARA FOTO/Name", "<caption> (Photo by Jane Doe)".
@@ -99,6 +101,9 @@ function captionPattern(): RegExp {
 export function splitCaption(line: string): CaptionParts | null {
   // The pattern backtracks quadratically on long lines (minutes on 200 kB of one letter); captions are short.
   if (line.length > 1000) return null;
+  // The pattern's one mandatory mark after the credit word, tested alone first: most lines have none, and the
+  // pattern tries its whole word list at every position of a line before it fails.
+  if (!CREDIT_MARK.test(line)) return null;
   const m = captionPattern().exec(line);
   if (!m) return null;
   const agency = m[2]!.trim();

@@ -20,6 +20,7 @@ import * as m009 from './migrations/009_drop_html_pages.ts';
 import * as m010 from './migrations/010_full_reuse_keys.ts';
 import * as m011 from './migrations/011_story_postings_one_index.ts';
 import * as m012 from './migrations/012_recent_index_rows.ts';
+import * as m013 from './migrations/013_undated_postings_index.ts';
 
 export type Db = Kysely<Tables>;
 export type Engine = 'sqlite' | 'postgres';
@@ -47,6 +48,7 @@ const migrations: Record<string, Migration> = {
   '010_full_reuse_keys': m010,
   '011_story_postings_one_index': m011,
   '012_recent_index_rows': m012,
+  '013_undated_postings_index': m013,
 };
 
 class StaticProvider implements MigrationProvider {

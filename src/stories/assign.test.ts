@@ -135,6 +135,23 @@ test('stories: outside the date window an article opens a new story; undated one
   assert.equal(near, b1);
 });
 
+test('stories: a dated report finds an undated one stored before it, its postings recent or moved', async () => {
+  const undated = { ...quakeA2, published: null };
+  const docs = [...background, undated, quakeA1];
+  for (const moveRecent of [false, true]) {
+    const { store, cleanup } = await tempStore();
+    try {
+      for (const d of docs) await ingest(store, d, defaultStoryOptions, moveRecent);
+      const [u, dated] = (await storiesOf(store, docs)).slice(background.length);
+      assert.equal(dated, u, `moved: ${moveRecent}`);
+      // by its postings: no reuse link joins the two
+      assert.deepEqual(await store.db.selectFrom('reuse_links').selectAll().execute(), []);
+    } finally {
+      await cleanup();
+    }
+  }
+});
+
 test('stories: a reused passage is strong evidence', async () => {
   // b shares two long sentences with a but adds an unrelated lead: reuse carries it into a's story.
   const a = quakeA1;

@@ -259,17 +259,23 @@ function topKeys(w: Weighted, n: number, allowed: Set<string>, extra: Set<string
   return [...main, ...more];
 }
 
-interface Posting {
+/** A key's postings: the articles indexed under it (at most the lookup's limit). */
+interface KeyPostings {
   key: string;
-  article_id: string;
+  articles: string[];
 }
 
-// SQLite's postings lookups over both tables (story_postings, then the recent rows not yet moved into it).
-const ANY_DAY = ['story_postings', 'story_postings_recent'].map((t) => `SELECT key, article_id FROM ${t} WHERE key = ?`).join(' UNION ALL ') + ' LIMIT ?';
-const IN_WINDOW =
-  ['story_postings', 'story_postings_recent']
-    .map((t) => `SELECT key, article_id FROM ${t} WHERE key = ? AND day >= ? AND day <= ? UNION ALL SELECT key, article_id FROM ${t} WHERE key = ? AND day IS NULL`)
-    .join(' UNION ALL ') + ' LIMIT ?';
+// SQLite's postings lookups over both tables (story_postings, then the recent rows not yet moved into it), article
+// ids only (a row object per posting cost more than the index seek). Undated postings (articles without a date)
+// match any window: their lookups (two more seeks per key) run only while the store has any (POSTINGS_UNDATED).
+const bothTables = (where: string) => ['story_postings', 'story_postings_recent'].map((t) => `SELECT article_id FROM ${t} WHERE ${where}`).join(' UNION ALL ') + ' LIMIT ?';
+const ANY_DAY = bothTables('key = ?');
+const IN_WINDOW = bothTables('key = ? AND day >= ? AND day <= ?');
+const IN_WINDOW_OR_UNDATED = ['story_postings', 'story_postings_recent']
+  .map((t) => `SELECT article_id FROM ${t} WHERE key = ? AND day >= ? AND day <= ? UNION ALL SELECT article_id FROM ${t} WHERE key = ? AND day IS NULL`)
+  .join(' UNION ALL ') + ' LIMIT ?';
+/** Whether any posting is undated: one step into the partial indexes of migration 013. */
+const POSTINGS_UNDATED = 'SELECT EXISTS (SELECT 1 FROM story_postings WHERE day IS NULL) OR EXISTS (SELECT 1 FROM story_postings_recent WHERE day IS NULL)';
 
 /** Rows story_postings_recent holds before mergeRecentPostings moves them (about 1,000 articles' worth). */
 export const RECENT_POSTINGS_MAX = 40_000;
@@ -283,24 +289,17 @@ export function mergeRecentPostings(direct: DirectSql, max = RECENT_POSTINGS_MAX
  * Postings of each key inside the window (plus undated ones), at most `limit` per key and range. A key with more
  * than `limit - 1` is too common to retrieve with, which is all the caller learns from its rows past that.
  */
-async function lookupPostings(trx: Kysely<Tables>, keys: string[], day: number | null, windowDays: number, limit: number, direct?: DirectSql): Promise<Posting[]> {
-  const out: Posting[] = [];
+async function lookupPostings(trx: Kysely<Tables>, keys: string[], day: number | null, windowDays: number, limit: number, direct?: DirectSql): Promise<KeyPostings[]> {
   if (direct) {
     // SQLite: one prepared lookup per key (the same rows as PostgreSQL's statement below for every key the caller
     // keeps). Dated and undated postings as one compound statement with one LIMIT: it returns `limit` rows
-    // exactly when the two ranges together hold that many (a key the caller drops either way). key and article_id
-    // only: both are in the (key, day) index, no table row is read. Both tables (migration 012), one key's rows
-    // together as before.
-    for (const key of keys) {
-      if (day === null) {
-        out.push(...direct.all<Posting>(ANY_DAY, [key, key, limit]));
-      } else {
-        const lo = day - windowDays;
-        const hi = day + windowDays;
-        out.push(...direct.all<Posting>(IN_WINDOW, [key, lo, hi, key, key, lo, hi, key, limit]));
-      }
-    }
-    return out;
+    // exactly when the two ranges together hold that many (a key the caller drops either way). article_id only:
+    // it is in the (key, day) index, no table row is read. Both tables (migration 012), one key's rows together.
+    if (day === null) return keys.map((key) => ({ key, articles: direct.column<string>(ANY_DAY, [key, key, limit]) }));
+    const lo = day - windowDays;
+    const hi = day + windowDays;
+    if (direct.column<number>(POSTINGS_UNDATED, [])[0]) return keys.map((key) => ({ key, articles: direct.column<string>(IN_WINDOW_OR_UNDATED, [key, lo, hi, key, key, lo, hi, key, limit]) }));
+    return keys.map((key) => ({ key, articles: direct.column<string>(IN_WINDOW, [key, lo, hi, key, lo, hi, limit]) }));
   }
   // PostgreSQL: one statement for all keys, a LATERAL lookup per key LIMITed inside, so a common key costs
   // `limit` rows, not its whole list. Dated and undated postings are separate lookups so each is one range of
@@ -308,14 +307,19 @@ async function lookupPostings(trx: Kysely<Tables>, keys: string[], day: number |
   // subqueries spent most of its server time planning: 3.6 of 15 ms of PostgreSQL CPU per article).
   // (The rows' order does not matter: they are summed per article and candidates sorted with a tie-break.)
   const lateral = (where: RawBuilder<unknown>) =>
-    sql<Posting>`SELECT k.key, p.article_id FROM unnest(${keys}::text[]) AS k(key)
+    sql<{ key: string; article_id: string }>`SELECT k.key, p.article_id FROM unnest(${keys}::text[]) AS k(key)
       CROSS JOIN LATERAL (SELECT article_id FROM story_postings WHERE key = k.key AND ${where} LIMIT ${limit}) AS p`;
   const { rows } = await (day === null
     ? lateral(sql`TRUE`)
-    : sql<Posting>`${lateral(sql`day >= ${day - windowDays} AND day <= ${day + windowDays}`)} UNION ALL ${lateral(sql`day IS NULL`)}`
+    : sql<{ key: string; article_id: string }>`${lateral(sql`day >= ${day - windowDays} AND day <= ${day + windowDays}`)} UNION ALL ${lateral(sql`day IS NULL`)}`
   ).execute(trx);
-  out.push(...rows);
-  return out;
+  const byKey = new Map<string, string[]>();
+  for (const r of rows) {
+    const ids = byKey.get(r.key);
+    if (ids) ids.push(r.article_id);
+    else byKey.set(r.key, [r.article_id]);
+  }
+  return [...byKey].map(([key, articles]) => ({ key, articles }));
 }
 
 export interface Assignment {
@@ -352,23 +356,25 @@ export async function assignStory(
   // before the lookup, so an article another worker is storing meanwhile is either seen or waited for.
   await locks?.lock([...query, ...topKeys(mine, opts.indexKeys, indexable, crossIndexable, opts.entityKeys)].map((k) => `k:${k}`));
   const postings = await lookupPostings(trx, query, day, opts.windowDays, opts.postingCap + 1, b.direct);
-  const perKey = new Map<string, number>();
-  for (const p of postings) perKey.set(p.key, (perKey.get(p.key) ?? 0) + 1);
   // Same-language candidates by the weight of the word/name/number keys they share; candidates
   // through entity keys (other languages) separately, only with enough shared entities to count.
   const overlap = new Map<string, number>();
   const entityOverlap = new Map<string, { weight: number; keys: number }>();
-  for (const p of postings) {
-    if (p.article_id === doc.id || (perKey.get(p.key) ?? 0) > opts.postingCap) continue;
-    const w = mine.weights.get(p.key) ?? 0;
-    const kind = kindOf(p.key);
-    if (crossIndexable.has(kind)) {
-      const e = entityOverlap.get(p.article_id) ?? { weight: 0, keys: 0 };
-      e.weight += w;
-      if (kind === entityFeature.kind) e.keys++;
-      entityOverlap.set(p.article_id, e);
-    } else {
-      overlap.set(p.article_id, (overlap.get(p.article_id) ?? 0) + w);
+  for (const { key, articles } of postings) {
+    if (articles.length > opts.postingCap) continue;
+    const w = mine.weights.get(key) ?? 0;
+    const kind = kindOf(key);
+    const cross = crossIndexable.has(kind);
+    for (const id of articles) {
+      if (id === doc.id) continue;
+      if (cross) {
+        const e = entityOverlap.get(id) ?? { weight: 0, keys: 0 };
+        e.weight += w;
+        if (kind === entityFeature.kind) e.keys++;
+        entityOverlap.set(id, e);
+      } else {
+        overlap.set(id, (overlap.get(id) ?? 0) + w);
+      }
     }
   }
   const reuseScore = new Map<string, number>();
