@@ -397,7 +397,7 @@ export async function assignStory(
   const pairKinds = { same: kinds.same, cross: kinds.cross, entity: entityFeature.kind };
   const loaded = new Map<string, StoredMember>();
   for (const part of chunks(candidates, 500)) {
-    const rows = b.direct ? b.direct.all<MemberRow>(`${memberSql(trx)} WHERE v.article_id IN (SELECT value FROM json_each(?))`, [JSON.stringify(part)]) : await loadMembers(trx, (q) => q.where('v.article_id', 'in', part));
+    const rows = b.direct ? directMembers(b.direct, 'WHERE v.article_id IN (SELECT value FROM json_each(?))', [JSON.stringify(part)]) : await loadMembers(trx, (q) => q.where('v.article_id', 'in', part));
     for (const r of rows) loaded.set(r.id, storedMember(r, b.direct));
   }
   const bestOf = new Map<string, number>();
@@ -421,7 +421,7 @@ export async function assignStory(
   const anchored = new Set<string>();
   for (const story of near) {
     const rows = b.direct
-      ? b.direct.all<MemberRow>(`${memberSql(trx)} WHERE v.story_id = ? ORDER BY v.day DESC NULLS LAST, v.article_id DESC LIMIT ?`, [story, opts.openMembers + 1])
+      ? directMembers(b.direct, 'WHERE v.story_id = ? ORDER BY v.day DESC NULLS LAST, v.article_id DESC LIMIT ?', [story, opts.openMembers + 1])
       : await loadMembers(trx, (q) =>
           q
             .where('v.story_id', '=', story)
@@ -453,6 +453,7 @@ export async function assignStory(
       [doc.id, storyId, day, vector],
     );
     b.direct.run('UPDATE articles SET story_id = ? WHERE id = ?', [storyId, doc.id]);
+    languageMemo(b.direct).set(doc.id, doc.language);
   } else {
     await trx
       .insertInto('story_vectors')
@@ -550,9 +551,33 @@ function vecOf(m: StoredMember, kinds: Kinds): PairVector {
   return (m.vec ??= pairVectorFrom(m.id, m.lang, m.day, m.arrays.keys, m.arrays.vals, m.arrays.kinds, kinds));
 }
 
-/** memberQuery compiled once, for the store's direct runner (SQLite; a WHERE clause is appended). */
-let memberSqlText: string | undefined;
-const memberSql = (trx: Kysely<Tables>) => (memberSqlText ??= memberQuery(trx).compile().sql);
+/**
+ * SQLite: memberQuery's rows without its join to articles, which was half the lookup's cost. An article's language
+ * never changes once stored: it is kept with the connection (memo) and read from articles only for the members the
+ * memo lacks (older articles this process has not met yet).
+ */
+function directMembers(direct: DirectSql, where: string, params: unknown[]): MemberRow[] {
+  const rows = direct.all<Omit<MemberRow, 'language'>>(`SELECT v.article_id AS id, v.story_id AS story, v.day, v.vector FROM story_vectors AS v ${where}`, params);
+  const memo = languageMemo(direct);
+  const langs = new Map<string, string | null>();
+  for (const r of rows) {
+    const lang = memo.get(r.id);
+    if (lang !== undefined) langs.set(r.id, lang);
+  }
+  const missing = rows.filter((r) => !langs.has(r.id)).map((r) => r.id);
+  if (missing.length) {
+    for (const r of direct.all<{ id: string; language: string }>('SELECT id, language FROM articles WHERE id IN (SELECT value FROM json_each(?))', [JSON.stringify(missing)])) {
+      memo.set(r.id, r.language);
+      langs.set(r.id, r.language);
+    }
+  }
+  return rows.map((r) => ({ ...r, language: langs.get(r.id) ?? null }));
+}
+
+/** Articles' languages by id (weighed as about 64 bytes an entry). */
+function languageMemo(direct: DirectSql) {
+  return direct.memo<string>('stories:languages', () => 64);
+}
 
 type MemberQuery = ReturnType<typeof memberQuery>;
 

@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { processRaw } from '../pipeline.ts';
 import { ingestDocs } from '../store/ingest.ts';
+import { openStore } from '../store/db.ts';
 import type { ArticleDoc } from '../types.ts';
 import { tempStore } from '../reuse/testutil.ts';
 import { articleFeatures } from './features.ts';
@@ -110,4 +111,23 @@ test('stories: entity features from the analysis stage (type dropped, names by t
   const f = articleFeatures(withEntities);
   const keys = Object.fromEntries([...f].filter(([k]) => /^[etc]:/.test(k)));
   assert.deepEqual(keys, { 'e:yusufhamdani': 2, 'e:sariwulandari': 1, 'c:ID': 3 });
+});
+
+test('stories: a later process (new connection) joins the meeting across languages to an article it never met', async () => {
+  const { store, cleanup } = await tempStore();
+  try {
+    const first = await ingestDocs(store, [doc('storm-id', stormId), doc('port-en', portEn), doc('meeting-id', meetingId)]);
+    // a new connection keeps nothing of the first one's articles: their languages (what lets an article in
+    // another language be compared by its entities) are read from the store
+    const again = await openStore(store.location);
+    try {
+      const [vi, en] = await ingestDocs(again, [doc('meeting-vi', meetingVi), doc('meeting-en', meetingEn)]);
+      assert.equal(vi!.storyId, first[2]!.storyId, 'vi joins id');
+      assert.equal(en!.storyId, first[2]!.storyId, 'en joins id');
+    } finally {
+      await again.close();
+    }
+  } finally {
+    await cleanup();
+  }
 });
