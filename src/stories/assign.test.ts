@@ -141,6 +141,8 @@ test('stories: a dated report finds an undated one stored before it, its posting
   for (const moveRecent of [false, true]) {
     const { store, cleanup } = await tempStore();
     try {
+      // PostgreSQL has no recent rows to move: once is enough there
+      if (moveRecent && !store.sqlite) continue;
       for (const d of docs) await ingest(store, d, defaultStoryOptions, moveRecent);
       const [u, dated] = (await storiesOf(store, docs)).slice(background.length);
       assert.equal(dated, u, `moved: ${moveRecent}`);
