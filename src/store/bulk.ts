@@ -80,6 +80,14 @@ export interface DirectSql {
    * it to MEMO_SIZE entries; the first call for a name decides.
    */
   memo<T>(name: string, weigh?: (v: T) => number): Memo<T>;
+  /**
+   * A memo for rows this connection writes and other connections may write too (counters): as `memo`, and also
+   * emptied whenever another connection has committed since it was last asked for (SQLite's data_version), so it
+   * holds what the store holds as of this connection's last read or write. Ask for it after the transaction's first
+   * read: a commit by another connection before that is seen and empties it; one after it makes this transaction's
+   * writes fail (its snapshot is old), and the rollback empties it.
+   */
+  sharedMemo<T>(name: string, weigh?: (v: T) => number): Memo<T>;
 }
 
 /** Entries per memo without a weight. */
@@ -94,10 +102,20 @@ const MEMO_BYTES = 96 * 1024 * 1024;
 export type Memo<T> = Lru<T>;
 
 const memos = new WeakMap<Database.Database, Map<string, Memo<unknown>>>();
+const sharedMemos = new WeakMap<Database.Database, { version: number; byName: Map<string, Memo<unknown>> }>();
 
 /** Empties the connection's memos (its transaction rolled back: rows it wrote and memoised are gone). */
 export function forgetMemos(sqlite: Database.Database | undefined): void {
-  if (sqlite) for (const m of memos.get(sqlite)?.values() ?? []) m.clear();
+  if (!sqlite) return;
+  for (const m of memos.get(sqlite)?.values() ?? []) m.clear();
+  for (const m of sharedMemos.get(sqlite)?.byName.values() ?? []) m.clear();
+}
+
+/** The named memo in `byName`, made on first use (bounded as DirectSql.memo says). */
+function memoIn<T>(byName: Map<string, Memo<unknown>>, name: string, weigh?: (v: T) => number): Memo<T> {
+  let m = byName.get(name);
+  if (!m) byName.set(name, (m = weigh ? new Lru<unknown>(MEMO_BYTES, weigh as (v: unknown) => number) : new Lru<unknown>(MEMO_SIZE)));
+  return m as Memo<T>;
 }
 
 const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
@@ -132,9 +150,17 @@ export function directSql(sqlite: Database.Database | undefined): DirectSql | un
     memo<T>(name: string, weigh?: (v: T) => number): Memo<T> {
       let byName = memos.get(sqlite);
       if (!byName) memos.set(sqlite, (byName = new Map()));
-      let m = byName.get(name);
-      if (!m) byName.set(name, (m = weigh ? new Lru<unknown>(MEMO_BYTES, weigh as (v: unknown) => number) : new Lru<unknown>(MEMO_SIZE)));
-      return m as Memo<T>;
+      return memoIn(byName, name, weigh);
+    },
+    sharedMemo<T>(name: string, weigh?: (v: T) => number): Memo<T> {
+      const version = prepared(sqlite, 'PRAGMA data_version', true).get() as number;
+      let state = sharedMemos.get(sqlite);
+      if (!state) sharedMemos.set(sqlite, (state = { version, byName: new Map() }));
+      if (state.version !== version) {
+        for (const m of state.byName.values()) m.clear();
+        state.version = version;
+      }
+      return memoIn(state.byName, name, weigh);
     },
   };
 }

@@ -188,7 +188,15 @@ export class StoryBatch {
 
 async function loadDf(trx: Kysely<Tables>, keys: Iterable<string>, batch: StoryBatch, withDocs = false): Promise<Map<string, number>> {
   const out = new Map<string, number>();
-  const missing = [...new Set(keys)].filter((k) => !batch.stored.has(k));
+  // SQLite: what this connection last read or wrote of each key's df, while no other connection has written since
+  const known = dfMemo(batch);
+  const missing = [...new Set(keys)].filter((k) => {
+    if (batch.stored.has(k)) return false;
+    const df = known?.get(k);
+    if (df === undefined) return true;
+    batch.stored.set(k, df);
+    return false;
+  });
   if (withDocs) {
     // PostgreSQL only: the article count as a row with a NULL key (no df key is NULL), read with the first part.
     const part = missing.slice(0, 500);
@@ -209,8 +217,16 @@ async function loadDf(trx: Kysely<Tables>, keys: Iterable<string>, batch: StoryB
     for (const r of rows) batch.stored.set(r.key, Number(r.df));
   }
   for (const k of keys) out.set(k, (batch.stored.get(k) ?? 0) + (batch.pending.get(k) ?? 0));
-  for (const k of missing) if (!batch.stored.has(k)) batch.stored.set(k, 0);
+  for (const k of missing) {
+    if (!batch.stored.has(k)) batch.stored.set(k, 0);
+    known?.set(k, batch.stored.get(k)!);
+  }
   return out;
+}
+
+/** SQLite: document frequencies kept with the connection (DirectSql.sharedMemo), weighed as about 96 bytes a key. */
+function dfMemo(batch: StoryBatch) {
+  return batch.direct?.sharedMemo<number>('stories:df', () => 96);
 }
 
 async function docCount(trx: Kysely<Tables>, batch: StoryBatch): Promise<number> {
@@ -234,7 +250,13 @@ export async function flushStoryBatch(trx: Kysely<Tables>, batch: StoryBatch): P
       .onConflict((oc) => oc.column('name').doUpdateSet({ value: sql`story_stats.value + ${batch.pendingDocs}` }))
       .execute();
   }
-  for (const [k, n] of batch.pending) batch.stored.set(k, (batch.stored.get(k) ?? 0) + n);
+  // the df rows as written (uncommitted yet: a rollback empties the memo)
+  const known = dfMemo(batch);
+  for (const [k, n] of batch.pending) {
+    const df = (batch.stored.get(k) ?? 0) + n;
+    batch.stored.set(k, df);
+    known?.set(k, df);
+  }
   batch.pending.clear();
   if (batch.storedDocs !== null) batch.storedDocs += batch.pendingDocs;
   batch.pendingDocs = 0;
