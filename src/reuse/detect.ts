@@ -303,18 +303,21 @@ async function lookupBands(trx: Kysely<Tables>, keys: number[], direct?: DirectS
   for (const batch of chunks(keys, 2000)) {
     // The store's direct runner (SQLite, both band tables): one prepared statement, the keys' primary-key ranges in
     // turn (a statement per key cost about as much again in calls as the rows it returned).
+    // (rows as arrays: key, article_id, sentence)
     const rows = direct
-      ? direct.all<{ key: number; article_id: string; sentence: number }>(
+      ? direct.arrays<[number, string, number]>(
           `SELECT w.value AS key, b.article_id, b.sentence FROM json_each(?) AS w CROSS JOIN reuse_bands AS b ON b.key = w.value
            UNION ALL SELECT w.value, r.article_id, r.sentence FROM json_each(?) AS w CROSS JOIN reuse_bands_recent AS r ON r.key = w.value`,
           [JSON.stringify(batch), JSON.stringify(batch)],
         )
-      : (await keyLookup(trx, 'reuse_bands', 'key', 'bigint', batch, ['article_id', 'sentence']).execute(trx)).rows as Array<{ key: number; article_id: string; sentence: number }>;
-    for (const r of rows) {
-      const k = Number(r.key);
+      : ((await keyLookup(trx, 'reuse_bands', 'key', 'bigint', batch, ['article_id', 'sentence']).execute(trx)).rows as Array<{ key: number; article_id: string; sentence: number }>).map(
+          (r): [number, string, number] => [r.key, r.article_id, r.sentence],
+        );
+    for (const [key, article_id, sentence] of rows) {
+      const k = Number(key);
       let list = out.get(k);
       if (!list) out.set(k, (list = []));
-      list.push({ article_id: r.article_id, sentence: r.sentence });
+      list.push({ article_id, sentence });
     }
   }
   return out;

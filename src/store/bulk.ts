@@ -69,6 +69,8 @@ export interface DirectSql {
   all<T>(source: string, params: unknown[]): T[];
   /** The first column of each row (no row objects: cheaper when one column is all the caller needs). */
   column<T>(source: string, params: unknown[]): T[];
+  /** Rows as arrays of their columns in order (better-sqlite3 makes a row object at a cost near the row's own read). */
+  arrays<T extends unknown[]>(source: string, params: unknown[]): T[];
   /** Runs a statement that returns no rows; the rowid of the row it inserted (if any). */
   run(source: string, params: unknown[]): number;
   /** `bulkInsert` on this connection. */
@@ -124,13 +126,18 @@ const statements = new WeakMap<Database.Database, Map<string, Database.Statement
  * A statement of this connection, prepared once per SQL text (Kysely prepares every query it runs again). For
  * statements whose text is fixed in code: the cache is not bounded.
  */
-export function prepared(sqlite: Database.Database, source: string, pluck = false): Database.Statement {
+export function prepared(sqlite: Database.Database, source: string, mode: 'objects' | 'pluck' | 'raw' = 'objects'): Database.Statement {
   let m = statements.get(sqlite);
   if (!m) statements.set(sqlite, (m = new Map()));
-  // a plucking statement is a statement of its own (pluck is a mode of the prepared statement)
-  const key = pluck ? `pluck\u0001${source}` : source;
+  // a statement per mode (pluck and raw are modes of the prepared statement)
+  const key = mode === 'objects' ? source : `${mode}\u0001${source}`;
   let s = m.get(key);
-  if (!s) m.set(key, (s = pluck ? sqlite.prepare(source).pluck() : sqlite.prepare(source)));
+  if (!s) {
+    s = sqlite.prepare(source);
+    if (mode === 'pluck') s.pluck();
+    else if (mode === 'raw') s.raw();
+    m.set(key, s);
+  }
   return s;
 }
 
@@ -138,7 +145,8 @@ export function directSql(sqlite: Database.Database | undefined): DirectSql | un
   if (!sqlite) return undefined;
   return {
     all: <T>(source: string, params: unknown[]) => prepared(sqlite, source).all(...params) as T[],
-    column: <T>(source: string, params: unknown[]) => prepared(sqlite, source, true).all(...params) as T[],
+    column: <T>(source: string, params: unknown[]) => prepared(sqlite, source, 'pluck').all(...params) as T[],
+    arrays: <T extends unknown[]>(source: string, params: unknown[]) => prepared(sqlite, source, 'raw').all(...params) as T[],
     run: (source: string, params: unknown[]) => Number(prepared(sqlite, source).run(...params).lastInsertRowid),
     // One prepared single-row statement run per row: in SQLite, unpacking a JSON parameter with json_each and
     // `->>` costs more than the rows' index writes (about 1.6x the CPU of running the statement per row).
@@ -153,7 +161,7 @@ export function directSql(sqlite: Database.Database | undefined): DirectSql | un
       return memoIn(byName, name, weigh);
     },
     sharedMemo<T>(name: string, weigh?: (v: T) => number): Memo<T> {
-      const version = prepared(sqlite, 'PRAGMA data_version', true).get() as number;
+      const version = prepared(sqlite, 'PRAGMA data_version', 'pluck').get() as number;
       let state = sharedMemos.get(sqlite);
       if (!state) sharedMemos.set(sqlite, (state = { version, byName: new Map() }));
       if (state.version !== version) {
