@@ -1,8 +1,9 @@
+import { raw } from 'hono/html';
+import { escapeToBuffer } from 'hono/utils/html';
 import type { StorySummary } from '../../store/queries.ts';
-import type { FilterOptions, Filters, Hit } from '../data.ts';
+import { SNIP_CLOSE, SNIP_OPEN, type FilterOptions, type Filters, type Hit } from '../data.ts';
 import { formatDate, formatRange } from '../i18n.ts';
 import { Layout, NameList, articleHref, langAttr, storyHref, type ViewCtx } from './layout.tsx';
-import { Snippet } from './text.tsx';
 
 export function feedQuery(f: Filters): string {
   const p = new URLSearchParams();
@@ -65,23 +66,13 @@ export function HomePage(props: { ctx: ViewCtx; filters: Filters; options: Filte
               <div>
                 <label for="f-lang">{t.filterLanguage}</label>
                 <select id="f-lang" name="lang">
-                  <option value="">{t.filterAny}</option>
-                  {options.languages.map((l) => (
-                    <option value={l} selected={f.lang === l}>
-                      {l}
-                    </option>
-                  ))}
+                  {optionsHtml(options.languages, f.lang, t.filterAny)}
                 </select>
               </div>
               <div>
                 <label for="f-outlet">{t.filterOutlet}</label>
                 <select id="f-outlet" name="outlet">
-                  <option value="">{t.filterAny}</option>
-                  {options.outlets.map((o) => (
-                    <option value={o} selected={f.outlet === o}>
-                      {o}
-                    </option>
-                  ))}
+                  {optionsHtml(options.outlets, f.outlet, t.filterAny)}
                 </select>
               </div>
               <div>
@@ -106,30 +97,7 @@ export function HomePage(props: { ctx: ViewCtx; filters: Filters; options: Filte
       <h1>{searching ? t.results : t.latestStories}</h1>
       {searching ? (
         props.hits!.length ? (
-          <ul class="hits">
-            {props.hits!.map((h) => (
-              <li>
-                <h3>
-                  <a href={articleHref(h.article)} lang={langAttr(h.language)}>
-                    {h.title ?? t.untitled}
-                  </a>
-                </h3>
-                <p lang={langAttr(h.language)}>
-                  <Snippet text={h.snippet} />
-                </p>
-                <p class="meta">
-                  <bdi>{h.outlet ?? '?'}</bdi> · {h.language}
-                  {h.published ? <> · {formatDate(h.published, ctx.lang)}</> : null}
-                  {h.story ? (
-                    <>
-                      {' '}
-                      · {t.inStory} <a href={storyHref(h.story)}>{h.story}</a>
-                    </>
-                  ) : null}
-                </p>
-              </li>
-            ))}
-          </ul>
+          <ul class="hits">{raw(props.hits!.map((h) => hitHtml(h, ctx)).join(''))}</ul>
         ) : (
           <p>{t.noResults}</p>
         )
@@ -150,5 +118,72 @@ export function HomePage(props: { ctx: ViewCtx; filters: Filters; options: Filte
         {t.feeds}: <a href={`/feeds/stories.rss${fq}`}>{t.feedRss}</a> · <a href={`/feeds/stories.atom${fq}`}>{t.feedAtom}</a>
       </p>
     </Layout>
+  );
+}
+
+const escaped = (s: string): string => {
+  const b = [''];
+  escapeToBuffer(s, b);
+  return b[0]!;
+};
+
+/**
+ * A filter's <option>s (languages, outlets): rendered once per list, selection and interface language, then reused
+ * (the lists change only when articles are added: filterOptions gives the same arrays until then). A selection the
+ * list lacks selects nothing, as no selection.
+ */
+const optionLists = new WeakMap<readonly string[], Map<string, ReturnType<typeof raw>>>();
+function optionsHtml(values: readonly string[], selected: string | undefined, any: string) {
+  let kept = optionLists.get(values);
+  if (!kept) optionLists.set(values, (kept = new Map()));
+  const sel = selected !== undefined && values.includes(selected) ? selected : undefined;
+  const key = `${any}\u0000${sel ?? ''}\u0000${sel === undefined ? 0 : 1}`;
+  let html = kept.get(key);
+  if (html === undefined) {
+    html = raw(
+      String(
+        <>
+          <option value="">{any}</option>
+          {values.map((v) => (
+            <option value={v} selected={sel === v}>
+              {v}
+            </option>
+          ))}
+        </>,
+      ),
+    );
+    kept.set(key, html);
+  }
+  return html;
+}
+
+const snippetMark = new RegExp(`${SNIP_OPEN}([^${SNIP_CLOSE}]*)${SNIP_CLOSE}`, 'g');
+const snippetStray = new RegExp(`[${SNIP_OPEN}${SNIP_CLOSE}]`, 'g');
+
+/**
+ * A search hit as a list item, written as a string with hono's own escaping: rendered element by element through
+ * JSX, a page's twenty hits cost more than the rest of the page and the search (test/server-render.test.ts holds
+ * the JSX this writes, and compares). The snippet's matches (between SNIP_OPEN and SNIP_CLOSE) become <mark>s.
+ */
+export function hitHtml(h: Hit, ctx: ViewCtx): string {
+  const t = ctx.t;
+  const lang = langAttr(h.language);
+  const langA = lang === undefined ? '' : ` lang="${escaped(lang)}"`;
+  let snip = '';
+  let last = 0;
+  snippetMark.lastIndex = 0;
+  for (let m = snippetMark.exec(h.snippet); m; m = snippetMark.exec(h.snippet)) {
+    if (m.index > last) snip += escaped(h.snippet.slice(last, m.index));
+    snip += `<mark>${escaped(m[1]!)}</mark>`;
+    last = m.index + m[0].length;
+  }
+  if (last < h.snippet.length) snip += escaped(h.snippet.slice(last).replace(snippetStray, ''));
+  return (
+    `<li><h3><a href="${escaped(articleHref(h.article))}"${langA}>${escaped(h.title ?? t.untitled)}</a></h3>` +
+    `<p${langA}>${snip}</p>` +
+    `<p class="meta"><bdi>${escaped(h.outlet ?? '?')}</bdi> · ${escaped(h.language)}` +
+    (h.published ? ` · ${escaped(formatDate(h.published, ctx.lang))}` : '') +
+    (h.story ? ` · ${escaped(t.inStory)} <a href="${escaped(storyHref(h.story))}">${escaped(h.story)}</a>` : '') +
+    '</p></li>'
   );
 }
