@@ -272,9 +272,10 @@ async function searchStore(store: Store, f: Filters, fq: string, limit: number, 
   // Ranked by the query's uncommon words (rare = fq when none is common), among the articles that have all words.
   let top: Array<{ r: number }> | null = null;
   if (!conds.length && rare === fq) {
-    // ranked here (rank.ts) when it can be: the SEARCH_WINDOW newest of the rows with every phrase. A phrase with
-    // few matches leaves FTS5 few rows to rank (cheaper than reading the others whole): then only phrases already kept
-    const ps = phraseRows(store.sqlite!, phrases, newest, !few);
+    // ranked here (rank.ts) when it can be: the SEARCH_WINDOW newest of the rows with every phrase. Several phrases,
+    // or one with few matches, leave FTS5 few rows to rank (cheaper than reading the phrases whole): then only
+    // phrases already kept
+    const ps = phraseRows(store.sqlite!, phrases, newest, !few && phrases.length === 1);
     const ranked = ps && rankRows(store.sqlite!, ps, rowsWithAll(ps).slice(0, SEARCH_WINDOW), newest, limit, offset);
     if (ranked) top = ranked.map((r) => ({ r }));
   }
