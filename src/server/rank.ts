@@ -187,6 +187,8 @@ function varints(hex: string, i: number, end: number): number[] {
   return out;
 }
 
+const hexDigit = (c: number) => (c <= 57 ? c - 48 : c - 55);
+
 /** A row's size in tokens, all columns (what bm25() reads with xColumnSize(-1)); -1 when the index has no such row. */
 function rowSize(db: Database.Database, st: State, r: number, newest: number): number {
   const c = Math.floor(r / CHUNK);
@@ -201,14 +203,29 @@ function rowSize(db: Database.Database, st: State, r: number, newest: number): n
     // a block of rows at once, as one string ("rowid:hex of the size record,...")
     const list = stmt(db, "SELECT group_concat(id || ':' || hex(sz)) FROM articles_fts_docsize WHERE id > ? AND id <= ?").pluck().get(top, to) as string | null;
     if (list) {
-      for (let i = 0; i < list.length; ) {
-        const colon = list.indexOf(':', i);
-        let end = list.indexOf(',', colon);
-        if (end < 0) end = list.length;
+      // by hand, character by character (a block is tens of thousands of rows)
+      for (let i = 0; i < list.length; i++) {
+        let id = 0;
+        for (let c = list.charCodeAt(i); c !== 58; c = list.charCodeAt(++i)) id = id * 10 + (c - 48);
+        i++;
         let size = 0;
-        for (const v of varints(list, colon + 1, end)) size += v;
-        st.sizes[Number(list.slice(i, colon))] = size;
-        i = end + 1;
+        let v = 0;
+        let k = 0;
+        for (; i < list.length && list.charCodeAt(i) !== 44; i += 2) {
+          const byte = (hexDigit(list.charCodeAt(i)) << 4) | hexDigit(list.charCodeAt(i + 1));
+          if (k === 8) {
+            size += v * 256 + byte;
+            v = k = 0;
+            continue;
+          }
+          v = v * 128 + (byte & 0x7f);
+          k++;
+          if (!(byte & 0x80)) {
+            size += v;
+            v = k = 0;
+          }
+        }
+        st.sizes[id] = size;
       }
     }
     st.chunkTop[c] = to;
