@@ -166,8 +166,8 @@ const snippetStray = new RegExp(`[${SNIP_OPEN}${SNIP_CLOSE}]`, 'g');
 
 /**
  * A search hit as a list item, written as a string with hono's own escaping: rendered element by element through
- * JSX, a page's twenty hits cost more than the rest of the page and the search (test/server-render.test.ts holds
- * the JSX this writes, and compares). The snippet's matches (between SNIP_OPEN and SNIP_CLOSE) become <mark>s.
+ * JSX, a page's twenty hits cost more than the rest of the page and the search (test/render-reference.tsx holds
+ * the JSX this writes; test/server-render.test.ts compares). The snippet's matches (between SNIP_OPEN and SNIP_CLOSE) become <mark>s.
  */
 export function hitHtml(h: Hit, ctx: ViewCtx): string {
   const t = ctx.t;
