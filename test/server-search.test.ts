@@ -12,6 +12,7 @@ import { processRaw } from '../src/pipeline.ts';
 import { articleRow, ingestDoc } from '../src/store/ingest.ts';
 import { createApp } from '../src/server/app.tsx';
 import { clearCaches, filterOptions, mergeSearchIndex, searchHits, SNIP_CLOSE, SNIP_OPEN } from '../src/server/data.ts';
+import { bm25Scores, phraseRows, rankRows, rowsWithAll } from '../src/server/rank.ts';
 
 const N = 700;
 let dir = '';
@@ -192,5 +193,48 @@ describe('filter options', () => {
     const after = await filterOptions(store);
     assert.ok(after.languages.includes('fr') && after.outlets.includes('Gazette de Brimhaven') && after.outlets.includes('Tollmere Courier'), JSON.stringify(after));
     assert.deepEqual(after, bySql());
+  });
+});
+
+describe('ranking computed in the server (rank.ts)', () => {
+  test("FTS5's order (bm25(articles_fts, 5.0, 1.0), then rowid) for every match and page, also after articles are added", async () => {
+    clearCaches();
+    const db = store.sqlite!;
+    const newest = () => db.prepare('SELECT max(seq) FROM articles').pluck().get() as number;
+    const check = (words: string[]) => {
+      const phrases = words.map((w) => `"${w}"`);
+      const scored = db.prepare('SELECT rowid AS r, bm25(articles_fts, 5.0, 1.0) AS s FROM articles_fts WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts, 5.0, 1.0), rowid').all(phrases.join(' ')) as Array<{ r: number; s: number }>;
+      const bySql = scored.map((x) => x.r);
+      assert.ok(bySql.length > 0, words.join(' '));
+      const ps = phraseRows(db, phrases, newest());
+      assert.ok(ps, words.join(' '));
+      const rows = rowsWithAll(ps);
+      // the same numbers, bit for bit
+      const scores = bm25Scores(db, ps, rows, newest())!;
+      assert.deepEqual(new Map(rows.map((r, i) => [r, scores[i]])), new Map(scored.map((x) => [x.r, x.s])), words.join(' '));
+      assert.deepEqual([...rows].sort((a, b) => a - b), [...bySql].sort((a, b) => a - b), `the rows with every word: ${words.join(' ')}`);
+      assert.deepEqual(rankRows(db, ps, rows, newest(), bySql.length, 0), bySql, words.join(' '));
+      assert.deepEqual(rankRows(db, ps, rows, newest(), 7, 5), bySql.slice(5, 12), `a page: ${words.join(' ')}`);
+      return ps;
+    };
+    // in every article, in some, in the title and the text, several words (rows of equal size and count tie)
+    const queries = [['routine'], ['zorvane'], ['Quillet'], ['harbour'], ['harbour', 'zorvane'], ['routine', 'quillet', 'zorvane'], ['day', 'pier']];
+    for (const q of queries) check(q);
+    // kept phrases are brought up to date with the articles added since
+    // (in the title or the text, once or more, in short and long texts: the weights, counts and sizes all count)
+    const added = [
+      ['Zorvane harbour zorvane', 'Zorvane, zorvane and more zorvane: the harbour log was short on Sunday.'],
+      ['Zorvane sighted', 'One was seen off the pier on Monday morning by the harbour crew.'],
+      ['Pier notes', 'Zorvane zorvane zorvane zorvane zorvane zorvane, the harbour crew counted on Monday.'],
+      ['Pier notes again', 'A zorvane and a second zorvane, the harbour crew said, then a long list of routine pier work followed: ropes, nets, buoys, crates, fenders, ladders and lamps, all checked twice before dusk.'],
+    ];
+    for (const [i, [title, text]] of added.entries()) await ingestDoc(store, processRaw({ input: `rank${i}.txt`, format: 'text', content: text!, hints: { title, outlet: 'Pier Gazette', published: '2025-03-08', language: 'en' } }));
+    for (const q of queries) check(q);
+    const ps = check(['zorvane']);
+    // read while the index has rows the kept phrases do not: FTS5 ranks
+    assert.equal(rankRows(db, ps, rowsWithAll(ps), newest() - 1, 10, 0), null);
+    // words the tokenizer may cut or fold otherwise than lower case: FTS5 ranks
+    assert.equal(phraseRows(db, ['"café"'], newest()), null);
+    assert.equal(phraseRows(db, ['"pier-master"'], newest()), null);
   });
 });

@@ -9,6 +9,7 @@ import { clearStoryMemory, storyView } from './storycache.ts';
 import { Lru } from '../util/lru.ts';
 import { prepared as stmt } from '../store/bulk.ts';
 import { makeSnippet, snippetQuery } from './snippet.ts';
+import { clearRankCaches, phraseRows, rankRows, rowsWithAll } from './rank.ts';
 
 export { storyDocGzip, storyPage, storyView, warmStories, type PageVariant, type StoryView } from './storycache.ts';
 
@@ -269,8 +270,18 @@ async function searchStore(store: Store, f: Filters, fq: string, limit: number, 
   }
   // rank first (no text: only the page's rows are read, and their snippets made), then the page's rows.
   // Ranked by the query's uncommon words (rare = fq when none is common), among the articles that have all words.
-  let top: Array<{ r: number }>;
+  let top: Array<{ r: number }> | null = null;
   if (!conds.length && rare === fq) {
+    // ranked here (rank.ts) when it can be: the SEARCH_WINDOW newest of the rows with every phrase. Several phrases,
+    // or one with few matches, leave FTS5 few rows to rank (cheaper than reading the phrases whole): then only
+    // phrases already kept
+    const ps = phraseRows(store.sqlite!, phrases, newest, !few && phrases.length === 1);
+    const ranked = ps && rankRows(store.sqlite!, ps, rowsWithAll(ps).slice(0, SEARCH_WINDOW), newest, limit, offset);
+    if (ranked) top = ranked.map((r) => ({ r }));
+  }
+  if (top) {
+    // ranked above
+  } else if (!conds.length && rare === fq) {
     // without filters the ranking needs the index alone (articles.seq is the FTS rowid), not the articles' rows
     // (no need to look when a word has fewer matches (COMMON_PROBE) than the window holds: every match is in it)
     const floor = few ? undefined : (stmt(store.sqlite!, `SELECT rowid AS r FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ${SEARCH_WINDOW - 1}`).get(fq) as { r: number } | undefined);
@@ -293,9 +304,13 @@ async function searchStore(store: Store, f: Filters, fq: string, limit: number, 
       else without.push(r);
       return window.length >= SEARCH_WINDOW;
     };
+    // the uncommon words' rows as rank.ts keeps them, when it can: then ranked there too
+    const ps = phraseRows(store.sqlite!, phrases.filter((_, i) => !common[i]), newest);
     if (listed && lists.length === matches.filter((m) => !m.common).length) {
       // every uncommon word has few matches, all listed: their intersection, made above
       for (const r of listed) if (full(r)) break;
+    } else if (ps) {
+      for (const r of rowsWithAll(ps)) if (full(r)) break;
     } else {
       // read in batches of a window's size (rows read all at once cost less than stepped through one by one)
       const batch = stmt(store.sqlite!, 'SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? AND rowid < ? ORDER BY rowid DESC LIMIT ?').pluck();
@@ -306,9 +321,12 @@ async function searchStore(store: Store, f: Filters, fq: string, limit: number, 
       }
     }
     if (!window.length) return [];
+    // the window is exactly what the queries below rank (the uncommon words' matches from its last row on, less
+    // those without a common word)
+    const ranked = ps && rankRows(store.sqlite!, ps, window, newest, limit, offset);
     const last = window[window.length - 1]!;
     while (without.length && without[without.length - 1]! < last) without.pop();
-    top = (
+    top = ranked ? ranked.map((r) => ({ r })) : (
       !without.length
         ? stmt(store.sqlite!, 'SELECT rowid AS r FROM articles_fts WHERE articles_fts MATCH ? AND rowid >= ? ORDER BY bm25(articles_fts, 5.0, 1.0), rowid LIMIT ? OFFSET ?').all(rare, last, limit, offset)
         : without.length < window.length
@@ -628,6 +646,7 @@ export function clearCaches(): void {
   searches.clear();
   commonSets.clear();
   phraseProbes.clear();
+  clearRankCaches();
   optionsCache = null;
   optionCounts = null;
   entityRanking = null;
