@@ -199,7 +199,7 @@ export function hitHtml(h: Hit, ctx: ViewCtx): string {
  * page's own address and the hits left as slots; a page is then the frame's pieces with those written in (rendering
  * the frame through JSX cost more than a page's search). Where the query goes, it is escaped as JSX escapes it, or
  * form-encoded first as URLSearchParams writes it (links): which, is found by rendering the frame twice, with a query
- * ending in a space and without. The page a frame is made for is also rendered whole and compared: a frame that does
+ * ending in a space and without. The first page of each frame is also rendered whole and compared: a frame that does
  * not give the same bytes is not used.
  */
 export function searchPageHtml(props: HomeProps & { hits: readonly Hit[]; filters: Filters & { q: string } }): string {
@@ -209,15 +209,11 @@ export function searchPageHtml(props: HomeProps & { hits: readonly Hit[]; filter
   if (optionsId === undefined) optionIds.set(props.options, (optionsId = nextOptionsId++));
   const key = JSON.stringify([ctx.lang, ctx.csrf, ctx.writable, ctx.canWrite, ctx.notice ?? null, Object.keys(f), rest, props.page, props.pageSize, hits.length > 0, hits.length >= props.pageSize, optionsId]);
   let frame = frames.get(key);
-  if (frame === undefined || frame === 'seen') {
+  if (frame === undefined) {
+    frame = makeFrame(props);
     const whole = '<!doctype html>' + String(<HomePage {...props} />);
-    // made on a frame's second page (a frame costs three renders: pages of a kind seen once, such as deep pages of a
-    // result, are rendered whole)
-    if (frame === undefined) frames.set(key, 'seen');
-    else {
-      frame = makeFrame(props);
-      frames.set(key, frame && fill(frame, props) === whole ? frame : false);
-    }
+    if (frame && fill(frame, props) !== whole) frame = false;
+    frames.set(key, frame);
     return whole;
   }
   return frame ? fill(frame, props) : '<!doctype html>' + String(<HomePage {...props} />);
@@ -227,7 +223,7 @@ interface Frame {
   parts: string[];
   slots: Array<'q' | 'qUrl' | 'here' | 'hits'>;
 }
-const frames = new Lru<Frame | false | 'seen'>(256);
+const frames = new Lru<Frame | false>(256);
 const optionIds = new WeakMap<FilterOptions, number>();
 let nextOptionsId = 0;
 // slot names: letters and digits (no escaping or URL encoding changes them), random per process
