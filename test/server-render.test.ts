@@ -1,11 +1,10 @@
 // The search page's hits and filter lists, written as strings for speed (src/server/views/home.tsx), are the
-// markup the JSX they replace renders (test/render-reference.tsx), byte for byte, whatever the text holds; and
-// search pages made from a kept frame are the page rendered whole.
+// markup the JSX they replace renders (test/render-reference.tsx), byte for byte, whatever the text holds.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { SNIP_CLOSE, SNIP_OPEN, type Hit } from '../src/server/data.ts';
 import { dict } from '../src/server/i18n.ts';
-import { HomePage, hitHtml, searchPageHtml } from '../src/server/views/home.tsx';
+import { HomePage, hitHtml } from '../src/server/views/home.tsx';
 import { hitJsx, optionsJsx } from './render-reference.tsx';
 
 // markup characters, quotes, right-to-left text and overrides, the snippet markers (also unpaired), nothing at all
@@ -47,31 +46,5 @@ test("the filters' option lists as the JSX renders them, kept per list and selec
         }
       }
     }
-  }
-});
-
-test('search pages from kept frames: the page rendered whole, whatever the query, address, filters and hits', () => {
-  const hit = (i: number): Hit => ({ article: `${i}`.padStart(16, '0'), story: i % 3 ? `s${`${i}`.padStart(16, '0')}` : null, title: text(2), outlet: text(1), published: '2025-03-08', language: pick(['en', 'id', 'und']), snippet: text(4) });
-  const outlets = ['a & b', 'outlet-1.example', '<x>'];
-  // (the same lists throughout: filterOptions gives the same arrays until articles are added)
-  const options = { languages: ['en', 'id'], outlets };
-  for (let i = 0; i < 4000; i++) {
-    const lang = pick(['en', 'id'] as const);
-    const filters: Record<string, string> & { q: string } = { q: text(1 + Math.floor(rand() * 3)) + pick(['', ' x', '  two  spaces ', ' & ?=#/+%20', '\t']) || 'q' };
-    // few kinds of frame, so that most pages here are made from one
-    if (rand() < 0.2) filters.lang = pick(['en', 'id']);
-    if (rand() < 0.2) filters.outlet = pick(outlets);
-    if (rand() < 0.05) filters.entity = text(1) || 'e';
-    const hits = Array.from({ length: pick([0, 3, 20]) }, (_, k) => hit(i * 20 + k));
-    const props = {
-      ctx: { lang, t: dict(lang), csrf: pick(['x', 'slot-1']), here: pick(['/', '/?q=a', `/?q=${encodeURIComponent(filters.q)}&page=2`, '/?q="x"<y>&z', text(2)]), writable: true, canWrite: rand() < 0.5 },
-      filters,
-      options,
-      stories: [],
-      hits,
-      page: pick([1, 2]),
-      pageSize: 20,
-    };
-    assert.equal(searchPageHtml(props), '<!doctype html>' + String(HomePage(props)), JSON.stringify(filters));
   }
 });

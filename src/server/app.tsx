@@ -39,7 +39,7 @@ import {
   sessionValue,
   writePolicy,
 } from './security.ts';
-import { HomePage, searchPageHtml } from './views/home.tsx';
+import { HomePage } from './views/home.tsx';
 import type { ViewCtx } from './views/layout.tsx';
 import { ApiIndexPage, ArticlePage, CorrectionsPage, EntityPage, LoginPage, MessagePage, ReportPage } from './views/pages.tsx';
 import { StoryPage } from './views/story.tsx';
@@ -222,8 +222,7 @@ export function createApp(opts: AppOptions) {
       f.q ? searchHits(store, f, PAGE_SIZE, offset, version) : Promise.resolve(null),
     ]);
     if (!keep) return c.html(page_(<HomePage ctx={ctx} filters={f} options={options} stories={stories} hits={hits} page={page} pageSize={PAGE_SIZE} />));
-    const props = { ctx: { ...ctx, csrf: homeSlot }, filters: f, options, stories, hits, page, pageSize: PAGE_SIZE };
-    const html = f.q && hits ? searchPageHtml({ ...props, filters: { ...f, q: f.q }, hits }) : page_(<HomePage {...props} />);
+    const html = page_(<HomePage ctx={{ ...ctx, csrf: homeSlot }} filters={f} options={options} stories={stories} hits={hits} page={page} pageSize={PAGE_SIZE} />);
     homeHtml.set(key, { at: Date.now(), html });
     return c.html(html.split(homeSlot).join(ctx.csrf));
   });

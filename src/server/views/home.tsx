@@ -1,6 +1,4 @@
 import { raw } from 'hono/html';
-import { randomBytes } from 'node:crypto';
-import { Lru } from '../../util/lru.ts';
 import { escapeToBuffer } from 'hono/utils/html';
 import type { StorySummary } from '../../store/queries.ts';
 import { SNIP_CLOSE, SNIP_OPEN, type FilterOptions, type Filters, type Hit } from '../data.ts';
@@ -31,9 +29,7 @@ export function StoryItem(props: { ctx: ViewCtx; s: StorySummary }) {
   );
 }
 
-type HomeProps = { ctx: ViewCtx; filters: Filters; options: FilterOptions; stories: StorySummary[]; hits: readonly Hit[] | null; page: number; pageSize: number };
-
-export function HomePage(props: HomeProps & { /** what goes in the hits' list instead of the hits (searchPageHtml) */ hitsSlot?: string }) {
+export function HomePage(props: { ctx: ViewCtx; filters: Filters; options: FilterOptions; stories: StorySummary[]; hits: readonly Hit[] | null; page: number; pageSize: number }) {
   const { ctx, filters: f, options } = props;
   const t = ctx.t;
   const fq = feedQuery(f);
@@ -101,7 +97,7 @@ export function HomePage(props: HomeProps & { /** what goes in the hits' list in
       <h1>{searching ? t.results : t.latestStories}</h1>
       {searching ? (
         props.hits!.length ? (
-          <ul class="hits">{raw(props.hitsSlot ?? props.hits!.map((h) => hitHtml(h, ctx)).join(''))}</ul>
+          <ul class="hits">{raw(props.hits!.map((h) => hitHtml(h, ctx)).join(''))}</ul>
         ) : (
           <p>{t.noResults}</p>
         )
@@ -190,89 +186,4 @@ export function hitHtml(h: Hit, ctx: ViewCtx): string {
     (h.story ? ` · ${escaped(t.inStory)} <a href="${escaped(storyHref(h.story))}">${escaped(h.story)}</a>` : '') +
     '</p></li>'
   );
-}
-
-/**
- * A search page: HomePage with hits. Its frame (the layout, the search form with its filter lists, the pager and
- * feed links) depends on the query only where the query is written into it, so it is rendered once per interface,
- * filters other than the query, page and kind of result (none, fewer than a page, a full page), with the query, the
- * page's own address and the hits left as slots; a page is then the frame's pieces with those written in (rendering
- * the frame through JSX cost more than a page's search). Where the query goes, it is escaped as JSX escapes it, or
- * form-encoded first as URLSearchParams writes it (links): which, is found by rendering the frame twice, with a query
- * ending in a space and without. The first page of each frame is also rendered whole and compared: a frame that does
- * not give the same bytes is not used.
- */
-export function searchPageHtml(props: HomeProps & { hits: readonly Hit[]; filters: Filters & { q: string } }): string {
-  const { ctx, filters: f, hits } = props;
-  const { q: _q, ...rest } = f;
-  let optionsId = optionIds.get(props.options);
-  if (optionsId === undefined) optionIds.set(props.options, (optionsId = nextOptionsId++));
-  const key = JSON.stringify([ctx.lang, ctx.csrf, ctx.writable, ctx.canWrite, ctx.notice ?? null, Object.keys(f), rest, props.page, props.pageSize, hits.length > 0, hits.length >= props.pageSize, optionsId]);
-  let frame = frames.get(key);
-  if (frame === undefined) {
-    frame = makeFrame(props);
-    const whole = '<!doctype html>' + String(<HomePage {...props} />);
-    if (frame && fill(frame, props) !== whole) frame = false;
-    frames.set(key, frame);
-    return whole;
-  }
-  return frame ? fill(frame, props) : '<!doctype html>' + String(<HomePage {...props} />);
-}
-
-interface Frame {
-  parts: string[];
-  slots: Array<'q' | 'qUrl' | 'here' | 'hits'>;
-}
-const frames = new Lru<Frame | false>(256);
-const optionIds = new WeakMap<FilterOptions, number>();
-let nextOptionsId = 0;
-// slot names: letters and digits (no escaping or URL encoding changes them), random per process
-const SLOT = randomBytes(12).toString('hex');
-const SLOT_Q = `q${SLOT}`;
-const SLOT_HERE = `h${SLOT}`;
-const SLOT_HITS = `r${SLOT}`;
-const SLOTS = new RegExp(`(${SLOT_Q}|${SLOT_HERE}|${SLOT_HITS})`);
-
-function makeFrame(props: HomeProps & { filters: Filters & { q: string } }): Frame | false {
-  const render = (q: string) => '<!doctype html>' + String(<HomePage {...props} ctx={{ ...props.ctx, here: SLOT_HERE }} filters={{ ...props.filters, q }} hitsSlot={SLOT_HITS} />);
-  const pieces = render(SLOT_Q).split(SLOTS);
-  // the same with a query ending in a space: written " " where the query is written as text, "+" where form-encoded
-  const spaced = render(SLOT_Q + ' ');
-  const parts: string[] = [];
-  const slots: Frame['slots'] = [];
-  let at = 0;
-  for (let i = 0; i < pieces.length; i++) {
-    const piece = pieces[i]!;
-    if (!spaced.startsWith(piece, at)) return false;
-    at += piece.length;
-    if (i % 2 === 0) {
-      parts.push(piece);
-      continue;
-    }
-    if (piece === SLOT_Q) {
-      const next = spaced[at];
-      if (next !== ' ' && next !== '+') return false;
-      slots.push(next === ' ' ? 'q' : 'qUrl');
-      at++;
-    } else slots.push(piece === SLOT_HERE ? 'here' : 'hits');
-  }
-  return at === spaced.length ? { parts, slots } : false;
-}
-
-function fill(frame: Frame, props: HomeProps & { hits: readonly Hit[]; filters: Filters & { q: string } }): string {
-  const q = props.filters.q;
-  let out = frame.parts[0]!;
-  for (let i = 0; i < frame.slots.length; i++) {
-    const slot = frame.slots[i];
-    out +=
-      slot === 'q'
-        ? escaped(q)
-        : slot === 'qUrl'
-          ? escaped(new URLSearchParams([['q', q]]).toString().slice(2))
-          : slot === 'here'
-            ? escaped(encodeURIComponent(props.ctx.here))
-            : props.hits.map((h) => hitHtml(h, props.ctx)).join('');
-    out += frame.parts[i + 1]!;
-  }
-  return out;
 }
