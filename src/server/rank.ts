@@ -167,27 +167,29 @@ export function rowsWithAll(ps: PhraseRows[]): number[] {
   return out;
 }
 
-/** SQLite's varints (big-endian groups of 7 bits, a 9th byte of 8 bits) written in hex, from `i` to `end`. */
-function varints(hex: string, i: number, end: number): number[] {
-  const out: number[] = [];
-  while (i < end) {
-    let v = 0;
-    for (let k = 0; i < end; k++) {
-      const c = parseInt(hex.slice(i, i + 2), 16);
-      i += 2;
-      if (k === 8) {
-        v = v * 256 + c;
-        break;
-      }
-      v = v * 128 + (c & 0x7f);
-      if (!(c & 0x80)) break;
-    }
-    out.push(v);
-  }
-  return out;
-}
-
 const hexDigit = (c: number) => (c <= 57 ? c - 48 : c - 55);
+
+/**
+ * SQLite's varints (big-endian groups of 7 bits, a 9th byte of 8 bits) written in hex, from `i` to `end`,
+ * character by character (a block of row sizes is tens of thousands of records): their sum, each also added to
+ * `out` when given.
+ */
+function varints(hex: string, i: number, end: number, out?: number[]): number {
+  let sum = 0;
+  let v = 0;
+  let k = 0;
+  for (; i < end; i += 2) {
+    const byte = (hexDigit(hex.charCodeAt(i)) << 4) | hexDigit(hex.charCodeAt(i + 1));
+    if (k === 8) v = v * 256 + byte;
+    else v = v * 128 + (byte & 0x7f);
+    if (k === 8 || !(byte & 0x80)) {
+      sum += v;
+      out?.push(v);
+      v = k = 0;
+    } else k++;
+  }
+  return sum;
+}
 
 /** A row's size in tokens, all columns (what bm25() reads with xColumnSize(-1)); -1 when the index has no such row. */
 function rowSize(db: Database.Database, st: State, r: number, newest: number): number {
@@ -207,25 +209,10 @@ function rowSize(db: Database.Database, st: State, r: number, newest: number): n
       for (let i = 0; i < list.length; i++) {
         let id = 0;
         for (let c = list.charCodeAt(i); c !== 58; c = list.charCodeAt(++i)) id = id * 10 + (c - 48);
-        i++;
-        let size = 0;
-        let v = 0;
-        let k = 0;
-        for (; i < list.length && list.charCodeAt(i) !== 44; i += 2) {
-          const byte = (hexDigit(list.charCodeAt(i)) << 4) | hexDigit(list.charCodeAt(i + 1));
-          if (k === 8) {
-            size += v * 256 + byte;
-            v = k = 0;
-            continue;
-          }
-          v = v * 128 + (byte & 0x7f);
-          k++;
-          if (!(byte & 0x80)) {
-            size += v;
-            v = k = 0;
-          }
-        }
-        st.sizes[id] = size;
+        let end = list.indexOf(',', ++i);
+        if (end < 0) end = list.length;
+        st.sizes[id] = varints(list, i, end);
+        i = end;
       }
     }
     st.chunkTop[c] = to;
@@ -244,7 +231,8 @@ function bm25(db: Database.Database, ps: PhraseRows[], candidates: readonly numb
   // the index's row count and token totals (its averages record: varints) and its newest row, read together
   const head = stmt(db, 'SELECT (SELECT hex(block) FROM articles_fts_data WHERE id = 1) AS b, (SELECT max(id) FROM articles_fts_docsize) AS m').get() as { b: string | null; m: number | null };
   if (!head.b || head.m !== newest) return false;
-  const counts = varints(head.b, 0, head.b.length);
+  const counts: number[] = [];
+  varints(head.b, 0, head.b.length, counts);
   const nRow = counts[0]!;
   let nToken = 0;
   for (let k = 1; k < counts.length; k++) nToken += counts[k]!;
