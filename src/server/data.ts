@@ -270,7 +270,7 @@ async function searchStore(store: Store, f: Filters, fq: string, limit: number, 
   }
   // rank first (no text: only the page's rows are read, and their snippets made), then the page's rows.
   // Ranked by the query's uncommon words (rare = fq when none is common), among the articles that have all words.
-  let top: Array<{ r: number }> | null = null;
+  let top: Array<{ r: number }>;
   if (!conds.length && rare === fq) {
     // ranked here (rank.ts) when it can be: the SEARCH_WINDOW newest of the rows with every phrase. Several phrases,
     // or one with few matches, leave FTS5 few rows to rank (cheaper than reading the phrases whole): then only
@@ -278,17 +278,15 @@ async function searchStore(store: Store, f: Filters, fq: string, limit: number, 
     const ps = phraseRows(store.sqlite!, phrases, newest, !few && phrases.length === 1);
     const ranked = ps && rankRows(store.sqlite!, ps, rowsWithAll(ps).slice(0, SEARCH_WINDOW), newest, limit, offset);
     if (ranked) top = ranked.map((r) => ({ r }));
-  }
-  if (top) {
-    // ranked above
-  } else if (!conds.length && rare === fq) {
-    // without filters the ranking needs the index alone (articles.seq is the FTS rowid), not the articles' rows
-    // (no need to look when a word has fewer matches (COMMON_PROBE) than the window holds: every match is in it)
-    const floor = few ? undefined : (stmt(store.sqlite!, `SELECT rowid AS r FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ${SEARCH_WINDOW - 1}`).get(fq) as { r: number } | undefined);
-    top = stmt(
-      store.sqlite!,
-      'SELECT rowid AS r FROM articles_fts WHERE articles_fts MATCH ? AND rowid >= ? ORDER BY bm25(articles_fts, 5.0, 1.0), rowid LIMIT ? OFFSET ?',
-    ).all(fq, floor?.r ?? 0, limit, offset) as Array<{ r: number }>;
+    else {
+      // without filters the ranking needs the index alone (articles.seq is the FTS rowid), not the articles' rows
+      // (no need to look when a word has fewer matches (COMMON_PROBE) than the window holds: every match is in it)
+      const floor = few ? undefined : (stmt(store.sqlite!, `SELECT rowid AS r FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ${SEARCH_WINDOW - 1}`).get(fq) as { r: number } | undefined);
+      top = stmt(
+        store.sqlite!,
+        'SELECT rowid AS r FROM articles_fts WHERE articles_fts MATCH ? AND rowid >= ? ORDER BY bm25(articles_fts, 5.0, 1.0), rowid LIMIT ? OFFSET ?',
+      ).all(fq, floor?.r ?? 0, limit, offset) as Array<{ r: number }>;
+    }
   } else if (!conds.length) {
     // the window: the newest matches of the whole query. Intersecting a common word's posting list (most of the
     // corpus) costs a read of all of it on every query; instead the uncommon words' matches, newest first, are
