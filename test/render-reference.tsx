@@ -1,9 +1,23 @@
 // The search page's pieces as JSX, as the page rendered them before they were written as strings
 // (src/server/views/home.tsx: hitHtml, the filters' option lists); test/server-render.test.ts compares.
-import type { Hit } from '../src/server/data.ts';
+import { SNIP_CLOSE, SNIP_OPEN, type Hit } from '../src/server/data.ts';
 import { formatDate } from '../src/server/i18n.ts';
 import { articleHref, langAttr, storyHref, type ViewCtx } from '../src/server/views/layout.tsx';
-import { Snippet } from '../src/server/views/text.tsx';
+import type { Child } from 'hono/jsx';
+
+/** A search snippet with its matched words in <mark> (the markers are private-use characters), as the page rendered it. */
+function Snippet(props: { text: string }) {
+  const parts: Child[] = [];
+  const re = new RegExp(`${SNIP_OPEN}([^${SNIP_CLOSE}]*)${SNIP_CLOSE}`, 'g');
+  let last = 0;
+  for (let m = re.exec(props.text); m; m = re.exec(props.text)) {
+    if (m.index > last) parts.push(props.text.slice(last, m.index));
+    parts.push(<mark>{m[1]}</mark>);
+    last = m.index + m[0].length;
+  }
+  if (last < props.text.length) parts.push(props.text.slice(last).replace(new RegExp(`[${SNIP_OPEN}${SNIP_CLOSE}]`, 'g'), ''));
+  return <>{parts}</>;
+}
 
 export function hitJsx(h: Hit, ctx: ViewCtx): string {
   const t = ctx.t;

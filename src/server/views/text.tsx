@@ -2,7 +2,6 @@
 // runs. Every piece of page text goes in as a JSX text child, so it is escaped; none is parsed as HTML.
 import type { Child } from 'hono/jsx';
 import { segmentText, type Mark, type Run } from '../segments.ts';
-import { SNIP_CLOSE, SNIP_OPEN } from '../data.ts';
 import { langAttr } from './layout.tsx';
 
 function RunView(props: { run: Run }) {
@@ -59,20 +58,6 @@ export function ArticleText(props: {
       ))}
     </div>
   );
-}
-
-/** A search snippet with its matched words in <mark>: the markers are private-use characters, split here. */
-export function Snippet(props: { text: string }) {
-  const parts: Child[] = [];
-  const re = new RegExp(`${SNIP_OPEN}([^${SNIP_CLOSE}]*)${SNIP_CLOSE}`, 'g');
-  let last = 0;
-  for (let m = re.exec(props.text); m; m = re.exec(props.text)) {
-    if (m.index > last) parts.push(props.text.slice(last, m.index));
-    parts.push(<mark>{m[1]}</mark>);
-    last = m.index + m[0].length;
-  }
-  if (last < props.text.length) parts.push(props.text.slice(last).replace(new RegExp(`[${SNIP_OPEN}${SNIP_CLOSE}]`, 'g'), ''));
-  return <>{parts}</>;
 }
 
 /** A sentence of an article as written, for quoting it beside a claim. */
