@@ -300,24 +300,25 @@ function addPair(per: Map<number, Set<number>>, i: number, j: number): void {
  */
 async function lookupBands(trx: Kysely<Tables>, keys: number[], direct?: DirectSql): Promise<Map<number, Array<{ article_id: string; sentence: number }>>> {
   const out = new Map<number, Array<{ article_id: string; sentence: number }>>();
+  const add = (key: number | string, article_id: string, sentence: number) => {
+    const k = Number(key);
+    let list = out.get(k);
+    if (!list) out.set(k, (list = []));
+    list.push({ article_id, sentence });
+  };
   for (const batch of chunks(keys, 2000)) {
-    // The store's direct runner (SQLite, both band tables): one prepared statement, the keys' primary-key ranges in
-    // turn (a statement per key cost about as much again in calls as the rows it returned).
-    // (rows as arrays: key, article_id, sentence)
-    const rows = direct
-      ? direct.arrays<[number, string, number]>(
-          `SELECT w.value AS key, b.article_id, b.sentence FROM json_each(?) AS w CROSS JOIN reuse_bands AS b ON b.key = w.value
-           UNION ALL SELECT w.value, r.article_id, r.sentence FROM json_each(?) AS w CROSS JOIN reuse_bands_recent AS r ON r.key = w.value`,
-          [JSON.stringify(batch), JSON.stringify(batch)],
-        )
-      : ((await keyLookup(trx, 'reuse_bands', 'key', 'bigint', batch, ['article_id', 'sentence']).execute(trx)).rows as Array<{ key: number; article_id: string; sentence: number }>).map(
-          (r): [number, string, number] => [r.key, r.article_id, r.sentence],
-        );
-    for (const [key, article_id, sentence] of rows) {
-      const k = Number(key);
-      let list = out.get(k);
-      if (!list) out.set(k, (list = []));
-      list.push({ article_id, sentence });
+    if (direct) {
+      // The store's direct runner (SQLite, both band tables): one prepared statement, the keys' primary-key ranges in
+      // turn (a statement per key cost about as much again in calls as the rows it returned); rows as arrays.
+      const rows = direct.arrays<[number, string, number]>(
+        `SELECT w.value AS key, b.article_id, b.sentence FROM json_each(?) AS w CROSS JOIN reuse_bands AS b ON b.key = w.value
+         UNION ALL SELECT w.value, r.article_id, r.sentence FROM json_each(?) AS w CROSS JOIN reuse_bands_recent AS r ON r.key = w.value`,
+        [JSON.stringify(batch), JSON.stringify(batch)],
+      );
+      for (const [key, article_id, sentence] of rows) add(key, article_id, sentence);
+    } else {
+      const { rows } = await keyLookup(trx, 'reuse_bands', 'key', 'bigint', batch, ['article_id', 'sentence']).execute(trx);
+      for (const r of rows as Array<{ key: number | string; article_id: string; sentence: number }>) add(r.key, r.article_id, r.sentence);
     }
   }
   return out;

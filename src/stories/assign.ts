@@ -290,12 +290,11 @@ interface KeyPostings {
 // SQLite's postings lookups over both tables (story_postings, then the recent rows not yet moved into it), article
 // ids only (a row object per posting cost more than the index seek). Undated postings (articles without a date)
 // match any window: their lookups (two more seeks per key) run only while the store has any (POSTINGS_UNDATED).
-const bothTables = (where: string) => ['story_postings', 'story_postings_recent'].map((t) => `SELECT article_id FROM ${t} WHERE ${where}`).join(' UNION ALL ') + ' LIMIT ?';
+const bothTables = (...wheres: string[]) =>
+  ['story_postings', 'story_postings_recent'].flatMap((t) => wheres.map((w) => `SELECT article_id FROM ${t} WHERE ${w}`)).join(' UNION ALL ') + ' LIMIT ?';
 const ANY_DAY = bothTables('key = ?');
 const IN_WINDOW = bothTables('key = ? AND day >= ? AND day <= ?');
-const IN_WINDOW_OR_UNDATED = ['story_postings', 'story_postings_recent']
-  .map((t) => `SELECT article_id FROM ${t} WHERE key = ? AND day >= ? AND day <= ? UNION ALL SELECT article_id FROM ${t} WHERE key = ? AND day IS NULL`)
-  .join(' UNION ALL ') + ' LIMIT ?';
+const IN_WINDOW_OR_UNDATED = bothTables('key = ? AND day >= ? AND day <= ?', 'key = ? AND day IS NULL');
 /** Whether any posting is undated: one step into the partial indexes of migration 013. */
 const POSTINGS_UNDATED = 'SELECT EXISTS (SELECT 1 FROM story_postings WHERE day IS NULL) OR EXISTS (SELECT 1 FROM story_postings_recent WHERE day IS NULL)';
 
