@@ -85,13 +85,14 @@ interface CaptionParts {
 }
 
 let captionRe: RegExp | null = null;
-/** What must follow a credit word in captionPattern (same flags: the same word boundaries). */
-const CREDIT_MARK = /[:：/]|\bby\b|\boleh\b/iu;
+/** What must follow a credit word in captionPattern, and alone (same flags: the same word boundaries) its quick test. */
+const CREDIT_MARK_SOURCE = '[:：/]|\\bby\\b|\\boleh\\b';
+const CREDIT_MARK = new RegExp(CREDIT_MARK_SOURCE, 'iu');
 function captionPattern(): RegExp {
   // "<caption> Foto: VNA", "<caption> - Foto: VNA", "<caption> (Photo: Reuters/John Doe)",
   // "<caption>. ANTARA FOTO/Name", "<caption> (Photo by Jane Doe)".
   captionRe ??= new RegExp(
-    `^(.*?)[\\s,;|–—-]*\\(?\\s*((?:\\p{Lu}[\\p{L}.&-]*\\s+)?)(?:${LEXICON.creditAlt})s?\\s*(?:[:：/]|\\bby\\b|\\boleh\\b)\\s*([^()]{1,80}?)\\s*\\)?\\.?$`,
+    `^(.*?)[\\s,;|–—-]*\\(?\\s*((?:\\p{Lu}[\\p{L}.&-]*\\s+)?)(?:${LEXICON.creditAlt})s?\\s*(?:${CREDIT_MARK_SOURCE})\\s*([^()]{1,80}?)\\s*\\)?\\.?$`,
     'iu',
   );
   return captionRe;
