@@ -127,10 +127,12 @@ function startWarmer(store: Store, host: string, token: string | null, busy: () 
       }
       const rows = (await q.execute()) as Array<{ id: string; updated_at: string }>;
       for (const r of rows) {
-        for (const t0 = Date.now(); !stopped && busy() && Date.now() - t0 < BUSY_GAP_MS; ) await sleep(25);
         if (stopped) return;
-        await warmStories(store, [r.id], variants, { articles });
+        // a story whose pages are current costs a version check: the pause under load follows work only (before
+        // every story it held a changed story back behind the current ones updated in the same minute)
+        const worked = await warmStories(store, [r.id], variants, { articles });
         await new Promise((res) => setImmediate(res));
+        if (worked) for (const t0 = Date.now(); !stopped && busy() && Date.now() - t0 < BUSY_GAP_MS; ) await sleep(25);
       }
       if (rows.length < 100 || stopped) return;
       after = { u: rows[rows.length - 1]!.updated_at, id: rows[rows.length - 1]!.id };

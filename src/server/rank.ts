@@ -10,6 +10,7 @@
 import type Database from 'better-sqlite3';
 import { prepared as stmt } from '../store/bulk.ts';
 import { Lru } from '../util/lru.ts';
+import { readDoclist } from './fts5doclist.ts';
 
 /** bm25(articles_fts, 5.0, 1.0): the title's instances weigh 5, the text's 1 (the table's columns: title, text) */
 const TITLE_WEIGHT = 5.0;
@@ -101,18 +102,40 @@ export function phraseRows(db: Database.Database, phrases: string[], newest: num
 /** `had` brought up to `newest` (the articles added since: rows are only ever added), or null past KEEP_ROWS. */
 function readPhrase(db: Database.Database, term: string, had: PhraseRows | undefined, newest: number): PhraseRows | null {
   const from = had?.upTo ?? 0;
-  // one string for all instances (a row per instance costs more than the index's own walk): the rowid, negative
-  // for an instance in the title; in rowid order
+  let n = had?.n ?? 0;
+  // copies: a kept phrase may be in use by a query that read it at its own `upTo`
+  let rows = had ? had.rows.slice() : new Int32Array(16);
+  let freq = had ? had.freq.slice() : new Float64Array(16);
+  /** a row's weighted count, added after the rows before it (false: past KEEP_ROWS, or out of order) */
+  const add = (r: number, f: number): boolean => {
+    if (n && r <= rows[n - 1]!) return false;
+    if (n === rows.length) {
+      if (n >= KEEP_ROWS) return false;
+      const more = new Int32Array(n * 2);
+      more.set(rows);
+      rows = more;
+      const fs = new Float64Array(n * 2);
+      fs.set(freq);
+      freq = fs;
+    }
+    rows[n] = r;
+    freq[n] = f;
+    n++;
+    return true;
+  };
+  // the index's pages read here (fts5doclist.ts) when it knows their form
+  const direct = readDoclist(db, term, from, newest, KEEP_ROWS - n);
+  if (direct === 'many') return null;
+  if (direct) {
+    for (let i = 0; i < direct.rows.length; i++) if (!add(direct.rows[i]!, direct.title[i]! * TITLE_WEIGHT + direct.text[i]! * TEXT_WEIGHT)) return null;
+    return { upTo: newest, n, rows, freq };
+  }
+  // else the vocabulary table: one string for all instances (a row per instance costs more than the index's own
+  // walk): the rowid, negative for an instance in the title; in rowid order
   const list = stmt(db, `SELECT group_concat(CASE col WHEN 'title' THEN -doc ELSE doc END) FROM temp.${INSTANCES} WHERE term = ? AND doc > ? AND doc <= ?`)
     .pluck()
     .get(term, from, newest) as string | null;
-  let n = had?.n ?? 0;
-  let rows = had?.rows ?? new Int32Array(16);
-  let freq = had?.freq ?? new Float64Array(16);
   if (list) {
-    // copies: a kept phrase may be in use by a query that read it at its own `upTo`
-    rows = rows.slice();
-    freq = freq.slice();
     let last = n ? rows[n - 1]! : 0;
     // "12,-12,40,...": digits by hand (no substring per number)
     for (let i = 0; i < list.length; i++) {
@@ -123,24 +146,13 @@ function readPhrase(db: Database.Database, term: string, had: PhraseRows | undef
       }
       let r = 0;
       for (let c = list.charCodeAt(i); c >= 48 && c <= 57; c = list.charCodeAt(++i)) r = r * 10 + (c - 48);
-      if (r !== last) {
+      const w = neg ? TITLE_WEIGHT : TEXT_WEIGHT;
+      if (r === last) freq[n - 1] = freq[n - 1]! + w;
+      else {
         // the instances come in rowid order; anything else and FTS5 ranks
-        if (r < last) return null;
-        if (n === rows.length) {
-          if (n >= KEEP_ROWS) return null;
-          const more = new Int32Array(n * 2);
-          more.set(rows);
-          rows = more;
-          const f = new Float64Array(n * 2);
-          f.set(freq);
-          freq = f;
-        }
-        rows[n] = r;
-        freq[n] = 0;
-        n++;
+        if (!add(r, w)) return null;
         last = r;
       }
-      freq[n - 1] = freq[n - 1]! + (neg ? TITLE_WEIGHT : TEXT_WEIGHT);
     }
   }
   return { upTo: newest, n, rows, freq };
