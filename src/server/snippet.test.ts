@@ -67,3 +67,24 @@ test('a text without the words: its first tokens, no mark', () => {
   assert.equal(makeSnippet(text, sq, '[', ']', '…', 4), 'One two three four…');
   assert.equal(makeSnippet('', sq, '[', ']', '…', 4), '');
 });
+
+test('sentence starts as FTS5 finds them', () => {
+  const db = new Database(':memory:');
+  db.exec("CREATE VIRTUAL TABLE f USING fts5(text, tokenize = 'unicode61 remove_diacritics 2')");
+  const snip = db.prepare("SELECT snippet(f, 0, '[', ']', '…', 10) AS s FROM f WHERE f MATCH '\"target\"' AND rowid BETWEEN ? AND ?");
+  const w = (a: number, b: number) => Array.from({ length: b - a }, (_, i) => `w${a + i}`).join(' ');
+  const cases: Array<[string, string]> = [
+    // "." begins a sentence only with white space after it
+    [`${w(1, 16)}.${w(16, 19)} target ${w(19, 40)}.`, '…w15.w16 w17 w18 [target] w19 w20 w21 w22 w23…'],
+    [`${w(1, 16)}. ${w(16, 19)} target ${w(19, 40)}.`, '…w16 w17 w18 [target] w19 w20 w21 w22 w23 w24…'],
+    // a sentence begun by a match, the word again exactly nToken tokens on: the later match's sentence window (the
+    // first match's own window, with the sentence start's bonus) is the passage
+    [`${w(1, 12)}. Target ${w(12, 21)} target ${w(21, 40)}.`, '…[Target] w12 w13 w14 w15 w16 w17 w18 w19 w20…'],
+  ];
+  const sq = snippetQuery(['"target"'])!;
+  cases.forEach(([text, expected], i) => {
+    db.prepare('INSERT INTO f(rowid, text) VALUES (?, ?)').run(i + 1, text);
+    assert.equal((snip.get(i + 1, i + 1) as { s: string }).s, expected);
+    assert.equal(makeSnippet(text, sq, '[', ']', '…', 10), expected);
+  });
+});

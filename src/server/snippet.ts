@@ -67,7 +67,7 @@ export function snippetQuery(phrases: string[]): SnippetQuery | null {
   const out: string[][] = [];
   for (const p of phrases) {
     const inner = foldText((p.startsWith('"') && p.endsWith('"') ? p.slice(1, -1).replace(/""/g, '"') : p).normalize('NFC'), fold);
-    const tokens = tokensAfter(inner, 0, Infinity).map(([a, b]) => inner.slice(a, b));
+    const tokens = tokenTexts(inner);
     if (tokens.length) out.push(tokens);
   }
   return out.length ? { phrases: out } : null;
@@ -105,129 +105,264 @@ function findMatches(text: string, q: SnippetQuery): Match[] {
   return out.filter((m, i) => i === 0 || m.start >= out[i - 1]!.end);
 }
 
-/** Up to `n` tokens from char offset `from` on: their [start, end) offsets. */
-function tokensAfter(text: string, from: number, n: number): Array<[number, number]> {
+/** The tokens of a (short) text, as strings. */
+function tokenTexts(text: string): string[] {
   const tok = tables().tok;
-  const out: Array<[number, number]> = [];
-  for (let i = from; out.length < n && i < text.length; ) {
+  const out: string[] = [];
+  for (let i = 0; i < text.length; ) {
     while (i < text.length && !tok[text.charCodeAt(i)]) i++;
     const start = i;
     while (i < text.length && tok[text.charCodeAt(i)]) i++;
-    if (i > start) out.push([start, i]);
+    if (i > start) out.push(text.slice(start, i));
   }
   return out;
 }
 
-/** Up to `n` tokens that end at or before char offset `to`, in text order. */
-function tokensBefore(text: string, to: number, n: number): Array<[number, number]> {
-  const tok = tables().tok;
-  const out: Array<[number, number]> = [];
-  for (let i = to; out.length < n && i > 0; ) {
+// Token offsets found by scanAfter and scanBefore, reused from call to call (makeSnippet runs to its end
+// unbroken, so one pair serves): a window's tokens without an array per token.
+let STARTS = new Int32Array(64);
+let ENDS = new Int32Array(64);
+
+/** Room in STARTS/ENDS for a window of `n` tokens (a text of L units holds at most (L + 1) / 2, whatever n asks). */
+function room(text: string, n: number): void {
+  const need = Math.min(Math.ceil(n), (text.length >> 1) + 1);
+  if (STARTS.length < need) {
+    STARTS = new Int32Array(need);
+    ENDS = new Int32Array(need);
+  }
+}
+
+/** Up to `n` tokens from char offset `from` on, into STARTS/ENDS from index `into`, in text order; how many. */
+function scanAfter(text: string, tok: Uint8Array, from: number, n: number, into = 0): number {
+  let got = 0;
+  for (let i = from; got < n && i < text.length; ) {
+    while (i < text.length && !tok[text.charCodeAt(i)]) i++;
+    const start = i;
+    while (i < text.length && tok[text.charCodeAt(i)]) i++;
+    if (i > start) {
+      STARTS[into + got] = start;
+      ENDS[into + got++] = i;
+    }
+  }
+  return got;
+}
+
+/** Up to `n` tokens that end at or before char offset `to`, into STARTS/ENDS nearest first; how many. */
+function scanBefore(text: string, tok: Uint8Array, to: number, n: number): number {
+  let got = 0;
+  for (let i = to; got < n && i > 0; ) {
     while (i > 0 && !tok[text.charCodeAt(i - 1)]) i--;
     const end = i;
     while (i > 0 && tok[text.charCodeAt(i - 1)]) i--;
-    if (end > i) out.push([i, end]);
+    if (end > i) {
+      STARTS[got] = i;
+      ENDS[got++] = end;
+    }
   }
-  return out.reverse();
+  return got;
+}
+
+/** Where the `n`th token from char offset `from` on ends (STARTS/ENDS left as they are). */
+function nthEnd(text: string, tok: Uint8Array, from: number, n: number): number {
+  let i = from;
+  for (let got = 0; got < n; got++) {
+    while (i < text.length && !tok[text.charCodeAt(i)]) i++;
+    while (i < text.length && tok[text.charCodeAt(i)]) i++;
+  }
+  return i;
+}
+
+/** Whether a token comes before char offset `at` (only the gap before it is read when it is a token's start). */
+function tokenBefore(text: string, tok: Uint8Array, at: number): boolean {
+  for (let j = at - 1; j >= 0; j--) if (tok[text.charCodeAt(j)]) return true;
+  return false;
+}
+
+/** Whether a token comes at or after char offset `at`. */
+function tokenAfter(text: string, tok: Uint8Array, at: number): boolean {
+  for (let j = at; j < text.length; j++) if (tok[text.charCodeAt(j)]) return true;
+  return false;
+}
+
+const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
+
+/** Whether the token at `start` begins a sentence by FTS5's rule: "." or ":", then white space, before it. */
+function afterSentenceEnd(text: string, start: number): boolean {
+  let j = start - 1;
+  while (j >= 0 && isSpace(text.charCodeAt(j))) j--;
+  if (j === start - 1 || j < 0) return false;
+  const c = text.charCodeAt(j);
+  return c === 46 || c === 58;
+}
+
+/** Index of the first match that starts at or after char offset `at` (matches are sorted by start). */
+function firstMatchFrom(matches: Match[], at: number): number {
+  let lo = 0;
+  let hi = matches.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (matches[mid]!.start < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /**
- * The latest token at or before the token at `start` that begins a sentence (FTS5's rule: the first token, or one
- * after "." or ":" and white space), and whether it is the text's first token.
+ * FTS5's score of a window whose first match is matches[from] and whose last token ends at char offset `end`:
+ * 1000 per distinct phrase, 1 per repeat. Match starts are token starts (folding never turns a token character
+ * into another kind), so the window's matches are those from `from` that start before `end`.
  */
-function sentenceBefore(text: string, start: number): { at: number; first: boolean } {
-  const tok = tables().tok;
-  for (let at = start; ; ) {
-    let j = at - 1;
-    while (j >= 0 && (text[j] === ' ' || text[j] === '\t' || text[j] === '\n' || text[j] === '\r')) j--;
-    if (j !== at - 1 && j >= 0 && (text[j] === '.' || text[j] === ':')) return { at, first: false };
-    // the token before
-    while (j >= 0 && !tok[text.charCodeAt(j)]) j--;
-    if (j < 0) return { at, first: true };
-    while (j >= 0 && tok[text.charCodeAt(j)]) j--;
-    at = j + 1;
+function score(matches: Match[], from: number, end: number): number {
+  let s = 0;
+  for (let i = from; i < matches.length && matches[i]!.start < end; i++) {
+    // a window holds at most one match per token: looking back over it is cheaper than a set
+    let repeat = false;
+    for (let j = from; j < i && !repeat; j++) repeat = matches[j]!.phrase === matches[i]!.phrase;
+    s += repeat ? 1 : 1000;
   }
+  return s;
 }
 
-/** Whether the token at `start` is the text's first. */
-const firstToken = (text: string, start: number) => tokensBefore(text, start, 1).length === 0;
-
 /**
- * The passage of `text` with the query's matches marked between `open` and `close`, `nToken` tokens long, with
- * `ellipsis` where it cuts the text (what snippet(…, open, close, ellipsis, nToken) returns for the column).
+ * The passage of `text` with the query's matches marked between `open` and `close`, `nToken` tokens long (a
+ * whole number), with `ellipsis` where it cuts the text (what snippet(…, open, close, ellipsis, nToken) returns
+ * for the column).
  */
 export function makeSnippet(text: string, q: SnippetQuery, open: string, close: string, ellipsis: string, nToken: number): string {
+  if (!(nToken > 0)) return '';
+  const tok = tables().tok;
+  room(text, nToken);
   const matches = findMatches(text, q);
   // the window starting at a match's token, and the one starting at the sentence start before it (FTS5 scores
-  // 1000 per distinct phrase, 1 per repeat, and 100 more (120 at the text's start) for a sentence start)
+  // 1000 per distinct phrase, 1 per repeat, and 100 more (120 at the text's start) for a sentence start); a
+  // window is kept as the char offsets of its first token's start and its last token's end
   let best = -1;
-  let bestTokens: Array<[number, number]> = [];
+  let bestStart = 0;
+  let bestEnd = 0;
+  let bestSpan = 0;
   let bestCentre = false;
-  const score = (window: Array<[number, number]>) => {
-    if (!window.length) return { s: 0, first: -1, last: -1 };
-    const end = window[window.length - 1]![1];
-    const seen = new Set<number>();
-    let s = 0;
-    let first = -1;
-    let last = -1;
-    for (const m of matches) {
-      if (m.start < window[0]![0] || m.start >= end) continue;
-      s += seen.has(m.phrase) ? 1 : 1000;
-      seen.add(m.phrase);
-      if (first < 0) first = m.start;
-      last = m.end;
-    }
-    return { s, first, last };
-  };
+  // the previous candidate's match and sentence start
+  let prevStart = -1;
+  let prevAt = 0;
+  let prevFirst = false;
+  let prevCount = 0;
+  // STARTS/ENDS[0, got) hold the previous candidate's window (from its match on): a candidate within it keeps
+  // the tokens from its own match on, walks them back to a sentence start, and scans only what follows them
+  let got = 0;
   const CANDIDATES = 32;
-  for (const m of matches.slice(0, CANDIDATES)) {
-    const window = tokensAfter(text, m.start, nToken);
-    const { s } = score(window);
+  for (let i = 0; i < matches.length && i < CANDIDATES; i++) {
+    const m = matches[i]!;
+    // its token's index in that window (a match starts a token), or 0: not in it
+    let k = 0;
+    if (got && m.start < ENDS[got - 1]!) for (k = got - 1; k > 0 && STARTS[k] !== m.start; k--);
+    // the latest sentence start before the match, however far (unless the match begins one), and how many
+    // tokens from it to the match; a walk reaching the previous candidate's match goes on as its walk did
+    let at = m.start;
+    let first = false;
+    let count = 0;
+    if (k) {
+      let t = k;
+      while (t > 0 && !afterSentenceEnd(text, STARTS[t]!)) t--;
+      if (t > 0) {
+        at = STARTS[t]!;
+        count = k - t;
+      } else {
+        at = prevAt;
+        first = prevFirst;
+        count = k + prevCount;
+      }
+      STARTS.copyWithin(0, k, got);
+      ENDS.copyWithin(0, k, got);
+      got -= k;
+      got += scanAfter(text, tok, ENDS[got - 1]!, nToken - got, got);
+    } else {
+      // walked back a token at a time in the text
+      for (;;) {
+        if (afterSentenceEnd(text, at)) break;
+        let j = at - 1;
+        while (j >= 0 && !tok[text.charCodeAt(j)]) j--;
+        if (j < 0) {
+          first = true;
+          break;
+        }
+        while (j >= 0 && tok[text.charCodeAt(j)]) j--;
+        at = j + 1;
+        count++;
+        if (at === prevStart) {
+          at = prevAt;
+          first = prevFirst;
+          count += prevCount;
+          break;
+        }
+      }
+      got = scanAfter(text, tok, m.start, nToken);
+    }
+    prevStart = m.start;
+    prevAt = at;
+    prevFirst = first;
+    prevCount = count;
+    const end = ENDS[got - 1]!;
+    const s = score(matches, i, end);
     if (s > best) {
       best = s;
-      bestTokens = window;
+      bestStart = m.start;
+      bestEnd = end;
       bestCentre = true;
+      // for centring: how many of its tokens its matches take, to the last one's end (nToken at most)
+      let last = m.end;
+      for (let j = i + 1; j < matches.length && matches[j]!.start < end; j++) last = matches[j]!.end;
+      bestSpan = 0;
+      while (bestSpan < got && STARTS[bestSpan]! < last) bestSpan++;
     }
-    // the latest sentence start before the match, however far (unless the match begins one)
-    const sb = sentenceBefore(text, m.start);
-    if (sb.at === m.start) continue;
-    const w = tokensAfter(text, sb.at, nToken);
-    const s2 = score(w).s + (sb.first ? 120 : 100);
+    if (at === m.start) continue;
+    // the sentence's window: its `count` tokens before the match, then the match's window's first ones (all of
+    // them when the text ends sooner); or, from a sentence of nToken tokens or more before the match, none
+    const end2 = count < nToken ? ENDS[Math.min(nToken - count, got) - 1]! : nthEnd(text, tok, at, nToken);
+    const s2 = score(matches, firstMatchFrom(matches, at), end2) + (first ? 120 : 100);
     if (s2 > best) {
       best = s2;
-      bestTokens = w;
+      bestStart = at;
+      bestEnd = end2;
       bestCentre = false;
     }
   }
-  let window: Array<[number, number]>;
-  if (best < 0) window = tokensAfter(text, 0, nToken);
-  else if (!bestCentre) window = bestTokens;
-  else {
+  let start: number;
+  let end: number;
+  if (best < 0) {
+    // no match: the text's first tokens
+    const got = scanAfter(text, tok, 0, nToken);
+    if (!got) return '';
+    start = STARTS[0]!;
+    end = ENDS[got - 1]!;
+  } else if (!bestCentre) {
+    start = bestStart;
+    end = bestEnd;
+  } else {
     // centred on the window's matches: as many tokens before the first as the matches leave free, halved
-    const { first, last } = score(bestTokens);
-    const span = tokensAfter(text.slice(0, last), first, nToken).length;
-    const back = Math.floor((nToken - span) / 2);
-    const lead = back > 0 ? tokensBefore(text, first, back) : [];
-    const startAt = lead.length ? lead[0]![0] : first;
-    window = tokensAfter(text, startAt, nToken);
-    if (window.length < nToken) {
+    const first = bestStart;
+    const back = Math.floor((nToken - bestSpan) / 2);
+    const lead = back > 0 ? scanBefore(text, tok, first, back) : 0;
+    start = lead ? STARTS[lead - 1]! : first;
+    const n = scanAfter(text, tok, start, nToken);
+    if (n < nToken) {
       // the text ends within the window: it ends the passage, which then begins nToken tokens before its end
-      const tail = tokensBefore(text, text.length, nToken);
-      window = tail;
-    }
+      const tail = scanBefore(text, tok, text.length, nToken);
+      start = STARTS[tail - 1]!;
+      end = ENDS[0]!;
+    } else end = ENDS[n - 1]!;
   }
-  if (!window.length) return '';
   // a passage from the first token starts at the text's start
-  const from = firstToken(text, window[0]![0]) ? 0 : window[0]![0];
-  const lastTok = window[window.length - 1]!;
-  const atEnd = !tokensAfter(text, lastTok[1], 1).length;
-  const to = atEnd ? text.length : lastTok[1];
+  const from = tokenBefore(text, tok, start) ? start : 0;
+  const atEnd = !tokenAfter(text, tok, end);
+  const to = atEnd ? text.length : end;
   let out = '';
   let at = from;
   for (const m of matches) {
+    // matches are sorted by start: none after the passage's end is in it
+    if (m.start >= end) break;
     // a phrase cut by the passage's edge is marked as far as the passage goes
-    const a = Math.max(m.start, window[0]![0]);
-    const b = Math.min(m.end, lastTok[1]);
+    const a = Math.max(m.start, start);
+    const b = Math.min(m.end, end);
     if (a >= b) continue;
     out += text.slice(at, a) + open + text.slice(a, b) + close;
     at = b;
