@@ -9,7 +9,11 @@
 // page computed on request; the other story runs pick among the kept ones.
 // Reports p50/p99 latency and requests/s per endpoint; the baseline in the same run is a static asset
 // (what the HTTP stack costs without any store work).
-// Usage: npx tsx bench/server.ts [--stories 100000] [--seconds 10] [--connections 50] [--only word,word] [--kept N] [--code DIR] [--against DIR] [--workers N]
+// Usage: npx tsx bench/server.ts [--stories 100000] [--seconds 10] [--warmup 3] [--connections 50] [--only word,word] [--kept N] [--code DIR] [--against DIR] [--workers N]
+//   --warmup S: before each measured run, S seconds of the same requests, not counted (a server's first requests of a
+//     kind read what it then keeps: a common word's set of articles, the rows' sizes for ranking, the filter lists;
+//     a server that has run a while has them). 0 measures from a cold start. The run of pages computed on request
+//     has no warm-up (it would use up the stories left uncomputed for it).
 //   --only: run only the measurements whose names contain one of the words (e.g. --only static,search)
 //   --kept: prepare (and pick kept stories among) only the N most recently updated stories (default: all);
 //     preparing a 100k store takes most of an hour of CPU on a busy machine
@@ -38,6 +42,7 @@ const args = process.argv.slice(2);
 const arg = (k: string, d: string) => (args.includes(k) ? args[args.indexOf(k) + 1]! : d);
 const STORIES = Number(arg('--stories', '100000'));
 const SECONDS = Number(arg('--seconds', '10'));
+const WARMUP = Number(arg('--warmup', '3'));
 const CONNECTIONS = Number(arg('--connections', '50'));
 const WORKERS = args.includes('--workers') ? Number(arg('--workers', '1')) : 0;
 const KEPT = args.includes('--kept') ? Number(arg('--kept', '0')) : Infinity;
@@ -234,12 +239,12 @@ async function getText(url: string): Promise<string> {
   }
 }
 
-async function load(name: string, url: string, paths: () => string, headers: Record<string, string> = {}): Promise<Omit<Result, 'cpu' | 'majflt'> & { requests: number }> {
+async function load(name: string, url: string, paths: () => string, headers: Record<string, string> = {}, seconds = SECONDS): Promise<Omit<Result, 'cpu' | 'majflt'> & { requests: number }> {
   const autocannon = (await import('autocannon')).default;
   const res = await autocannon({
     url,
     connections: CONNECTIONS,
-    duration: SECONDS,
+    duration: seconds,
     requests: [
       {
         setupRequest: (req: Record<string, unknown>) => ({ ...req, path: paths(), headers: { ...(req.headers as object), ...headers } }),
@@ -321,7 +326,7 @@ if (args[0] === '--child') {
   try {
     const results: Array<Result & { server: string }> = [];
     let order = 0;
-    const run = async (name: string, p: () => string, headers: Record<string, string> = {}) => {
+    const run = async (name: string, p: () => string, headers: Record<string, string> = {}, warmup = WARMUP) => {
       if (!wanted(name)) return;
       // with two servers, each measurement runs on both back to back, the order alternating (load drifts)
       const turn = order++ % 2 ? [...servers].reverse() : servers;
@@ -334,6 +339,7 @@ if (args[0] === '--child') {
           if (performance.now() - t < 20 || performance.now() - t0 > 60_000) break;
           await new Promise((r) => setTimeout(r, 500));
         }
+        if (warmup > 0) await load(name, sv.url, p, headers, warmup);
         const before = procCounters(sv.proc.pid!);
         const l = await load(name, sv.url, p, headers);
         const after = procCounters(sv.proc.pid!);
@@ -355,7 +361,7 @@ if (args[0] === '--child') {
     }
     await run('story page, 200 hot stories (rendered pages cached)', () => `/story/${any(hot)}`);
     await run('story page, any of 100k stories (kept, not in memory)', () => `/story/${any(kept)}`);
-    await run('story page, not computed yet (computed on request)', () => `/story/${on.uncomputed.pop() ?? any(storyIds)}`);
+    await run('story page, not computed yet (computed on request)', () => `/story/${on.uncomputed.pop() ?? any(storyIds)}`, {}, 0);
     // as browsers ask (autocannon does not decompress: the bytes are only counted)
     const gzip = { 'accept-encoding': 'gzip, deflate, br' };
     await run('story page, any of 100k stories (kept, not in memory), Accept-Encoding: gzip', () => `/story/${any(kept)}`, gzip);
@@ -402,7 +408,7 @@ if (args[0] === '--child') {
     await serial('API stories list', () => `/api/stories?limit=20&offset=${Math.floor(r() * 500) * 20}`);
     await serial('API story document (kept)', () => `/api/stories/${any(kept)}`);
     await serial('API search, one word', () => `/api/search?q=${encodeURIComponent(any(words))}`);
-    console.log(`\n${STORIES} stories, ${CONNECTIONS} connections, ${SECONDS} s each${WORKERS ? `, --workers ${WORKERS}` : ''}${servers.length > 1 ? `; base: ${CODES[0]}, this: ${CODES[1]}` : ''}\n`);
+    console.log(`\n${STORIES} stories, ${CONNECTIONS} connections, ${SECONDS} s each (after ${WARMUP} s of warm-up, but for pages computed on request)${WORKERS ? `, --workers ${WORKERS}` : ''}${servers.length > 1 ? `; base: ${CODES[0]}, this: ${CODES[1]}` : ''}\n`);
     if (servers.length > 1) {
       // side by side: base | this
       const pair = <T extends { name: string; server: string }>(xs: T[]) => [...new Set(xs.map((x) => x.name))].map((name) => [xs.find((x) => x.name === name && x.server === 'base')!, xs.find((x) => x.name === name && x.server === 'this')!] as const);
