@@ -39,7 +39,7 @@ import {
   sessionValue,
   writePolicy,
 } from './security.ts';
-import { HomePage } from './views/home.tsx';
+import { HomePage, fillShell, searchShell, type SearchShell } from './views/home.tsx';
 import type { ViewCtx } from './views/layout.tsx';
 import { ApiIndexPage, ArticlePage, CorrectionsPage, EntityPage, LoginPage, MessagePage, ReportPage } from './views/pages.tsx';
 import { StoryPage } from './views/story.tsx';
@@ -205,6 +205,7 @@ export function createApp(opts: AppOptions) {
   // filters, the page number and the path its links come back to.)
   const homeSlot = `csrf-slot-${newCsrfToken()}`;
   const homeHtml = new Lru<{ at: number; html: string }>(512);
+  const searchShells = new Lru<SearchShell | null>(64);
   app.get('/', async (c) => {
     const f = cleanFilters(c.req.query());
     const page = pageNumber(c.req.query('page'));
@@ -222,7 +223,16 @@ export function createApp(opts: AppOptions) {
       f.q ? searchHits(store, f, PAGE_SIZE, offset, version) : Promise.resolve(null),
     ]);
     if (!keep) return c.html(page_(<HomePage ctx={ctx} filters={f} options={options} stories={stories} hits={hits} page={page} pageSize={PAGE_SIZE} />));
-    const html = page_(<HomePage ctx={{ ...ctx, csrf: homeSlot }} filters={f} options={options} stories={stories} hits={hits} page={page} pageSize={PAGE_SIZE} />);
+    const slotted = { ...ctx, csrf: homeSlot };
+    let html: string;
+    if (hits) {
+      // a search: its page filled into the shell kept for its filters (views/home.tsx searchShell), made at most once
+      // per store version, interface, filters, page and how many hits (none, some, a full page: the pager differs)
+      const shellKey = `${version.key}|${ctx.lang}|${ctx.writable}|${ctx.canWrite}|${page}|${JSON.stringify({ ...f, q: undefined })}|${hits.length ? (hits.length >= PAGE_SIZE ? 2 : 1) : 0}`;
+      let shell = searchShells.get(shellKey);
+      if (shell === undefined) searchShells.set(shellKey, (shell = searchShell({ ctx: slotted, filters: f, options, hits, page, pageSize: PAGE_SIZE })));
+      html = shell ? DOCTYPE + fillShell(shell, slotted, f, hits) : page_(<HomePage ctx={slotted} filters={f} options={options} stories={stories} hits={hits} page={page} pageSize={PAGE_SIZE} />);
+    } else html = page_(<HomePage ctx={slotted} filters={f} options={options} stories={stories} hits={hits} page={page} pageSize={PAGE_SIZE} />);
     homeHtml.set(key, { at: Date.now(), html });
     return c.html(html.split(homeSlot).join(ctx.csrf));
   });
@@ -686,8 +696,9 @@ function withParam(path: string, key: string, value: string): string {
   return u.pathname + u.search;
 }
 
+const DOCTYPE = '<!doctype html>';
 function page_(el: JSX.Element): string {
-  return '<!doctype html>' + String(el);
+  return DOCTYPE + String(el);
 }
 const page = page_;
 

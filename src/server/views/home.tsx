@@ -29,7 +29,17 @@ export function StoryItem(props: { ctx: ViewCtx; s: StorySummary }) {
   );
 }
 
-export function HomePage(props: { ctx: ViewCtx; filters: Filters; options: FilterOptions; stories: StorySummary[]; hits: readonly Hit[] | null; page: number; pageSize: number }) {
+export function HomePage(props: {
+  ctx: ViewCtx;
+  filters: Filters;
+  options: FilterOptions;
+  stories: StorySummary[];
+  hits: readonly Hit[] | null;
+  page: number;
+  pageSize: number;
+  /** the hits' list items as written (searchShell's slot) instead of written from `hits` */
+  hitsHtml?: string;
+}) {
   const { ctx, filters: f, options } = props;
   const t = ctx.t;
   const fq = feedQuery(f);
@@ -97,7 +107,7 @@ export function HomePage(props: { ctx: ViewCtx; filters: Filters; options: Filte
       <h1>{searching ? t.results : t.latestStories}</h1>
       {searching ? (
         props.hits!.length ? (
-          <ul class="hits">{raw(props.hits!.map((h) => hitHtml(h, ctx)).join(''))}</ul>
+          <ul class="hits">{raw(props.hitsHtml ?? props.hits!.map((h) => hitHtml(h, ctx)).join(''))}</ul>
         ) : (
           <p>{t.noResults}</p>
         )
@@ -186,4 +196,48 @@ export function hitHtml(h: Hit, ctx: ViewCtx): string {
     (h.story ? ` · ${escaped(t.inStory)} <a href="${escaped(storyHref(h.story))}">${escaped(h.story)}</a>` : '') +
     '</p></li>'
   );
+}
+
+// A search page is the same page around its hits for every query with the same filters, page and interface: kept
+// written with slots (private-use characters, which cleanFilters' queries and safe paths may hold: such requests are
+// written whole) where the query, the reader's path and the hits go, and filled in one pass per request. Writing it
+// through JSX costs more than the search itself for a page of new queries.
+const SLOT_Q = '\uE010';
+const SLOT_HERE = '\uE011';
+const SLOT_HITS = '\uE012';
+/** the slots as they appear written: as text (escaped: nothing to escape in them), and URL-encoded in links */
+const SLOTS = /\uE010|\uE011|\uE012|%EE%80%90|%EE%80%91/g;
+const HAS_SLOT = /[\uE010-\uE012]/;
+
+export interface SearchShell {
+  html: string;
+}
+
+/** The search page's shell for these filters (their query aside), or null when a slot cannot stand for them. */
+export function searchShell(props: { ctx: ViewCtx; filters: Filters; options: FilterOptions; hits: readonly Hit[]; page: number; pageSize: number }): SearchShell | null {
+  const { ctx, filters: f } = props;
+  if (!f.q || HAS_SLOT.test(f.q) || HAS_SLOT.test(ctx.here)) return null;
+  const shell: SearchShell = {
+    html: String(
+      <HomePage ctx={{ ...ctx, here: SLOT_HERE }} filters={{ ...f, q: SLOT_Q }} options={props.options} stories={[]} hits={props.hits} hitsHtml={SLOT_HITS} page={props.page} pageSize={props.pageSize} />,
+    ),
+  };
+  // the shell filled for this query must be the page written whole: anything else in it that looks like a slot (an
+  // outlet's name, say) and the shell is not used
+  const whole = String(<HomePage ctx={ctx} filters={f} options={props.options} stories={[]} hits={props.hits} page={props.page} pageSize={props.pageSize} />);
+  return fillShell(shell, ctx, f, props.hits) === whole ? shell : null;
+}
+
+/** The search page for this query from a shell made for its filters (searchShell). */
+export function fillShell(shell: SearchShell, ctx: ViewCtx, f: Filters, hits: readonly Hit[]): string {
+  const q = f.q ?? '';
+  const values: Record<string, string> = {
+    [SLOT_Q]: escaped(q),
+    [SLOT_HERE]: escaped(ctx.here),
+    [SLOT_HITS]: hits.map((h) => hitHtml(h, ctx)).join(''),
+    // in links: the query as URLSearchParams writes it (pageLink, feedQuery), the path as encodeURIComponent does
+    [encodeURIComponent(SLOT_Q)]: escaped(new URLSearchParams([['q', q]]).toString().slice(2)),
+    [encodeURIComponent(SLOT_HERE)]: escaped(encodeURIComponent(ctx.here)),
+  };
+  return shell.html.replace(SLOTS, (m) => values[m]!);
 }
