@@ -147,12 +147,18 @@ export async function detectReuse(
   links.sort((x, y) => y.score - x.score || (x.a < y.a ? -1 : x.a > y.a ? 1 : 0));
 
   const now = new Date().toISOString();
-  for (const batch of chunks(links, 200)) {
-    await trx
-      .insertInto('reuse_links')
-      .values(batch.map((l) => ({ a: l.a, b: l.b, score: l.score, sentences: JSON.stringify(l.sentences), created_at: now })))
-      .onConflict((oc) => oc.columns(['a', 'b']).doNothing())
-      .execute();
+  if (direct) {
+    // SQLite: the direct runner's prepared statement, a row at a time (the query builder compiled the statement
+    // again for every article with links)
+    for (const l of links) direct.run('INSERT INTO reuse_links (a, b, score, sentences, created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (a, b) DO NOTHING', [l.a, l.b, l.score, JSON.stringify(l.sentences), now]);
+  } else {
+    for (const batch of chunks(links, 200)) {
+      await trx
+        .insertInto('reuse_links')
+        .values(batch.map((l) => ({ a: l.a, b: l.b, score: l.score, sentences: JSON.stringify(l.sentences), created_at: now })))
+        .onConflict((oc) => oc.columns(['a', 'b']).doNothing())
+        .execute();
+    }
   }
   // A key past the cap is boilerplate: its rows are replaced by one marker row, so later lookups of it read one
   // row and nothing more is added to it (rows kept under it would be read by every article carrying the key).
