@@ -225,10 +225,11 @@ export function createApp(opts: AppOptions) {
     if (!keep) return c.html(page_(<HomePage ctx={ctx} filters={f} options={options} stories={stories} hits={hits} page={page} pageSize={PAGE_SIZE} />));
     const slotted = { ...ctx, csrf: homeSlot };
     let html: string;
-    if (hits) {
-      // a search: its page filled into the shell kept for its filters (views/home.tsx searchShell), made at most once
-      // per store version, interface, filters, page and how many hits (none, some, a full page: the pager differs)
-      const shellKey = `${version.key}|${ctx.lang}|${ctx.writable}|${ctx.canWrite}|${page}|${JSON.stringify({ ...f, q: undefined })}|${hits.length ? (hits.length >= PAGE_SIZE ? 2 : 1) : 0}`;
+    if (hits && page === 1) {
+      // a search's first page: filled into the shell kept for its filters (views/home.tsx searchShell), made at most
+      // once per store version, interface, filters and how many hits (none, some, a full page: the pager differs).
+      // Later pages are written whole: a shell per page number would be made (written twice) for few readers each.
+      const shellKey = `${version.key}|${ctx.lang}|${ctx.writable}|${ctx.canWrite}|${JSON.stringify({ ...f, q: undefined })}|${hits.length ? (hits.length >= PAGE_SIZE ? 2 : 1) : 0}`;
       let shell = searchShells.get(shellKey);
       if (shell === undefined) searchShells.set(shellKey, (shell = searchShell({ ctx: slotted, filters: f, options, hits, page, pageSize: PAGE_SIZE })));
       html = shell ? DOCTYPE + fillShell(shell, slotted, f, hits) : page_(<HomePage ctx={slotted} filters={f} options={options} stories={stories} hits={hits} page={page} pageSize={PAGE_SIZE} />);
