@@ -200,7 +200,7 @@ function phraseMatches(store: Store, phrases: string[], newest: number): PhraseM
   // the newest matches come straight off the end of the posting list: this costs COMMON_PROBE steps at most
   // (bounded by `newest`: another process may commit articles meanwhile, and what is kept holds those up to it)
   const probe = stmt(db, `SELECT rowid AS r FROM articles_fts WHERE articles_fts MATCH ? AND rowid <= ? ORDER BY rowid DESC LIMIT 1 OFFSET ${COMMON_PROBE - 1}`);
-  const list = stmt(db, 'SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? AND rowid <= ? ORDER BY rowid DESC').pluck();
+  const list = stmt(db, 'SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? AND rowid <= ? ORDER BY rowid DESC', 'pluck');
   return phrases.map((p) => {
     const key = `${store.location}\u0001${p}`;
     const known = keepIt ? phraseProbes.get(key) : undefined;
@@ -311,7 +311,7 @@ async function searchStore(store: Store, f: Filters, fq: string, limit: number, 
       for (const r of rowsWithAll(ps)) if (full(r)) break;
     } else {
       // read in batches of a window's size (rows read all at once cost less than stepped through one by one)
-      const batch = stmt(store.sqlite!, 'SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? AND rowid < ? ORDER BY rowid DESC LIMIT ?').pluck();
+      const batch = stmt(store.sqlite!, 'SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? AND rowid < ? ORDER BY rowid DESC LIMIT ?', 'pluck');
       for (let below = Number.MAX_SAFE_INTEGER; ; ) {
         const rows = batch.all(rare, below, SEARCH_WINDOW) as number[];
         if (rows.some(full) || rows.length < SEARCH_WINDOW) break;
@@ -389,7 +389,7 @@ function commonSet(store: Store, phrase: string, newest: number): RowidSet {
   const keepIt = !store.sqlite!.inTransaction;
   const set = (keepIt && commonSets.get(key)) || new RowidSet();
   if (set.upTo < newest) {
-    for (const r of stmt(store.sqlite!, 'SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? AND rowid > ? AND rowid <= ?').pluck().all(phrase, set.upTo, newest) as number[]) set.add(r);
+    for (const r of stmt(store.sqlite!, 'SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? AND rowid > ? AND rowid <= ?', 'pluck').all(phrase, set.upTo, newest) as number[]) set.add(r);
     set.upTo = newest;
   }
   if (keepIt) commonSets.set(key, set);
@@ -410,10 +410,10 @@ export function mergeSearchIndex(store: Store): boolean {
   const db = store.sqlite;
   if (!db || db.inTransaction) return false;
   // FTS5 keeps the setting in its config table: written once per store
-  if (stmt(db, "SELECT v FROM articles_fts_config WHERE k = 'usermerge'").pluck().get() !== 2) {
+  if (stmt(db, "SELECT v FROM articles_fts_config WHERE k = 'usermerge'", 'pluck').get() !== 2) {
     stmt(db, "INSERT INTO articles_fts(articles_fts, rank) VALUES ('usermerge', 2)").run();
   }
-  const changes = stmt(db, 'SELECT total_changes()').pluck();
+  const changes = stmt(db, 'SELECT total_changes()', 'pluck');
   const before = changes.get() as number;
   // a positive count: merges within a level that holds at least 'usermerge' segments
   stmt(db, "INSERT INTO articles_fts(articles_fts, rank) VALUES ('merge', ?)").run(MERGE_PAGES);

@@ -25,7 +25,7 @@ class Unexpected extends Error {}
 /** Thrown inside the reader when the term has more rows than the caller keeps (never escapes readDoclist). */
 class TooMany extends Error {}
 
-/** A byte cursor over one leaf page. */
+/** One leaf page: its bytes, number, data size and term offsets. */
 interface Page {
   buf: Buffer;
   pgno: number;
@@ -33,35 +33,26 @@ interface Page {
   szLeaf: number;
   /** the page's term offsets (absolute), from its footer */
   terms: number[];
-  pos: number;
 }
 
-function varint(p: Page): number {
-  // SQLite varint: 7 bits per byte, big-endian, a 9th byte of 8 bits (values here stay far below 2^53)
+/**
+ * The SQLite varint at `at.i` in `buf` (7 bits per byte, big-endian, a 9th byte of 8 bits; values here stay far
+ * below 2^53), `at.i` moved past it; bytes at or past `end` are not the record's.
+ */
+export function varintAt(buf: Uint8Array, at: { i: number }, end: number): number {
   let v = 0;
   for (let k = 0; k < 9; k++) {
-    if (p.pos >= p.szLeaf) throw new Unexpected();
-    const b = p.buf[p.pos++]!;
-    if (k === 8) return v * 256 + b;
-    v = v * 128 + (b & 0x7f);
-    if (!(b & 0x80)) return v;
-  }
-  return v;
-}
-
-function footerVarint(buf: Buffer, at: { i: number }): number {
-  let v = 0;
-  for (let k = 0; k < 9; k++) {
+    if (at.i >= end) throw new Unexpected();
     const b = buf[at.i++]!;
     if (k === 8) return v * 256 + b;
     v = v * 128 + (b & 0x7f);
-    if (!(b & 0x80)) return v;
+    if (b < 0x80) return v;
   }
   return v;
 }
 
 function loadPage(db: Database.Database, segid: number, pgno: number): Page | null {
-  const buf = stmt(db, 'SELECT block FROM articles_fts_data WHERE id = ?').pluck().get(leafId(segid, pgno)) as Buffer | undefined;
+  const buf = stmt(db, 'SELECT block FROM articles_fts_data WHERE id = ?', 'pluck').get(leafId(segid, pgno)) as Buffer | undefined;
   if (!buf) return null;
   if (buf.length < 4) throw new Unexpected();
   const szLeaf = buf.readUInt16BE(2);
@@ -69,45 +60,38 @@ function loadPage(db: Database.Database, segid: number, pgno: number): Page | nu
   const terms: number[] = [];
   const at = { i: szLeaf };
   let off = 0;
-  while (at.i < buf.length) terms.push((off += footerVarint(buf, at)));
-  return { buf, pgno, szLeaf, terms, pos: 4 };
+  while (at.i < buf.length) terms.push((off += varintAt(buf, at, buf.length)));
+  return { buf, pgno, szLeaf, terms };
 }
 
 /** The index's segments (segid, first and last leaf), or null for a structure this reader does not know. */
 function segments(db: Database.Database): Array<[number, number, number]> | null {
-  const buf = stmt(db, 'SELECT block FROM articles_fts_data WHERE id = 10').pluck().get() as Buffer | undefined;
+  const buf = stmt(db, 'SELECT block FROM articles_fts_data WHERE id = 10', 'pluck').get() as Buffer | undefined;
   if (!buf || buf.length < 8) return null;
   // after the 4-byte cookie: a version 2 structure (contentless-delete tables) begins with ff 00 00 01
   if (buf[4] === 0xff && buf[5] === 0x00 && buf[6] === 0x00 && buf[7] === 0x01) return null;
   const at = { i: 4 };
-  const nLevel = footerVarint(buf, at);
-  footerVarint(buf, at); // total segments
-  footerVarint(buf, at); // write counter
+  const next = () => varintAt(buf, at, buf.length);
+  const nLevel = next();
+  next(); // total segments
+  next(); // write counter
   const out: Array<[number, number, number]> = [];
   for (let l = 0; l < nLevel; l++) {
-    footerVarint(buf, at); // segments in an ongoing merge (their consumed part is trimmed: no row is in two)
-    const n = footerVarint(buf, at);
-    for (let s = 0; s < n; s++) out.push([footerVarint(buf, at), footerVarint(buf, at), footerVarint(buf, at)]);
-    if (at.i > buf.length) return null;
+    next(); // segments in an ongoing merge (their consumed part is trimmed: no row is in two)
+    const n = next();
+    for (let s = 0; s < n; s++) out.push([next(), next(), next()]);
   }
   return at.i === buf.length ? out : null;
-}
-
-/** One segment's part of a term's doclist: rows ascending, instances per column. */
-interface Part {
-  rows: number[];
-  title: number[];
-  text: number[];
 }
 
 /**
  * One segment's doclist of `key` ('0' + term: the main index's prefix byte), rows in (from, upTo]; null when the
  * segment does not have the term.
  */
-function readSegment(db: Database.Database, seg: [number, number, number], key: Buffer, from: number, upTo: number, max: number): Part | null {
+function readSegment(db: Database.Database, seg: [number, number, number], key: Buffer, from: number, upTo: number, max: number): TermDoclist | null {
   const [segid, first, last] = seg;
   // the leaf where the term would start: the last %_idx entry at or before it (pgno holds the leaf << 1 | a flag)
-  const found = stmt(db, 'SELECT pgno FROM articles_fts_idx WHERE segid = ? AND term <= ? ORDER BY term DESC LIMIT 1').pluck().get(segid, key) as number | undefined;
+  const found = stmt(db, 'SELECT pgno FROM articles_fts_idx WHERE segid = ? AND term <= ? ORDER BY term DESC LIMIT 1', 'pluck').get(segid, key) as number | undefined;
   let pgno = found === undefined ? first : found >> 1;
   if (pgno < first) pgno = first;
   if (pgno > last) return null;
@@ -118,13 +102,14 @@ function readSegment(db: Database.Database, seg: [number, number, number], key: 
   let matched = 0;
   let start = -1;
   let k = 0;
+  const at = { i: 0 };
   for (; k < page.terms.length; k++) {
-    page.pos = page.terms[k]!;
-    const keep = k === 0 ? 0 : varint(page);
-    const n = varint(page);
-    const suffix = page.pos;
-    page.pos += n;
-    if (page.pos > page.szLeaf) throw new Unexpected();
+    at.i = page.terms[k]!;
+    const keep = k === 0 ? 0 : varintAt(page.buf, at, page.szLeaf);
+    const n = varintAt(page.buf, at, page.szLeaf);
+    const suffix = at.i;
+    at.i += n;
+    if (at.i > page.szLeaf) throw new Unexpected();
     // shares more with the term before than that one with the key: smaller than the key, as it was
     if (keep > matched) continue;
     // differs from the term before where that one still equalled the key, and is larger: larger than the key
@@ -133,18 +118,18 @@ function readSegment(db: Database.Database, seg: [number, number, number], key: 
     while (i < n && matched + i < key.length && page.buf[suffix + i] === key[matched + i]) i++;
     matched += i;
     if (i === n && matched === key.length) {
-      start = page.pos;
+      start = at.i;
       break;
     }
     // past the key (a larger byte, or longer than it): the segment does not have it
     if (i < n && (matched === key.length || page.buf[suffix + i]! > key[matched]!)) return null;
   }
   if (start < 0) return null;
-  const out: Part = { rows: [], title: [], text: [] };
+  const out: TermDoclist = { rows: [], title: [], text: [] };
   // the doclist runs to the next term on this leaf, or over the following leaves (to the first term on one).
-  // The loop below works on locals (the page's bytes, position, end): it runs once per row and byte.
+  // The loop below works on locals (the page's bytes, the cursor, the end): it runs once per row and byte.
   let buf = page.buf;
-  let pos = start;
+  const cur = { i: start };
   let end = k + 1 < page.terms.length ? page.terms[k + 1]! : page.szLeaf;
   /** moves to the next leaf of a doclist that goes on (false: the doclist ended with this leaf's data) */
   const nextPage = (): boolean => {
@@ -153,27 +138,16 @@ function readSegment(db: Database.Database, seg: [number, number, number], key: 
     if (!next) throw new Unexpected();
     page = next;
     buf = next.buf;
-    pos = 4;
+    cur.i = 4;
     end = next.terms.length ? next.terms[0]! : next.szLeaf;
     return true;
   };
-  // SQLite varint at pos (within the leaf's data)
-  const read = (): number => {
-    let v = 0;
-    for (let n = 0; n < 9; n++) {
-      if (pos >= end) throw new Unexpected();
-      const b = buf[pos++]!;
-      if (n === 8) return v * 256 + b;
-      v = v * 128 + (b & 0x7f);
-      if (b < 0x80) return v;
-    }
-    return v;
-  };
+  const read = () => varintAt(buf, cur, end);
   let rowid = 0;
   // after a move to the next leaf: the next rowid is the leaf's first, written whole where its header says
   let fresh = false;
   // the term ended its leaf: its first rowid is on the next
-  if (pos >= end) {
+  if (cur.i >= end) {
     if (!nextPage()) return out;
     fresh = true;
   }
@@ -182,10 +156,10 @@ function readSegment(db: Database.Database, seg: [number, number, number], key: 
       const at = buf.readUInt16BE(0);
       // no rowid on the leaf before its first term: the doclist ended (nothing may be left unread before that)
       if (at === 0 || at >= end) {
-        if (pos !== end) throw new Unexpected();
+        if (cur.i !== end) throw new Unexpected();
         return out;
       }
-      if (pos !== at) throw new Unexpected();
+      if (cur.i !== at) throw new Unexpected();
       rowid = read();
       fresh = false;
     } else rowid += read();
@@ -201,11 +175,11 @@ function readSegment(db: Database.Database, seg: [number, number, number], key: 
     let marker = false;
     while (bytes > 0) {
       // a position list can go on to the next leaf (split between varints)
-      if (pos >= end) {
+      if (cur.i >= end) {
         if (!nextPage()) throw new Unexpected();
         fresh = true;
       }
-      const b = buf[pos++]!;
+      const b = buf[cur.i++]!;
       bytes--;
       if (within) within = b >= 0x80;
       else if (marker) {
@@ -221,14 +195,14 @@ function readSegment(db: Database.Database, seg: [number, number, number], key: 
         within = b >= 0x80;
       }
     }
-    if (within || marker || pos > end) throw new Unexpected();
+    if (within || marker || cur.i > end) throw new Unexpected();
     if (rowid > from && rowid <= upTo) {
       if (out.rows.length >= max) throw new TooMany();
       out.rows.push(rowid);
       out.title.push(title);
       out.text.push(text);
     }
-    if (pos === end) {
+    if (cur.i === end) {
       if (!nextPage()) return out;
       fresh = true;
     }
@@ -245,7 +219,7 @@ export function readDoclist(db: Database.Database, term: string, from: number, u
     const segs = segments(db);
     if (!segs) return null;
     const key = Buffer.from('0' + term, 'utf8');
-    const parts: Part[] = [];
+    const parts: TermDoclist[] = [];
     for (const seg of segs) {
       const part = readSegment(db, seg, key, from, upTo, max);
       if (part?.rows.length) parts.push(part);

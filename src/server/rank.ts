@@ -10,7 +10,7 @@
 import type Database from 'better-sqlite3';
 import { prepared as stmt } from '../store/bulk.ts';
 import { Lru } from '../util/lru.ts';
-import { readDoclist } from './fts5doclist.ts';
+import { readDoclist, varintAt } from './fts5doclist.ts';
 
 /** bm25(articles_fts, 5.0, 1.0): the title's instances weigh 5, the text's 1 (the table's columns: title, text) */
 const TITLE_WEIGHT = 5.0;
@@ -132,8 +132,7 @@ function readPhrase(db: Database.Database, term: string, had: PhraseRows | undef
   }
   // else the vocabulary table: one string for all instances (a row per instance costs more than the index's own
   // walk): the rowid, negative for an instance in the title; in rowid order
-  const list = stmt(db, `SELECT group_concat(CASE col WHEN 'title' THEN -doc ELSE doc END) FROM temp.${INSTANCES} WHERE term = ? AND doc > ? AND doc <= ?`)
-    .pluck()
+  const list = stmt(db, `SELECT group_concat(CASE col WHEN 'title' THEN -doc ELSE doc END) FROM temp.${INSTANCES} WHERE term = ? AND doc > ? AND doc <= ?`, 'pluck')
     .get(term, from, newest) as string | null;
   if (list) {
     let last = n ? rows[n - 1]! : 0;
@@ -182,11 +181,10 @@ export function rowsWithAll(ps: PhraseRows[]): number[] {
 const hexDigit = (c: number) => (c <= 57 ? c - 48 : c - 55);
 
 /**
- * SQLite's varints (big-endian groups of 7 bits, a 9th byte of 8 bits) written in hex, from `i` to `end`,
- * character by character (a block of row sizes is tens of thousands of records): their sum, each also added to
- * `out` when given.
+ * The sum of SQLite's varints (big-endian groups of 7 bits, a 9th byte of 8 bits) written in hex, from `i` to
+ * `end`, character by character: a block of row sizes is tens of thousands of records in one string.
  */
-function varints(hex: string, i: number, end: number, out?: number[]): number {
+function varintSum(hex: string, i: number, end: number): number {
   let sum = 0;
   let v = 0;
   let k = 0;
@@ -196,7 +194,6 @@ function varints(hex: string, i: number, end: number, out?: number[]): number {
     else v = v * 128 + (byte & 0x7f);
     if (k === 8 || !(byte & 0x80)) {
       sum += v;
-      out?.push(v);
       v = k = 0;
     } else k++;
   }
@@ -215,7 +212,7 @@ function rowSize(db: Database.Database, st: State, r: number, newest: number): n
       st.sizes = more;
     }
     // a block of rows at once, as one string ("rowid:hex of the size record,...")
-    const list = stmt(db, "SELECT group_concat(id || ':' || hex(sz)) FROM articles_fts_docsize WHERE id > ? AND id <= ?").pluck().get(top, to) as string | null;
+    const list = stmt(db, "SELECT group_concat(id || ':' || hex(sz)) FROM articles_fts_docsize WHERE id > ? AND id <= ?", 'pluck').get(top, to) as string | null;
     if (list) {
       // by hand, character by character (a block is tens of thousands of rows)
       for (let i = 0; i < list.length; i++) {
@@ -223,7 +220,7 @@ function rowSize(db: Database.Database, st: State, r: number, newest: number): n
         for (let c = list.charCodeAt(i); c !== 58; c = list.charCodeAt(++i)) id = id * 10 + (c - 48);
         let end = list.indexOf(',', ++i);
         if (end < 0) end = list.length;
-        st.sizes[id] = varints(list, i, end);
+        st.sizes[id] = varintSum(list, i, end);
         i = end;
       }
     }
@@ -241,20 +238,19 @@ function bm25(db: Database.Database, ps: PhraseRows[], candidates: readonly numb
   const st = state(db);
   if (!st || db.inTransaction) return false;
   // the index's row count and token totals (its averages record: varints) and its newest row, read together
-  const head = stmt(db, 'SELECT (SELECT hex(block) FROM articles_fts_data WHERE id = 1) AS b, (SELECT max(id) FROM articles_fts_docsize) AS m').get() as { b: string | null; m: number | null };
+  const head = stmt(db, 'SELECT (SELECT block FROM articles_fts_data WHERE id = 1) AS b, (SELECT max(id) FROM articles_fts_docsize) AS m').get() as { b: Buffer | null; m: number | null };
   if (!head.b || head.m !== newest) return false;
-  const counts: number[] = [];
-  varints(head.b, 0, head.b.length, counts);
-  const nRow = counts[0]!;
+  const rec = { i: 0 };
+  const nRow = varintAt(head.b, rec, head.b.length);
   let nToken = 0;
-  for (let k = 1; k < counts.length; k++) nToken += counts[k]!;
+  while (rec.i < head.b.length) nToken += varintAt(head.b, rec, head.b.length);
   if (!(nRow > 0)) return false;
   // fts5Bm25Function (SQLite's fts5_aux.c), operation for operation
   const avgdl = nToken / nRow;
   // IDF = log((N - nHit + 0.5) / (nHit + 0.5)), a small positive value when that is not positive
   const idf = ps.map((p) => {
     if (p.idf?.nRow !== nRow || p.idf.n !== p.n) {
-      let value = stmt(db, 'SELECT ln(?)').pluck().get((nRow - p.n + 0.5) / (p.n + 0.5)) as number;
+      let value = stmt(db, 'SELECT ln(?)', 'pluck').get((nRow - p.n + 0.5) / (p.n + 0.5)) as number;
       if (value <= 0.0) value = 1e-6;
       p.idf = { nRow, n: p.n, value };
     }
