@@ -205,8 +205,11 @@ export function hitHtml(h: Hit, ctx: ViewCtx): string {
 const SLOT_Q = '\uE010';
 const SLOT_HERE = '\uE011';
 const SLOT_HITS = '\uE012';
+/** the query's and the path's slots as links write them (URL-encoded) */
+const SLOT_Q_URL = encodeURIComponent(SLOT_Q);
+const SLOT_HERE_URL = encodeURIComponent(SLOT_HERE);
 /** the slots as they appear written: as text (escaped: nothing to escape in them), and URL-encoded in links */
-const SLOTS = /\uE010|\uE011|\uE012|%EE%80%90|%EE%80%91/g;
+const SLOTS = new RegExp([SLOT_Q, SLOT_HERE, SLOT_HITS, SLOT_Q_URL, SLOT_HERE_URL].join('|'), 'g');
 const HAS_SLOT = /[\uE010-\uE012]/;
 
 export interface SearchShell {
@@ -236,8 +239,8 @@ export function fillShell(shell: SearchShell, ctx: ViewCtx, f: Filters, hits: re
     [SLOT_HERE]: escaped(ctx.here),
     [SLOT_HITS]: hits.map((h) => hitHtml(h, ctx)).join(''),
     // in links: the query as URLSearchParams writes it (pageLink, feedQuery), the path as encodeURIComponent does
-    [encodeURIComponent(SLOT_Q)]: escaped(new URLSearchParams([['q', q]]).toString().slice(2)),
-    [encodeURIComponent(SLOT_HERE)]: escaped(encodeURIComponent(ctx.here)),
+    [SLOT_Q_URL]: escaped(new URLSearchParams([['q', q]]).toString().slice(2)),
+    [SLOT_HERE_URL]: escaped(encodeURIComponent(ctx.here)),
   };
   return shell.html.replace(SLOTS, (m) => values[m]!);
 }
