@@ -43,6 +43,8 @@ export interface MergedLexicon {
   boilerplate: RegExp[];
   /** Caption credit words alternation, for building the caption pattern. */
   creditAlt: string;
+  /** Caption credit agent words ("by", "oleh") alternation, for the same pattern. */
+  creditAgentAlt: string;
   updated: RegExp;
   /** Splits a byline list into names: commas, "&", "/", and each language's "and". */
   nameList: RegExp;
@@ -71,6 +73,7 @@ function build(langs: readonly ExtractLangData[]): MergedLexicon {
     relatedHeading: new RegExp(`^(?:${alt(all('relatedHeadings'))})\\s*[:：]?$`, 'iu'),
     boilerplate: langs.flatMap((l) => l.boilerplateLines),
     creditAlt: alt(all('captionCreditWords')),
+    creditAgentAlt: alt(all('captionCreditAgents')),
     updated: new RegExp(`(?<![\\p{L}])(?:${alt(all('updatedWords'))})(?![\\p{L}])`, 'iu'),
     nameList: new RegExp(`\\s*(?:,|&|\\/|\\s(?:${alt(nameWords('nameListConjunctions'))})\\s)\\s*`, 'iu'),
     nameParticles: new Set(['&', ...nameWords('nameParticles'), ...nameWords('nameListConjunctions')].map((w) => w.toLowerCase())),

@@ -85,8 +85,11 @@ interface CaptionParts {
 }
 
 let captionRe: RegExp | null = null;
-/** What must follow a credit word in captionPattern, and alone (same flags: the same word boundaries) its quick test. */
-const CREDIT_MARK_SOURCE = '[:：/]|\\bby\\b|\\boleh\\b';
+/**
+ * What must follow a credit word in captionPattern ("Foto: X", "Photo by X"), and alone (same flags: the same word
+ * boundaries) its quick test.
+ */
+const CREDIT_MARK_SOURCE = LEXICON.creditAgentAlt ? `[:：/]|\\b(?:${LEXICON.creditAgentAlt})\\b` : '[:：/]';
 const CREDIT_MARK = new RegExp(CREDIT_MARK_SOURCE, 'iu');
 function captionPattern(): RegExp {
   // "<caption> Foto: VNA", "<caption> - Foto: VNA", "<caption> (Photo: Reuters/John Doe)",

@@ -23,6 +23,8 @@ export interface ExtractLangData {
   citedSourcesHeadings: string[];
   /** Words that introduce a photo credit at the end of a caption ("Foto", "Photo", "Ảnh"). */
   captionCreditWords: string[];
+  /** Words joining a credit word to the name it credits, instead of ":" or "/" ("Photo by X", "Foto oleh X"). */
+  captionCreditAgents?: string[];
   /** Whole-line patterns that are boilerplate in this language (comment counters, "report an error", nav headings). */
   boilerplateLines: RegExp[];
   /** Headings after which a run of short title-like lines is a related/navigation list ("Baca juga", "Related"). */

@@ -18,6 +18,7 @@ export const extract: ExtractLangData = {
     'Photo', 'Photos', 'Photograph', 'Photo credit', 'Image', 'Image credit', 'Picture', 'Pictures', 'Credit',
     'Illustration', 'Graphic', 'Graphics', 'File photo', 'Video', 'Screenshot', 'Screengrab', 'Photo courtesy of', 'Courtesy',
   ],
+  captionCreditAgents: ['by'],
   boilerplateLines: [
     /^comments?\s*\(\d+\)$/i,
     /^\d+\s+comments?$/i,

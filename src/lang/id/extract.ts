@@ -20,6 +20,7 @@ export const extract: ExtractLangData = {
     'Foto', 'Fotografer', 'Sumber foto', 'Kredit foto', 'Gambar', 'Ilustrasi', 'Dok', 'Dokumentasi',
     'Grafis', 'Infografis', 'Video', 'Tangkapan layar',
   ],
+  captionCreditAgents: ['oleh'],
   boilerplateLines: [
     /^komentar\s*\(\d+\)$/i,
     /^\d+\s+komentar$/i,

@@ -7,6 +7,7 @@ export const extract: ExtractLangData = {
   editorPrefixes: ['Editor', 'Disunting oleh', 'Penyunting', 'Pengarang berita', 'Ketua pengarang'],
   citedSourcesHeadings: ['Sumber-sumber', 'Sumber', 'Rujukan', 'Sumber rujukan', 'Senarai rujukan', 'Bibliografi'],
   captionCreditWords: ['Foto', 'Gambar', 'Gambar hiasan', 'Ilustrasi', 'Sumber gambar', 'Kredit gambar', 'Grafik', 'Infografik', 'Video'],
+  captionCreditAgents: ['oleh'],
   boilerplateLines: [
     /^komen\s*\(\d+\)$/i,
     /^\d+\s+komen$/i,
