@@ -293,7 +293,7 @@ if (args[0] === '--child') {
   // else prepared ones whose rows are removed
   const pool = prepared.length < storyIds.length ? storyIds.slice(prepared.length) : prepared;
   // with --against, each server its own share (what one computes, the other would find kept)
-  const uncomputedAll = pool.map((id) => [Math.random(), id] as const).sort((a, b) => a[0] - b[0]).slice(0, Math.min(1500 * CODES.length, pool.length >> 2)).map((x) => x[1]);
+  const uncomputedAll = pool.map((id) => [Math.random(), id] as const).sort((a, b) => a[0] - b[0]).slice(0, Math.min(3000 * CODES.length, pool.length >> 2)).map((x) => x[1]);
   const del = rw.prepare('DELETE FROM story_cache WHERE story_id = ?');
   rw.transaction(() => uncomputedAll.forEach((id) => del.run(id)))();
   rw.close();
@@ -362,6 +362,14 @@ if (args[0] === '--child') {
     await run('story page, 200 hot stories (rendered pages cached)', () => `/story/${any(hot)}`);
     await run('story page, any of 100k stories (kept, not in memory)', () => `/story/${any(kept)}`);
     await run('story page, not computed yet (computed on request)', () => `/story/${on.uncomputed.pop() ?? any(storyIds)}`, {}, 0);
+    // a story just updated, its readers all at once (a breaking story's page right after an ingest): each uncomputed
+    // story is asked for by as many requests in a row as there are clients
+    let burst = 0;
+    let burstStory = '';
+    await run('story page, just updated, all clients at once (computed on request)', () => {
+      if (burst++ % CONNECTIONS === 0) burstStory = on.uncomputed.pop() ?? any(storyIds);
+      return `/story/${burstStory}`;
+    }, {}, 0);
     // as browsers ask (autocannon does not decompress: the bytes are only counted)
     const gzip = { 'accept-encoding': 'gzip, deflate, br' };
     await run('story page, any of 100k stories (kept, not in memory), Accept-Encoding: gzip', () => `/story/${any(kept)}`, gzip);

@@ -7,8 +7,8 @@ import assert from 'node:assert/strict';
 import zlib from 'node:zlib';
 import type { Kysely } from 'kysely';
 import { openStore, type Store } from '../src/store/db.ts';
-import { createApp } from '../src/server/app.tsx';
-import { clearCaches } from '../src/server/data.ts';
+import { createApp, storyPageVariant } from '../src/server/app.tsx';
+import { clearCaches, storyPage } from '../src/server/data.ts';
 import { startServer } from '../src/server/cli.ts';
 import { buildExport } from '../src/export/json.ts';
 import { ingestRaw, STORY_TEXTS } from './browser/fixture.ts';
@@ -115,6 +115,24 @@ describe('kept story pages', () => {
     assert.equal((await app.request(`/api/corrections/${id}/review`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ status: 'rejected' }) })).status, 200);
     assert.notEqual(await page(app, `/article/${articleId}`), corrected, 'the review state shows');
     assert.equal((await app.request('/article/0000000000000000')).status, 404);
+  });
+
+  test('readers who ask for a story while it is computed share that one compute, and its page', async () => {
+    await db().deleteFrom('story_cache').where('story_id', '=', storyId).execute();
+    clearCaches();
+    const v = storyPageVariant('en', true, true);
+    // each compute makes its page with a fresh CSRF slot: six readers at once get the same page object only when
+    // they waited for one compute
+    const got = await Promise.all(Array.from({ length: 6 }, () => storyPage(store, storyId, v)));
+    assert.ok(got[0]);
+    for (const p of got) assert.equal(p, got[0]);
+    assert.ok(await rows('page:en:11'), 'kept');
+    // the queue is free again: another version's compute (the row's version made stale) runs and is kept
+    await db().updateTable('story_cache').set({ version: 'stale' }).where('story_id', '=', storyId).execute();
+    clearCaches();
+    const again = await storyPage(store, storyId, v);
+    assert.ok(again && again !== got[0]);
+    assert.notEqual((await rows('doc'))!.version, 'stale');
   });
 
   test('an article joining the story replaces the kept page and document', async () => {

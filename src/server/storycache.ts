@@ -298,7 +298,48 @@ async function readPage(store: Store, id: string, variant: string, version: stri
 /** A page's row: its packed pieces (not gzip of the whole: see packed.ts). */
 const pageRow = (id: string, variant: string, version: string, p: KeptPage): Row => row(id, variant, version, serializePage(p.packed));
 
-async function compute(store: Store, id: string, st: Stamp, extra: PageVariant[] = [], wait = false): Promise<{ view: StoryView; docJson: string; docGzip: Buffer } | null> {
+interface Computed {
+  view: StoryView;
+  docJson: string;
+  docGzip: Buffer;
+}
+
+/**
+ * Stories computed at once per process, and readers of a story being computed wait for that compute instead of
+ * starting their own. On PostgreSQL a compute waits for the server between its queries, so requests' computes
+ * interleave: readers of a story just updated would each compute it, and many computes at once share the CPU
+ * (each reader waits for all of them, and the heap holds every half-built document). A few run at once there. On
+ * SQLite the driver is synchronous and a request's compute usually runs to its end before the next request is
+ * read; the gate (one at a time) matters only for computes started together (the background preparer, scripts).
+ */
+const COMPUTING_AT_ONCE = { sqlite: 1, postgres: 4 } as const;
+let running = 0;
+const waiting: Array<() => void> = [];
+const inFlight = new Map<string, Promise<Computed | null>>();
+
+/** `compute`, queued in arrival order behind the ones running, and shared by requests for the same story version. */
+function computeShared(store: Store, id: string, st: Stamp, extra: PageVariant[] = [], wait = false): Promise<Computed | null> {
+  const k = `${store.location}|${id}|${st.base}|${extra.map((v) => v.variant).join(',')}`;
+  const had = inFlight.get(k);
+  if (had) return had;
+  const p = (async () => {
+    if (running >= COMPUTING_AT_ONCE[store.engine]) await new Promise<void>((go) => waiting.push(go));
+    else running++;
+    try {
+      return await compute(store, id, st, extra, wait);
+    } finally {
+      // the slot passes to the next in line (running stays counted for it)
+      const next = waiting.shift();
+      if (next) next();
+      else running--;
+      inFlight.delete(k);
+    }
+  })();
+  inFlight.set(k, p);
+  return p;
+}
+
+async function compute(store: Store, id: string, st: Stamp, extra: PageVariant[] = [], wait = false): Promise<Computed | null> {
   const doc = await buildExport(store, { storyIds: [id] });
   const s = doc.stories[0];
   if (!s) return null;
@@ -348,7 +389,7 @@ export async function storyView(store: Store, id: string): Promise<StoryView | n
       return view;
     }
   }
-  return (await compute(store, id, cur.stamp))?.view ?? null;
+  return (await computeShared(store, id, cur.stamp))?.view ?? null;
 }
 
 const docsGzip = new Lru<Buffer>(1000);
@@ -368,7 +409,7 @@ export async function storyDocGzip(store: Store, id: string): Promise<Buffer | n
       return hit;
     }
   }
-  const done = await compute(store, id, cur.stamp);
+  const done = await computeShared(store, id, cur.stamp);
   if (!done) return null;
   docsGzip.set(done.view.key, done.docGzip);
   return done.docGzip;
@@ -395,7 +436,7 @@ export async function storyPage(store: Store, id: string, v: PageVariant): Promi
     await keep(store, [pageRow(id, v.variant, view.key, page)]);
     return page;
   }
-  const done = await compute(store, id, cur.stamp, [v]);
+  const done = await computeShared(store, id, cur.stamp, [v]);
   return done ? pages.get(`${done.view.key}|${v.variant}`)! : null;
 }
 
@@ -466,7 +507,7 @@ export async function warmStories(store: Store, ids: string[], variants: PageVar
     }
     const at = new Set(have.filter((r) => r.version === key).map((r) => r.variant));
     if (!key || !at.has('view')) {
-      key = (await compute(store, id, cur.stamp, variants, opts.wait))?.view.key ?? null;
+      key = (await computeShared(store, id, cur.stamp, variants, opts.wait))?.view.key ?? null;
       if (!key) continue;
       worked = true;
     } else {
