@@ -11,6 +11,7 @@ import { mergeSearchIndex, warmStories } from './data.ts';
 import { UI_LANGS } from './i18n.ts';
 import { isLoopbackHost, writePolicy } from './security.ts';
 import { defaultWorkers, startCluster, workersArg } from './cluster.ts';
+import { turnTaker } from './turns.ts';
 
 export interface RunningServer {
   url: string;
@@ -50,12 +51,15 @@ export async function startServer(store: Store, opts: ServeOptions): Promise<Run
   let app: ReturnType<typeof createApp> | null = null;
   let active = 0;
   let lastRequest = 0;
+  // requests start one per turn of the event loop, so that a busy server still takes new connections (turns.ts)
+  const turn = turnTaker();
   const server = serve(
     {
       fetch: async (req, env) => {
         active++;
         lastRequest = Date.now();
         try {
+          await turn();
           return await app!.fetch(req, env);
         } finally {
           active--;
