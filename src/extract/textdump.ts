@@ -7,7 +7,7 @@
 //      other segments survive only with real paragraph mass (so trailing prompts die, split bodies live);
 //   3. inside kept segments short lines survive only as sub-headings (≤2 lines followed by a paragraph)
 //      or as list items after a line ending in ":".
-// Dateline prefixes ("VTV.vn - ", "JAKARTA, KOMPAS.com - ", "HANOI (Reuters) - ") are stripped from the
+// Dateline prefixes ("VOV.vn - ", "JAKARTA, KOMPAS.com - ", "HANOI (Reuters) - ") are stripped from the
 // first body paragraph: they are outlet furniture, and left in place they make the same wire text
 // look different across outlets. A domain in them is the weakest outlet hint.
 
@@ -187,7 +187,7 @@ function toLines(text: string): string[] {
 const DATELINE_SEP = /\s[-–—]{1,2}\s+(?=\S)/u;
 const DOMAIN_TOKEN = /(?:^|[\s,(])((?:[\p{L}\d-]+\.)+[a-z]{2,12})(?=$|[\s,)])/iu;
 
-/** Strip "VTV.vn - ", "JAKARTA, KOMPAS.com - ", "HANOI (Reuters) - " from a first paragraph. */
+/** Strip "VOV.vn - ", "JAKARTA, KOMPAS.com - ", "HANOI (Reuters) - " from a first paragraph. */
 function stripDateline(p: string): { text: string; domain: string | null } {
   const sep = DATELINE_SEP.exec(p.slice(0, 90));
   if (!sep) return { text: p, domain: null };
