@@ -1,10 +1,11 @@
 // Requests start one per turn of the event loop, in the order they arrived.
 //
-// Node takes new connections off the listening socket about once per turn of its loop, and one turn runs every
-// request that is ready then. On a server kept busy by its open connections, a turn lasts as long as all their
-// requests together: with 50 clients asking for pages computed on request (about 10 ms each), turns took ~300 ms,
-// the listening socket's queue drained at ~3 connections a second (ss's Recv-Q), and a reader who opened a new
-// connection waited up to 10 s for a first answer while the others were served in 0.3–0.7 s. Started one per turn,
+// One turn of Node's event loop runs every request that is ready then, and on a busy server new connections were
+// taken off the listening socket about once per turn (measured, not read in Node's sources). A turn then lasts as
+// long as all the open connections' requests together: with 50 clients asking for pages computed on request (about
+// 10 ms each), turns took ~300 ms, the listening socket's queue drained at ~3 connections a second (ss's Recv-Q),
+// and a reader who opened a new connection waited up to 10 s for a first answer while the others were served in
+// 0.3–0.7 s. Started one per turn,
 // each request lets the loop take new connections and read the next requests before it runs; a connection opened
 // on the busy server is then served in its turn (bench/server.ts: the same run's slowest first answer 1.3 s).
 // A request's own awaits (PostgreSQL, a body being read) still let others run meanwhile.
