@@ -395,15 +395,25 @@ function partyLabel(ps: Array<{ text: string }>): string {
 }
 
 /** Agreement records of one story grouped into documents: same title words, or a distinctive word in common. */
+/** A language's agreement-kind words and stop words, folded: language data, folded once per language. */
+const foldedLexicon = new Map<string, { kindWords: Set<string>; stop: Set<string> }>();
+function foldedWordsOf(lang: string): { kindWords: Set<string>; stop: Set<string> } {
+  let f = foldedLexicon.get(lang);
+  if (!f) {
+    f = { kindWords: new Set(), stop: new Set() };
+    for (const names of Object.values(eventLexicon(lang).agreementKinds)) for (const n of names) for (const w of foldWords(n)) f.kindWords.add(w);
+    for (const w of getLanguage(lang).stopwords) for (const x of foldWords(w)) f.stop.add(x);
+    foldedLexicon.set(lang, f);
+  }
+  return f;
+}
+
 function groupAgreements(exp: ExportInput, arts: Set<string>) {
   const recs = exp.agreements.filter((g) => g.evidence.some((e) => arts.has(e.article)));
-  const kindWords = new Set<string>();
-  const stop = new Set<string>();
-  const langs = new Set(exp.articles.filter((a) => arts.has(a.id)).map((a) => a.language));
-  for (const l of langs) {
-    for (const names of Object.values(eventLexicon(l).agreementKinds)) for (const n of names) for (const w of foldWords(n)) kindWords.add(w);
-    for (const w of getLanguage(l).stopwords) for (const f of foldWords(w)) stop.add(f);
-  }
+  const langs = [...new Set(exp.articles.filter((a) => arts.has(a.id)).map((a) => a.language))].map(foldedWordsOf);
+  // one language: its sets as they are; several: their union
+  const kindWords = langs.length === 1 ? langs[0]!.kindWords : new Set(langs.flatMap((f) => [...f.kindWords]));
+  const stop = langs.length === 1 ? langs[0]!.stop : new Set(langs.flatMap((f) => [...f.stop]));
   // numbers keep their digits together ("300.000" = "300,000" = "300000")
   const content = (t: string) => new Set(foldWords(t.replace(/(\d)[.,](?=\d{3}\b)/g, '$1')).filter((w) => /^\d+$/.test(w) || (w.length > 2 && !kindWords.has(w) && !stop.has(w))));
   const words = recs.map((g) => content(g.title));
