@@ -127,7 +127,7 @@ describe('kept story pages', () => {
     assert.ok(got[0]);
     for (const p of got) assert.equal(p, got[0]);
     assert.ok(await rows('page:en:11'), 'kept');
-    // the queue is free again: another version's compute (the row's version made stale) runs and is kept
+    // once it is done, the next version's compute (the row's version made stale) is a compute of its own, and is kept
     await db().updateTable('story_cache').set({ version: 'stale' }).where('story_id', '=', storyId).execute();
     clearCaches();
     const again = await storyPage(store, storyId, v);

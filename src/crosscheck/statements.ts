@@ -394,7 +394,6 @@ function partyLabel(ps: Array<{ text: string }>): string {
     .join(', ');
 }
 
-/** Agreement records of one story grouped into documents: same title words, or a distinctive word in common. */
 /** A language's agreement-kind words and stop words, folded: language data, folded once per language. */
 const foldedLexicon = new Map<string, { kindWords: Set<string>; stop: Set<string> }>();
 function foldedWordsOf(lang: string): { kindWords: Set<string>; stop: Set<string> } {
@@ -408,6 +407,7 @@ function foldedWordsOf(lang: string): { kindWords: Set<string>; stop: Set<string
   return f;
 }
 
+/** Agreement records of one story grouped into documents: same title words, or a distinctive word in common. */
 function groupAgreements(exp: ExportInput, arts: Set<string>) {
   const recs = exp.agreements.filter((g) => g.evidence.some((e) => arts.has(e.article)));
   const langs = [...new Set(exp.articles.filter((a) => arts.has(a.id)).map((a) => a.language))].map(foldedWordsOf);

@@ -5,7 +5,7 @@
 // the folded text (indexOf) and only the tokens around them are cut.
 // Tokens are as the store's FTS5 tokenizer (unicode61, remove_diacritics 2) cuts them: runs of letters, digits,
 // marks and private-use characters; a query word matches a token whatever its case and Latin diacritics.
-
+import os from 'node:os';
 
 // Per UTF-16 unit, built once: whether it is part of a token (letters, digits, marks, private use; surrogates,
 // which are mostly letters of other planes), and what it folds to (lower case; a Latin letter with diacritics to
@@ -59,7 +59,7 @@ function foldText(text: string, fold: Uint16Array): string {
   return out;
 }
 
-const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+const LITTLE_ENDIAN = os.endianness() === 'LE';
 
 export interface SnippetQuery {
   /** per phrase, its tokens folded */

@@ -305,36 +305,19 @@ interface Computed {
 }
 
 /**
- * Stories computed at once per process, and readers of a story being computed wait for that compute instead of
- * starting their own. On PostgreSQL a compute waits for the server between its queries, so requests' computes
- * interleave: readers of a story just updated would each compute it, and many computes at once share the CPU
- * (each reader waits for all of them, and the heap holds every half-built document). A few run at once there. On
- * SQLite the driver is synchronous and a request's compute usually runs to its end before the next request is
- * read; the gate (one at a time) matters only for computes started together (the background preparer, scripts).
+ * Readers of a story being computed wait for that compute instead of starting their own. On PostgreSQL a compute
+ * waits for the server between its queries, so the computes of requests that came together interleave: 25 readers
+ * of a story just updated computed it 25 times. (On SQLite the driver is synchronous: a request's compute runs to
+ * its end before the next request is read.)
  */
-const COMPUTING_AT_ONCE = { sqlite: 1, postgres: 4 } as const;
-let running = 0;
-const waiting: Array<() => void> = [];
 const inFlight = new Map<string, Promise<Computed | null>>();
 
-/** `compute`, queued in arrival order behind the ones running, and shared by requests for the same story version. */
+/** `compute`, shared by the requests for the same story version and variants while it runs. */
 function computeShared(store: Store, id: string, st: Stamp, extra: PageVariant[] = [], wait = false): Promise<Computed | null> {
   const k = `${store.location}|${id}|${st.base}|${extra.map((v) => v.variant).join(',')}`;
   const had = inFlight.get(k);
   if (had) return had;
-  const p = (async () => {
-    if (running >= COMPUTING_AT_ONCE[store.engine]) await new Promise<void>((go) => waiting.push(go));
-    else running++;
-    try {
-      return await compute(store, id, st, extra, wait);
-    } finally {
-      // the slot passes to the next in line (running stays counted for it)
-      const next = waiting.shift();
-      if (next) next();
-      else running--;
-      inFlight.delete(k);
-    }
-  })();
+  const p = compute(store, id, st, extra, wait).finally(() => inFlight.delete(k));
   inFlight.set(k, p);
   return p;
 }
