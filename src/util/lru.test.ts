@@ -29,3 +29,32 @@ test('lru: bounded by weight, as many of the least recently used go as the new e
   m.set('e', 'xxxxxxxxxx');
   assert.equal(m.get('e'), 'xxxxxxxxxx');
 });
+
+test('lru: the same entries as a plain list kept in use order, over random gets, sets and weights', () => {
+  // Reference: an array, most recent last, scanned linearly (obviously right, too slow for real use).
+  let seed = 7;
+  const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed % n);
+  const size = 50;
+  const m = new Lru<number>(size, (v) => 1 + (v % 7));
+  let ref: Array<{ k: string; v: number }> = [];
+  const weight = () => ref.reduce((s, e) => s + 1 + (e.v % 7), 0);
+  for (let i = 0; i < 20_000; i++) {
+    const k = `k${rand(60)}`;
+    if (rand(3) === 0) {
+      const v = rand(1000);
+      m.set(k, v);
+      ref = ref.filter((e) => e.k !== k);
+      while (ref.length > 0 && weight() + 1 + (v % 7) > size) ref.shift();
+      ref.push({ k, v });
+    } else {
+      const at = ref.findIndex((e) => e.k === k);
+      const want = at < 0 ? undefined : ref[at]!.v;
+      if (at >= 0) ref.push(...ref.splice(at, 1));
+      assert.equal(m.get(k), want, `step ${i}: ${k}`);
+    }
+    if (i % 1000 === 999) {
+      m.clear();
+      ref = [];
+    }
+  }
+});
