@@ -2,7 +2,7 @@
 // then a lexical discriminator for languages eld cannot separate (eld has no Indonesian: it
 // answers "ms" for both Indonesian and Malaysian Malay). The discriminating word lists live in
 // src/lang/<code>/distinctive.ts; this module only counts them.
-import { eld } from 'eld/medium';
+import { eldScores } from './eldscores.ts';
 import { closeLanguageGroups, languages, type CloseLanguageGroup } from '../lang/index.ts';
 import type { LanguageGuess } from '../types.ts';
 
@@ -183,7 +183,7 @@ function detectScores(windows: string[]): Record<string, number> {
   const total: Record<string, number> = {};
   let voters = 0;
   for (const w of windows) {
-    const scores = eld.detect(w).getScores();
+    const scores = eldScores(w);
     const top = Math.max(0, ...Object.values(scores));
     if (top <= 0) continue;
     voters++;
