@@ -236,5 +236,18 @@ describe('ranking computed in the server (rank.ts)', () => {
     // words the tokenizer may cut or fold otherwise than lower case: FTS5 ranks
     assert.equal(phraseRows(db, ['"café"'], newest()), null);
     assert.equal(phraseRows(db, ['"pier-master"'], newest()), null);
+    // a malformed averages record (a varint cut short): FTS5 ranks, the search does not fail
+    const record = db.prepare('SELECT block FROM articles_fts_data WHERE id = 1').pluck().get() as Buffer;
+    // (FTS5's shadow tables are written only in unsafe mode)
+    db.unsafeMode(true);
+    db.prepare('UPDATE articles_fts_data SET block = ? WHERE id = 1').run(Buffer.from([0x81]));
+    try {
+      assert.equal(bm25Scores(db, ps, rowsWithAll(ps), newest()), null);
+      assert.equal(rankRows(db, ps, rowsWithAll(ps), newest(), 10, 0), null);
+    } finally {
+      db.prepare('UPDATE articles_fts_data SET block = ? WHERE id = 1').run(record);
+      db.unsafeMode(false);
+    }
+    assert.deepEqual(bm25Scores(db, ps, rowsWithAll(ps), newest())?.length, rowsWithAll(ps).length);
   });
 });

@@ -229,6 +229,19 @@ function rowSize(db: Database.Database, st: State, r: number, newest: number): n
   return r < st.sizes.length ? st.sizes[r]! : -1;
 }
 
+/** The row count and token total of FTS5's averages record; null when it is malformed or counts no row (FTS5 ranks then). */
+function averages(b: Uint8Array): { nRow: number; nToken: number } | null {
+  const rec = { i: 0 };
+  try {
+    const nRow = varintAt(b, rec, b.length);
+    let nToken = 0;
+    while (rec.i < b.length) nToken += varintAt(b, rec, b.length);
+    return nRow > 0 ? { nRow, nToken } : null;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * bm25(articles_fts, 5.0, 1.0) of each of `candidates` (rows that have every phrase, newest first, rowids up to
  * `newest`) for the query of these phrases, given to `each`; false when the index holds rows the kept phrases do not
@@ -240,11 +253,9 @@ function bm25(db: Database.Database, ps: PhraseRows[], candidates: readonly numb
   // the index's row count and token totals (its averages record: varints) and its newest row, read together
   const head = stmt(db, 'SELECT (SELECT block FROM articles_fts_data WHERE id = 1) AS b, (SELECT max(id) FROM articles_fts_docsize) AS m').get() as { b: Buffer | null; m: number | null };
   if (!head.b || head.m !== newest) return false;
-  const rec = { i: 0 };
-  const nRow = varintAt(head.b, rec, head.b.length);
-  let nToken = 0;
-  while (rec.i < head.b.length) nToken += varintAt(head.b, rec, head.b.length);
-  if (!(nRow > 0)) return false;
+  const totals = averages(head.b);
+  if (!totals) return false;
+  const { nRow, nToken } = totals;
   // fts5Bm25Function (SQLite's fts5_aux.c), operation for operation
   const avgdl = nToken / nRow;
   // IDF = log((N - nHit + 0.5) / (nHit + 0.5)), a small positive value when that is not positive
