@@ -492,19 +492,27 @@ export async function assignStory(
 
 interface Kinds {
   /** Kinds of the same-language similarity. */
-  same: Set<string>;
+  same: ReadonlySet<string>;
   /** Language-independent kinds. */
-  cross: Set<string>;
+  cross: ReadonlySet<string>;
 }
 
+const kindsOfFeatures = new WeakMap<StoryOptions['features'], Kinds>();
+
+/** The kinds each part of the similarity reads, the same sets for the same features (stored vectors keep their part by set). */
 function featureKinds(opts: StoryOptions): Kinds {
-  return {
-    same: new Set(opts.features.filter((f) => f.sameLanguage !== false).map((f) => f.kind)),
-    cross: new Set(opts.features.filter((f) => f.crossLanguage).map((f) => f.kind)),
-  };
+  let kinds = kindsOfFeatures.get(opts.features);
+  if (!kinds) {
+    kinds = {
+      same: new Set(opts.features.filter((f) => f.sameLanguage !== false).map((f) => f.kind)),
+      cross: new Set(opts.features.filter((f) => f.crossLanguage).map((f) => f.kind)),
+    };
+    kindsOfFeatures.set(opts.features, kinds);
+  }
+  return kinds;
 }
 
-function unitOver(keys: string[], vals: number[], keyKinds: string[], allowed: Set<string>): Map<string, number> {
+function unitOver(keys: string[], vals: number[], keyKinds: string[], allowed: ReadonlySet<string>): Map<string, number> {
   const out = new Map<string, number>();
   let sq = 0;
   for (let i = 0; i < keys.length; i++) {

@@ -68,6 +68,29 @@ export interface StoredArrays {
   keys: string[];
   vals: number[];
   kinds: string[];
+  /** Its keys of the same-language kinds, made by pairScoreStored on first use (a parsed vector is kept and scored again). */
+  sameKinds?: KindsPart;
+}
+
+/** The keys of some kinds (`of`) of a stored vector, in its order, with their weights and the sum of their squares. */
+interface KindsPart {
+  of: ReadonlySet<string>;
+  keys: string[];
+  vals: number[];
+  sq: number;
+}
+
+function sameKindsOf(b: StoredArrays, of: ReadonlySet<string>): KindsPart {
+  if (b.sameKinds?.of === of) return b.sameKinds;
+  const part: KindsPart = { of, keys: [], vals: [], sq: 0 };
+  for (let i = 0; i < b.keys.length; i++) {
+    if (!of.has(b.kinds[i]!)) continue;
+    const v = b.vals[i]!;
+    part.keys.push(b.keys[i]!);
+    part.vals.push(v);
+    part.sq += v * v;
+  }
+  return (b.sameKinds = part);
 }
 
 /** Which kinds of keys each part of the similarity reads (see PairVector). */
@@ -85,15 +108,14 @@ export interface PairKinds {
 export function pairScoreStored(a: PairVector, b: StoredArrays, bLang: string | null, bDay: number | null, reuse: number, o: PairOptions, k: PairKinds): number {
   const apart = a.day === null || bDay === null ? 0 : Math.abs(a.day - bDay);
   let dotSame = 0;
-  let sqSame = 0;
-  const { keys, vals, kinds } = b;
-  for (let i = 0; i < keys.length; i++) {
-    if (!k.same.has(kinds[i]!)) continue;
-    const v = vals[i]!;
-    sqSame += v * v;
-    const w = a.same.get(keys[i]!);
-    if (w !== undefined) dotSame += w * v;
+  // (the same sums, in the same order, as over all of b's keys skipping the other kinds)
+  const same = sameKindsOf(b, k.same);
+  const sqSame = same.sq;
+  for (let i = 0; i < same.keys.length; i++) {
+    const w = a.same.get(same.keys[i]!);
+    if (w !== undefined) dotSame += w * same.vals[i]!;
   }
+  const { keys, vals, kinds } = b;
   let sim = sqSame > 0 ? (dotSame / Math.sqrt(sqSame)) * (o.decayDays > 0 ? Math.exp(-apart / o.decayDays) : 1) : 0;
   if (a.lang && bLang && a.lang !== bLang && apart <= o.crossMaxDays) {
     let shared = 0;
