@@ -1,4 +1,4 @@
-// The LRU map (src/util/lru.ts) against the Map-in-use-order one it replaced, full and evicting: every
+// The bounded map (src/util/lru.ts, CLOCK) against the Map-in-use-order LRU it replaced, full and evicting: every
 // miss sets, every set past the bound evicts the least recently used. Keys are visited in a fixed
 // scrambled order over a working set larger than the bound, so gets hit and miss.
 // Usage: npx tsx bench/lru.ts [--entries 100000] [--ops 1000000] [--rounds 2]
@@ -45,7 +45,7 @@ function run(cache: { get(k: string): number | undefined; set(k: string, v: numb
 console.log(`| run | entries | ops | ms | hits |`);
 console.log(`|---|---|---|---|---|`);
 for (let r = 0; r < rounds; r++) {
-  for (const [name, make] of [['Map in use order (before)', () => new MapOrderLru<number>(entries)], ['linked list (src/util/lru.ts)', () => new Lru<number>(entries)]] as const) {
+  for (const [name, make] of [['Map in use order (before)', () => new MapOrderLru<number>(entries)], ['CLOCK (src/util/lru.ts)', () => new Lru<number>(entries)]] as const) {
     const { ms, hits } = run(make());
     console.log(`| ${name} | ${entries} | ${ops} | ${ms.toFixed(0)} | ${hits} |`);
   }

@@ -1,72 +1,91 @@
-// A small least-recently-used map: entries in a doubly linked list in use order (a hit moves to the end,
-// the oldest goes first), found through a Map. Bounded by entry count, or with `weigh` by the entries'
+// A bounded map that lets go of the least recently used entries first, by the CLOCK rule (second chance):
+// entries sit in slots on a circle; a hit only marks its entry used; to make room a hand goes round, unmarking
+// used entries and removing the first unused one. Bounded by entry count, or with `weigh` by the entries'
 // summed weight (e.g. their approximate bytes).
 //
-// Not a Map kept in use order (delete and set again on every hit, evict `keys().next()`): V8 leaves a
-// deleted Map entry as a hole until the table is rebuilt, and `keys().next()` walks every hole at the
-// front, so each eviction cost more the more had gone before: full at 100,000 entries, a million gets and
-// sets took 38.6 s that way and 0.9 s with the list (bench/lru.ts).
-
-interface Entry<V> {
-  k: string;
-  v: V;
-  w: number;
-  prev: Entry<V> | null;
-  next: Entry<V> | null;
-}
+// Two exact LRUs came before. A Map kept in use order (a hit deleted and set again, the oldest taken from a
+// new keys() iterator) made every eviction walk the holes V8 leaves at the front of a Map until it rebuilds
+// it: full at 100,000 entries, a million gets and sets took 38.6 s (bench/lru.ts). A linked list in use order
+// fixed that, but moving an entry on every hit writes to its neighbours (scattered in memory): ingest's store
+// part, which asks its memos a few hundred times per article, was 4-9% slower than with the Map.
 
 export class Lru<V> {
-  private readonly m = new Map<string, Entry<V>>();
-  /** Least recently used. */
-  private head: Entry<V> | null = null;
-  /** Most recently used. */
-  private tail: Entry<V> | null = null;
+  /** key → slot */
+  private readonly slots = new Map<string, number>();
+  private keys: Array<string | undefined> = [];
+  private vals: Array<V | undefined> = [];
+  private weights: number[] = [];
+  /** 1 when the slot's entry was read since the hand last passed it */
+  private used = new Uint8Array(16);
+  /** empty slots below keys.length */
+  private free: number[] = [];
+  private hand = 0;
   private total = 0;
   constructor(
     private readonly size: number,
     private readonly weigh: (v: V) => number = () => 1,
   ) {}
   get(k: string): V | undefined {
-    const e = this.m.get(k);
-    if (e === undefined) return undefined;
-    if (e !== this.tail) {
-      this.unlink(e);
-      this.append(e);
-    }
-    return e.v;
+    const i = this.slots.get(k);
+    if (i === undefined) return undefined;
+    this.used[i] = 1;
+    return this.vals[i];
   }
   set(k: string, v: V): void {
-    this.delete(k);
+    const old = this.slots.get(k);
+    if (old !== undefined) this.remove(old);
     const w = this.weigh(v);
-    while (this.head !== null && this.total + w > this.size) this.delete(this.head.k);
-    const e: Entry<V> = { k, v, w, prev: null, next: null };
-    this.m.set(k, e);
-    this.append(e);
+    while (this.slots.size > 0 && this.total + w > this.size) this.evictOne();
+    let i = this.free.pop();
+    if (i === undefined) {
+      i = this.keys.length;
+      this.keys.push(undefined);
+      this.vals.push(undefined);
+      this.weights.push(0);
+      if (i >= this.used.length) {
+        const grown = new Uint8Array(this.used.length * 2);
+        grown.set(this.used);
+        this.used = grown;
+      }
+    }
+    this.keys[i] = k;
+    this.vals[i] = v;
+    this.weights[i] = w;
+    // unmarked: a new entry placed in a slot the hand just emptied is the last it comes back to
+    this.used[i] = 0;
+    this.slots.set(k, i);
     this.total += w;
   }
   clear(): void {
-    this.m.clear();
-    this.head = this.tail = null;
+    this.slots.clear();
+    this.keys = [];
+    this.vals = [];
+    this.weights = [];
+    this.used = new Uint8Array(16);
+    this.free = [];
+    this.hand = 0;
     this.total = 0;
   }
-  private delete(k: string): void {
-    const e = this.m.get(k);
-    if (e === undefined) return;
-    this.m.delete(k);
-    this.unlink(e);
-    this.total -= e.w;
+  /** The summed weight of the entries (their count without `weigh`). */
+  get weight(): number {
+    return this.total;
   }
-  private unlink(e: Entry<V>): void {
-    if (e.prev) e.prev.next = e.next;
-    else this.head = e.next;
-    if (e.next) e.next.prev = e.prev;
-    else this.tail = e.prev;
-    e.prev = e.next = null;
+  private evictOne(): void {
+    // ends: some slot is full (slots.size > 0), and a second pass finds every mark cleared
+    for (;;) {
+      if (this.hand >= this.keys.length) this.hand = 0;
+      const i = this.hand++;
+      if (this.keys[i] === undefined) continue;
+      if (this.used[i]) this.used[i] = 0;
+      else return this.remove(i);
+    }
   }
-  private append(e: Entry<V>): void {
-    e.prev = this.tail;
-    if (this.tail) this.tail.next = e;
-    else this.head = e;
-    this.tail = e;
+  private remove(i: number): void {
+    this.slots.delete(this.keys[i]!);
+    this.total -= this.weights[i]!;
+    this.keys[i] = undefined;
+    this.vals[i] = undefined;
+    this.used[i] = 0;
+    this.free.push(i);
   }
 }
