@@ -1,5 +1,5 @@
 // The bounded map (src/util/lru.ts, CLOCK) against the Map-in-use-order LRU it replaced, full and evicting: every
-// miss sets, every set past the bound evicts the least recently used. Keys are visited in a fixed
+// miss sets, every set past the bound evicts (the least recently used, or the one CLOCK picks). Keys are visited in a fixed
 // scrambled order over a working set larger than the bound, so gets hit and miss.
 // Usage: npx tsx bench/lru.ts [--entries 100000] [--ops 1000000] [--rounds 2]
 import { Lru } from '../src/util/lru.ts';
