@@ -68,29 +68,37 @@ export interface StoredArrays {
   keys: string[];
   vals: number[];
   kinds: string[];
-  /** Its keys of the same-language kinds, made by pairScoreStored on first use (a parsed vector is kept and scored again). */
-  sameKinds?: KindsPart;
+  /** Its keys of each part's kinds, picked out by pairScoreStored on first use (a parsed vector is kept and scored again). */
+  parts?: KindsPart[];
 }
 
-/** The keys of some kinds (`of`) of a stored vector, in its order, with their weights and the sum of their squares. */
+/** The keys of some kinds (`of`) of a stored vector, in its order, with their kinds, weights and the sum of their squares. */
 interface KindsPart {
   of: ReadonlySet<string>;
   keys: string[];
+  kinds: string[];
   vals: number[];
   sq: number;
 }
 
-function sameKindsOf(b: StoredArrays, of: ReadonlySet<string>): KindsPart {
-  if (b.sameKinds?.of === of) return b.sameKinds;
-  const part: KindsPart = { of, keys: [], vals: [], sq: 0 };
+/** `b`'s part of the kinds in `of` (sums in b's order: the same as over all its keys skipping the other kinds). */
+function partOf(b: StoredArrays, of: ReadonlySet<string>): KindsPart {
+  const had = b.parts?.find((p) => p.of === of);
+  if (had) return had;
+  const part: KindsPart = { of, keys: [], kinds: [], vals: [], sq: 0 };
   for (let i = 0; i < b.keys.length; i++) {
     if (!of.has(b.kinds[i]!)) continue;
     const v = b.vals[i]!;
     part.keys.push(b.keys[i]!);
+    part.kinds.push(b.kinds[i]!);
     part.vals.push(v);
     part.sq += v * v;
   }
-  return (b.sameKinds = part);
+  // two parts (same-language and cross-language); kind sets made afresh per call would otherwise pile up here
+  const parts = (b.parts ??= []);
+  if (parts.length >= 2) parts.shift();
+  parts.push(part);
+  return part;
 }
 
 /** Which kinds of keys each part of the similarity reads (see PairVector). */
@@ -108,29 +116,23 @@ export interface PairKinds {
 export function pairScoreStored(a: PairVector, b: StoredArrays, bLang: string | null, bDay: number | null, reuse: number, o: PairOptions, k: PairKinds): number {
   const apart = a.day === null || bDay === null ? 0 : Math.abs(a.day - bDay);
   let dotSame = 0;
-  // (the same sums, in the same order, as over all of b's keys skipping the other kinds)
-  const same = sameKindsOf(b, k.same);
-  const sqSame = same.sq;
+  const same = partOf(b, k.same);
   for (let i = 0; i < same.keys.length; i++) {
     const w = a.same.get(same.keys[i]!);
     if (w !== undefined) dotSame += w * same.vals[i]!;
   }
-  const { keys, vals, kinds } = b;
-  let sim = sqSame > 0 ? (dotSame / Math.sqrt(sqSame)) * (o.decayDays > 0 ? Math.exp(-apart / o.decayDays) : 1) : 0;
+  let sim = same.sq > 0 ? (dotSame / Math.sqrt(same.sq)) * (o.decayDays > 0 ? Math.exp(-apart / o.decayDays) : 1) : 0;
   if (a.lang && bLang && a.lang !== bLang && apart <= o.crossMaxDays) {
+    const cross = partOf(b, k.cross);
     let shared = 0;
     let dot = 0;
-    let sq = 0;
-    for (let i = 0; i < keys.length; i++) {
-      if (!k.cross.has(kinds[i]!)) continue;
-      const v = vals[i]!;
-      sq += v * v;
-      const w = a.cross.get(keys[i]!);
+    for (let i = 0; i < cross.keys.length; i++) {
+      const w = a.cross.get(cross.keys[i]!);
       if (w === undefined) continue;
-      dot += w * v;
-      if (kinds[i] === k.entity && a.entities.has(keys[i]!)) shared++;
+      dot += w * cross.vals[i]!;
+      if (cross.kinds[i] === k.entity && a.entities.has(cross.keys[i]!)) shared++;
     }
-    if (shared >= o.crossMinEntities && sq > 0) sim = Math.max(sim, dot / Math.sqrt(sq));
+    if (shared >= o.crossMinEntities && cross.sq > 0) sim = Math.max(sim, dot / Math.sqrt(cross.sq));
   }
   return sim + o.reuseWeight * reuse;
 }
