@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { containment, hash32, jaccard, reuseWords, shingles, sketchKeys } from './minhash.ts';
+import { containment, hash32, hashWords, jaccard, reuseWords, shingles, sketchKeys } from './minhash.ts';
 
 const keysOf = (s: string) => sketchKeys(reuseWords(s), 5);
 
@@ -33,4 +33,20 @@ test('minhash: jaccard and containment of shingle sets', () => {
   assert.equal(containment(x, y), 1);
   assert.equal(jaccard(x, new Set()), 0);
   assert.notEqual(hash32('ab'), hash32('ba'));
+});
+
+test('hashWords: the hash of the words joined by spaces (keys already stored stay the same)', () => {
+  const words = reuseWords('Một câu tiếng Việt có dấu, with 2 numbers 42 and an emoji 😀 x');
+  words.push('', 'a');
+  for (let from = 0; from < words.length; from++) {
+    for (let to = from; to <= Math.min(words.length, from + 4); to++) {
+      for (const seed of [0, 7, 0x9e3779b9]) assert.equal(hashWords(words, from, to, seed), hash32(words.slice(from, to).join(' '), seed), `${from}..${to}`);
+    }
+  }
+  // the keys of a sentence as the joined strings gave them
+  const ws = reuseWords('the council approved the budget on tuesday after a long debate');
+  assert.deepEqual([...shingles(ws)], Array.from({ length: ws.length - 1 }, (_, i) => hash32(ws.slice(i, i + 2).join(' '))));
+  // as computed before hashWords (from the joined k-grams): stores hold these keys
+  assert.deepEqual(sketchKeys(ws, 5), [264531958, 5329588144, 8874021463, 12914938933, 17183655299]);
+  assert.deepEqual(sketchKeys(reuseWords('two words'), 5), [153398020, 5527441905, 12716907040, 13380345218, 17345850710]);
 });

@@ -11,6 +11,26 @@ export function hash32(s: string, seed = 0): number {
   return fmix32(h);
 }
 
+/**
+ * hash32 of `words[from..to)` joined by single spaces, without making the joined string (a sentence's k-grams
+ * are most of reuse detection's allocations): the same FNV-1a steps over the same code units.
+ */
+export function hashWords(words: readonly string[], from: number, to: number, seed = 0): number {
+  let h = (0x811c9dc5 ^ seed) >>> 0;
+  for (let w = from; w < to; w++) {
+    if (w > from) {
+      h ^= 32;
+      h = Math.imul(h, 0x01000193);
+    }
+    const s = words[w]!;
+    for (let i = 0; i < s.length; i++) {
+      h ^= s.charCodeAt(i);
+      h = Math.imul(h, 0x01000193);
+    }
+  }
+  return fmix32(h);
+}
+
 export function fmix32(x: number): number {
   let h = x >>> 0;
   h ^= h >>> 16;
@@ -33,7 +53,7 @@ export function reuseWords(sentence: string): string[] {
 export function shingles(words: string[], k = 2): Set<number> {
   const out = new Set<number>();
   if (words.length < k) return out;
-  for (let i = 0; i + k <= words.length; i++) out.add(hash32(words.slice(i, i + k).join(' ')));
+  for (let i = 0; i + k <= words.length; i++) out.add(hashWords(words, i, i + k));
   return out;
 }
 
@@ -49,8 +69,8 @@ export function shingles(words: string[], k = 2): Set<number> {
 export function sketchKeys(words: string[], n: number, k = 3): number[] {
   if (words.length === 0) return [];
   const grams: number[] = [];
-  for (let i = 0; i + k <= words.length; i++) grams.push(hash32(words.slice(i, i + k).join(' ')));
-  if (grams.length === 0) grams.push(hash32(words.join(' ')));
+  for (let i = 0; i + k <= words.length; i++) grams.push(hashWords(words, i, i + k));
+  if (grams.length === 0) grams.push(hashWords(words, 0, words.length));
   const keys: number[] = [];
   for (let s = 0; s < n; s++) {
     const seed = SEEDS[s % SEEDS.length]! + Math.floor(s / SEEDS.length);

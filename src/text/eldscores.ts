@@ -87,11 +87,15 @@ function byteNgrams(words: string[]): Set<string> {
 
 const raw = new Float64Array(codes.length);
 
+/** eld's language codes by index (the indexes `eldRanked` gives). */
+export const eldCodes: readonly string[] = codes;
+
 /**
- * `eld.detect(text).getScores()`: each language with a positive score, 0..1, best first (ties in eld's language
- * order), as an object in that order; empty when no n-gram is known.
+ * What `eldScores` returns, as indexes into `eldCodes` and their scores in the same order (best first, ties in
+ * eld's language order), without making a keyed object: `count` entries of `langs` and `scores`, valid until the
+ * next call (the arrays are reused).
  */
-export function eldScores(text: string): Record<string, number> {
+export function eldRanked(text: string): { count: number; langs: Int32Array; scores: Float64Array } {
   const ngrams = byteNgrams(byteWords(text.substring(0, MAX_CHARS)));
   raw.fill(0);
   for (const ng of ngrams) {
@@ -99,15 +103,41 @@ export function eldScores(text: string): Record<string, number> {
     if (s) for (let i = 0; i < s.length; i += 2) raw[s[i]!] += s[i + 1]!;
   }
   const n = ngrams.size;
-  const ranked: Array<[number, number]> = [];
+  let count = 0;
   for (let lang = 0; lang < raw.length; lang++) {
     if (raw[lang]! > 0) {
       const score = raw[lang]! / n;
-      ranked.push([lang, score / (score + SCALE)]);
+      order[count] = lang;
+      value[lang] = score / (score + SCALE);
+      count++;
     }
   }
-  ranked.sort((a, b) => b[1] - a[1]);
+  // a stable sort by score (ties keep eld's language order): insertion sort, a window scores a few dozen languages
+  for (let i = 1; i < count; i++) {
+    const lang = order[i]!;
+    const v = value[lang]!;
+    let j = i - 1;
+    while (j >= 0 && value[order[j]!]! < v) {
+      order[j + 1] = order[j]!;
+      j--;
+    }
+    order[j + 1] = lang;
+  }
+  for (let i = 0; i < count; i++) ranked.scores[i] = value[order[i]!]!;
+  return { count, langs: order, scores: ranked.scores };
+}
+
+const order = new Int32Array(codes.length);
+const value = new Float64Array(codes.length);
+const ranked = { scores: new Float64Array(codes.length) };
+
+/**
+ * `eld.detect(text).getScores()`: each language with a positive score, 0..1, best first (ties in eld's language
+ * order), as an object in that order; empty when no n-gram is known.
+ */
+export function eldScores(text: string): Record<string, number> {
+  const r = eldRanked(text);
   const out: Record<string, number> = {};
-  for (const [lang, score] of ranked) out[codes[lang]!] = score;
+  for (let i = 0; i < r.count; i++) out[codes[r.langs[i]!]!] = r.scores[i]!;
   return out;
 }

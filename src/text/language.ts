@@ -2,7 +2,7 @@
 // then a lexical discriminator for languages eld cannot separate (eld has no Indonesian: it
 // answers "ms" for both Indonesian and Malaysian Malay). The discriminating word lists live in
 // src/lang/<code>/distinctive.ts; this module only counts them.
-import { eldScores } from './eldscores.ts';
+import { eldCodes, eldRanked } from './eldscores.ts';
 import { closeLanguageGroups, languages, type CloseLanguageGroup } from '../lang/index.ts';
 import type { LanguageGuess } from '../types.ts';
 
@@ -180,18 +180,38 @@ function round(x: number): number {
  * quote at one end of a long text cannot outvote the rest.
  */
 function detectScores(windows: string[]): Record<string, number> {
-  const total: Record<string, number> = {};
+  // per language index, summed in window order; languages in the order they first scored (the keyed object's
+  // order: identifyLanguage's stable sort breaks ties by it)
+  totals.fill(0);
+  seen.fill(0);
+  let first = 0;
   let voters = 0;
   for (const w of windows) {
-    const scores = eldScores(w);
-    const top = Math.max(0, ...Object.values(scores));
+    const r = eldRanked(w);
+    // scores are positive: the best one is the top
+    const top = r.count > 0 ? r.scores[0]! : 0;
     if (top <= 0) continue;
     voters++;
-    for (const [lang, score] of Object.entries(scores)) total[lang] = (total[lang] ?? 0) + score / top;
+    for (let i = 0; i < r.count; i++) {
+      const lang = r.langs[i]!;
+      if (!seen[lang]) {
+        seen[lang] = 1;
+        firstSeen[first++] = lang;
+      }
+      totals[lang] = totals[lang]! + r.scores[i]! / top;
+    }
   }
-  if (voters > 1) for (const lang of Object.keys(total)) total[lang] = total[lang]! / voters;
+  const total: Record<string, number> = {};
+  for (let i = 0; i < first; i++) {
+    const lang = firstSeen[i]!;
+    total[eldCodes[lang]!] = voters > 1 ? totals[lang]! / voters : totals[lang]!;
+  }
   return total;
 }
+
+const totals = new Float64Array(eldCodes.length);
+const seen = new Uint8Array(eldCodes.length);
+const firstSeen = new Int32Array(eldCodes.length);
 
 /**
  * Language of `text` as an ISO 639-1 code with a 0..1 confidence; `und` when there is too little text.
