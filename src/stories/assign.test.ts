@@ -277,3 +277,30 @@ test('stories: on SQLite, assignStory without the store\'s direct statements fai
     await cleanup();
   }
 });
+
+test('stories: on SQLite, the vectors kept with the connection are the stored ones, and stories come out the same without them', async (t) => {
+  const docs = [...background, quakeA1, quakeB, quakeA2];
+  const runs = [await tempStore(), await tempStore()];
+  try {
+    if (!runs[0].store.sqlite) return t.skip('SQLite only: the memo is the direct runner\'s');
+    for (const d of docs) {
+      for (const [i, r] of runs.entries()) {
+        // the second store's connection forgets its vectors before every article: each is read and parsed from the store
+        if (i === 1) directSql(r.store.sqlite)!.memo('stories:vectors').clear();
+        await ingest(r.store, d);
+      }
+    }
+    assert.deepEqual(await storiesOf(runs[0].store, docs), await storiesOf(runs[1].store, docs));
+    // what the first connection kept as it wrote each vector equals the vector read back from the store
+    const memo = directSql(runs[0].store.sqlite)!.memo<{ arrays: { keys: string[]; vals: number[]; kinds: string[] } }>('stories:vectors');
+    const stored = await runs[0].store.db.selectFrom('story_vectors').select(['article_id', 'vector']).execute();
+    assert.equal(stored.length, docs.length);
+    for (const r of stored) {
+      const kept = memo.get(r.article_id)?.arrays;
+      // (the scoring adds the parts it picked out to a kept vector)
+      assert.deepEqual(kept && { keys: kept.keys, vals: kept.vals, kinds: kept.kinds }, parseStoredVector(r.vector), r.article_id);
+    }
+  } finally {
+    for (const r of runs) await r.cleanup();
+  }
+});

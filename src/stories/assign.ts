@@ -418,8 +418,8 @@ export async function assignStory(
   const pairKinds = { same: kinds.same, cross: kinds.cross, entity: entityFeature.kind };
   const loaded = new Map<string, StoredMember>();
   for (const part of chunks(candidates, 500)) {
-    const rows = b.direct ? directMembers(b.direct, 'WHERE v.article_id IN (SELECT value FROM json_each(?))', [JSON.stringify(part)]) : await loadMembers(trx, (q) => q.where('v.article_id', 'in', part));
-    for (const r of rows) loaded.set(r.id, storedMember(r, b.direct));
+    const rows = b.direct ? directMembers(b.direct, 'WHERE v.article_id IN (SELECT value FROM json_each(?))', [JSON.stringify(part)]) : (await loadMembers(trx, (q) => q.where('v.article_id', 'in', part))).map(storedMember);
+    for (const m of rows) loaded.set(m.id, m);
   }
   const bestOf = new Map<string, number>();
   for (const m of loaded.values()) {
@@ -443,15 +443,15 @@ export async function assignStory(
   for (const story of near) {
     const rows = b.direct
       ? directMembers(b.direct, 'WHERE v.story_id = ? ORDER BY v.day DESC NULLS LAST, v.article_id DESC LIMIT ?', [story, opts.openMembers + 1])
-      : await loadMembers(trx, (q) =>
+      : (await loadMembers(trx, (q) =>
           q
             .where('v.story_id', '=', story)
             .orderBy('v.day', (ob) => ob.desc().nullsLast())
             .orderBy('v.article_id', 'desc')
             .limit(opts.openMembers + 1),
-        );
+        )).map(storedMember);
     if (rows.length > opts.openMembers) anchored.add(story);
-    for (const r of rows.slice(0, opts.openMembers)) members.push(loaded.get(r.id) ?? storedMember(r, b.direct));
+    for (const r of rows.slice(0, opts.openMembers)) members.push(loaded.get(r.id) ?? r);
   }
 
   // 4. Complete link over the article and those members; groups mapped back onto the stories.
@@ -464,7 +464,7 @@ export async function assignStory(
   for (const k of tf.keys()) if (hasOwnDf(k)) b.pending.set(k, (b.pending.get(k) ?? 0) + 1);
   b.pendingDocs++;
   if (own) await flushStoryBatch(trx, b);
-  const { postingKeys, vector } = indexEntries(mine, opts);
+  const { postingKeys, vector, stored } = indexEntries(mine, opts);
   // SQLite (the direct runner): into the small story_postings_recent first (migration 012; mergeRecentPostings)
   const postingTable = b.direct ? 'story_postings_recent' : 'story_postings';
   await bulkInsert(trx, postingTable, [['key', 'text'], ['day', 'integer'], ['article_id', 'text']], postingKeys.map((key) => [key, day, doc.id]), 'ON CONFLICT DO NOTHING', b.direct);
@@ -473,6 +473,8 @@ export async function assignStory(
       'INSERT INTO story_vectors (article_id, story_id, day, vector) VALUES (?, ?, ?, ?) ON CONFLICT (article_id) DO UPDATE SET story_id = excluded.story_id, day = excluded.day, vector = excluded.vector',
       [doc.id, storyId, day, vector],
     );
+    // the vector as a later article's candidate will want it (the memo holds what this transaction wrote: a rollback empties it)
+    vectorMemo(b.direct).set(doc.id, { size: vector.length, arrays: stored });
     b.direct.run('UPDATE articles SET story_id = ? WHERE id = ?', [storyId, doc.id]);
     languageMemo(b.direct).set(doc.id, doc.language);
   } else {
@@ -557,23 +559,21 @@ interface StoredMember {
   vec?: PairVector;
 }
 
-function storedMember(r: MemberRow, direct?: DirectSql): StoredMember {
-  return { id: r.id, story: r.story, day: r.day, lang: r.language ? baseCode(r.language) : null, arrays: storedVector(r.id, r.vector, direct) };
+function storedMember(r: MemberRow): StoredMember {
+  return { id: r.id, story: r.story, day: r.day, lang: r.language ? baseCode(r.language) : null, arrays: parseStoredVector(r.vector) };
 }
 
 /**
- * An article's stored vector parsed, kept with the store's connection (direct runner) while its text is the same:
- * recent articles are candidates and members for many later ones, and parsing their vectors again each time was
- * a sixth of the clustering's CPU time.
+ * An article's stored vector parsed, kept with the store's connection (direct runner): recent articles are
+ * candidates and members for many later ones, and parsing their vectors again each time was a sixth of the
+ * clustering's CPU time. A vector is written once, with its article (assignStory, which puts it here too: the new
+ * article is a candidate of the next ones), and never changes once committed; a rollback empties the memo. So the
+ * vector's text is read only for articles the memo lacks (a row's vector text cost about as much to read as the
+ * rest of the row, and comparing it with the kept one as much again).
  */
-function storedVector(id: string, text: string, direct?: DirectSql): StoredVector {
-  // Weighed as about three times its JSON's length: the text kept to compare, the keys' strings and the arrays.
-  const memo = direct?.memo<{ text: string; arrays: StoredVector }>('stories:vectors', (e) => e.text.length * 3);
-  const hit = memo?.get(id);
-  if (hit && hit.text === text) return hit.arrays;
-  const arrays = parseStoredVector(text);
-  memo?.set(id, { text, arrays });
-  return arrays;
+function vectorMemo(direct: DirectSql) {
+  // Weighed as about three times its JSON's length: the keys' strings and the arrays.
+  return direct.memo<{ size: number; arrays: StoredVector }>('stories:vectors', (e) => e.size * 3);
 }
 
 function vecOf(m: StoredMember, kinds: Kinds): PairVector {
@@ -581,12 +581,28 @@ function vecOf(m: StoredMember, kinds: Kinds): PairVector {
 }
 
 /**
- * SQLite: memberQuery's rows without its join to articles, which was half the lookup's cost. An article's language
- * never changes once stored: it is kept with the connection (memo) and read from articles only for the members the
- * memo lacks (older articles this process has not met yet).
+ * SQLite: the members `where` selects, their vectors from the connection's memo (vectorMemo) and from the store
+ * for those it lacks; without memberQuery's join to articles, which was half the lookup's cost. An article's
+ * language never changes once stored: it is kept with the connection (memo) and read from articles only for the
+ * members the memo lacks (older articles this process has not met yet).
  */
-function directMembers(direct: DirectSql, where: string, params: unknown[]): MemberRow[] {
-  const rows = direct.all<Omit<MemberRow, 'language'>>(`SELECT v.article_id AS id, v.story_id AS story, v.day, v.vector FROM story_vectors AS v ${where}`, params);
+function directMembers(direct: DirectSql, where: string, params: unknown[]): StoredMember[] {
+  const rows = direct.all<{ id: string; story: string; day: number | null }>(`SELECT v.article_id AS id, v.story_id AS story, v.day FROM story_vectors AS v ${where}`, params);
+  const vectors = vectorMemo(direct);
+  const arrays = new Map<string, StoredVector>();
+  const unparsed: string[] = [];
+  for (const r of rows) {
+    const hit = vectors.get(r.id);
+    if (hit) arrays.set(r.id, hit.arrays);
+    else unparsed.push(r.id);
+  }
+  if (unparsed.length) {
+    for (const [id, text] of direct.arrays<[string, string]>('SELECT article_id, vector FROM story_vectors WHERE article_id IN (SELECT value FROM json_each(?))', [JSON.stringify(unparsed)])) {
+      const parsed = parseStoredVector(text);
+      vectors.set(id, { size: text.length, arrays: parsed });
+      arrays.set(id, parsed);
+    }
+  }
   const memo = languageMemo(direct);
   const langs = new Map<string, string | null>();
   for (const r of rows) {
@@ -600,7 +616,10 @@ function directMembers(direct: DirectSql, where: string, params: unknown[]): Mem
       langs.set(r.id, r.language);
     }
   }
-  return rows.map((r) => ({ ...r, language: langs.get(r.id) ?? null }));
+  return rows.map((r) => {
+    const language = langs.get(r.id) ?? null;
+    return { id: r.id, story: r.story, day: r.day, lang: language ? baseCode(language) : null, arrays: arrays.get(r.id)! };
+  });
 }
 
 /** Articles' languages by id (weighed as about 64 bytes an entry). */
@@ -769,14 +788,18 @@ export function weighFeatures(tf: Map<string, number>, df: Map<string, number>, 
  * drops their tiny share of any dot product). Frozen weights keep scoring a candidate free of further
  * lookups, whatever its length. (Also what bench/cluster.ts prefills, so the bench cannot drift from it.)
  */
-export function indexEntries(mine: Weighted, opts: StoryOptions = defaultStoryOptions): { postingKeys: string[]; vector: string } {
+export function indexEntries(mine: Weighted, opts: StoryOptions = defaultStoryOptions): { postingKeys: string[]; vector: string; stored: StoredVector } {
   const { indexable, crossIndexable } = retrievalKinds(opts);
   const kept = rankedKeys(mine)
     .slice(0, opts.vectorKeys)
     .map((k) => [k, Math.round((mine.weights.get(k)! / mine.norm) * 1e6) / 1e6] as const)
     .sort((a, b) => byKey(a[0], b[0]));
-  const vector = JSON.stringify([kept.map(([k]) => k), kept.map(([, w]) => w)]);
-  return { postingKeys: topKeys(mine, opts.indexKeys, indexable, crossIndexable, opts.entityKeys), vector };
+  const keys = kept.map(([k]) => k);
+  const vals = kept.map(([, w]) => w);
+  const vector = JSON.stringify([keys, vals]);
+  // what parseStoredVector(vector) gives (a JSON number reads back as the same double)
+  const stored: StoredVector = { keys, vals, kinds: keys.map(kindOf) };
+  return { postingKeys: topKeys(mine, opts.indexKeys, indexable, crossIndexable, opts.entityKeys), vector, stored };
 }
 
 /**
