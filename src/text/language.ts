@@ -177,14 +177,14 @@ function round(x: number): number {
 /**
  * eld scores per language, averaged over the sample windows after scaling each window's scores
  * to its top score: every window votes with equal weight, so a block of navigation or a foreign
- * quote at one end of a long text cannot outvote the rest.
+ * quote at one end of a long text cannot outvote the rest. Per eld language index (`score`), for the `count`
+ * languages in `langs`, in the order they first scored (ties between equal scores go to the earlier one).
+ * Valid until the next call (the arrays are reused).
  */
-function detectScores(windows: string[]): Record<string, number> {
-  // per language index, summed in window order; languages in the order they first scored (the keyed object's
-  // order: identifyLanguage's stable sort breaks ties by it)
+function detectScores(windows: string[]): { count: number; langs: Int32Array; score: (lang: number) => number } {
   totals.fill(0);
   seen.fill(0);
-  let first = 0;
+  let count = 0;
   let voters = 0;
   for (const w of windows) {
     const r = eldRanked(w);
@@ -196,22 +196,18 @@ function detectScores(windows: string[]): Record<string, number> {
       const lang = r.langs[i]!;
       if (!seen[lang]) {
         seen[lang] = 1;
-        firstSeen[first++] = lang;
+        firstSeen[count++] = lang;
       }
       totals[lang] = totals[lang]! + r.scores[i]! / top;
     }
   }
-  const total: Record<string, number> = {};
-  for (let i = 0; i < first; i++) {
-    const lang = firstSeen[i]!;
-    total[eldCodes[lang]!] = voters > 1 ? totals[lang]! / voters : totals[lang]!;
-  }
-  return total;
+  return { count, langs: firstSeen, score: (lang) => (voters > 1 ? totals[lang]! / voters : totals[lang]!) };
 }
 
 const totals = new Float64Array(eldCodes.length);
 const seen = new Uint8Array(eldCodes.length);
 const firstSeen = new Int32Array(eldCodes.length);
+const eldIndex = new Map(eldCodes.map((code, i) => [code, i]));
 
 /**
  * Language of `text` as an ISO 639-1 code with a 0..1 confidence; `und` when there is too little text.
@@ -224,19 +220,28 @@ export function identifyLanguage(text: string, hint?: string | null): LanguageGu
   if (letters < MIN_LETTERS) return hintCode ? { lang: hintCode, confidence: 0.2 } : { lang: 'und', confidence: 0 };
 
   const scores = detectScores(sample);
-  const ranked = Object.entries(scores).sort((a, b) => b[1] - a[1]);
-  let lang = ranked[0]?.[0] ?? '';
-  if (!lang) return hintCode ? { lang: hintCode, confidence: 0.2 } : { lang: 'und', confidence: 0 };
-
-  const top = ranked[0]?.[1] ?? 0;
-  const second = ranked[1]?.[1] ?? 0;
+  if (scores.count === 0) return hintCode ? { lang: hintCode, confidence: 0.2 } : { lang: 'und', confidence: 0 };
+  // the best score (the first language to reach it) and the next best value
+  let best = scores.langs[0]!;
+  let top = scores.score(best);
+  let second = 0;
+  for (let i = 1; i < scores.count; i++) {
+    const v = scores.score(scores.langs[i]!);
+    if (v > top) {
+      second = top;
+      top = v;
+      best = scores.langs[i]!;
+    } else if (v > second) second = v;
+  }
+  let lang = eldCodes[best]!;
   // Relative margin of eld's top score, discounted for short texts where n-gram evidence is thin.
   const margin = top > 0 ? (top - second) / top : 0;
   const lengthFactor = 0.5 + 0.5 * Math.min(1, letters / 300);
   let confidence = (0.55 + 0.45 * Math.min(1, margin * 2)) * lengthFactor;
 
   // A hint close behind the top candidate wins: declared languages are usually right.
-  if (hintCode && hintCode !== lang && (scores[hintCode] ?? 0) >= top * 0.95) {
+  const hintIndex = hintCode ? eldIndex.get(hintCode) : undefined;
+  if (hintCode && hintCode !== lang && (hintIndex !== undefined && seen[hintIndex] ? scores.score(hintIndex) : 0) >= top * 0.95) {
     lang = hintCode;
     confidence *= 0.8;
   }
