@@ -4,7 +4,7 @@ import type { ArticleDoc } from '../types.ts';
 import type { Store } from '../store/db.ts';
 import { detectReuse } from '../reuse/detect.ts';
 import { makeDoc, tempStore } from '../reuse/testutil.ts';
-import { StoryBatch, assignStory, defaultStoryOptions, flushStoryBatch, mergeRecentPostings, parseStoredVector, storyIdFor, type Assignment, type StoryOptions } from './assign.ts';
+import { StoryBatch, assignStory, defaultStoryOptions, flushStoryBatch, lookupPostings, mergeRecentPostings, parseStoredVector, storyIdFor, type Assignment, type StoryOptions } from './assign.ts';
 import { directSql } from '../store/bulk.ts';
 import { getStory } from '../store/queries.ts';
 import { buildExport } from '../export/json.ts';
@@ -302,5 +302,35 @@ test('stories: on SQLite, the vectors kept with the connection are the stored on
     }
   } finally {
     for (const r of runs) await r.cleanup();
+  }
+});
+
+test('stories: on SQLite, the postings lookup gives each key its rows of both tables in the window, undated ones too, at most the limit', async (t) => {
+  const { store, cleanup } = await tempStore();
+  try {
+    if (!store.sqlite) return t.skip('SQLite only: the one-statement lookup is the direct runner\'s');
+    const direct = directSql(store.sqlite)!;
+    const put = (table: string, key: string, day: number | null, id: string) => direct.run(`INSERT INTO ${table} (key, day, article_id) VALUES (?, ?, ?)`, [key, day, id]);
+    // w:a: 2 old + 2 recent in the window, one outside; w:b: 6 rows (past a limit of 4); w:c none; w:d undated only
+    put('story_postings', 'w:a', 100, 'a1');
+    put('story_postings', 'w:a', 103, 'a2');
+    put('story_postings', 'w:a', 130, 'far');
+    put('story_postings_recent', 'w:a', 99, 'a3');
+    put('story_postings_recent', 'w:a', 101, "a'4,\"x\"");
+    for (let i = 0; i < 3; i++) put('story_postings', 'w:b', 100 + i, `b${i}`);
+    for (let i = 3; i < 6; i++) put('story_postings_recent', 'w:b', 100, `b${i}`);
+    const keys = ['w:d', 'w:a', 'w:b', 'w:c'];
+    const ids = (ps: Array<{ key: string; articles: string[] }>) => ps.map((p) => `${p.key}=${[...p.articles].sort().join('|')}`);
+    const got = await lookupPostings(store.db, keys, 101, 3, 4, direct);
+    assert.deepEqual(got.map((p) => p.key), keys, 'in the order asked');
+    assert.deepEqual(ids(got).filter((s) => !s.startsWith('w:b')), ['w:d=', "w:a=a'4,\"x\"|a1|a2|a3", 'w:c=']);
+    assert.equal(got[2]!.articles.length, 4, 'a key past the limit gives the limit');
+    // with undated postings in the store, they match any window; without a day, every row of the key
+    put('story_postings_recent', 'w:d', null, 'd1');
+    put('story_postings', 'w:a', null, 'a5');
+    assert.deepEqual(ids(await lookupPostings(store.db, ['w:a', 'w:d'], 101, 3, 10, direct)), ["w:a=a'4,\"x\"|a1|a2|a3|a5", 'w:d=d1']);
+    assert.deepEqual(ids(await lookupPostings(store.db, ['w:a', 'w:c'], null, 3, 10, direct)), ["w:a=a'4,\"x\"|a1|a2|a3|a5|far", 'w:c=']);
+  } finally {
+    await cleanup();
   }
 });

@@ -290,11 +290,16 @@ interface KeyPostings {
 // SQLite's postings lookups over both tables (story_postings, then the recent rows not yet moved into it), article
 // ids only (a row object per posting cost more than the index seek). Undated postings (articles without a date)
 // match any window: their lookups (two more seeks per key) run only while the store has any (POSTINGS_UNDATED).
+// One statement for all of an article's keys: each key's rows (one compound SELECT with its own LIMIT, as a
+// statement per key ran it) as a JSON array. A statement per key cost more in calls than in the index: 24 keys
+// at 20k articles stored, 245 us as 24 statements, 94 us as one.
 const bothTables = (...wheres: string[]) =>
-  ['story_postings', 'story_postings_recent'].flatMap((t) => wheres.map((w) => `SELECT article_id FROM ${t} WHERE ${w}`)).join(' UNION ALL ') + ' LIMIT ?';
-const ANY_DAY = bothTables('key = ?');
-const IN_WINDOW = bothTables('key = ? AND day >= ? AND day <= ?');
-const IN_WINDOW_OR_UNDATED = bothTables('key = ? AND day >= ? AND day <= ?', 'key = ? AND day IS NULL');
+  `SELECT w.value, (SELECT json_group_array(article_id) FROM (${['story_postings', 'story_postings_recent']
+    .flatMap((t) => wheres.map((w) => `SELECT article_id FROM ${t} WHERE key = w.value AND ${w}`))
+    .join(' UNION ALL ')} LIMIT @limit)) FROM json_each(@keys) AS w`;
+const ANY_DAY = bothTables('true');
+const IN_WINDOW = bothTables('day >= @lo AND day <= @hi');
+const IN_WINDOW_OR_UNDATED = bothTables('day >= @lo AND day <= @hi', 'day IS NULL');
 /** Whether any posting is undated: one step into the partial indexes of migration 013. */
 const POSTINGS_UNDATED = 'SELECT EXISTS (SELECT 1 FROM story_postings WHERE day IS NULL) OR EXISTS (SELECT 1 FROM story_postings_recent WHERE day IS NULL)';
 
@@ -310,17 +315,23 @@ export function mergeRecentPostings(direct: DirectSql, max = RECENT_POSTINGS_MAX
  * Postings of each key inside the window (plus undated ones), at most `limit` per key and range. A key with more
  * than `limit - 1` is too common to retrieve with, which is all the caller learns from its rows past that.
  */
-async function lookupPostings(trx: Kysely<Tables>, keys: string[], day: number | null, windowDays: number, limit: number, direct?: DirectSql): Promise<KeyPostings[]> {
+export async function lookupPostings(trx: Kysely<Tables>, keys: string[], day: number | null, windowDays: number, limit: number, direct?: DirectSql): Promise<KeyPostings[]> {
   if (direct) {
-    // SQLite: one prepared lookup per key (the same rows as PostgreSQL's statement below for every key the caller
-    // keeps). Dated and undated postings as one compound statement with one LIMIT: it returns `limit` rows
+    // SQLite: one prepared lookup for all keys (the same rows as PostgreSQL's statement below for every key the caller
+    // keeps). A key's dated and undated postings as one compound SELECT with one LIMIT: it returns `limit` rows
     // exactly when the two ranges together hold that many (a key the caller drops either way). article_id only:
     // it is in the (key, day) index, no table row is read. Both tables (migration 012), one key's rows together.
-    if (day === null) return keys.map((key) => ({ key, articles: direct.column<string>(ANY_DAY, [key, key, limit]) }));
-    const lo = day - windowDays;
-    const hi = day + windowDays;
-    if (direct.column<number>(POSTINGS_UNDATED, [])[0]) return keys.map((key) => ({ key, articles: direct.column<string>(IN_WINDOW_OR_UNDATED, [key, lo, hi, key, key, lo, hi, key, limit]) }));
-    return keys.map((key) => ({ key, articles: direct.column<string>(IN_WINDOW, [key, lo, hi, key, lo, hi, limit]) }));
+    const keysJson = JSON.stringify(keys);
+    const rows =
+      day === null
+        ? direct.arrays<[string, string]>(ANY_DAY, [{ keys: keysJson, limit }])
+        : direct.arrays<[string, string]>(direct.column<number>(POSTINGS_UNDATED, [])[0] ? IN_WINDOW_OR_UNDATED : IN_WINDOW, [
+            { keys: keysJson, limit, lo: day - windowDays, hi: day + windowDays },
+          ]);
+    // in the order of `keys` (the callers sum weights per article in key order)
+    const found = new Map<string, string[]>();
+    for (const [key, ids] of rows) found.set(key, JSON.parse(ids) as string[]);
+    return keys.map((key) => ({ key, articles: found.get(key) ?? [] }));
   }
   // PostgreSQL: one statement for all keys, a LATERAL lookup per key LIMITed inside, so a common key costs
   // `limit` rows, not its whole list. Dated and undated postings are separate lookups so each is one range of
