@@ -429,7 +429,7 @@ export async function assignStory(
   const pairKinds = { same: kinds.same, cross: kinds.cross, entity: entityFeature.kind };
   const loaded = new Map<string, StoredMember>();
   for (const part of chunks(candidates, 500)) {
-    const rows = b.direct ? directMembers(b.direct, 'WHERE v.article_id IN (SELECT value FROM json_each(?))', [JSON.stringify(part)]) : (await loadMembers(trx, (q) => q.where('v.article_id', 'in', part))).map(storedMember);
+    const rows = b.direct ? directMembers(b.direct, 'WHERE v.article_id IN (SELECT value FROM json_each(@ids))', { ids: JSON.stringify(part) }, part) : (await loadMembers(trx, (q) => q.where('v.article_id', 'in', part))).map(storedMember);
     for (const m of rows) loaded.set(m.id, m);
   }
   const bestOf = new Map<string, number>();
@@ -453,7 +453,7 @@ export async function assignStory(
   const anchored = new Set<string>();
   for (const story of near) {
     const rows = b.direct
-      ? directMembers(b.direct, 'WHERE v.story_id = ? ORDER BY v.day DESC NULLS LAST, v.article_id DESC LIMIT ?', [story, opts.openMembers + 1])
+      ? directMembers(b.direct, 'WHERE v.story_id = @story ORDER BY v.day DESC NULLS LAST, v.article_id DESC LIMIT @limit', { story, limit: opts.openMembers + 1 })
       : (await loadMembers(trx, (q) =>
           q
             .where('v.story_id', '=', story)
@@ -592,23 +592,33 @@ function vecOf(m: StoredMember, kinds: Kinds): PairVector {
 }
 
 /**
- * SQLite: the members `where` selects, their vectors from the connection's memo (vectorMemo) and from the store
- * for those it lacks; without memberQuery's join to articles, which was half the lookup's cost. An article's
- * language never changes once stored: it is kept with the connection (memo) and read from articles only for the
- * members the memo lacks (older articles this process has not met yet).
+ * SQLite: the members `where` selects (its parameters named, `@ids` for a list of article ids), with their vectors:
+ * from the connection's memo (vectorMemo) for the articles it holds, whose vector text is not read (`known`), parsed
+ * from the store's for the others. Without memberQuery's join to articles, which was half the lookup's cost. An
+ * article's language never changes once stored: it is kept with the connection (memo) and read from articles only
+ * for the members the memo lacks (older articles this process has not met yet).
  */
-function directMembers(direct: DirectSql, where: string, params: unknown[]): StoredMember[] {
-  const rows = direct.all<{ id: string; story: string; day: number | null }>(`SELECT v.article_id AS id, v.story_id AS story, v.day FROM story_vectors AS v ${where}`, params);
+function directMembers(direct: DirectSql, where: string, params: Record<string, unknown>, ids: string[] = []): StoredMember[] {
   const vectors = vectorMemo(direct);
-  const arrays = new Map<string, StoredVector>();
-  const unparsed: string[] = [];
-  for (const r of rows) {
-    const hit = vectors.get(r.id);
-    if (hit) arrays.set(r.id, hit.arrays);
-    else unparsed.push(r.id);
+  // what the memo holds of the ids asked for, taken now (entries set below may push these out)
+  const have = new Map<string, StoredVector>();
+  for (const id of ids) {
+    const hit = vectors.get(id);
+    if (hit) have.set(id, hit.arrays);
   }
-  if (unparsed.length) {
-    for (const [id, text] of direct.arrays<[string, string]>('SELECT article_id, vector FROM story_vectors WHERE article_id IN (SELECT value FROM json_each(?))', [JSON.stringify(unparsed)])) {
+  const rows = direct.arrays<[string, string, number | null, string | null]>(
+    `SELECT v.article_id, v.story_id, v.day, CASE WHEN v.article_id IN (SELECT value FROM json_each(@known)) THEN NULL ELSE v.vector END FROM story_vectors AS v ${where}`,
+    [{ ...params, known: JSON.stringify([...have.keys()]) }],
+  );
+  const arrays = new Map<string, StoredVector>();
+  for (const [id, , , text] of rows) {
+    if (text === null) {
+      arrays.set(id, have.get(id)!);
+      continue;
+    }
+    const hit = vectors.get(id);
+    if (hit) arrays.set(id, hit.arrays);
+    else {
       const parsed = parseStoredVector(text);
       vectors.set(id, { size: text.length, arrays: parsed });
       arrays.set(id, parsed);
@@ -616,20 +626,20 @@ function directMembers(direct: DirectSql, where: string, params: unknown[]): Sto
   }
   const memo = languageMemo(direct);
   const langs = new Map<string, string | null>();
-  for (const r of rows) {
-    const lang = memo.get(r.id);
-    if (lang !== undefined) langs.set(r.id, lang);
+  for (const [id] of rows) {
+    const lang = memo.get(id);
+    if (lang !== undefined) langs.set(id, lang);
   }
-  const missing = rows.filter((r) => !langs.has(r.id)).map((r) => r.id);
+  const missing = rows.filter(([id]) => !langs.has(id)).map(([id]) => id);
   if (missing.length) {
     for (const r of direct.all<{ id: string; language: string }>('SELECT id, language FROM articles WHERE id IN (SELECT value FROM json_each(?))', [JSON.stringify(missing)])) {
       memo.set(r.id, r.language);
       langs.set(r.id, r.language);
     }
   }
-  return rows.map((r) => {
-    const language = langs.get(r.id) ?? null;
-    return { id: r.id, story: r.story, day: r.day, lang: language ? baseCode(language) : null, arrays: arrays.get(r.id)! };
+  return rows.map(([id, story, day]) => {
+    const language = langs.get(id) ?? null;
+    return { id, story, day, lang: language ? baseCode(language) : null, arrays: arrays.get(id)! };
   });
 }
 
