@@ -453,7 +453,8 @@ export async function assignStory(
   const anchored = new Set<string>();
   for (const story of near) {
     const rows = b.direct
-      ? directMembers(b.direct, 'WHERE v.story_id = @story ORDER BY v.day DESC NULLS LAST, v.article_id DESC LIMIT @limit', { story, limit: opts.openMembers + 1 })
+      ? // the candidates loaded above are most of a near story's members: their vector text is not read again
+        directMembers(b.direct, 'WHERE v.story_id = @story ORDER BY v.day DESC NULLS LAST, v.article_id DESC LIMIT @limit', { story, limit: opts.openMembers + 1 }, [...loaded.keys()])
       : (await loadMembers(trx, (q) =>
           q
             .where('v.story_id', '=', story)
@@ -592,9 +593,9 @@ function vecOf(m: StoredMember, kinds: Kinds): PairVector {
 }
 
 /**
- * SQLite: the members `where` selects (its parameters named, `@ids` for a list of article ids), with their vectors:
- * from the connection's memo (vectorMemo) for the articles it holds, whose vector text is not read (`known`), parsed
- * from the store's for the others. Without memberQuery's join to articles, which was half the lookup's cost. An
+ * SQLite: the members `where` selects (its parameters named), with their vectors: from the connection's memo
+ * (vectorMemo) for those of `ids` (articles the caller expects among them) that it holds, whose vector text is
+ * then not read (`known`), parsed from the store's for the others. Without memberQuery's join to articles, which was half the lookup's cost. An
  * article's language never changes once stored: it is kept with the connection (memo) and read from articles only
  * for the members the memo lacks (older articles this process has not met yet).
  */

@@ -85,7 +85,11 @@ function byteNgrams(words: string[]): Set<string> {
   return out;
 }
 
+/** Per language index: raw sums, then scores; the ranked order and its scores (reused by every call). */
 const raw = new Float64Array(codes.length);
+const value = new Float64Array(codes.length);
+const order = new Int32Array(codes.length);
+const rankedScores = new Float64Array(codes.length);
 
 /** eld's language codes by index (the indexes `eldRanked` gives). */
 export const eldCodes: readonly string[] = codes;
@@ -123,13 +127,9 @@ export function eldRanked(text: string): { count: number; langs: Int32Array; sco
     }
     order[j + 1] = lang;
   }
-  for (let i = 0; i < count; i++) ranked.scores[i] = value[order[i]!]!;
-  return { count, langs: order, scores: ranked.scores };
+  for (let i = 0; i < count; i++) rankedScores[i] = value[order[i]!]!;
+  return { count, langs: order, scores: rankedScores };
 }
-
-const order = new Int32Array(codes.length);
-const value = new Float64Array(codes.length);
-const ranked = { scores: new Float64Array(codes.length) };
 
 /**
  * `eld.detect(text).getScores()`: each language with a positive score, 0..1, best first (ties in eld's language

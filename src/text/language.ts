@@ -201,6 +201,7 @@ function detectScores(windows: string[]): { count: number; langs: Int32Array; sc
       totals[lang] = totals[lang]! + r.scores[i]! / top;
     }
   }
+  // (a language that never scored sums to 0)
   return { count, langs: firstSeen, score: (lang) => (voters > 1 ? totals[lang]! / voters : totals[lang]!) };
 }
 
@@ -241,7 +242,7 @@ export function identifyLanguage(text: string, hint?: string | null): LanguageGu
 
   // A hint close behind the top candidate wins: declared languages are usually right.
   const hintIndex = hintCode ? eldIndex.get(hintCode) : undefined;
-  if (hintCode && hintCode !== lang && (hintIndex !== undefined && seen[hintIndex] ? scores.score(hintIndex) : 0) >= top * 0.95) {
+  if (hintCode && hintCode !== lang && (hintIndex !== undefined ? scores.score(hintIndex) : 0) >= top * 0.95) {
     lang = hintCode;
     confidence *= 0.8;
   }
