@@ -215,12 +215,18 @@ function ldNodes(x: unknown, out: Array<Record<string, unknown>> = [], depth = 0
   return out;
 }
 
-function ldNames(x: unknown): string[] {
+/**
+ * The names of a JSON-LD value: a string, a node's name, or a reference ({"@id": …}) to a node given elsewhere
+ * in the page's graphs (`byId`): SEO plugins write an article's author and publisher that way.
+ */
+function ldNames(x: unknown, byId?: Map<string, Record<string, unknown>>): string[] {
   if (typeof x === 'string') return [x];
-  if (Array.isArray(x)) return x.flatMap(ldNames);
+  if (Array.isArray(x)) return x.flatMap((y) => ldNames(y, byId));
   if (x && typeof x === 'object') {
-    const n = (x as Record<string, unknown>).name;
-    return typeof n === 'string' ? [n] : [];
+    const o = x as Record<string, unknown>;
+    if (typeof o.name === 'string') return [o.name];
+    const ref = typeof o['@id'] === 'string' ? byId?.get(o['@id']) : undefined;
+    return ref && typeof ref.name === 'string' ? [ref.name] : [];
   }
   return [];
 }
@@ -229,6 +235,9 @@ const ARTICLE_TYPE = /article|posting|report|news|blog|review|creativework|liveb
 
 function readJsonLd(docs: unknown[]): LdArticle {
   const nodes = docs.flatMap((d) => ldNodes(d));
+  // nodes that are given (not only referred to) by their @id: the first with a name
+  const byId = new Map<string, Record<string, unknown>>();
+  for (const n of nodes) if (typeof n['@id'] === 'string' && typeof n.name === 'string' && !byId.has(n['@id'])) byId.set(n['@id'], n);
   const typeOf = (n: Record<string, unknown>): string => [n['@type']].flat().join(' ');
   // Article-like nodes first, then pages, then anything that has the field.
   const ranked = [...nodes.filter((n) => ARTICLE_TYPE.test(typeOf(n))), ...nodes.filter((n) => /webpage/i.test(typeOf(n))), ...nodes];
@@ -244,8 +253,8 @@ function readJsonLd(docs: unknown[]): LdArticle {
     headline: str(first((n) => (ARTICLE_TYPE.test(typeOf(n)) ? n.headline ?? n.name : n.headline))),
     datePublished: str(first((n) => n.datePublished ?? n.dateCreated)),
     dateModified: str(first((n) => n.dateModified)),
-    authors: (first((n) => (ARTICLE_TYPE.test(typeOf(n)) ? ldNames(n.author ?? n.creator) : [])) as string[] | null) ?? [],
-    publisher: str(first((n) => ldNames(n.publisher)[0])),
+    authors: (first((n) => (ARTICLE_TYPE.test(typeOf(n)) ? ldNames(n.author ?? n.creator, byId) : [])) as string[] | null) ?? [],
+    publisher: str(first((n) => ldNames(n.publisher, byId)[0])),
     url: str(first((n) => (ARTICLE_TYPE.test(typeOf(n)) ? n.url : undefined))),
   };
 }
@@ -347,7 +356,7 @@ export function visibleBylines(root: El): string[] {
     if (afterH1 && len > 0 && len <= 160 && e.tag !== 'a' && e.tag !== 'h1' && (e.linkLen ?? 0) < len) {
       blocks++;
       const t = collapse(textOf(e));
-      const mm = VISIBLE_BYLINE.exec(t);
+      const mm = VISIBLE_BYLINE.exec(t) ?? LEXICON.byline.exec(t);
       if (mm) {
         const rest = mm[1]!.replace(/\s+(?:am|on|le|el|il|op|pada|at|um|\||–|-|—|•|·)\s.*$/iu, '').replace(/[,;]?\s*\d.*$/, '').trim();
         const names = splitAuthors(rest).filter((n) => /^\p{Lu}/u.test(n) && n.split(' ').length <= 4);

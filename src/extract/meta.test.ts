@@ -77,6 +77,23 @@ test('authors: placeholders and outlets skipped, printed "Von"/"By" bylines read
   assert.deepEqual(splitAuthors('Par Marie Dupont et Jean Martin'), ['Marie Dupont', 'Jean Martin']);
 });
 
+test('authors: a JSON-LD author given as a reference to a Person node elsewhere in the graph; a printed label of any web language', () => {
+  const graph = JSON.stringify({
+    '@context': 'https://schema.org',
+    '@graph': [
+      { '@type': 'Article', '@id': 'https://x.example/a#article', headline: 'Flood plan', author: { '@id': 'https://x.example/#/person/1' }, publisher: { '@id': 'https://x.example/#org' } },
+      { '@type': 'Organization', '@id': 'https://x.example/#org', name: 'Example Daily' },
+      { '@type': 'Person', '@id': 'https://x.example/#/person/1', name: 'Anna Beispiel' },
+    ],
+  });
+  assert.deepEqual(extractHtml(page(`<script type="application/ld+json">${graph}</script>`, `<h1>Flood plan</h1>${BODY}`)).authors, ['Anna Beispiel']);
+  // a reference to nothing given is no name
+  const dangling = graph.replace('"name":"Anna Beispiel"', '"url":"https://x.example/anna"');
+  assert.deepEqual(extractHtml(page(`<script type="application/ld+json">${dangling}</script>`, `<h1>Flood plan</h1>${BODY}`)).authors, []);
+  // "Autore:" is in the Italian lexicon, not in the printed-byline list
+  assert.deepEqual(extractHtml(page('', `<h1>Piano contro le alluvioni</h1><div><p>Autore: Marco Rossi</p></div>${BODY}`)).authors, ['Marco Rossi']);
+});
+
 test('date: publication keys in JSON-LD that does not parse and in inline page state', () => {
   // A stray closing brace breaks JSON.parse; the key still says the day.
   const broken = page('<script type="application/ld+json">{"@type":"NewsArticle","headline":"Flood plan","datePublished":"2020-10-26T18:10:00+01:00"}}</script>', `<h1>Flood plan</h1>${BODY}`);
