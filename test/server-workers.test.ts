@@ -8,7 +8,7 @@ import http from 'node:http';
 import os from 'node:os';
 import { openStore, type Store } from '../src/store/db.ts';
 import { startServer, type RunningServer } from '../src/server/cli.ts';
-import { defaultWorkers, workersArg } from '../src/server/cluster.ts';
+import { defaultWorkers, workerExecArgv, workersArg } from '../src/server/cluster.ts';
 import { ingestRaw, STORY_TEXTS } from './browser/fixture.ts';
 import { testDb } from './helpers.ts';
 
@@ -82,6 +82,16 @@ describe('kabar serve --workers', () => {
     await srv.close();
     assert.equal(workerPids().length, 0);
     for (const pid of pids) assert.throws(() => process.kill(pid, 0), /ESRCH/, `worker ${pid} has exited`);
+  });
+});
+
+describe('how workers start', () => {
+  test('with room in the old generation to begin with (fewer full collections under load), unless the operator sized the heap', () => {
+    const argv = workerExecArgv(['--import', 'tsx', '--inspect=9229']);
+    assert.ok(argv.includes('--initial-old-space-size=128'), argv.join(' '));
+    assert.ok(!argv.some((a) => a.startsWith('--inspect')), 'a debugger port is not taken by every worker');
+    assert.deepEqual(workerExecArgv(['--import', 'tsx', '--max-old-space-size=512']), ['--import', 'tsx', '--max-old-space-size=512']);
+    assert.deepEqual(workerExecArgv(['--import', 'tsx', '--initial-old-space-size=64']), ['--import', 'tsx', '--initial-old-space-size=64']);
   });
 });
 

@@ -44,6 +44,7 @@ import type { ViewCtx } from './views/layout.tsx';
 import { ApiIndexPage, ArticlePage, CorrectionsPage, EntityPage, LoginPage, MessagePage, ReportPage } from './views/pages.tsx';
 import { StoryPage } from './views/story.tsx';
 import { Lru } from '../util/lru.ts';
+import { cutAt, joinPieces } from './packed.ts';
 
 export interface AppOptions {
   store: Store;
@@ -204,7 +205,13 @@ export function createApp(opts: AppOptions) {
   // reads and no render. (What the page is made of is the key: the version, the interface, the
   // filters, the page number and the path its links come back to.)
   const homeSlot = `csrf-slot-${newCsrfToken()}`;
-  const homeHtml = new Lru<{ at: number; html: string }>(512);
+  // kept as bytes cut at the slot: outside the JS heap, so a kept page (one per new query) is not copied by the
+  // young-generation collections it survives (those copies were most of a search's collection time)
+  const homeHtml = new Lru<{ at: number; pieces: Buffer[] }>(512);
+  const homeBody = (c: Context<Env>, pieces: Buffer[]) => {
+    c.header('content-type', 'text/html; charset=UTF-8');
+    return c.body(joinPieces(pieces, c.get('ctx').csrf) as unknown as Uint8Array<ArrayBuffer>);
+  };
   const searchShells = new Lru<SearchShell | null>(64);
   app.get('/', async (c) => {
     const f = cleanFilters(c.req.query());
@@ -216,11 +223,12 @@ export function createApp(opts: AppOptions) {
     const version = await storeVersion(store);
     const key = keep ? `${version.key}|${ctx.lang}|${ctx.writable}|${ctx.canWrite}|${page}|${ctx.here}|${JSON.stringify(f)}` : '';
     const kept = keep ? homeHtml.get(key) : undefined;
-    if (kept && keptFresh(store, kept.at)) return c.html(kept.html.split(homeSlot).join(ctx.csrf));
+    if (kept && keptFresh(store, kept.at)) return homeBody(c, kept.pieces);
     const [options, stories, hits] = await Promise.all([
       filterOptions(store, version),
       f.q ? Promise.resolve([]) : findStories(store, f, PAGE_SIZE, offset),
-      f.q ? searchHits(store, f, PAGE_SIZE, offset, version) : Promise.resolve(null),
+      // the page is kept rendered (below): its hits need not be kept as well
+      f.q ? searchHits(store, f, PAGE_SIZE, offset, version, !keep) : Promise.resolve(null),
     ]);
     if (!keep) return c.html(page_(<HomePage ctx={ctx} filters={f} options={options} stories={stories} hits={hits} page={page} pageSize={PAGE_SIZE} />));
     const slotted = { ...ctx, csrf: homeSlot };
@@ -234,8 +242,9 @@ export function createApp(opts: AppOptions) {
       if (shell === undefined) searchShells.set(shellKey, (shell = searchShell({ ctx: slotted, filters: f, options, hits, page, pageSize: PAGE_SIZE })));
       html = shell ? DOCTYPE + fillShell(shell, slotted, f, hits) : page_(<HomePage ctx={slotted} filters={f} options={options} stories={stories} hits={hits} page={page} pageSize={PAGE_SIZE} />);
     } else html = page_(<HomePage ctx={slotted} filters={f} options={options} stories={stories} hits={hits} page={page} pageSize={PAGE_SIZE} />);
-    homeHtml.set(key, { at: Date.now(), html });
-    return c.html(html.split(homeSlot).join(ctx.csrf));
+    const pieces = cutAt(Buffer.from(html), homeSlot);
+    homeHtml.set(key, { at: Date.now(), pieces });
+    return homeBody(c, pieces);
   });
 
   // Story pages are kept rendered (src/server/storycache.ts: per story version, interface language and write

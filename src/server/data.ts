@@ -156,9 +156,11 @@ const searches = new Lru<{ at: number; hits: readonly Hit[] }>(1000);
 
 /**
  * Full-text search (all words must match, diacritics ignored) with the same filters as stories. `version`: the
- * store's version when the caller has read it for its own key (read here otherwise).
+ * store's version when the caller has read it for its own key (read here otherwise). `keep`: false when the
+ * caller keeps what it makes of the hits (the search page keeps its rendered bytes): kept twice, every new query's
+ * hits would live on in the heap, and be copied by the young-generation collections they survive.
  */
-export async function searchHits(store: Store, f: Filters, limit: number, offset = 0, version?: StoreVersion): Promise<readonly Hit[]> {
+export async function searchHits(store: Store, f: Filters, limit: number, offset = 0, version?: StoreVersion, keep = true): Promise<readonly Hit[]> {
   const fq = f.q ? ftsQuery(f.q) : null;
   if (!fq) return [];
   version ??= await storeVersion(store);
@@ -166,7 +168,7 @@ export async function searchHits(store: Store, f: Filters, limit: number, offset
   const kept = searches.get(key);
   if (kept && keptFresh(store, kept.at)) return kept.hits;
   const hits = Object.freeze(await searchStore(store, f, fq, limit, offset, version.newest));
-  searches.set(key, { at: Date.now(), hits });
+  if (keep) searches.set(key, { at: Date.now(), hits });
   return hits;
 }
 

@@ -4,7 +4,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import zlib from 'node:zlib';
-import { crc32Combine, deserializePage, gzipWithToken, inflatePieces, joinPieces, packPage, serializePage } from './packed.ts';
+import { crc32Combine, cutAt, deserializePage, gzipWithToken, inflatePieces, joinPieces, packPage, serializePage } from './packed.ts';
+import { pageBytes, type KeptPage } from './storycache.ts';
 
 const SLOT = 'csrf-slot-0123456789abcdef';
 const TOKEN = 'Zq3_token-made-up-0123456789';
@@ -15,6 +16,9 @@ function check(html: string): void {
   const want = html.split(SLOT).join(TOKEN);
   assert.equal(zlib.gunzipSync(gzipWithToken(p, TOKEN)).toString('utf8'), want);
   assert.equal(joinPieces(inflatePieces(p), TOKEN).toString('utf8'), want);
+  // pieces as packed (each its own buffer), not as read back from a row (one after another in one buffer)
+  assert.equal(joinPieces(inflatePieces(packPage(Buffer.from(html), SLOT)), TOKEN).toString('utf8'), want);
+  assert.equal(joinPieces(cutAt(Buffer.from(html), SLOT), TOKEN).toString('utf8'), want);
   // the same kept page, another reader
   assert.equal(zlib.gunzipSync(gzipWithToken(p, 'another-reader-token-xyz')).toString('utf8'), html.split(SLOT).join('another-reader-token-xyz'));
 }
@@ -46,4 +50,13 @@ test('a row of another format is not taken for a page', () => {
   assert.equal(deserializePage(Buffer.from('KP1\n')), null);
   const ok = serializePage(packPage(Buffer.from('<p>x</p>'), SLOT));
   assert.equal(deserializePage(ok.subarray(0, ok.length - 1)), null, 'truncated');
+});
+
+test('the inflated pieces of a kept page are kept from its second reader without gzip on; every reader gets the page with their token', () => {
+  const html = `<p>a</p><input value="${SLOT}"><p>b</p>`;
+  const page: KeptPage = { packed: deserializePage(serializePage(packPage(Buffer.from(html), SLOT)))! };
+  for (const [i, token] of ['first-reader-token', 'second-reader-token', 'third-reader-token'].entries()) {
+    assert.equal(pageBytes(page, token).toString('utf8'), html.split(SLOT).join(token));
+    assert.equal(page.raw !== undefined, i >= 1, `pieces kept after reader ${i + 1}`);
+  }
 });

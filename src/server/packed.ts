@@ -19,8 +19,8 @@ export interface PackedPage {
 
 const MAGIC = Buffer.from('KP1\n', 'latin1');
 
-/** Split `html` at every `slot` and compress the pieces. */
-export function packPage(html: Buffer, slot: string): PackedPage {
+/** `html` cut at every `slot` (which is left out): joinPieces puts a token in each cut. */
+export function cutAt(html: Buffer, slot: string): Buffer[] {
   const s = Buffer.from(slot, 'latin1');
   const raw: Buffer[] = [];
   let at = 0;
@@ -29,6 +29,12 @@ export function packPage(html: Buffer, slot: string): PackedPage {
     at = i + s.length;
   }
   raw.push(html.subarray(at));
+  return raw;
+}
+
+/** Split `html` at every `slot` and compress the pieces. */
+export function packPage(html: Buffer, slot: string): PackedPage {
+  const raw = cutAt(html, slot);
   const last = raw.length - 1;
   return {
     comp: raw.map((p, i) => zlib.deflateRawSync(p, { level: 6, finishFlush: i === last ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH })),
@@ -77,10 +83,27 @@ export function deserializePage(b: Buffer): PackedPage | null {
 
 /** The page's uncompressed pieces (for a client that does not accept gzip). */
 export function inflatePieces(p: PackedPage): Buffer[] {
-  // the pieces one after another are one deflate stream: inflated in one call, then cut at their lengths
-  const all = zlib.inflateRawSync(p.comp.length === 1 ? p.comp[0]! : Buffer.concat(p.comp));
+  // the pieces one after another are one deflate stream: inflated in one call, then cut at their lengths. Into
+  // one buffer of the known size (zlib's default 16 KB chunks would be gathered into another copy), and read
+  // where the pieces lie when they lie in a row (a stored row's bytes): every buffer allocated per request adds
+  // to V8's external memory, whose growth starts full collections (pauses of 10-30 ms under load)
+  let total = 0;
+  for (const n of p.lens) total += n;
+  const all = zlib.inflateRawSync(adjoining(p.comp) ?? Buffer.concat(p.comp), { chunkSize: Math.max(64, total + 1) });
   let at = 0;
   return p.lens.map((n) => all.subarray(at, (at += n)));
+}
+
+/** Buffers that lie one after another in the same memory, as one buffer over them (no copy); else null. */
+function adjoining(parts: Buffer[]): Buffer | null {
+  const first = parts[0]!;
+  let end = first.byteOffset + first.length;
+  for (let i = 1; i < parts.length; i++) {
+    const b = parts[i]!;
+    if (b.buffer !== first.buffer || b.byteOffset !== end) return null;
+    end += b.length;
+  }
+  return Buffer.from(first.buffer, first.byteOffset, end - first.byteOffset);
 }
 
 /** The page's bytes with `token` in every slot, from uncompressed pieces. */

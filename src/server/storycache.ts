@@ -272,7 +272,10 @@ const docs = new Lru<string>(300);
  */
 export interface KeptPage {
   packed: PackedPage;
+  /** the inflated pieces, kept from the page's second reader without gzip on (see pageBytes) */
   raw?: Buffer[];
+  /** a reader without gzip has had the page */
+  read?: boolean;
 }
 
 const pages = new Lru<KeptPage>(1000);
@@ -281,7 +284,14 @@ const pack = (html: string, slot: string): KeptPage => ({ packed: packPage(Buffe
 
 /** The page's bytes with the reader's token in every slot. */
 export function pageBytes(p: KeptPage, token: string): Buffer {
-  return joinPieces((p.raw ??= inflatePieces(p.packed)), token);
+  if (p.raw) return joinPieces(p.raw, token);
+  // Kept from the second reader on: kept at the first, the pieces of every page read once (most of a large
+  // store's) would stay until the page leaves memory, by then in the old generation, where only a full collection
+  // frees them; their growth is what starts full collections (pauses of 10-30 ms under load)
+  const raw = inflatePieces(p.packed);
+  if (p.read) p.raw = raw;
+  p.read = true;
+  return joinPieces(raw, token);
 }
 
 /** The page as gzip with the reader's token in every slot, from the kept compressed bytes. */
