@@ -58,8 +58,8 @@ export function workerExecArgv(execArgv: readonly string[] = process.execArgv): 
   // A worker's live heap is small (tens of MB) and it allocates fast: V8 then starts a full collection (10-40 ms
   // pauses, every request in the worker's queue waits) whenever the old generation's room above its live size is
   // less than the young generation's, which at that size is soon after every one. A room of OLD_SPACE_MB to begin
-  // with: with 50 clients reading kept story pages from two workers, 56 full collections in 10 s became 10
-  // (bench/server.ts rows and the note of the commit). An operator's own heap settings are kept.
+  // with: with 50 clients reading kept story pages from two workers (bench/server.ts), 56 full collections in
+  // 10 s became 10. An operator's own heap settings are kept.
   if (!argv.some((a) => /^--(?:initial|max)-old-space-size/.test(a))) argv.push(`--initial-old-space-size=${OLD_SPACE_MB}`);
   if (argv.some((a) => a.includes('tsx'))) return argv;
   return [...argv, '--import', import.meta.resolve('tsx')];

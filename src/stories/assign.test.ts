@@ -1,4 +1,4 @@
-import { test } from 'node:test';
+import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ArticleDoc } from '../types.ts';
 import type { Store } from '../store/db.ts';
@@ -266,17 +266,23 @@ test('stories: postings moved from the recent table after every article, or neve
   }
 });
 
-test('stories: on SQLite, assignStory without the store\'s direct statements fails with a clear error and leaves nothing', async (t) => {
+/** `body` on a new store when it is SQLite (skipped with `why` on PostgreSQL), the store removed after. */
+async function onSqliteStore(t: TestContext, why: string, body: (store: Store) => Promise<void>): Promise<void> {
   const { store, cleanup } = await tempStore();
   try {
-    if (!store.sqlite) return t.skip('SQLite only: PostgreSQL goes through the query builder');
-    await assert.rejects(store.db.transaction().execute((trx) => assignStory(trx, quakeA1, [], defaultStoryOptions)), /direct statements/);
-    assert.equal((await store.db.selectFrom('story_postings_recent').selectAll().execute()).length, 0);
-    assert.equal((await store.db.selectFrom('stories').selectAll().execute()).length, 0);
+    if (!store.sqlite) return t.skip(`SQLite only: ${why}`);
+    await body(store);
   } finally {
     await cleanup();
   }
-});
+}
+
+test('stories: on SQLite, assignStory without the store\'s direct statements fails with a clear error and leaves nothing', (t) =>
+  onSqliteStore(t, 'PostgreSQL goes through the query builder', async (store) => {
+    await assert.rejects(store.db.transaction().execute((trx) => assignStory(trx, quakeA1, [], defaultStoryOptions)), /direct statements/);
+    assert.equal((await store.db.selectFrom('story_postings_recent').selectAll().execute()).length, 0);
+    assert.equal((await store.db.selectFrom('stories').selectAll().execute()).length, 0);
+  }));
 
 test('stories: on SQLite, the vectors kept with the connection are the stored ones, and stories come out the same without them', async (t) => {
   const docs = [...background, quakeA1, quakeB, quakeA2];
@@ -305,10 +311,8 @@ test('stories: on SQLite, the vectors kept with the connection are the stored on
   }
 });
 
-test('stories: on SQLite, the postings lookup gives each key its rows of both tables in the window, undated ones too, at most the limit', async (t) => {
-  const { store, cleanup } = await tempStore();
-  try {
-    if (!store.sqlite) return t.skip('SQLite only: the one-statement lookup is the direct runner\'s');
+test('stories: on SQLite, the postings lookup gives each key its rows of both tables in the window, undated ones too, at most the limit', (t) =>
+  onSqliteStore(t, 'the one-statement lookup is the direct runner\'s', async (store) => {
     const direct = directSql(store.sqlite)!;
     const put = (table: string, key: string, day: number | null, id: string) => direct.run(`INSERT INTO ${table} (key, day, article_id) VALUES (?, ?, ?)`, [key, day, id]);
     // w:a: 2 old + 2 recent in the window, one outside; w:b: 6 rows (past a limit of 4); w:c none; w:d undated only
@@ -330,7 +334,4 @@ test('stories: on SQLite, the postings lookup gives each key its rows of both ta
     put('story_postings', 'w:a', null, 'a5');
     assert.deepEqual(ids(await lookupPostings(store.db, ['w:a', 'w:d'], 101, 3, 10, direct)), ["w:a=a'4,\"x\"|a1|a2|a3|a5", 'w:d=d1']);
     assert.deepEqual(ids(await lookupPostings(store.db, ['w:a', 'w:c'], null, 3, 10, direct)), ["w:a=a'4,\"x\"|a1|a2|a3|a5|far", 'w:c=']);
-  } finally {
-    await cleanup();
-  }
-});
+  }));

@@ -139,9 +139,13 @@ export interface StoredVector {
  */
 export function parseStoredVector(text: string): StoredVector {
   const j = JSON.parse(text) as [string[], number[]] | Record<string, number>;
-  if (Array.isArray(j)) return { keys: j[0], vals: j[1], kinds: j[0].map(kindOf) };
+  if (Array.isArray(j)) return storedVectorOf(j[0], j[1]);
   const keys = Object.keys(j);
-  return { keys, vals: keys.map((k) => j[k]!), kinds: keys.map(kindOf) };
+  return storedVectorOf(keys, keys.map((k) => j[k]!));
+}
+
+function storedVectorOf(keys: string[], vals: number[]): StoredVector {
+  return { keys, vals, kinds: keys.map(kindOf) };
 }
 
 function byKey<T extends string>(a: T, b: T): number {
@@ -593,11 +597,11 @@ function vecOf(m: StoredMember, kinds: Kinds): PairVector {
 }
 
 /**
- * SQLite: the members `where` selects (its parameters named), with their vectors: from the connection's memo
- * (vectorMemo) for those of `ids` (articles the caller expects among them) that it holds, whose vector text is
- * then not read (`known`), parsed from the store's for the others. Without memberQuery's join to articles, which was half the lookup's cost. An
- * article's language never changes once stored: it is kept with the connection (memo) and read from articles only
- * for the members the memo lacks (older articles this process has not met yet).
+ * SQLite: the members `where` selects (its parameters named), with their vectors. Those of `ids` (articles the
+ * caller expects among them) that the connection's memo (vectorMemo) holds are taken from it, and their vector
+ * text is not even read; the others' are parsed and memoised. Without memberQuery's join to articles, which was
+ * half the lookup's cost: an article's language never changes once stored, so it is kept with the connection
+ * (languageMemo) and read from articles only for the members the memo lacks.
  */
 function directMembers(direct: DirectSql, where: string, params: Record<string, unknown>, ids: string[] = []): StoredMember[] {
   const vectors = vectorMemo(direct);
@@ -820,7 +824,7 @@ export function indexEntries(mine: Weighted, opts: StoryOptions = defaultStoryOp
   const vals = kept.map(([, w]) => w);
   const vector = JSON.stringify([keys, vals]);
   // what parseStoredVector(vector) gives (a JSON number reads back as the same double)
-  const stored: StoredVector = { keys, vals, kinds: keys.map(kindOf) };
+  const stored = storedVectorOf(keys, vals);
   return { postingKeys: topKeys(mine, opts.indexKeys, indexable, crossIndexable, opts.entityKeys), vector, stored };
 }
 

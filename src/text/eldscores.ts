@@ -2,7 +2,7 @@
 // database, same text processing, same arithmetic), without its per-call objects: eld keeps each n-gram's
 // scores as an object read with for-in and returns every result as a new keyed object (a 500-character window:
 // 55-73 us through eld.detect, 20-21 us here). The pieces are eld's own modules, loaded from the installed package
-// (its exports map names only the entry files). `eldScores(t)` equals `eld.detect(t).getScores()`: tested
+// (its exports map names only the entry files). `eldRanked(t)` equals `eld.detect(t).getScores()`: tested
 // on every language's text in src/text/eldscores.test.ts.
 const entry = import.meta.resolve('eld/medium');
 const { ngramsData } = (await import(new URL('../ngrams/medium.js', entry).href)) as { ngramsData: { languages: Record<string, string>; ngrams: Record<string, Record<string, number>> } };
@@ -95,9 +95,9 @@ const rankedScores = new Float64Array(codes.length);
 export const eldCodes: readonly string[] = codes;
 
 /**
- * What `eldScores` returns, as indexes into `eldCodes` and their scores in the same order (best first, ties in
- * eld's language order), without making a keyed object: `count` entries of `langs` and `scores`, valid until the
- * next call (the arrays are reused).
+ * `eld.detect(text).getScores()` as indexes into `eldCodes` and their scores, 0..1: each language with a positive
+ * score, best first (ties in eld's language order), none when no n-gram is known. Without a keyed object: `count`
+ * entries of `langs` and `scores`, valid until the next call (the arrays are reused).
  */
 export function eldRanked(text: string): { count: number; langs: Int32Array; scores: Float64Array } {
   const ngrams = byteNgrams(byteWords(text.substring(0, MAX_CHARS)));
@@ -129,15 +129,4 @@ export function eldRanked(text: string): { count: number; langs: Int32Array; sco
   }
   for (let i = 0; i < count; i++) rankedScores[i] = value[order[i]!]!;
   return { count, langs: order, scores: rankedScores };
-}
-
-/**
- * `eld.detect(text).getScores()`: each language with a positive score, 0..1, best first (ties in eld's language
- * order), as an object in that order; empty when no n-gram is known.
- */
-export function eldScores(text: string): Record<string, number> {
-  const r = eldRanked(text);
-  const out: Record<string, number> = {};
-  for (let i = 0; i < r.count; i++) out[codes[r.langs[i]!]!] = r.scores[i]!;
-  return out;
 }

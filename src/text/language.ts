@@ -177,11 +177,11 @@ function round(x: number): number {
 /**
  * eld scores per language, averaged over the sample windows after scaling each window's scores
  * to its top score: every window votes with equal weight, so a block of navigation or a foreign
- * quote at one end of a long text cannot outvote the rest. Per eld language index (`score`), for the `count`
+ * quote at one end of a long text cannot outvote the rest. Per eld language index, summed (`totals`, an average once divided by `voters`), for the `count`
  * languages in `langs`, in the order they first scored (ties between equal scores go to the earlier one).
  * Valid until the next call (the arrays are reused).
  */
-function detectScores(windows: string[]): { count: number; langs: Int32Array; score: (lang: number) => number } {
+function detectScores(windows: string[]): { count: number; langs: Int32Array; totals: Float64Array; voters: number } {
   totals.fill(0);
   seen.fill(0);
   let count = 0;
@@ -201,8 +201,8 @@ function detectScores(windows: string[]): { count: number; langs: Int32Array; sc
       totals[lang] = totals[lang]! + r.scores[i]! / top;
     }
   }
-  // (a language that never scored sums to 0)
-  return { count, langs: firstSeen, score: (lang) => (voters > 1 ? totals[lang]! / voters : totals[lang]!) };
+  // the average of a language is totals[lang] / voters (a language that never scored sums to 0)
+  return { count, langs: firstSeen, totals, voters };
 }
 
 const totals = new Float64Array(eldCodes.length);
@@ -221,13 +221,15 @@ export function identifyLanguage(text: string, hint?: string | null): LanguageGu
   if (letters < MIN_LETTERS) return hintCode ? { lang: hintCode, confidence: 0.2 } : { lang: 'und', confidence: 0 };
 
   const scores = detectScores(sample);
+  // (dividing by one voter leaves a sum as it is)
+  const score = (l: number) => scores.totals[l]! / scores.voters;
   if (scores.count === 0) return hintCode ? { lang: hintCode, confidence: 0.2 } : { lang: 'und', confidence: 0 };
   // the best score (the first language to reach it) and the next best value
   let best = scores.langs[0]!;
-  let top = scores.score(best);
+  let top = score(best);
   let second = 0;
   for (let i = 1; i < scores.count; i++) {
-    const v = scores.score(scores.langs[i]!);
+    const v = score(scores.langs[i]!);
     if (v > top) {
       second = top;
       top = v;
@@ -242,7 +244,7 @@ export function identifyLanguage(text: string, hint?: string | null): LanguageGu
 
   // A hint close behind the top candidate wins: declared languages are usually right.
   const hintIndex = hintCode ? eldIndex.get(hintCode) : undefined;
-  if (hintCode && hintCode !== lang && (hintIndex !== undefined ? scores.score(hintIndex) : 0) >= top * 0.95) {
+  if (hintCode && hintCode !== lang && (hintIndex !== undefined ? score(hintIndex) : 0) >= top * 0.95) {
     lang = hintCode;
     confidence *= 0.8;
   }
